@@ -1,0 +1,38 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import 'dayjs/locale/id';
+import type { i18n as I18n } from 'i18next';
+import { useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import type { HostApi } from '../../shared/host-api';
+import type { Repositories } from '../db';
+import { useLocale } from '../i18n/useLocale';
+import { createRouter } from './routes';
+import { ServicesProvider } from './services';
+import { theme } from './theme';
+
+function LocalizedApp() {
+  const { language } = useLocale();
+  useTranslation(); // re-render on language change
+  const router = useMemo(() => createRouter(), []);
+  return (
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
+      <RouterProvider router={router} />
+    </DatesProvider>
+  );
+}
+
+export function App({ i18n, repos, host }: { i18n: I18n; repos: Repositories; host: HostApi }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="bottom-right" limit={4} />
+        <ServicesProvider value={{ repos, host }}>
+          <LocalizedApp />
+        </ServicesProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

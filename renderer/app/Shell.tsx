@@ -1,0 +1,80 @@
+import { AppShell, Group, Kbd, NavLink, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { MOD_KEY_LABEL } from './keys';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NAV_ITEMS } from './navigation';
+import { useUiStore } from './ui-store';
+
+
+export function Shell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const requestSearchFocus = useUiStore((s) => s.requestSearchFocus);
+
+  const openSearch = () => {
+    if (!location.pathname.startsWith('/contacts')) navigate('/contacts');
+    requestSearchFocus();
+  };
+  // Ctrl/Cmd+K works everywhere, even while typing in a field.
+  useHotkeys([['mod+K', openSearch]], []);
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <ThemeIcon size="md" radius="md" variant="filled" aria-hidden>
+              <IconUsersGroup size={18} />
+            </ThemeIcon>
+            <Title order={1} size="h4">
+              Kenal
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <UnstyledButton
+              onClick={openSearch}
+              aria-label={t('shell.search')}
+              px="sm"
+              py={4}
+              style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+            >
+              <Group gap={8} wrap="nowrap">
+                <IconSearch size={14} color="var(--mantine-color-gray-6)" />
+                <Text size="sm" c="dimmed">
+                  {t('shell.search')}
+                </Text>
+                <Kbd size="xs">{MOD_KEY_LABEL}+K</Kbd>
+              </Group>
+            </UnstyledButton>
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+        {NAV_ITEMS.map((item) => {
+          const Icon = item.icon;
+          return (
+            <NavLink
+              key={item.path}
+              component={Link}
+              to={item.path}
+              label={t(item.label)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={location.pathname.startsWith(item.path)}
+              style={{ borderRadius: 8 }}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,65 @@
+import { Drawer, Loader, Center, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { contactToInput, emptyContactInput, type ContactInput } from '../../../shared/contact-input';
+import { useRepositories } from '../../app/services';
+import { ContactForm } from './ContactForm';
+import { useContact } from './useContactSearch';
+import { useDeleteContact } from './useDeleteContact';
+
+/** New contact (id undefined) or edit one, in a side drawer over the list. */
+export function ContactDrawer({ id, opened, onClose }: { id?: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { contacts } = useRepositories();
+  const existing = useContact(id);
+  const deleteContact = useDeleteContact();
+  const isNew = id === undefined;
+
+  const save = async (values: ContactInput) => {
+    const result = isNew ? await contacts.create(values) : await contacts.update(id, values);
+    if (!result.ok) return result.errors;
+    notifications.show({
+      message: t(isNew ? 'contacts.created' : 'contacts.updated', { name: result.contact.name }),
+      autoClose: 3000,
+    });
+    onClose();
+  };
+
+  let body;
+  if (isNew) {
+    body = <ContactForm initial={emptyContactInput()} onSubmit={save} onCancel={onClose} />;
+  } else if (existing === undefined) {
+    body = (
+      <Center py="xl">
+        <Loader size="sm" />
+      </Center>
+    );
+  } else if (existing === null) {
+    body = <Text c="dimmed">{t('contacts.notFound')}</Text>;
+  } else {
+    body = (
+      <ContactForm
+        key={existing.id}
+        initial={contactToInput(existing)}
+        onSubmit={save}
+        onCancel={onClose}
+        onDelete={async () => {
+          onClose();
+          await deleteContact(existing.id);
+        }}
+      />
+    );
+  }
+
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={<Text fw={650}>{t(isNew ? 'contacts.new' : 'contacts.edit')}</Text>}
+    >
+      {body}
+    </Drawer>
+  );
+}

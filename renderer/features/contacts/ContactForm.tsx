@@ -1,0 +1,166 @@
+import { ActionIcon, Button, Group, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { parseContactInput, type ContactInput, type FieldError } from '../../../shared/contact-input';
+import { isCalendarDate } from '../../../shared/dates';
+import { PHONE_LABELS } from '../../../shared/schemas';
+
+/** Accepts what Indonesians type for a date: 17/08/1990, 17-08-1990, 1990-08-17. */
+function parseDateInput(value: string): string | null {
+  const v = value.trim();
+  if (isCalendarDate(v)) return v;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
+}
+
+function toFormErrors(errors: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) out[e.path] ??= e.message;
+  return out;
+}
+
+export interface ContactFormProps {
+  initial: ContactInput;
+  /** Returns field errors to show, or nothing when saved. */
+  onSubmit: (values: ContactInput) => Promise<FieldError[] | void>;
+  onCancel: () => void;
+  onDelete?: () => void;
+}
+
+export function ContactForm({ initial, onSubmit, onCancel, onDelete }: ContactFormProps) {
+  const { t } = useTranslation();
+  const form = useForm<ContactInput>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => {
+      const r = parseContactInput(values);
+      return r.ok ? {} : toFormErrors(r.errors);
+    },
+  });
+
+  // Errors hold i18n keys, so they re-translate when the language changes.
+  const err = (path: string) => {
+    const e = form.errors[path];
+    return typeof e === 'string' ? t(e) : undefined;
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    const errors = await onSubmit(values);
+    if (errors && errors.length > 0) form.setErrors(toFormErrors(errors));
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('contacts.form')}>
+      <Stack gap="sm">
+        <TextInput
+          label={t('contacts.fields.name')}
+          withAsterisk
+          data-autofocus
+          maxLength={200}
+          {...form.getInputProps('name')}
+          error={err('name')}
+        />
+
+        {form.values.phones.map((_, index) => (
+          <Group key={index} align="flex-start" gap="xs" wrap="nowrap">
+            <Select
+              aria-label={t('contacts.fields.phoneLabel')}
+              w={130}
+              allowDeselect={false}
+              data={PHONE_LABELS.map((l) => ({ value: l, label: t(`contacts.phoneLabels.${l}`) }))}
+              {...form.getInputProps(`phones.${index}.label`)}
+              mt={index === 0 ? 24 : 0}
+            />
+            <TextInput
+              style={{ flex: 1 }}
+              label={index === 0 ? t('contacts.fields.phone') : undefined}
+              aria-label={index === 0 ? undefined : `${t('contacts.fields.phone')} ${index + 1}`}
+              placeholder="0812-3456-7890"
+              inputMode="tel"
+              autoComplete="off"
+              {...form.getInputProps(`phones.${index}.raw`)}
+              error={err(`phones.${index}.raw`)}
+            />
+            {form.values.phones.length > 1 && (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                mt={index === 0 ? 28 : 4}
+                aria-label={t('contacts.removePhone')}
+                onClick={() => form.removeListItem('phones', index)}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => form.insertListItem('phones', { label: 'mobile', raw: '' })}
+          style={{ alignSelf: 'flex-start' }}
+          disabled={form.values.phones.length >= 20}
+        >
+          {t('contacts.addPhone')}
+        </Button>
+
+        <TextInput
+          label={t('contacts.fields.email')}
+          type="email"
+          autoComplete="off"
+          {...form.getInputProps('email')}
+          error={err('email')}
+        />
+        <TagsInput
+          label={t('contacts.fields.tags')}
+          placeholder={t('contacts.tagsPlaceholder')}
+          clearable
+          {...form.getInputProps('tags')}
+          error={err('tags')}
+        />
+        <DateInput
+          label={t('contacts.fields.birthday')}
+          placeholder={t('contacts.birthdayPlaceholder')}
+          valueFormat="D MMMM YYYY"
+          dateParser={parseDateInput}
+          clearable
+          maxDate={new Date()}
+          value={form.values.birthday === '' ? null : form.values.birthday}
+          onChange={(v) => form.setFieldValue('birthday', v ?? '')}
+          error={err('birthday')}
+        />
+        <Textarea
+          label={t('contacts.fields.note')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('note')}
+          error={err('note')}
+        />
+
+        <Group justify="space-between" mt="sm">
+          {onDelete ? (
+            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+              {t('common.delete')}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Group gap="xs">
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

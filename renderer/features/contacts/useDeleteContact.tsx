@@ -1,0 +1,38 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useRepositories } from '../../app/services';
+
+const UNDO_MS = 10_000;
+
+/** Delete a contact (a tombstone) and offer Undo for a few seconds. */
+export function useDeleteContact(): (id: string) => Promise<void> {
+  const { t } = useTranslation();
+  const { contacts } = useRepositories();
+
+  return async (id: string) => {
+    const removed = await contacts.remove(id);
+    const notificationId = `deleted-${id}`;
+    notifications.show({
+      id: notificationId,
+      autoClose: UNDO_MS,
+      color: 'gray',
+      message: (
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Text size="sm">{t('contacts.deleted', { name: removed.name })}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={async () => {
+              notifications.hide(notificationId);
+              await contacts.restore(id);
+              notifications.show({ message: t('contacts.restored', { name: removed.name }), autoClose: 3000 });
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
+    });
+  };
+}

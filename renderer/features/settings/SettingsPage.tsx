@@ -1,0 +1,73 @@
+import { Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HostInfo } from '../../../shared/host-api';
+import { formatRupiah } from '../../../shared/money';
+import { formatCalendarDate, localCalendarDate } from '../../../shared/dates';
+import { useHost, useRepositories } from '../../app/services';
+import type { Language } from '../../i18n';
+import { useLocale } from '../../i18n/useLocale';
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const { language, locale } = useLocale();
+  const host = useHost();
+  const { clock } = useRepositories();
+  const [info, setInfo] = useState<HostInfo | null>(null);
+  useEffect(() => {
+    void host.getInfo().then(setInfo);
+  }, [host]);
+
+  return (
+    <Stack gap="md" maw={720}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <Text fw={600}>{t('settings.language')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('settings.languageHelp')}
+          </Text>
+          <SegmentedControl
+            aria-label={t('settings.language')}
+            value={language}
+            onChange={(v) => void i18n.changeLanguage(v as Language)}
+            data={[
+              { value: 'en', label: 'English' },
+              { value: 'id', label: 'Bahasa Indonesia' },
+            ]}
+            style={{ alignSelf: 'flex-start' }}
+          />
+          <Group gap="lg" mt="xs">
+            <Text size="sm">
+              {t('settings.moneyExample')}: <b data-testid="money-example">{formatRupiah(1250000, locale)}</b>
+            </Text>
+            <Text size="sm">
+              {t('settings.dateExample')}: <b>{formatCalendarDate(localCalendarDate(new Date()), locale)}</b>
+            </Text>
+          </Group>
+        </Stack>
+      </Card>
+      <Card withBorder padding="lg">
+        <Text fw={600} mb="xs">
+          {t('settings.about')}
+        </Text>
+        <Table variant="vertical" withTableBorder={false}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={200}>{t('settings.version')}</Table.Th>
+              <Table.Td>{info?.appVersion ?? '…'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('settings.runningIn')}</Table.Th>
+              <Table.Td>{info ? t(`settings.host.${info.kind}`) : '…'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('settings.deviceId')}</Table.Th>
+              <Table.Td ff="monospace">{clock.deviceId}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * HostApi on plain web APIs: what the app uses in a browser and in the end-to-end tests.
+ * Files go through a download and a file input; notifications through the Notification API.
+ */
+import {
+  isAllowedExternalUrl,
+  openFileArgsSchema,
+  saveFileArgsSchema,
+  notifyArgsSchema,
+  type HostApi,
+  type OpenFileResult,
+} from '../../shared/host-api';
+
+
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export function createWebHost(): HostApi {
+  return {
+    async getInfo() {
+      return { kind: 'web', appVersion: __APP_VERSION__, platform: navigator.platform };
+    },
+
+    async saveFile(raw) {
+      const args = saveFileArgsSchema.parse(raw);
+      const url = URL.createObjectURL(new Blob([args.content], { type: args.mimeType }));
+      try {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = args.suggestedName;
+        a.rel = 'noopener';
+        a.click();
+      } finally {
+        // Revoke after the click has been handled, or the download may be cut off.
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }
+      return { saved: true, location: args.suggestedName };
+    },
+
+    async openFile(raw): Promise<OpenFileResult> {
+      const args = openFileArgsSchema.parse(raw);
+      const accept = args.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+      const file = await pickFile(accept);
+      if (!file) return { status: 'cancelled' };
+      if (file.size > args.maxBytes) return { status: 'too-large', name: file.name, size: file.size };
+      return { status: 'opened', file: { name: file.name, size: file.size, content: await file.text() } };
+    },
+
+    async openExternal({ url }) {
+      if (!isAllowedExternalUrl(url)) throw new Error('URL not on the allowlist');
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+
+    async notify(raw) {
+      const args = notifyArgsSchema.parse(raw);
+      if (typeof Notification === 'undefined') return;
+      if (Notification.permission === 'default') await Notification.requestPermission();
+      if (Notification.permission !== 'granted') return;
+      new Notification(args.title, { body: args.body, tag: args.tag });
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/** English. Bahasa Indonesia (id.ts) must have exactly the same keys: a test checks it. */
+export const en = {
+  nav: {
+    today: 'Today',
+    contacts: 'Contacts',
+    followups: 'Follow-ups',
+    sales: 'Sales & Loyalty',
+    reports: 'Reports',
+    backup: 'Backup & Sync',
+    settings: 'Settings',
+  },
+  shell: {
+    search: 'Search contacts',
+    navigation: 'Main navigation',
+  },
+  common: {
+    undo: 'Undo',
+    delete: 'Delete',
+    cancel: 'Cancel',
+    save: 'Save',
+  },
+  comingSoon: {
+    goToContacts: 'Go to contacts',
+    followups: {
+      title: 'Follow-ups are on their way',
+      description:
+        'Soon every promise to a customer gets a due date and a reminder, so nothing is forgotten. For now, keep notes on the contact.',
+    },
+    sales: {
+      title: 'Sales and loyalty points are on their way',
+      description:
+        'Soon you can record purchases, give and redeem points, and see each customer’s tier. Your contacts are ready for it.',
+    },
+    reports: {
+      title: 'Reports are on their way',
+      description:
+        'Retention, churn, customer value and who is slipping away, computed on this device. They need sales first.',
+    },
+    backup: {
+      title: 'Backup and sync are on their way',
+      description:
+        'Soon you can save your whole book to a file you own and merge changes from other devices. Your data already stays on this device.',
+    },
+  },
+  today: {
+    title: 'Today',
+    emptyTitle: 'Welcome to Kenal',
+    emptyDescription:
+      'Start with your customers: add the first one, and Kenal will remember who they are, what they bought and what you promised.',
+    contactsInBook: 'Contacts in your book',
+    openContacts: 'Open contacts',
+    soonTitle: 'Your day at a glance',
+    soonDescription:
+      'Follow-ups due, birthdays this week, customers gone quiet and open complaints will appear here.',
+  },
+  contacts: {
+    title: 'Contacts',
+    new: 'New contact',
+    edit: 'Edit contact',
+    form: 'Contact details',
+    created: '{{name}} added',
+    updated: '{{name}} saved',
+    deleted: '{{name}} deleted',
+    restored: '{{name}} restored',
+    notFound: 'This contact does not exist or was deleted.',
+    emptyTitle: 'No contacts yet',
+    emptyDescription:
+      'Add your first customer: a name and a phone number are enough. Press N anywhere on this screen to add one quickly.',
+    noMatchTitle: 'No contact matches “{{query}}”',
+    noMatchDescription: 'Search by name, phone number in any format, e-mail or tag.',
+    clearSearch: 'Clear search',
+    countFiltered: '{{shown}} of {{total}}',
+    searchLabel: 'Search contacts',
+    searchPlaceholder: 'Name, phone, e-mail or tag',
+    hint: 'Press Enter on a row to edit it.',
+    addPhone: 'Add another phone',
+    removePhone: 'Remove this phone',
+    tagsPlaceholder: 'Type a tag and press Enter',
+    birthdayPlaceholder: 'e.g. 17/08/1990',
+    fields: {
+      name: 'Name',
+      phone: 'Phone',
+      phoneLabel: 'Phone type',
+      email: 'E-mail',
+      tags: 'Tags',
+      birthday: 'Birthday',
+      note: 'Note',
+    },
+    phoneLabels: {
+      mobile: 'Mobile',
+      whatsapp: 'WhatsApp',
+      home: 'Home',
+      work: 'Work',
+      other: 'Other',
+    },
+  },
+  errors: {
+    nameRequired: 'Enter a name.',
+    nameTooLong: 'A name can be at most 200 characters.',
+    tooManyPhones: 'A contact can have at most 20 phone numbers.',
+    emailInvalid: 'This is not a valid e-mail address.',
+    tagTooLong: 'A tag can be at most 50 characters.',
+    tooManyTags: 'A contact can have at most 50 tags.',
+    dateInvalid: 'This is not a valid date. Use day/month/year, e.g. 17/08/1990.',
+    birthdayFuture: 'A birthday cannot be in the future.',
+    textTooLong: 'This text is too long.',
+    phoneInvalid: 'This is not a valid phone number. Example: 0812-3456-7890 or +62 812 3456 7890.',
+    phoneDuplicate: 'This number is already on this contact.',
+  },
+  settings: {
+    title: 'Settings',
+    language: 'Language',
+    languageHelp: 'Kenal remembers your choice on this device.',
+    moneyExample: 'Money',
+    dateExample: 'Dates',
+    about: 'About',
+    version: 'Version',
+    runningIn: 'Running in',
+    deviceId: 'Device ID',
+    host: {
+      electron: 'Desktop app',
+      web: 'Web browser',
+    },
+  },
+  startup: {
+    title: 'Kenal could not start',
+    cannotOpen: 'Your data could not be opened',
+    help: 'Nothing was changed or lost. Close other Kenal windows and try again; if this keeps happening, restart the computer. The details below help support find the cause.',
+  },
+};
+
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+/** The shape every language must fill. */
+export type Translations = DeepStrings<typeof en>;

@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { addContact, rows } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./#/contacts');
+  await expect(page.getByRole('heading', { name: 'Contacts', exact: true })).toBeVisible();
+});
+
+test('a new contact is saved and is still there after a reload', async ({ page }) => {
+  await expect(page.getByText('No contacts yet')).toBeVisible();
+  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890', email: 'siti@example.co.id', tags: ['VIP'] });
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Siti Rahayu');
+  await expect(rows(page).first()).toContainText('0812-3456-7890');
+  await expect(rows(page).first()).toContainText('VIP');
+
+  await page.reload();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Siti Rahayu');
+  await expect(rows(page).first()).toContainText('siti@example.co.id');
+});
+
+test('an invalid phone number shows the message and saves nothing', async ({ page }) => {
+  await page.keyboard.press('n');
+  const form = page.getByRole('form');
+  await form.getByLabel(/^name/i).fill('Budi Santoso');
+  await form.getByLabel(/^phone$/i).fill('0812345');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('This is not a valid phone number.', { exact: false })).toBeVisible();
+  await expect(form).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('No contacts yet')).toBeVisible();
+  await expect(rows(page)).toHaveCount(0);
+});
+
+test('a contact without a name is refused with a message', async ({ page }) => {
+  await page.keyboard.press('n');
+  const form = page.getByRole('form');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Enter a name.')).toBeVisible();
+});
+
+test('search finds a contact by name prefix and by phone typed in another format', async ({ page }) => {
+  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+  await addContact(page, { name: 'Budi Santoso', phone: '+62 857 1111 2222' });
+  await addContact(page, { name: 'Made Wirawan', phone: '0361 234567' });
+  await expect(rows(page)).toHaveCount(3);
+
+  const search = page.getByRole('searchbox', { name: 'Search contacts' });
+  await search.fill('sit');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Siti Rahayu');
+
+  await search.fill('+62812 3456');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Siti Rahayu');
+
+  await search.fill('0857');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Budi Santoso');
+
+  await search.fill('zzz');
+  await expect(page.getByText('No contact matches “zzz”')).toBeVisible();
+
+  await search.press('Escape');
+  await expect(rows(page)).toHaveCount(3);
+});
+
+test('Ctrl+K from another screen opens the contact search', async ({ page }) => {
+  await page.goto('./#/settings');
+  await page.keyboard.press('Control+k');
+  await expect(page).toHaveURL(/#\/contacts$/);
+  await expect(page.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();
+});
+
+test('editing a contact changes only what was edited', async ({ page }) => {
+  await addContact(page, { name: 'Dewi Lestari', phone: '081298765432' });
+  await rows(page).first().click();
+  const form = page.getByRole('form');
+  await expect(form.getByLabel(/^name/i)).toHaveValue('Dewi Lestari');
+  await form.getByLabel(/^name/i).fill('Dewi Lestari Putri');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(rows(page).first()).toContainText('Dewi Lestari Putri');
+  await expect(rows(page).first()).toContainText('081298765432');
+});
+
+test('a deleted contact can be brought back with Undo', async ({ page }) => {
+  await addContact(page, { name: 'Agus Salim', phone: '0813 2222 3333' });
+  await rows(page).first().click();
+  await page.getByRole('form').getByRole('button', { name: 'Delete' }).click();
+  await expect(rows(page)).toHaveCount(0);
+  await expect(page.getByText('Agus Salim deleted')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows(page)).toHaveCount(1);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Agus Salim');
+});

@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface NewContact {
+  name: string;
+  phone?: string;
+  email?: string;
+  tags?: string[];
+}
+
+/** Open the contact form with the N shortcut, fill it and save; waits for the drawer to close. */
+export async function addContact(page: Page, c: NewContact): Promise<void> {
+  await page.getByRole('button', { name: /new contact|kontak baru/i }).first().click();
+  const form = page.getByRole('form');
+  await form.getByLabel(/^(name|nama)/i).fill(c.name);
+  if (c.phone) await form.getByLabel(/^(phone|nomor hp)$/i).fill(c.phone);
+  if (c.email) await form.getByLabel(/^e-mail/i).fill(c.email);
+  for (const tag of c.tags ?? []) {
+    await form.getByLabel(/^(tags|tag)$/i).fill(tag);
+    await form.getByLabel(/^(tags|tag)$/i).press('Enter');
+  }
+  await form.getByRole('button', { name: /^(save|simpan)$/i }).click();
+  await expect(page.getByRole('form')).toBeHidden();
+}
+
+export function rows(page: Page) {
+  return page.getByTestId('contact-row');
+}
