@@ -7,5 +7,9 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup.ts'],
     // fast-check suites are CPU-bound; two cores here and on CI.
     maxWorkers: 2,
+    benchmark: {
+      include: ['tests/bench/**/*.bench.ts'],
+      outputJson: 'bench-results/results.json',
+    },
   },
 });

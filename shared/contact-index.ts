@@ -13,7 +13,9 @@ export interface ContactIndexFields {
   tagKeys: string[];
 }
 
-export function contactIndexFields(c: Pick<ContactFields, 'name' | 'phones' | 'tags'>): ContactIndexFields {
+export function contactIndexFields(
+  c: Pick<ContactFields, 'name' | 'phones' | 'tags'>,
+): ContactIndexFields {
   const phoneKeys = new Set<string>();
   for (const p of c.phones) {
     const n = normalizePhone(p.e164);

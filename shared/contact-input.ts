@@ -8,11 +8,7 @@ import { normalizePhone } from './phone';
 import { PHONE_LABELS, type ContactFields, type PhoneEntry } from './schemas/contact';
 
 export const contactInputSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'errors.nameRequired')
-    .max(200, 'errors.nameTooLong'),
+  name: z.string().trim().min(1, 'errors.nameRequired').max(200, 'errors.nameTooLong'),
   phones: z
     .array(
       z.object({
@@ -26,7 +22,9 @@ export const contactInputSchema = z.object({
     .trim()
     .max(254, 'errors.emailInvalid')
     .refine((s) => s === '' || z.email().safeParse(s).success, 'errors.emailInvalid'),
-  tags: z.array(z.string().trim().min(1).max(50, 'errors.tagTooLong')).max(50, 'errors.tooManyTags'),
+  tags: z
+    .array(z.string().trim().min(1).max(50, 'errors.tagTooLong'))
+    .max(50, 'errors.tooManyTags'),
   birthday: z
     .string()
     .trim()
@@ -53,8 +51,7 @@ export interface FieldError {
 }
 
 export type ContactInputResult =
-  | { ok: true; fields: Omit<ContactFields, 'mergedInto'> }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; fields: Omit<ContactFields, 'mergedInto'> } | { ok: false; errors: FieldError[] };
 
 const PHONE_ERROR_KEYS = {
   empty: 'errors.phoneInvalid',
@@ -103,7 +100,10 @@ export function parseContactInput(input: unknown): ContactInputResult {
 export function contactToInput(c: ContactFields): ContactInput {
   return {
     name: c.name,
-    phones: c.phones.length > 0 ? c.phones.map((p) => ({ label: p.label, raw: p.raw })) : [{ label: 'mobile', raw: '' }],
+    phones:
+      c.phones.length > 0
+        ? c.phones.map((p) => ({ label: p.label, raw: p.raw }))
+        : [{ label: 'mobile', raw: '' }],
     email: c.email ?? '',
     tags: c.tags,
     birthday: c.birthday ?? '',

@@ -32,7 +32,10 @@ const MAX_FILE_CHARS = 200 * 1024 * 1024;
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(10),
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
@@ -123,7 +126,11 @@ export const HOST_CHANNELS = {
   getInfo: { channel: 'kenal:getInfo', args: z.undefined(), result: hostInfoSchema },
   saveFile: { channel: 'kenal:saveFile', args: saveFileArgsSchema, result: saveFileResultSchema },
   openFile: { channel: 'kenal:openFile', args: openFileArgsSchema, result: openFileResultSchema },
-  openExternal: { channel: 'kenal:openExternal', args: openExternalArgsSchema, result: z.undefined() },
+  openExternal: {
+    channel: 'kenal:openExternal',
+    args: openExternalArgsSchema,
+    result: z.undefined(),
+  },
   notify: { channel: 'kenal:notify', args: notifyArgsSchema, result: z.undefined() },
 } as const satisfies Record<keyof HostApi, { channel: string; args: z.ZodType; result: z.ZodType }>;
 

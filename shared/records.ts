@@ -28,7 +28,12 @@ export function createMutable<F extends object>(fields: F, ctx: StampContext): F
 
 /** A new immutable event. */
 export function createEvent<F extends object>(fields: F, ctx: StampContext): F & RecordMeta {
-  return { ...withoutUndefined(fields), id: ctx.id, createdAt: ctx.createdAt, updatedAt: ctx.stamp };
+  return {
+    ...withoutUndefined(fields),
+    id: ctx.id,
+    createdAt: ctx.createdAt,
+    updatedAt: ctx.stamp,
+  };
 }
 
 export interface ChangeResult<R> {
@@ -64,7 +69,12 @@ export function applyPatch<R extends MutableMeta>(
 
 /** Tombstone a record: it stays, marked deleted, so the deletion can sync. */
 export function tombstone<R extends MutableMeta>(record: R, stamp: HlcStamp): R {
-  return { ...record, deletedAt: stamp, updatedAt: stamp, stamps: { ...record.stamps, deletedAt: stamp } };
+  return {
+    ...record,
+    deletedAt: stamp,
+    updatedAt: stamp,
+    stamps: { ...record.stamps, deletedAt: stamp },
+  };
 }
 
 /** Undo a delete: a newer change to the `deletedAt` field, so it wins over the tombstone. */

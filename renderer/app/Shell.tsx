@@ -1,4 +1,13 @@
-import { AppShell, Group, Kbd, NavLink, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Group,
+  Kbd,
+  NavLink,
+  Text,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +16,6 @@ import { MOD_KEY_LABEL } from './keys';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS } from './navigation';
 import { useUiStore } from './ui-store';
-
 
 export function Shell() {
   const { t } = useTranslation();

@@ -23,7 +23,10 @@ export function createRouter() {
         { path: 'contacts', element: <ContactsPage /> },
         { path: 'contacts/new', element: <ContactsPage /> },
         { path: 'contacts/:id', element: <ContactsPage /> },
-        { path: 'followups', element: <ComingSoonPage item={nav('/followups')} area="followups" /> },
+        {
+          path: 'followups',
+          element: <ComingSoonPage item={nav('/followups')} area="followups" />,
+        },
         { path: 'sales', element: <ComingSoonPage item={nav('/sales')} area="sales" /> },
         { path: 'reports', element: <ComingSoonPage item={nav('/reports')} area="reports" /> },
         { path: 'backup', element: <ComingSoonPage item={nav('/backup')} area="backup" /> },

@@ -18,7 +18,10 @@ export interface DeviceClock {
   stamp(): Promise<HlcStamp>;
 }
 
-export async function openDeviceClock(db: KenalDb, physicalNow?: () => number): Promise<DeviceClock> {
+export async function openDeviceClock(
+  db: KenalDb,
+  physicalNow?: () => number,
+): Promise<DeviceClock> {
   const deviceId = await db.transaction('rw', db.meta, async () => {
     const existing = await db.meta.get(DEVICE_KEY);
     if (existing) return existing.value;

@@ -11,7 +11,6 @@ import {
   type OpenFileResult,
 } from '../../shared/host-api';
 
-
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -56,8 +55,12 @@ export function createWebHost(): HostApi {
       const accept = args.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const file = await pickFile(accept);
       if (!file) return { status: 'cancelled' };
-      if (file.size > args.maxBytes) return { status: 'too-large', name: file.name, size: file.size };
-      return { status: 'opened', file: { name: file.name, size: file.size, content: await file.text() } };
+      if (file.size > args.maxBytes)
+        return { status: 'too-large', name: file.name, size: file.size };
+      return {
+        status: 'opened',
+        file: { name: file.name, size: file.size, content: await file.text() },
+      };
     },
 
     async openExternal({ url }) {

@@ -22,7 +22,10 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** The remembered language, else the browser's first English or Indonesian, else Indonesian. */
-export function initialLanguage(storage: Pick<Storage, 'getItem'> | undefined, languages: readonly string[]): Language {
+export function initialLanguage(
+  storage: Pick<Storage, 'getItem'> | undefined,
+  languages: readonly string[],
+): Language {
   const saved = storage?.getItem(LANGUAGE_STORAGE_KEY);
   if (isLanguage(saved)) return saved;
   for (const l of languages) {

@@ -2,12 +2,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { addContact } from '../../tests/e2e/helpers';
 
 const SAMPLE = [
-  { name: 'Siti Rahayu', phone: '0812-3456-7890', email: 'siti.rahayu@gmail.com', tags: ['VIP', 'Reseller'] },
+  {
+    name: 'Siti Rahayu',
+    phone: '0812-3456-7890',
+    email: 'siti.rahayu@gmail.com',
+    tags: ['VIP', 'Reseller'],
+  },
   { name: 'Budi Santoso', phone: '+62 857 1111 2222', tags: ['Grosir'] },
   { name: 'Dewi Lestari', phone: '081298765432', email: 'dewi@lestari.id' },
   { name: 'I Made Wirawan', phone: '0361 234567', tags: ['Bali'] },
   { name: 'Agus Salim', phone: '0813 2222 3333', tags: ['Baru'] },
-  { name: 'Rina Wati Kusuma', phone: '6281511112222', email: 'rina.kusuma@yahoo.co.id', tags: ['VIP'] },
+  {
+    name: 'Rina Wati Kusuma',
+    phone: '6281511112222',
+    email: 'rina.kusuma@yahoo.co.id',
+    tags: ['VIP'],
+  },
 ];
 
 async function seed(page: Page) {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { calendarDateSchema, isoDateTimeSchema, longTextSchema, mutableMetaShape, ulidSchema } from './common';
+import {
+  calendarDateSchema,
+  isoDateTimeSchema,
+  longTextSchema,
+  mutableMetaShape,
+  ulidSchema,
+} from './common';
 
 export const PHONE_LABELS = ['mobile', 'whatsapp', 'home', 'work', 'other'] as const;
 export type PhoneLabel = (typeof PHONE_LABELS)[number];

@@ -21,8 +21,8 @@ export const feedbackSchema = z
     saleId: ulidSchema.optional(),
     noteId: ulidSchema.optional(),
   })
-  .refine(
-    (f) => f.score >= FEEDBACK_RANGES[f.type][0] && f.score <= FEEDBACK_RANGES[f.type][1],
-    { message: 'score out of range for its type', path: ['score'] },
-  );
+  .refine((f) => f.score >= FEEDBACK_RANGES[f.type][0] && f.score <= FEEDBACK_RANGES[f.type][1], {
+    message: 'score out of range for its type',
+    path: ['score'],
+  });
 export type Feedback = z.infer<typeof feedbackSchema>;

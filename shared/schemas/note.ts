@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, longTextSchema, mutableMetaShape, ulidSchema } from './common';
 
-export const INTERACTION_KINDS = ['note', 'call', 'whatsapp', 'visit', 'email', 'complaint'] as const;
+export const INTERACTION_KINDS = [
+  'note',
+  'call',
+  'whatsapp',
+  'visit',
+  'email',
+  'complaint',
+] as const;
 export const COMPLAINT_STATUSES = ['open', 'in_progress', 'resolved'] as const;
 
 /** A note or interaction on a contact's timeline. Mutable: it can be corrected later. */

@@ -8,7 +8,12 @@ test.beforeEach(async ({ page }) => {
 
 test('a new contact is saved and is still there after a reload', async ({ page }) => {
   await expect(page.getByText('No contacts yet')).toBeVisible();
-  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890', email: 'siti@example.co.id', tags: ['VIP'] });
+  await addContact(page, {
+    name: 'Siti Rahayu',
+    phone: '0812-3456-7890',
+    email: 'siti@example.co.id',
+    tags: ['VIP'],
+  });
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('Siti Rahayu');
   await expect(rows(page).first()).toContainText('0812-3456-7890');
@@ -41,7 +46,9 @@ test('a contact without a name is refused with a message', async ({ page }) => {
   await expect(form.getByText('Enter a name.')).toBeVisible();
 });
 
-test('search finds a contact by name prefix and by phone typed in another format', async ({ page }) => {
+test('search finds a contact by name prefix and by phone typed in another format', async ({
+  page,
+}) => {
   await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
   await addContact(page, { name: 'Budi Santoso', phone: '+62 857 1111 2222' });
   await addContact(page, { name: 'Made Wirawan', phone: '0361 234567' });

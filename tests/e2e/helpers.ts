@@ -9,7 +9,10 @@ export interface NewContact {
 
 /** Open the contact form with the N shortcut, fill it and save; waits for the drawer to close. */
 export async function addContact(page: Page, c: NewContact): Promise<void> {
-  await page.getByRole('button', { name: /new contact|kontak baru/i }).first().click();
+  await page
+    .getByRole('button', { name: /new contact|kontak baru/i })
+    .first()
+    .click();
   const form = page.getByRole('form');
   await form.getByLabel(/^(name|nama)/i).fill(c.name);
   if (c.phone) await form.getByLabel(/^(phone|nomor hp)$/i).fill(c.phone);

@@ -28,15 +28,29 @@ test('switching to Bahasa Indonesia translates the screen and is remembered', as
 test('money and dates follow the language through Intl', async ({ page }) => {
   await page.goto('./#/settings');
   await expect(page.getByTestId('money-example')).toHaveText(/^Rp\s1\.250\.000$/);
-  await page.getByRole('radiogroup', { name: 'Language' }).first().getByText('ID', { exact: true }).click();
+  await page
+    .getByRole('radiogroup', { name: 'Language' })
+    .first()
+    .getByText('ID', { exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: 'Pengaturan', exact: true })).toBeVisible();
   await expect(page.getByTestId('money-example')).toHaveText(/^Rp\s1\.250\.000$/);
 });
 
-test('every area of the app is in the sidebar, unbuilt ones with a clear empty state', async ({ page }) => {
+test('every area of the app is in the sidebar, unbuilt ones with a clear empty state', async ({
+  page,
+}) => {
   await page.goto('./');
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  for (const name of ['Today', 'Contacts', 'Follow-ups', 'Sales & Loyalty', 'Reports', 'Backup & Sync', 'Settings']) {
+  for (const name of [
+    'Today',
+    'Contacts',
+    'Follow-ups',
+    'Sales & Loyalty',
+    'Reports',
+    'Backup & Sync',
+    'Settings',
+  ]) {
     await expect(nav.getByRole('link', { name })).toBeVisible();
   }
   await nav.getByRole('link', { name: 'Reports' }).click();

@@ -3,7 +3,11 @@
  * read-write transaction that validates, stamps (HLC + ULID) and writes; deletes are tombstones.
  */
 import { contactIndexFields } from '../../../shared/contact-index';
-import { parseContactInput, type ContactInput, type FieldError } from '../../../shared/contact-input';
+import {
+  parseContactInput,
+  type ContactInput,
+  type FieldError,
+} from '../../../shared/contact-input';
 import { newId } from '../../../shared/ids';
 import { phoneQueryDigits } from '../../../shared/phone';
 import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
@@ -33,7 +37,11 @@ export function fromRow(row: ContactRow): Contact {
 
 const isLive = (c: ContactRow): boolean => c.deletedAt === undefined && c.mergedInto === undefined;
 
-export function createContactsRepository(db: KenalDb, clock: DeviceClock, now: () => Date = () => new Date()) {
+export function createContactsRepository(
+  db: KenalDb,
+  clock: DeviceClock,
+  now: () => Date = () => new Date(),
+) {
   const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', db.contacts, db.meta, fn);
 
   return {
@@ -124,7 +132,8 @@ export function createContactsRepository(db: KenalDb, clock: DeviceClock, now: (
         add(candidates.filter((c) => rest.every((w) => c.nameTokens.some((t) => t.startsWith(w)))));
         const folded = foldText(q);
         add(await db.contacts.where('tagKeys').startsWith(folded).toArray());
-        if (q.includes('@')) add(await db.contacts.where('email').startsWith(q.toLowerCase()).toArray());
+        if (q.includes('@'))
+          add(await db.contacts.where('email').startsWith(q.toLowerCase()).toArray());
       }
       return [...byId.values()].sort((a, b) => a.sortKey.localeCompare(b.sortKey)).map(fromRow);
     },

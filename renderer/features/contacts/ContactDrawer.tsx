@@ -1,14 +1,26 @@
 import { Drawer, Loader, Center, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { contactToInput, emptyContactInput, type ContactInput } from '../../../shared/contact-input';
+import {
+  contactToInput,
+  emptyContactInput,
+  type ContactInput,
+} from '../../../shared/contact-input';
 import { useRepositories } from '../../app/services';
 import { ContactForm } from './ContactForm';
 import { useContact } from './useContactSearch';
 import { useDeleteContact } from './useDeleteContact';
 
 /** New contact (id undefined) or edit one, in a side drawer over the list. */
-export function ContactDrawer({ id, opened, onClose }: { id?: string; opened: boolean; onClose: () => void }) {
+export function ContactDrawer({
+  id,
+  opened,
+  onClose,
+}: {
+  id?: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { contacts } = useRepositories();
   const existing = useContact(id);

@@ -1,9 +1,22 @@
-import { ActionIcon, Button, Group, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Select,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { parseContactInput, type ContactInput, type FieldError } from '../../../shared/contact-input';
+import {
+  parseContactInput,
+  type ContactInput,
+  type FieldError,
+} from '../../../shared/contact-input';
 import { isCalendarDate } from '../../../shared/dates';
 import { PHONE_LABELS } from '../../../shared/schemas';
 
@@ -145,7 +158,12 @@ export function ContactForm({ initial, onSubmit, onCancel, onDelete }: ContactFo
 
         <Group justify="space-between" mt="sm">
           {onDelete ? (
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={onDelete}
+            >
               {t('common.delete')}
             </Button>
           ) : (

@@ -20,6 +20,8 @@ export function ContactList({
   const { t } = useTranslation();
   const { locale } = useLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: contacts.length,
     getScrollElement: () => scrollRef.current,
@@ -29,7 +31,12 @@ export function ContactList({
   });
 
   return (
-    <div role="table" aria-label={t('contacts.title')} aria-rowcount={contacts.length + 1} className="kenal-table">
+    <div
+      role="table"
+      aria-label={t('contacts.title')}
+      aria-rowcount={contacts.length + 1}
+      className="kenal-table"
+    >
       <div role="rowgroup">
         <div role="row" className="kenal-row kenal-head">
           <div role="columnheader" className="kenal-cell kenal-cell-name">
@@ -57,9 +64,21 @@ export function ContactList({
             return (
               <div
                 key={item.key}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
               >
-                <ContactRow contact={contact} highlight={highlight} locale={locale} onOpen={() => onOpen(contact.id)} />
+                <ContactRow
+                  contact={contact}
+                  highlight={highlight}
+                  locale={locale}
+                  onOpen={() => onOpen(contact.id)}
+                />
               </div>
             );
           })}

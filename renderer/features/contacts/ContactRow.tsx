@@ -40,7 +40,13 @@ export function ContactRow({
       </div>
       <div role="cell" className="kenal-cell">
         {phone && (
-          <Highlight highlight={highlight} size="sm" title={phone.e164} style={{ fontVariantNumeric: "tabular-nums" }} truncate="end">
+          <Highlight
+            highlight={highlight}
+            size="sm"
+            title={phone.e164}
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+            truncate="end"
+          >
             {phone.raw}
           </Highlight>
         )}
@@ -53,7 +59,14 @@ export function ContactRow({
       <div role="cell" className="kenal-cell">
         <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
           {contact.tags.slice(0, 3).map((tag) => (
-            <Badge key={tag} variant="light" size="sm" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+            <Badge
+              key={tag}
+              variant="light"
+              size="sm"
+              radius="sm"
+              tt="none"
+              style={{ flexShrink: 0 }}
+            >
               {tag}
             </Badge>
           ))}

@@ -1,4 +1,14 @@
-import { Badge, Button, CloseButton, Group, Kbd, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Kbd,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAddressBook, IconPlus, IconSearch, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -65,7 +75,11 @@ export function ContactsPage() {
     );
   } else {
     content = (
-      <ContactList contacts={results ?? []} highlight={highlight} onOpen={(id) => navigate(`/contacts/${id}`)} />
+      <ContactList
+        contacts={results ?? []}
+        highlight={highlight}
+        onOpen={(id) => navigate(`/contacts/${id}`)}
+      />
     );
   }
 
@@ -77,7 +91,10 @@ export function ContactsPage() {
           {total !== undefined && total > 0 && (
             <Badge variant="light" color="gray" tt="none" data-testid="contact-count">
               {results && query.trim() !== ''
-                ? t('contacts.countFiltered', { shown: results.length.toLocaleString(locale), total: total.toLocaleString(locale) })
+                ? t('contacts.countFiltered', {
+                    shown: results.length.toLocaleString(locale),
+                    total: total.toLocaleString(locale),
+                  })
                 : total.toLocaleString(locale)}
             </Badge>
           )}
@@ -97,14 +114,22 @@ export function ContactsPage() {
             }}
             rightSection={
               query ? (
-                <CloseButton size="sm" aria-label={t('contacts.clearSearch')} onClick={() => setQuery('')} />
+                <CloseButton
+                  size="sm"
+                  aria-label={t('contacts.clearSearch')}
+                  onClick={() => setQuery('')}
+                />
               ) : (
                 <Kbd size="xs">{MOD_KEY_LABEL}+K</Kbd>
               )
             }
             rightSectionWidth={query ? 32 : 64}
           />
-          <Button leftSection={<IconPlus size={16} />} onClick={openNew} rightSection={<Kbd size="xs">N</Kbd>}>
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={openNew}
+            rightSection={<Kbd size="xs">N</Kbd>}
+          >
             {t('contacts.new')}
           </Button>
         </Group>

@@ -26,7 +26,10 @@ export function useDeleteContact(): (id: string) => Promise<void> {
             onClick={async () => {
               notifications.hide(notificationId);
               await contacts.restore(id);
-              notifications.show({ message: t('contacts.restored', { name: removed.name }), autoClose: 3000 });
+              notifications.show({
+                message: t('contacts.restored', { name: removed.name }),
+                autoClose: 3000,
+              });
             }}
           >
             {t('common.undo')}

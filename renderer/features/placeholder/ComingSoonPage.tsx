@@ -19,7 +19,12 @@ export function ComingSoonPage({ item, area }: { item: NavItem; area: string }) 
         title={t(`comingSoon.${area}.title`)}
         description={t(`comingSoon.${area}.description`)}
         action={
-          <Button component={Link} to="/contacts" variant="light" leftSection={<IconAddressBook size={16} />}>
+          <Button
+            component={Link}
+            to="/contacts"
+            variant="light"
+            leftSection={<IconAddressBook size={16} />}
+          >
             {t('comingSoon.goToContacts')}
           </Button>
         }

@@ -39,10 +39,12 @@ export function SettingsPage() {
           />
           <Group gap="lg" mt="xs">
             <Text size="sm">
-              {t('settings.moneyExample')}: <b data-testid="money-example">{formatRupiah(1250000, locale)}</b>
+              {t('settings.moneyExample')}:{' '}
+              <b data-testid="money-example">{formatRupiah(1250000, locale)}</b>
             </Text>
             <Text size="sm">
-              {t('settings.dateExample')}: <b>{formatCalendarDate(localCalendarDate(new Date()), locale)}</b>
+              {t('settings.dateExample')}:{' '}
+              <b>{formatCalendarDate(localCalendarDate(new Date()), locale)}</b>
             </Text>
           </Group>
         </Stack>

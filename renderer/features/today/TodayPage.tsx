@@ -46,7 +46,13 @@ export function TodayPage() {
             <Text size="xl" fw={700} data-testid="today-contact-count">
               {count === undefined ? '…' : count.toLocaleString(locale)}
             </Text>
-            <Button component={Link} to="/contacts" variant="subtle" px={0} leftSection={<IconAddressBook size={16} />}>
+            <Button
+              component={Link}
+              to="/contacts"
+              variant="subtle"
+              px={0}
+              leftSection={<IconAddressBook size={16} />}
+            >
               {t('today.openContacts')}
             </Button>
           </Card>

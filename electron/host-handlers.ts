@@ -1,0 +1,91 @@
+/**
+ * The HostApi implementations behind the IPC wrapper. Arguments arrive already validated by
+ * ipc.ts; Electron's dialog/shell/Notification are injected so this runs under plain Node tests.
+ */
+import * as path from 'node:path';
+import type { HOST_CHANNELS } from '../shared/host-api';
+import { isAllowedExternalUrl, type FileFilter } from '../shared/host-api';
+import { writeFileAtomic, type AtomicFs, nodeAtomicFs } from './atomic-write';
+import { nodeReadFs, type ReadFs } from './file-read';
+import type { HandlerMap } from './ipc';
+
+export interface SaveDialogRequest {
+  defaultPath: string;
+  filters: FileFilter[];
+}
+export interface OpenDialogRequest {
+  filters: FileFilter[];
+}
+
+export interface HostDeps {
+  appVersion: string;
+  platform: string;
+  /** Folder the save dialog starts in (e.g. the user's documents). */
+  defaultSaveDir: string;
+  /** dialog.showSaveDialog, parented to the app window by the caller. */
+  showSaveDialog(request: SaveDialogRequest): Promise<{ canceled: boolean; filePath?: string }>;
+  /** dialog.showOpenDialog for a single file, parented to the app window by the caller. */
+  showOpenDialog(request: OpenDialogRequest): Promise<{ canceled: boolean; filePaths: string[] }>;
+  /** shell.openExternal */
+  openExternal(url: string): Promise<void>;
+  notifications: {
+    isSupported(): boolean;
+    show(options: { title: string; body: string }): void;
+  };
+  atomicFs?: AtomicFs;
+  readFs?: ReadFs;
+}
+
+export type HostHandlers = HandlerMap<typeof HOST_CHANNELS>;
+
+export function createHostHandlers(deps: HostDeps): HostHandlers {
+  const readFs = deps.readFs ?? nodeReadFs;
+  const atomicFs = deps.atomicFs ?? nodeAtomicFs;
+
+  return {
+    getInfo: async () => ({
+      kind: 'electron',
+      appVersion: deps.appVersion,
+      platform: deps.platform,
+    }),
+
+    saveFile: async ({ suggestedName, content, filters }) => {
+      const choice = await deps.showSaveDialog({
+        defaultPath: path.join(deps.defaultSaveDir, suggestedName),
+        filters,
+      });
+      if (choice.canceled || !choice.filePath) return { saved: false };
+      await writeFileAtomic(choice.filePath, content, atomicFs);
+      return { saved: true, location: choice.filePath };
+    },
+
+    openFile: async ({ filters, maxBytes }) => {
+      const choice = await deps.showOpenDialog({ filters });
+      const file = choice.filePaths[0];
+      if (choice.canceled || file === undefined) return { status: 'cancelled' };
+      const name = path.basename(file);
+      const stat = await readFs.stat(file);
+      if (!stat.isFile()) throw new Error(`${name} is not a regular file`);
+      if (stat.size > maxBytes) return { status: 'too-large', name, size: stat.size };
+      const bytes = await readFs.readUpTo(file, maxBytes);
+      // It grew between stat and read: still too large, and we stopped reading at the limit.
+      if (bytes === null)
+        return { status: 'too-large', name, size: Math.max(stat.size, maxBytes + 1) };
+      // TextDecoder drops a UTF-8 BOM, which editors on Windows like to add.
+      const content = new TextDecoder('utf-8').decode(bytes);
+      return { status: 'opened', file: { name, size: bytes.byteLength, content } };
+    },
+
+    openExternal: async ({ url }) => {
+      // Checked again here although zod already did: this is the one call that leaves the app.
+      if (!isAllowedExternalUrl(url)) throw new Error('URL not on the allowlist');
+      await deps.openExternal(url);
+      return undefined;
+    },
+
+    notify: async ({ title, body }) => {
+      if (deps.notifications.isSupported()) deps.notifications.show({ title, body });
+      return undefined;
+    },
+  };
+}

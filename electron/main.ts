@@ -1,0 +1,118 @@
+/**
+ * Main-process wiring only: every decision lives in a small module next to this file that is
+ * unit-tested without Electron. Bundled to dist-electron/main.cjs (so __dirname is available).
+ */
+import * as path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import { HOST_CHANNELS } from '../shared/host-api';
+import { appIndexUrl } from './app-url';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { createHostHandlers } from './host-handlers';
+import { registerHandlers } from './ipc';
+import { minimalMenuTemplate } from './menu';
+import { hardenWebContents, type NavigationPolicy } from './navigation';
+import { denyAllPermissions, installRequestGuards } from './session-guards';
+import { createWindowOptions } from './window-options';
+
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const indexPath = path.join(__dirname, '../dist/renderer/index.html');
+const appUrl = appIndexUrl(indexPath);
+
+// Honour --user-data-dir explicitly (tests run isolated profiles); must precede the lock,
+// which is scoped to the user-data folder.
+const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataSwitch) app.setPath('userData', path.resolve(userDataSwitch));
+
+let mainWindow: BrowserWindow | null = null;
+
+const warn = (what: string, detail: string) => console.warn(`[kenal] blocked ${what}: ${detail}`);
+const navigationPolicy: NavigationPolicy = {
+  appUrl,
+  openExternal: (url) => shell.openExternal(url),
+  onBlocked: warn,
+};
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(createWindowOptions(preloadPath));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadFile(indexPath);
+  mainWindow = win;
+  return win;
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Every renderer sandboxed, whatever its webPreferences say.
+  app.enableSandbox();
+  app.setAppUserModelId('id.kenal.app'); // Windows needs it for notifications.
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents: WebContents) =>
+    hardenWebContents(contents, navigationPolicy),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    denyAllPermissions(ses);
+    installRequestGuards(ses.webRequest, CONTENT_SECURITY_POLICY, (url) => warn('request', url));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(minimalMenuTemplate(process.platform, app.isPackaged)),
+    );
+
+    registerHandlers(
+      ipcMain,
+      HOST_CHANNELS,
+      createHostHandlers({
+        appVersion: app.getVersion(),
+        platform: process.platform,
+        defaultSaveDir: app.getPath('documents'),
+        showSaveDialog: (request) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, request) : dialog.showSaveDialog(request),
+        showOpenDialog: (request) => {
+          const options = { ...request, properties: ['openFile' as const] };
+          return mainWindow
+            ? dialog.showOpenDialog(mainWindow, options)
+            : dialog.showOpenDialog(options);
+        },
+        openExternal: (url) => shell.openExternal(url),
+        notifications: {
+          isSupported: () => Notification.isSupported(),
+          show: (options) => new Notification(options).show(),
+        },
+      }),
+      {
+        appUrl,
+        mainFrame: () =>
+          mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null,
+        onRefused: (channel, reason) => warn(channel, reason),
+      },
+    );
+
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * The object the preload exposes on `window.kenalHost`: exactly HostApi, each method one
+ * `ipcRenderer.invoke` on its channel. Kept as a factory over a minimal `invoke` so it can be
+ * tested without Electron. No validation here: the main process validates every argument, and
+ * importing zod would bloat the sandboxed preload.
+ */
+import type {
+  HostApi,
+  HostInfo,
+  NotifyArgs,
+  OpenExternalArgs,
+  OpenFileArgs,
+  OpenFileResult,
+  SaveFileArgs,
+  SaveFileResult,
+} from '../shared/host-api';
+import { CHANNELS } from './channels';
+
+/** The one piece of ipcRenderer the bridge needs. */
+export interface Invoker {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+
+export function createHostBridge(ipc: Invoker): HostApi {
+  // Each method forwards exactly one argument so the renderer cannot smuggle extra values.
+  const bridge: HostApi = {
+    getInfo: () => ipc.invoke(CHANNELS.getInfo) as Promise<HostInfo>,
+    saveFile: (args: SaveFileArgs) =>
+      ipc.invoke(CHANNELS.saveFile, args) as Promise<SaveFileResult>,
+    openFile: (args: OpenFileArgs) =>
+      ipc.invoke(CHANNELS.openFile, args) as Promise<OpenFileResult>,
+    openExternal: async (args: OpenExternalArgs) => {
+      await ipc.invoke(CHANNELS.openExternal, args);
+    },
+    notify: async (args: NotifyArgs) => {
+      await ipc.invoke(CHANNELS.notify, args);
+    },
+  };
+  return Object.freeze(bridge);
+}

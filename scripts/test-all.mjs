@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check and every suite, one after the other, then one summary line
+ * "N passed, N failed, N skipped" summing them (CI reads it). Lint and typecheck count as one
+ * test each. A suite that crashes before reporting counts as one failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const OUT = 'test-results/summary';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+const only = process.argv.slice(2);
+const suites = [
+  { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
+  { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
+  {
+    name: 'unit',
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${OUT}/unit.json`,
+    ],
+    read: readVitest,
+  },
+  {
+    name: 'e2e',
+    cmd: ['npx', 'playwright', 'test', '-c', 'playwright.config.ts', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/e2e.json` },
+    read: readPlaywright,
+  },
+  {
+    name: 'electron',
+    cmd: [
+      'npx',
+      'playwright',
+      'test',
+      '-c',
+      'playwright.electron.config.ts',
+      '--reporter=list,json',
+    ],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/electron.json` },
+    read: readPlaywright,
+  },
+  {
+    name: 'bench',
+    // Small scale: keeps the benchmark working; it asserts nothing about time.
+    cmd: ['npx', 'vitest', 'bench', '--run'],
+    env: { BENCH_SCALE: '300' },
+  },
+].filter((s) => only.length === 0 || only.includes(s.name));
+
+function readVitest(file) {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r),
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
+}
+
+// A test file that fails to load has no failed tests but is a failed suite: count it once.
+function countSuitesWithFailedTests(r) {
+  return r.testResults.filter((f) => f.assertionResults.some((a) => a.status === 'failed')).length;
+}
+
+function readPlaywright(file) {
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const rows = [];
+for (const suite of suites) {
+  console.log(`\n=== ${suite.name}: ${suite.cmd.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(suite.cmd[0], suite.cmd.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...suite.env },
+  });
+  let counts;
+  const file = suite.read && `${OUT}/${suite.name}.json`;
+  if (suite.read && existsSync(file)) {
+    try {
+      counts = suite.read(file);
+    } catch (e) {
+      console.error(`could not read ${file}: ${e.message}`);
+    }
+  }
+  if (!counts)
+    counts =
+      run.status === 0
+        ? { passed: 1, failed: 0, skipped: 0 }
+        : { passed: 0, failed: 1, skipped: 0 };
+  // A runner that exits non-zero with no failure counted still failed (e.g. no tests found).
+  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  for (const k of Object.keys(totals)) totals[k] += counts[k];
+  rows.push({ suite: suite.name, ...counts, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+console.log('\n=== summary');
+console.table(rows);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,74 @@
+/**
+ * Contact search through the repository's indexes vs a naive scan of every contact, side by
+ * side in one run. Node + fake-indexeddb for now; the Chromium/IndexedDB benchmark at 100,000
+ * contacts is the scale issue's. BENCH_SCALE sets the book size (CI runs it small).
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { openRepositories, type Repositories } from '../../renderer/db';
+import { foldText } from '../../shared/text';
+
+const SIZE = Number(process.env.BENCH_SCALE ?? 5000);
+const FIRST = [
+  'Siti',
+  'Budi',
+  'Dewi',
+  'Agus',
+  'Rina',
+  'Made',
+  'Wayan',
+  'Putri',
+  'Joko',
+  'Sri',
+  'Andi',
+  'Nur',
+];
+const LAST = [
+  'Rahayu',
+  'Santoso',
+  'Lestari',
+  'Salim',
+  'Wati',
+  'Wirawan',
+  'Kusuma',
+  'Hidayat',
+  'Pratama',
+  'Saputra',
+];
+
+let repos: Repositories;
+const QUERIES = ['siti ra', 'wayan', '0812 34', 'kus'];
+
+beforeAll(async () => {
+  repos = await openRepositories(`bench-${Date.now()}`);
+  for (let i = 0; i < SIZE; i++) {
+    const r = await repos.contacts.create({
+      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`,
+      phones: [{ label: 'mobile', raw: `0812${String(10_000_000 + i * 37).slice(0, 8)}` }],
+      email: '',
+      tags: [],
+      birthday: '',
+      note: '',
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  }
+});
+
+afterAll(async () => {
+  repos.db.close();
+  await repos.db.delete();
+});
+
+describe(`search at ${SIZE} contacts`, () => {
+  bench('indexed search (repository)', async () => {
+    for (const q of QUERIES) await repos.contacts.search(q);
+  });
+
+  bench('naive scan of all contacts', async () => {
+    for (const q of QUERIES) {
+      const f = foldText(q);
+      const all = await repos.db.contacts.toArray();
+      all.filter((c) => foldText(c.name).includes(f) || c.phones.some((p) => p.raw.includes(q)));
+    }
+  });
+});

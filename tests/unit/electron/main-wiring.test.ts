@@ -1,0 +1,197 @@
+/**
+ * Drives electron/main.ts against a fake 'electron' module (vi.mock: the real package, which
+ * would try to download a binary, is never loaded) to check the wiring, not just the parts.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_CHANNELS } from '../../../shared/host-api';
+
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown;
+  class Emitter {
+    readonly listeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    once(event: string, listener: Listener): this {
+      return this.on(event, listener);
+    }
+    emit(event: string, ...args: unknown[]): void {
+      for (const listener of this.listeners.get(event) ?? []) listener(...args);
+    }
+  }
+
+  const state = { lock: true, switches: {} as Record<string, string> };
+  const windows: FakeWindow[] = [];
+
+  class FakeContents extends Emitter {
+    mainFrame = { url: '', frameToken: 'main-frame', parent: null, detached: false };
+    windowOpenHandler: unknown;
+    setWindowOpenHandler(handler: unknown): void {
+      this.windowOpenHandler = handler;
+    }
+  }
+
+  class FakeWindow extends Emitter {
+    static getAllWindows = () => windows;
+    readonly webContents = new FakeContents();
+    readonly show = vi.fn();
+    readonly loadFile = vi.fn(async (file: string) => {
+      this.webContents.mainFrame.url = `file://${file.split('\\').join('/')}`;
+    });
+    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    restore = vi.fn();
+    focus = vi.fn();
+  }
+
+  const app = Object.assign(new Emitter(), {
+    commandLine: { getSwitchValue: (name: string) => state.switches[name] ?? '' },
+    setPath: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    enableSandbox: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getVersion: () => '0.1.0',
+    getPath: () => '/home/ana/Documents',
+    isPackaged: true,
+  });
+  const ipcHandlers = new Map<string, Listener>();
+  const electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
+      removeHandler: (channel: string) => ipcHandlers.delete(channel),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+      },
+    },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    Notification: class {
+      static isSupported = () => false;
+      show = vi.fn();
+    },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+  };
+  const reset = () => {
+    state.lock = true;
+    state.switches = {};
+    windows.length = 0;
+    ipcHandlers.clear();
+    app.listeners.clear();
+    vi.clearAllMocks();
+  };
+  return { state, windows, ipcHandlers, electron, FakeContents, reset };
+});
+
+vi.mock('electron', () => fake.electron);
+
+async function startMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../../electron/main');
+  await new Promise((resolve) => setTimeout(resolve, 0)); // let whenReady().then run
+}
+
+beforeEach(() => fake.reset());
+
+describe('main process wiring', () => {
+  it('creates one hardened, sandboxed window loading the built renderer', async () => {
+    await startMain();
+    const { app } = fake.electron;
+    expect(app.enableSandbox).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(1);
+    const win = fake.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(String(win.options.webPreferences?.preload)).toMatch(/preload\.cjs$/);
+    expect(win.loadFile).toHaveBeenCalledWith(
+      expect.stringMatching(/[\\/]dist[\\/]renderer[\\/]index\.html$/),
+    );
+    expect(win.show).not.toHaveBeenCalled();
+    win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalled();
+  });
+
+  it('locks down the session before any window exists', async () => {
+    await startMain();
+    const ses = fake.electron.session.defaultSession;
+    expect(ses.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(ses.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(ses.webRequest.onBeforeRequest).toHaveBeenCalled();
+    expect(ses.webRequest.onHeadersReceived).toHaveBeenCalled();
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('hardens every webContents that gets created', async () => {
+    await startMain();
+    const contents = new fake.FakeContents();
+    fake.electron.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler).toBeTypeOf('function');
+    expect([...contents.listeners.keys()].sort()).toEqual([
+      'will-attach-webview',
+      'will-navigate',
+      'will-redirect',
+    ]);
+  });
+
+  it('answers IPC from the app window only', async () => {
+    await startMain();
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      Object.values(HOST_CHANNELS)
+        .map((c) => c.channel)
+        .sort(),
+    );
+    const win = fake.windows[0]!;
+    const indexPath = String(win.loadFile.mock.calls[0]?.[0]);
+    win.webContents.mainFrame.url = `${pathToFileURL(indexPath).href}#/contacts`;
+    const getInfo = fake.ipcHandlers.get('kenal:getInfo')!;
+    await expect(getInfo({ senderFrame: win.webContents.mainFrame })).resolves.toEqual({
+      kind: 'electron',
+      appVersion: '0.1.0',
+      platform: process.platform,
+    });
+    await expect(
+      getInfo({ senderFrame: { ...win.webContents.mainFrame, frameToken: 'another' } }),
+    ).rejects.toThrow(/not the main frame/);
+  });
+
+  it('honours --user-data-dir before taking the single-instance lock', async () => {
+    fake.state.switches['user-data-dir'] = 'profiles/test';
+    await startMain();
+    const { app } = fake.electron;
+    expect(app.setPath).toHaveBeenCalledWith('userData', path.resolve('profiles/test'));
+    expect(app.setPath.mock.invocationCallOrder[0]).toBeLessThan(
+      app.requestSingleInstanceLock.mock.invocationCallOrder[0]!,
+    );
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    fake.state.lock = false;
+    await startMain();
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await startMain();
+    fake.electron.app.emit('second-instance');
+    expect(fake.windows[0]!.focus).toHaveBeenCalled();
+  });
+});
