@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/chromium';
 
-const PORT = 4173;
+// E2E_PORT and KENAL_WEB_OUT let two checkouts (or two engineers) run the suite side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = process.env.KENAL_WEB_OUT ?? 'dist/renderer';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,7 +23,7 @@ export default defineConfig({
   },
   webServer: {
     // The built app, as users get it (with its Content-Security-Policy), not the dev server.
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ../${OUT} && npx vite preview --outDir ../${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

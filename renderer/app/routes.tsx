@@ -1,16 +1,13 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { ContactsPage } from '../features/contacts/ContactsPage';
-import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
+import { BackupSyncPage } from '../features/backup-sync/BackupSyncPage';
+import { ContactPage } from '../features/contacts/ContactPage';
+import { FollowUpsPage } from '../features/followups/FollowUpsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { SalesPage } from '../features/sales/SalesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
-import { NAV_ITEMS, type NavItem } from './navigation';
 import { Shell } from './Shell';
-
-const nav = (path: string): NavItem => {
-  const item = NAV_ITEMS.find((i) => i.path === path);
-  if (!item) throw new Error(`no nav item ${path}`);
-  return item;
-};
 
 /** Hash routes: file:// in Electron has no server to answer deep links. */
 export function createRouter() {
@@ -22,14 +19,12 @@ export function createRouter() {
         { path: 'today', element: <TodayPage /> },
         { path: 'contacts', element: <ContactsPage /> },
         { path: 'contacts/new', element: <ContactsPage /> },
-        { path: 'contacts/:id', element: <ContactsPage /> },
-        {
-          path: 'followups',
-          element: <ComingSoonPage item={nav('/followups')} area="followups" />,
-        },
-        { path: 'sales', element: <ComingSoonPage item={nav('/sales')} area="sales" /> },
-        { path: 'reports', element: <ComingSoonPage item={nav('/reports')} area="reports" /> },
-        { path: 'backup', element: <ComingSoonPage item={nav('/backup')} area="backup" /> },
+        { path: 'contacts/:id', element: <ContactPage /> },
+        { path: 'contacts/:id/edit', element: <ContactPage /> },
+        { path: 'followups', element: <FollowUpsPage /> },
+        { path: 'sales', element: <SalesPage /> },
+        { path: 'reports', element: <ReportsPage /> },
+        { path: 'backup', element: <BackupSyncPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/today" replace /> },
       ],

@@ -5,18 +5,34 @@
 import { openDeviceClock, type DeviceClock } from './clock';
 import { KenalDb } from './database';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts';
+import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
+import { createReportsRepository, type ReportsRepository } from './repositories/reports';
+import { createSyncRepository, type SyncRepository } from './repositories/sync';
+import { createTimelineRepository, type TimelineRepository } from './repositories/timeline';
 
 export interface Repositories {
   db: KenalDb;
   clock: DeviceClock;
   contacts: ContactsRepository;
+  timeline: TimelineRepository;
+  loyalty: LoyaltyRepository;
+  reports: ReportsRepository;
+  sync: SyncRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
   const db = new KenalDb(name);
   await db.open();
   const clock = await openDeviceClock(db);
-  return { db, clock, contacts: createContactsRepository(db, clock) };
+  return {
+    db,
+    clock,
+    contacts: createContactsRepository(db, clock),
+    timeline: createTimelineRepository(db, clock),
+    loyalty: createLoyaltyRepository(db, clock),
+    reports: createReportsRepository(db, clock),
+    sync: createSyncRepository(db, clock),
+  };
 }
 
 export { KenalDb } from './database';

@@ -1,5 +1,21 @@
-/** English. Bahasa Indonesia (id.ts) must have exactly the same keys: a test checks it. */
+/**
+ * English. Bahasa Indonesia (id.ts) must have exactly the same keys: a test checks it. Each
+ * area of the app keeps its texts in en/<area>.ts and id/<area>.ts.
+ */
+import { backup } from './en/backup';
+import { contacts } from './en/contacts';
+import { reports } from './en/reports';
+import { sales } from './en/sales';
+import { timeline } from './en/timeline';
+import { today } from './en/today';
+
 export const en = {
+  contacts,
+  today,
+  sales,
+  timeline,
+  reports,
+  backup,
   nav: {
     today: 'Today',
     contacts: 'Contacts',
@@ -40,58 +56,6 @@ export const en = {
       title: 'Backup and sync are on their way',
       description:
         'Soon you can save your whole book to a file you own and merge changes from other devices. Your data already stays on this device.',
-    },
-  },
-  today: {
-    title: 'Today',
-    emptyTitle: 'Welcome to Kenal',
-    emptyDescription:
-      'Start with your customers: add the first one, and Kenal will remember who they are, what they bought and what you promised.',
-    contactsInBook: 'Contacts in your book',
-    openContacts: 'Open contacts',
-    soonTitle: 'Your day at a glance',
-    soonDescription:
-      'Follow-ups due, birthdays this week, customers gone quiet and open complaints will appear here.',
-  },
-  contacts: {
-    title: 'Contacts',
-    new: 'New contact',
-    edit: 'Edit contact',
-    form: 'Contact details',
-    created: '{{name}} added',
-    updated: '{{name}} saved',
-    deleted: '{{name}} deleted',
-    restored: '{{name}} restored',
-    notFound: 'This contact does not exist or was deleted.',
-    emptyTitle: 'No contacts yet',
-    emptyDescription:
-      'Add your first customer: a name and a phone number are enough. Press N anywhere on this screen to add one quickly.',
-    noMatchTitle: 'No contact matches “{{query}}”',
-    noMatchDescription: 'Search by name, phone number in any format, e-mail or tag.',
-    clearSearch: 'Clear search',
-    countFiltered: '{{shown}} of {{total}}',
-    searchLabel: 'Search contacts',
-    searchPlaceholder: 'Name, phone, e-mail or tag',
-    hint: 'Press Enter on a row to edit it.',
-    addPhone: 'Add another phone',
-    removePhone: 'Remove this phone',
-    tagsPlaceholder: 'Type a tag and press Enter',
-    birthdayPlaceholder: 'e.g. 17/08/1990',
-    fields: {
-      name: 'Name',
-      phone: 'Phone',
-      phoneLabel: 'Phone type',
-      email: 'E-mail',
-      tags: 'Tags',
-      birthday: 'Birthday',
-      note: 'Note',
-    },
-    phoneLabels: {
-      mobile: 'Mobile',
-      whatsapp: 'WhatsApp',
-      home: 'Home',
-      work: 'Work',
-      other: 'Other',
     },
   },
   errors: {

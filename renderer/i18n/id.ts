@@ -1,7 +1,19 @@
 import type { Translations } from './en';
+import { backup } from './id/backup';
+import { contacts } from './id/contacts';
+import { reports } from './id/reports';
+import { sales } from './id/sales';
+import { timeline } from './id/timeline';
+import { today } from './id/today';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
+  contacts,
+  today,
+  sales,
+  timeline,
+  reports,
+  backup,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',
@@ -42,58 +54,6 @@ export const id: Translations = {
       title: 'Cadangan dan sinkronisasi segera hadir',
       description:
         'Sebentar lagi Anda bisa menyimpan seluruh buku ke file milik Anda dan menggabungkan perubahan dari perangkat lain. Data Anda sudah tersimpan di perangkat ini.',
-    },
-  },
-  today: {
-    title: 'Hari Ini',
-    emptyTitle: 'Selamat datang di Kenal',
-    emptyDescription:
-      'Mulai dari pelanggan Anda: tambahkan yang pertama, dan Kenal akan mengingat siapa mereka, apa yang mereka beli, dan apa yang Anda janjikan.',
-    contactsInBook: 'Kontak di buku Anda',
-    openContacts: 'Buka kontak',
-    soonTitle: 'Hari Anda sekilas',
-    soonDescription:
-      'Tindak lanjut yang jatuh tempo, ulang tahun minggu ini, pelanggan yang lama tidak belanja, dan keluhan terbuka akan tampil di sini.',
-  },
-  contacts: {
-    title: 'Kontak',
-    new: 'Kontak baru',
-    edit: 'Ubah kontak',
-    form: 'Detail kontak',
-    created: '{{name}} ditambahkan',
-    updated: '{{name}} disimpan',
-    deleted: '{{name}} dihapus',
-    restored: '{{name}} dikembalikan',
-    notFound: 'Kontak ini tidak ada atau sudah dihapus.',
-    emptyTitle: 'Belum ada kontak',
-    emptyDescription:
-      'Tambahkan pelanggan pertama Anda: nama dan nomor HP sudah cukup. Tekan N di layar ini untuk menambah dengan cepat.',
-    noMatchTitle: 'Tidak ada kontak yang cocok dengan “{{query}}”',
-    noMatchDescription: 'Cari berdasarkan nama, nomor HP dalam format apa pun, e-mail, atau tag.',
-    clearSearch: 'Hapus pencarian',
-    countFiltered: '{{shown}} dari {{total}}',
-    searchLabel: 'Cari kontak',
-    searchPlaceholder: 'Nama, nomor HP, e-mail, atau tag',
-    hint: 'Tekan Enter pada baris untuk mengubahnya.',
-    addPhone: 'Tambah nomor lain',
-    removePhone: 'Hapus nomor ini',
-    tagsPlaceholder: 'Ketik tag lalu tekan Enter',
-    birthdayPlaceholder: 'mis. 17/08/1990',
-    fields: {
-      name: 'Nama',
-      phone: 'Nomor HP',
-      phoneLabel: 'Jenis nomor',
-      email: 'E-mail',
-      tags: 'Tag',
-      birthday: 'Ulang tahun',
-      note: 'Catatan',
-    },
-    phoneLabels: {
-      mobile: 'Ponsel',
-      whatsapp: 'WhatsApp',
-      home: 'Rumah',
-      work: 'Kantor',
-      other: 'Lainnya',
     },
   },
   errors: {

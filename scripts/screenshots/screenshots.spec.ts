@@ -32,10 +32,15 @@ test('screenshots', async ({ page }) => {
   await page.waitForTimeout(4000); // let the toasts fade
   await page.screenshot({ path: 'docs/screenshot-contacts-en.png' });
 
-  await page.getByTestId('contact-row').first().click();
+  await page.getByTestId('contact-row').last().click();
+  await page.getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByRole('form')).toBeVisible();
   await page.screenshot({ path: 'docs/screenshot-form-en.png' });
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('form')).toBeHidden();
+  await page.waitForTimeout(400); // the drawer's closing animation
+  await page.screenshot({ path: 'docs/screenshot-contact-en.png' });
+  await page.goto('./#/contacts');
 
   await page.getByRole('radiogroup', { name: 'Language' }).getByText('ID', { exact: true }).click();
   await page.getByRole('searchbox').fill('0812');

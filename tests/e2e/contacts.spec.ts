@@ -81,22 +81,33 @@ test('Ctrl+K from another screen opens the contact search', async ({ page }) => 
   await expect(page.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();
 });
 
-test('editing a contact changes only what was edited', async ({ page }) => {
-  await addContact(page, { name: 'Dewi Lestari', phone: '081298765432' });
+test('a contact opens on its own page, and editing changes only what was edited', async ({
+  page,
+}) => {
+  await addContact(page, { name: 'Dewi Lestari', phone: '081298765432', tags: ['Grosir'] });
   await rows(page).first().click();
+  await expect(page.getByRole('heading', { name: 'Dewi Lestari' })).toBeVisible();
+  await expect(page.getByText('081298765432')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('form');
   await expect(form.getByLabel(/^name/i)).toHaveValue('Dewi Lestari');
   await form.getByLabel(/^name/i).fill('Dewi Lestari Putri');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Dewi Lestari Putri' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'All contacts' }).click();
   await expect(rows(page).first()).toContainText('Dewi Lestari Putri');
   await expect(rows(page).first()).toContainText('081298765432');
+  await expect(rows(page).first()).toContainText('Grosir');
 });
 
 test('a deleted contact can be brought back with Undo', async ({ page }) => {
   await addContact(page, { name: 'Agus Salim', phone: '0813 2222 3333' });
   await rows(page).first().click();
+  await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('form').getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(/#\/contacts$/);
   await expect(rows(page)).toHaveCount(0);
   await expect(page.getByText('Agus Salim deleted')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -104,4 +115,15 @@ test('a deleted contact can be brought back with Undo', async ({ page }) => {
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('Agus Salim');
+});
+
+test('keyboard: N adds a contact, Enter on a row opens it', async ({ page }) => {
+  await page.keyboard.press('n');
+  const form = page.getByRole('form');
+  await form.getByLabel(/^name/i).fill('Wayan Sudarma');
+  await form.getByLabel(/^name/i).press('Enter');
+  await expect(form).toBeHidden();
+  await rows(page).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Wayan Sudarma' })).toBeVisible();
 });

@@ -105,6 +105,36 @@ export function createContactsRepository(
       return row && !row.deletedAt ? fromRow(row) : undefined;
     },
 
+    /**
+     * The contact an id stands for now: a duplicate merged into another (DESIGN section 4,
+     * `mergedInto`) resolves to the survivor, following chains. Cycles (two devices merging
+     * A into B and B into A concurrently) end at the smallest id, the same on every device.
+     */
+    async resolveId(id: string): Promise<string> {
+      const seen: string[] = [];
+      let current = id;
+      for (;;) {
+        seen.push(current);
+        const row = await db.contacts.get(current);
+        const next = row?.mergedInto;
+        if (next === undefined) return current;
+        if (seen.includes(next)) return [...seen].sort()[0]!;
+        current = next;
+      }
+    },
+
+    /** Every contact id that resolves to this one (itself and what was merged into it). */
+    async aliasIds(id: string): Promise<string[]> {
+      const out = new Set([id]);
+      let frontier = [id];
+      while (frontier.length > 0) {
+        const merged = await db.contacts.where('mergedInto').anyOf(frontier).primaryKeys();
+        frontier = merged.filter((m) => !out.has(m));
+        frontier.forEach((m) => out.add(m));
+      }
+      return [...out];
+    },
+
     async count(): Promise<number> {
       return db.contacts.filter(isLive).count();
     },

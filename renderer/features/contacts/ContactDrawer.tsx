@@ -16,10 +16,13 @@ export function ContactDrawer({
   id,
   opened,
   onClose,
+  onDeleted,
 }: {
   id?: string;
   opened: boolean;
   onClose: () => void;
+  /** Where to go once the contact is deleted (its page no longer exists). */
+  onDeleted?: () => void;
 }) {
   const { t } = useTranslation();
   const { contacts } = useRepositories();
@@ -56,7 +59,7 @@ export function ContactDrawer({
         onSubmit={save}
         onCancel={onClose}
         onDelete={async () => {
-          onClose();
+          (onDeleted ?? onClose)();
           await deleteContact(existing.id);
         }}
       />

@@ -27,8 +27,6 @@ export function ContactsPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const newMatch = useMatch('/contacts/new');
-  const editMatch = useMatch('/contacts/:id');
-  const editId = newMatch ? undefined : editMatch?.params.id;
 
   const query = useUiStore((s) => s.contactQuery);
   const setQuery = useUiStore((s) => s.setContactQuery);
@@ -44,7 +42,6 @@ export function ContactsPage() {
   useHotkeys([['n', openNew]]);
 
   const highlight = query.trim().split(/\s+/).filter(Boolean);
-  const drawerOpen = Boolean(newMatch || editId);
 
   let content;
   if (total === 0) {
@@ -140,7 +137,7 @@ export function ContactsPage() {
         </Text>
       )}
       {content}
-      <ContactDrawer id={editId} opened={drawerOpen} onClose={() => navigate('/contacts')} />
+      <ContactDrawer opened={newMatch !== null} onClose={() => navigate('/contacts')} />
     </Stack>
   );
 }

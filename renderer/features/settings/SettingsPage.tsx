@@ -7,6 +7,9 @@ import { formatCalendarDate, localCalendarDate } from '../../../shared/dates';
 import { useHost, useRepositories } from '../../app/services';
 import type { Language } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
+import { BackupSettings } from '../backup-sync/BackupSettings';
+import { LoyaltySettings } from '../loyalty/LoyaltySettings';
+import { TemplateSettings } from '../timeline/TemplateSettings';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -49,6 +52,9 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Card>
+      <LoyaltySettings />
+      <TemplateSettings />
+      <BackupSettings />
       <Card withBorder padding="lg">
         <Text fw={600} mb="xs">
           {t('settings.about')}

@@ -1,0 +1,4 @@
+/** A section of the Settings screen owned by this feature; renders nothing until it is built. */
+export function LoyaltySettings() {
+  return null;
+}

@@ -1,0 +1,3 @@
+import type { Translations } from '../en';
+
+export const reports: Translations['reports'] = {};
