@@ -30,8 +30,11 @@ export interface HostDeps {
   openExternal(url: string): Promise<void>;
   notifications: {
     isSupported(): boolean;
-    show(options: { title: string; body: string }): void;
+    /** Show it; `onClick` runs when the user clicks it. */
+    show(options: { title: string; body: string }, onClick: () => void): void;
   };
+  /** A notification shown with this tag was clicked: bring the app forward and tell the renderer. */
+  onNotificationClick(tag: string): void;
   atomicFs?: AtomicFs;
   readFs?: ReadFs;
 }
@@ -83,8 +86,10 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       return undefined;
     },
 
-    notify: async ({ title, body }) => {
-      if (deps.notifications.isSupported()) deps.notifications.show({ title, body });
+    notify: async ({ title, body, tag }) => {
+      if (deps.notifications.isSupported()) {
+        deps.notifications.show({ title, body }, () => deps.onNotificationClick(tag ?? ''));
+      }
       return undefined;
     },
   };

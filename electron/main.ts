@@ -16,6 +16,7 @@ import {
 } from 'electron';
 import { HOST_CHANNELS } from '../shared/host-api';
 import { appIndexUrl } from './app-url';
+import { EVENT_CHANNELS } from './channels';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createHostHandlers } from './host-handlers';
 import { registerHandlers } from './ipc';
@@ -99,7 +100,15 @@ if (!app.requestSingleInstanceLock()) {
         openExternal: (url) => shell.openExternal(url),
         notifications: {
           isSupported: () => Notification.isSupported(),
-          show: (options) => new Notification(options).show(),
+          show: (options, onClick) => {
+            const notification = new Notification(options);
+            notification.on('click', onClick);
+            notification.show();
+          },
+        },
+        onNotificationClick: (tag) => {
+          focusWindow();
+          mainWindow?.webContents.send(EVENT_CHANNELS.notificationClick, tag);
         },
       }),
       {

@@ -14,14 +14,21 @@ import type {
   SaveFileArgs,
   SaveFileResult,
 } from '../shared/host-api';
-import { CHANNELS } from './channels';
+import { CHANNELS, EVENT_CHANNELS } from './channels';
 
 /** The one piece of ipcRenderer the bridge needs. */
 export interface Invoker {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
 }
 
-export function createHostBridge(ipc: Invoker): HostApi {
+type IpcListener = (event: unknown, ...args: unknown[]) => void;
+/** ipcRenderer's subscription half, for host -> renderer events. */
+export interface Listener {
+  on(channel: string, listener: IpcListener): unknown;
+  removeListener(channel: string, listener: IpcListener): unknown;
+}
+
+export function createHostBridge(ipc: Invoker & Listener): HostApi {
   // Each method forwards exactly one argument so the renderer cannot smuggle extra values.
   const bridge: HostApi = {
     getInfo: () => ipc.invoke(CHANNELS.getInfo) as Promise<HostInfo>,
@@ -34,6 +41,16 @@ export function createHostBridge(ipc: Invoker): HostApi {
     },
     notify: async (args: NotifyArgs) => {
       await ipc.invoke(CHANNELS.notify, args);
+    },
+    onNotificationClick: (listener: (tag: string) => void) => {
+      // Only the tag crosses over: never the IPC event object, which exposes the sender.
+      const wrapped: IpcListener = (_event, tag) => {
+        if (typeof tag === 'string') listener(tag);
+      };
+      ipc.on(EVENT_CHANNELS.notificationClick, wrapped);
+      return () => {
+        ipc.removeListener(EVENT_CHANNELS.notificationClick, wrapped);
+      };
     },
   };
   return Object.freeze(bridge);

@@ -116,7 +116,15 @@ export interface HostApi {
   openExternal(args: OpenExternalArgs): Promise<void>;
   /** Show an operating-system notification. */
   notify(args: NotifyArgs): Promise<void>;
+  /**
+   * Be told when the user clicks a notification this app showed (with the `tag` it was shown
+   * with). Returns a function that unsubscribes.
+   */
+  onNotificationClick(listener: (tag: string) => void): () => void;
 }
+
+/** HostApi methods that are requests (one IPC invoke each); the rest are event subscriptions. */
+export type HostRequestMethod = Exclude<keyof HostApi, 'onNotificationClick'>;
 
 /**
  * One IPC channel per HostApi method. The Electron main process registers a handler for each,
@@ -132,7 +140,15 @@ export const HOST_CHANNELS = {
     result: z.undefined(),
   },
   notify: { channel: 'kenal:notify', args: notifyArgsSchema, result: z.undefined() },
-} as const satisfies Record<keyof HostApi, { channel: string; args: z.ZodType; result: z.ZodType }>;
+} as const satisfies Record<
+  HostRequestMethod,
+  { channel: string; args: z.ZodType; result: z.ZodType }
+>;
+
+/** Events the host sends to the renderer, each on its own channel with a validated payload. */
+export const HOST_EVENTS = {
+  notificationClick: { channel: 'kenal:notificationClick', payload: z.string().max(200) },
+} as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;
 

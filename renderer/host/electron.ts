@@ -2,16 +2,30 @@
  * HostApi in the desktop app: the preload exposes it on `window.kenalHost` (contextBridge).
  * Results cross a process boundary, so they are validated here like any outside input.
  */
-import { HOST_CHANNELS, HOST_GLOBAL, type HostApi } from '../../shared/host-api';
+import { HOST_CHANNELS, HOST_EVENTS, HOST_GLOBAL, type HostApi } from '../../shared/host-api';
 
-type Bridge = { [K in keyof HostApi]: (arg?: unknown) => Promise<unknown> };
+/** What the preload exposes: HostApi's shape, but nothing it returns is trusted yet. */
+interface Bridge {
+  getInfo(): Promise<unknown>;
+  saveFile(args: unknown): Promise<unknown>;
+  openFile(args: unknown): Promise<unknown>;
+  openExternal(args: unknown): Promise<unknown>;
+  notify(args: unknown): Promise<unknown>;
+  onNotificationClick(listener: (tag: unknown) => void): () => void;
+}
+
+const BRIDGE_METHODS: readonly (keyof Bridge)[] = [
+  ...(Object.keys(HOST_CHANNELS) as (keyof typeof HOST_CHANNELS)[]),
+  'onNotificationClick',
+];
 
 export function findBridge(win: Window): Bridge | undefined {
   const candidate = (win as unknown as Record<string, unknown>)[HOST_GLOBAL];
   if (typeof candidate !== 'object' || candidate === null) return undefined;
-  const methods = Object.keys(HOST_CHANNELS) as (keyof HostApi)[];
   const record = candidate as Record<string, unknown>;
-  return methods.every((m) => typeof record[m] === 'function') ? (candidate as Bridge) : undefined;
+  return BRIDGE_METHODS.every((m) => typeof record[m] === 'function')
+    ? (candidate as Bridge)
+    : undefined;
 }
 
 export function createElectronHost(bridge: Bridge): HostApi {
@@ -25,5 +39,10 @@ export function createElectronHost(bridge: Bridge): HostApi {
     notify: async (args) => {
       await bridge.notify(args);
     },
+    onNotificationClick: (listener) =>
+      bridge.onNotificationClick((tag) => {
+        const parsed = HOST_EVENTS.notificationClick.payload.safeParse(tag);
+        if (parsed.success) listener(parsed.data);
+      }),
   };
 }

@@ -29,6 +29,7 @@ function pickFile(accept: string): Promise<File | null> {
 }
 
 export function createWebHost(): HostApi {
+  const clickListeners = new Set<(tag: string) => void>();
   return {
     async getInfo() {
       return { kind: 'web', appVersion: __APP_VERSION__, platform: navigator.platform };
@@ -73,7 +74,19 @@ export function createWebHost(): HostApi {
       if (typeof Notification === 'undefined') return;
       if (Notification.permission === 'default') await Notification.requestPermission();
       if (Notification.permission !== 'granted') return;
-      new Notification(args.title, { body: args.body, tag: args.tag });
+      const notification = new Notification(args.title, { body: args.body, tag: args.tag });
+      notification.onclick = () => {
+        window.focus();
+        notification.close();
+        for (const listener of clickListeners) listener(args.tag ?? '');
+      };
+    },
+
+    onNotificationClick(listener) {
+      clickListeners.add(listener);
+      return () => {
+        clickListeners.delete(listener);
+      };
     },
   };
 }

@@ -22,6 +22,7 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     openExternal: async () => undefined,
     notifications: { isSupported: () => true, show: () => undefined },
+    onNotificationClick: () => undefined,
     ...overrides,
   };
 }
@@ -153,7 +154,24 @@ describe('notify', () => {
       title: 'Follow up',
       body: 'Call Bu Siti',
     });
-    expect(show).toHaveBeenCalledWith({ title: 'Follow up', body: 'Call Bu Siti' });
+    expect(show).toHaveBeenCalledWith(
+      { title: 'Follow up', body: 'Call Bu Siti' },
+      expect.any(Function),
+    );
+  });
+
+  it('a click on the notification reports its tag (so the renderer can open the contact)', async () => {
+    let click: (() => void) | undefined;
+    const onNotificationClick = vi.fn();
+    await createHostHandlers(
+      deps({
+        notifications: { isSupported: () => true, show: (_o, onClick) => (click = onClick) },
+        onNotificationClick,
+      }),
+    ).notify({ title: 'Follow up', body: '', tag: 'followup:01ARZ3NDEKTSV4RRFFQ69G5FAV' });
+    expect(onNotificationClick).not.toHaveBeenCalled();
+    click!();
+    expect(onNotificationClick).toHaveBeenCalledWith('followup:01ARZ3NDEKTSV4RRFFQ69G5FAV');
   });
 
   it('does nothing where notifications are unsupported', async () => {

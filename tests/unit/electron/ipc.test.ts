@@ -16,6 +16,7 @@ function hostDeps(overrides: Partial<HostDeps> = {}): HostDeps {
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     openExternal: async () => undefined,
     notifications: { isSupported: () => true, show: () => undefined },
+    onNotificationClick: () => undefined,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ const fake = vi.hoisted(() => {
   class FakeContents extends Emitter {
     mainFrame = { url: '', frameToken: 'main-frame', parent: null, detached: false };
     windowOpenHandler: unknown;
+    readonly send = vi.fn();
     setWindowOpenHandler(handler: unknown): void {
       this.windowOpenHandler = handler;
     }
@@ -79,9 +80,13 @@ const fake = vi.hoisted(() => {
       },
     },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
-    Notification: class {
-      static isSupported = () => false;
-      show = vi.fn();
+    Notification: class extends Emitter {
+      static isSupported = () => true;
+      static shown: Emitter[] = [];
+      constructor(readonly options: unknown) {
+        super();
+      }
+      show = vi.fn(() => fake.electron.Notification.shown.push(this));
     },
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
@@ -90,6 +95,7 @@ const fake = vi.hoisted(() => {
     state.lock = true;
     state.switches = {};
     windows.length = 0;
+    electron.Notification.shown.length = 0;
     ipcHandlers.clear();
     app.listeners.clear();
     vi.clearAllMocks();
@@ -169,6 +175,24 @@ describe('main process wiring', () => {
     await expect(
       getInfo({ senderFrame: { ...win.webContents.mainFrame, frameToken: 'another' } }),
     ).rejects.toThrow(/not the main frame/);
+  });
+
+  it('a click on a reminder notification focuses the window and tells the renderer its tag', async () => {
+    await startMain();
+    const win = fake.windows[0]!;
+    const indexPath = String(win.loadFile.mock.calls[0]?.[0]);
+    win.webContents.mainFrame.url = pathToFileURL(indexPath).href;
+    const notify = fake.ipcHandlers.get('kenal:notify')!;
+    await notify(
+      { senderFrame: win.webContents.mainFrame },
+      { title: 'Call Bu Siti', tag: 'followup:42' },
+    );
+    const [shown] = fake.electron.Notification.shown;
+    expect(shown).toBeDefined();
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    shown!.emit('click');
+    expect(win.focus).toHaveBeenCalled();
+    expect(win.webContents.send).toHaveBeenCalledWith('kenal:notificationClick', 'followup:42');
   });
 
   it('honours --user-data-dir before taking the single-instance lock', async () => {

@@ -1,17 +1,32 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HOST_CHANNELS, HOST_GLOBAL } from '../../../shared/host-api';
-import { BRIDGE_GLOBAL, CHANNELS } from '../../../electron/channels';
-import { createHostBridge, type Invoker } from '../../../electron/preload-api';
+import { BRIDGE_GLOBAL, CHANNELS, EVENT_CHANNELS } from '../../../electron/channels';
+import { createHostBridge, type Invoker, type Listener } from '../../../electron/preload-api';
+import { HOST_EVENTS } from '../../../shared/host-api';
+
+type IpcListener = Parameters<Listener['on']>[1];
 
 function fakeIpcRenderer() {
   const invoke = vi.fn<Invoker['invoke']>(async () => undefined);
-  return { invoke };
+  const listeners = new Map<string, Set<IpcListener>>();
+  return {
+    invoke,
+    on: (channel: string, l: IpcListener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(l);
+    },
+    removeListener: (channel: string, l: IpcListener) => listeners.get(channel)?.delete(l),
+    emit: (channel: string, ...args: unknown[]) =>
+      listeners.get(channel)?.forEach((l) => l({ sender: 'secret' }, ...args)),
+  };
 }
 
 describe('preload bridge', () => {
   it('exposes exactly the HostApi method names, as functions', () => {
     const bridge = createHostBridge(fakeIpcRenderer());
-    expect(Object.keys(bridge).sort()).toEqual(Object.keys(HOST_CHANNELS).sort());
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...Object.keys(HOST_CHANNELS), 'onNotificationClick'].sort(),
+    );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(bridge)).toBe(true);
   });
@@ -36,7 +51,7 @@ describe('preload bridge', () => {
 
   it('returns what the main process answers', async () => {
     const info = { kind: 'electron', appVersion: '1', platform: 'linux' };
-    const bridge = createHostBridge({ invoke: async () => info });
+    const bridge = createHostBridge({ ...fakeIpcRenderer(), invoke: async () => info });
     await expect(bridge.getInfo()).resolves.toEqual(info);
   });
 
@@ -46,5 +61,19 @@ describe('preload bridge', () => {
     }
     expect(Object.keys(CHANNELS).sort()).toEqual(Object.keys(HOST_CHANNELS).sort());
     expect(BRIDGE_GLOBAL).toBe(HOST_GLOBAL);
+    expect(EVENT_CHANNELS.notificationClick).toBe(HOST_EVENTS.notificationClick.channel);
+  });
+
+  it('passes notification clicks on as the tag only, until unsubscribed', () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createHostBridge(ipc);
+    const seen: unknown[][] = [];
+    const off = bridge.onNotificationClick((...args) => seen.push(args));
+    ipc.emit(EVENT_CHANNELS.notificationClick, 'followup:1');
+    ipc.emit(EVENT_CHANNELS.notificationClick, { not: 'a tag' });
+    off();
+    ipc.emit(EVENT_CHANNELS.notificationClick, 'followup:2');
+    // Never the IPC event object (it would expose the sender to the page).
+    expect(seen).toEqual([['followup:1']]);
   });
 });

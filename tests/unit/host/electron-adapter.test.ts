@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronHost, findBridge } from '../../../renderer/host/electron';
+
+function fakeBridge(overrides: Record<string, unknown> = {}) {
+  let click: ((tag: unknown) => void) | undefined;
+  const bridge = {
+    getInfo: vi.fn(async () => ({ kind: 'electron', appVersion: '0.1.0', platform: 'linux' })),
+    saveFile: vi.fn(async () => ({ saved: true, location: '/home/ana/kenal.json' })),
+    openFile: vi.fn(async () => ({ status: 'cancelled' })),
+    openExternal: vi.fn(async () => undefined),
+    notify: vi.fn(async () => undefined),
+    onNotificationClick: vi.fn((l: (tag: unknown) => void) => {
+      click = l;
+      return () => (click = undefined);
+    }),
+    ...overrides,
+  };
+  return { bridge, click: (tag: unknown) => click?.(tag) };
+}
+
+describe('Electron HostApi adapter', () => {
+  it('finds the preload bridge only when every method is there', () => {
+    const { bridge } = fakeBridge();
+    expect(findBridge({ kenalHost: bridge } as unknown as Window)).toBe(bridge);
+    expect(findBridge({} as unknown as Window)).toBeUndefined();
+    const { onNotificationClick: _, ...partial } = bridge;
+    expect(findBridge({ kenalHost: partial } as unknown as Window)).toBeUndefined();
+  });
+
+  it('validates what the main process answers', async () => {
+    const { bridge } = fakeBridge({ getInfo: async () => ({ kind: 'evil' }) });
+    await expect(createElectronHost(bridge).getInfo()).rejects.toThrow();
+    const ok = fakeBridge().bridge;
+    await expect(createElectronHost(ok).openFile({})).resolves.toEqual({ status: 'cancelled' });
+  });
+
+  it('passes notification clicks on only with a valid tag', () => {
+    const { bridge, click } = fakeBridge();
+    const seen: string[] = [];
+    const off = createElectronHost(bridge).onNotificationClick((tag) => seen.push(tag));
+    click('followup:1');
+    click(42);
+    click('x'.repeat(1000));
+    off();
+    click('followup:2');
+    expect(seen).toEqual(['followup:1']);
+  });
+});
