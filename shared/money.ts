@@ -35,5 +35,6 @@ export function formatRupiah(amount: Rupiah | number, locale: string): string {
     });
     formatters.set(locale, f);
   }
-  return f.format(amount);
+  // `amount || 0` turns -0 (from arithmetic on nothing) into 0, so nobody sees "-Rp 0".
+  return f.format(amount || 0);
 }

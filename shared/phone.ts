@@ -45,7 +45,7 @@ export function normalizePhone(input: string): Result<NormalizedPhone, PhoneErro
  */
 export function phoneQueryDigits(query: string): string {
   const trimmed = query.trim();
-  if (!/^[+\d][\d\s().-]*$/.test(trimmed)) return '';
+  if (!/^[+\d(][\d\s().-]*$/.test(trimmed)) return '';
   let digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) {
     if (!digits.startsWith('62')) return digits.length >= 3 ? `+${digits}` : '';
