@@ -5,6 +5,7 @@
 import { openDeviceClock, type DeviceClock } from './clock';
 import { KenalDb } from './database';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts';
+import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createReportsRepository, type ReportsRepository } from './repositories/reports';
 import { createSyncRepository, type SyncRepository } from './repositories/sync';
@@ -18,6 +19,7 @@ export interface Repositories {
   loyalty: LoyaltyRepository;
   reports: ReportsRepository;
   sync: SyncRepository;
+  demo: DemoRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -32,6 +34,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     loyalty: createLoyaltyRepository(db, clock),
     reports: createReportsRepository(db, clock),
     sync: createSyncRepository(db, clock),
+    demo: createDemoRepository(db),
   };
 }
 

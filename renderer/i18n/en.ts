@@ -85,6 +85,19 @@ export const en = {
       electron: 'Desktop app',
       web: 'Web browser',
     },
+    demo: {
+      title: 'Demo data',
+      description:
+        'Try every screen with 300 sample customers and three years of purchases, notes and survey answers.',
+      onlyWhenEmpty:
+        'Demo data can only be loaded into an empty book, so it never mixes with your customers.',
+      load: 'Load demo data',
+      confirmTitle: 'Load demo data?',
+      confirmBody:
+        'Kenal adds 300 sample customers with their purchases, notes, follow-ups and survey answers. Use it to explore; start a fresh book for your real customers.',
+      loaded: 'Loaded {{contacts}} customers and {{sales}} sales',
+      failed: 'Demo data could not be loaded; nothing was changed',
+    },
   },
   startup: {
     title: 'Kenal could not start',

@@ -83,6 +83,19 @@ export const id: Translations = {
       electron: 'Aplikasi desktop',
       web: 'Peramban web',
     },
+    demo: {
+      title: 'Data contoh',
+      description:
+        'Coba semua layar dengan 300 pelanggan contoh beserta pembelian, catatan, dan jawaban survei selama tiga tahun.',
+      onlyWhenEmpty:
+        'Data contoh hanya bisa dimuat ke buku yang masih kosong, agar tidak tercampur dengan pelanggan Anda.',
+      load: 'Muat data contoh',
+      confirmTitle: 'Muat data contoh?',
+      confirmBody:
+        'Kenal menambahkan 300 pelanggan contoh beserta pembelian, catatan, tindak lanjut, dan jawaban survei. Gunakan untuk mencoba; mulai buku baru untuk pelanggan Anda yang sebenarnya.',
+      loaded: '{{contacts}} pelanggan dan {{sales}} penjualan dimuat',
+      failed: 'Data contoh tidak dapat dimuat; tidak ada yang diubah',
+    },
   },
   startup: {
     title: 'Kenal tidak dapat dimulai',

@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { BackupSettings } from '../backup-sync/BackupSettings';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
+import { DemoDataCard } from './DemoDataCard';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -52,6 +53,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Card>
+      <DemoDataCard />
       <LoyaltySettings />
       <TemplateSettings />
       <BackupSettings />

@@ -1,0 +1,290 @@
+/**
+ * A demo book: realistic Indonesian customers with years of purchase history, notes,
+ * complaints, follow-ups and survey answers. Deterministic for a seed, valid by the record
+ * schemas, and fast enough for 100,000 contacts and 1,000,000 sales (tests, the benchmark and
+ * Settings' "load demo data" use it).
+ *
+ * Purchases per customer follow a Poisson process whose rate is skewed across customers (a few
+ * buy often, most rarely), modulated by season (Lebaran, 11.11, 12.12 and year-end peaks), and
+ * some customers stop buying (churn) so retention and "gone quiet" have something to find.
+ */
+import { formatStamp, type HlcStamp } from '../hlc';
+import { derivedId } from '../ids';
+import { createEvent, createMutable } from '../records';
+import type { Contact, Feedback, FollowUp, Note, PhoneEntry, Sale } from '../schemas';
+import {
+  CITIES,
+  EMAIL_DOMAINS,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  ITEMS,
+  MOBILE_PREFIXES,
+  NOTE_TEXTS,
+  SOURCES,
+  STREETS,
+  TAGS,
+} from './names';
+import { seededRandom, type Random } from './random';
+
+/** The device id demo records are stamped with. */
+export const DEMO_DEVICE_ID = 'DEM0DEM0DEM0DEM0';
+
+export interface DemoOptions {
+  contacts: number;
+  /** Total purchases to aim for (refunds come on top, about 1%). */
+  sales: number;
+  /** "Now" in ms; history runs `years` back from it. */
+  now: number;
+  years?: number;
+  seed?: number;
+}
+
+export interface DemoBook {
+  contacts: Contact[];
+  sales: Sale[];
+  notes: Note[];
+  followUps: FollowUp[];
+  feedback: Feedback[];
+}
+
+const DAY = 86_400_000;
+
+/** Relative purchase intensity by month (0 = January): Lebaran, 11.11, 12.12, year-end. */
+const SEASON = [0.9, 0.8, 1.3, 1.5, 1.0, 0.9, 1.0, 1.0, 0.9, 1.0, 1.4, 1.6];
+const SEASON_MAX = Math.max(...SEASON);
+
+export function generateDemoBook(options: DemoOptions): DemoBook {
+  const rnd = seededRandom(options.seed ?? 20261123);
+  const years = options.years ?? 3;
+  const start = options.now - years * 365 * DAY;
+  let counter = 0;
+  // Unique, increasing stamps per wall-clock millisecond, like a real device would issue.
+  const stampAt = (ms: number): HlcStamp =>
+    formatStamp({ wall: Math.floor(ms), counter: counter++ % 100_000, deviceId: DEMO_DEVICE_ID });
+  const ctx = (key: string, ms: number) => ({
+    id: derivedId(ms, `demo:${options.seed ?? 0}:${key}`),
+    createdAt: new Date(Math.floor(ms)).toISOString(),
+    stamp: stampAt(ms),
+  });
+
+  const book: DemoBook = { contacts: [], sales: [], notes: [], followUps: [], feedback: [] };
+  const meanPerContact = options.contacts > 0 ? options.sales / options.contacts : 0;
+
+  for (let i = 0; i < options.contacts; i++) {
+    const joined = start + rnd.next() * (options.now - start) * 0.9;
+    const contact = makeContact(rnd, i, joined, ctx);
+    book.contacts.push(contact);
+
+    // Skewed rate: squaring a uniform makes most customers occasional, a few frequent.
+    const share = rnd.next() ** 2 * 3;
+    const activeUntil = rnd.chance(0.3)
+      ? joined + rnd.next() * (options.now - joined)
+      : options.now;
+    const span = Math.max(activeUntil - joined, DAY);
+    const expected = Math.max(meanPerContact * share, 0.2);
+    const meanGap = span / expected;
+    let t = joined + rnd.exponential(meanGap / SEASON_MAX);
+    let n = 0;
+    while (t < activeUntil && book.sales.length < options.sales) {
+      // Thinning: accept with the season's relative intensity.
+      if (rnd.next() < SEASON[new Date(t).getUTCMonth()]! / SEASON_MAX) {
+        const sale = makeSale(rnd, contact.id, t, `${i}:${n++}`, ctx);
+        book.sales.push(sale);
+        if (rnd.chance(0.01)) {
+          const refundAt = t + rnd.int(1, 14) * DAY;
+          if (refundAt < options.now) {
+            book.sales.push(
+              createEvent(
+                {
+                  contactId: contact.id,
+                  kind: 'refund' as const,
+                  at: new Date(refundAt).toISOString(),
+                  amount: sale.amount,
+                  reversesId: sale.id,
+                  paymentMethod: sale.paymentMethod,
+                },
+                ctx(`refund:${sale.id}`, refundAt),
+              ),
+            );
+          }
+        }
+      }
+      t += rnd.exponential(meanGap / SEASON_MAX);
+    }
+
+    if (rnd.chance(0.3)) addNotes(rnd, book, contact, joined, options.now, ctx);
+    if (rnd.chance(0.2)) addFeedback(rnd, book, contact.id, joined, options.now, ctx);
+    if (rnd.chance(0.05)) {
+      const due = options.now + rnd.int(-10, 20) * DAY + rnd.int(8, 17) * 3_600_000;
+      book.followUps.push(
+        createMutable(
+          {
+            contactId: contact.id,
+            title: rnd.pick([
+              'Kabari stok baru',
+              'Tagih pembayaran',
+              'Kirim katalog',
+              'Follow up pesanan',
+            ]),
+            dueAt: new Date(due).toISOString(),
+            repeat: 'none' as const,
+          },
+          ctx(`followup:${i}`, Math.min(due - 7 * DAY, options.now)),
+        ),
+      );
+    }
+  }
+  book.sales.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return book;
+}
+
+type Ctx = (key: string, ms: number) => { id: string; createdAt: string; stamp: HlcStamp };
+
+function makeContact(rnd: Random, i: number, joined: number, ctx: Ctx): Contact {
+  const given = rnd.pick(GIVEN_NAMES);
+  const family = rnd.pick(FAMILY_NAMES);
+  const name = rnd.chance(0.15) ? given : `${given} ${family}`;
+  const [city] = rnd.pick(CITIES);
+  const prefix = rnd.pick(MOBILE_PREFIXES);
+  const rest = String(rnd.int(1_000_000, 99_999_999)).padStart(8, '0');
+  const national = `${prefix}${rest}`;
+  const phones: PhoneEntry[] = [
+    { label: 'mobile', raw: formatMobile(rnd, national), e164: `+62${national}` },
+  ];
+  if (rnd.chance(0.1)) {
+    const [, area] = rnd.pick(CITIES);
+    const local = String(rnd.int(5_000_000, 8_999_999));
+    phones.push({
+      label: 'work',
+      raw: `(0${area}) ${local.slice(0, 3)} ${local.slice(3)}`,
+      e164: `+62${area}${local}`,
+    });
+  }
+  const tags = rnd.chance(0.4) ? [rnd.pick(TAGS)] : [];
+  if (rnd.chance(0.1)) tags.push(rnd.pick(TAGS));
+  const birthYear = rnd.int(1955, 2005);
+  const fields = {
+    name,
+    phones,
+    email: rnd.chance(0.45)
+      ? `${given}.${family}${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '') +
+        `@${rnd.pick(EMAIL_DOMAINS)}`
+      : undefined,
+    tags: [...new Set(tags)],
+    birthday: rnd.chance(0.6)
+      ? `${birthYear}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`
+      : undefined,
+    note: '',
+    address: rnd.chance(0.5) ? `${rnd.pick(STREETS)} No. ${rnd.int(1, 200)}` : undefined,
+    city,
+    source: rnd.pick(SOURCES),
+    marketingConsent: rnd.chance(0.7),
+  };
+  const c = ctx(`contact:${i}`, joined);
+  return createMutable(
+    { ...fields, marketingConsentAt: fields.marketingConsent ? c.createdAt : undefined },
+    c,
+  );
+}
+
+/** The same number the way different people type it. */
+function formatMobile(rnd: Random, national: string): string {
+  const a = national.slice(0, 3);
+  const b = national.slice(3, 7);
+  const c = national.slice(7);
+  switch (rnd.int(0, 4)) {
+    case 0:
+      return `0${a}-${b}-${c}`;
+    case 1:
+      return `+62 ${a} ${b} ${c}`;
+    case 2:
+      return `62${national}`;
+    case 3:
+      return `0${a} ${b} ${c}`;
+    default:
+      return `0${national}`;
+  }
+}
+
+function makeSale(rnd: Random, contactId: string, at: number, key: string, ctx: Ctx): Sale {
+  // Log-normal around Rp 150.000, rounded to the nearest Rp 1.000.
+  const amount = Math.max(
+    5_000,
+    Math.round((150_000 * Math.exp((rnd.next() - 0.5) * 2.2)) / 1000) * 1000,
+  );
+  const itemCount = rnd.int(1, 3);
+  const items = Array.from({ length: itemCount }, () => rnd.pick(ITEMS)).join(', ');
+  return createEvent(
+    {
+      contactId,
+      kind: 'purchase' as const,
+      at: new Date(at).toISOString(),
+      amount,
+      items,
+      invoiceNo: `INV-${key.replace(':', '-')}`,
+      paymentMethod: rnd.pick(['cash', 'transfer', 'qris', 'ewallet', 'card'] as const),
+    },
+    ctx(`sale:${key}`, at),
+  );
+}
+
+function addNotes(
+  rnd: Random,
+  book: DemoBook,
+  contact: Contact,
+  from: number,
+  now: number,
+  ctx: Ctx,
+) {
+  const count = rnd.int(1, 3);
+  for (let k = 0; k < count; k++) {
+    const at = from + rnd.next() * (now - from);
+    const complaint = rnd.chance(0.15);
+    const status = complaint ? rnd.pick(['open', 'in_progress', 'resolved'] as const) : undefined;
+    const resolvedAt = status === 'resolved' ? Math.min(at + rnd.int(1, 10) * DAY, now) : undefined;
+    book.notes.push(
+      createMutable(
+        {
+          contactId: contact.id,
+          kind: complaint
+            ? ('complaint' as const)
+            : rnd.pick(['note', 'call', 'whatsapp', 'visit'] as const),
+          at: new Date(at).toISOString(),
+          text: rnd.pick(NOTE_TEXTS),
+          complaintStatus: status,
+          resolution: resolvedAt ? 'Sudah dikirim ulang, pelanggan puas.' : undefined,
+          resolvedAt: resolvedAt ? new Date(resolvedAt).toISOString() : undefined,
+        },
+        ctx(`note:${contact.id}:${k}`, at),
+      ),
+    );
+  }
+}
+
+function addFeedback(
+  rnd: Random,
+  book: DemoBook,
+  contactId: string,
+  from: number,
+  now: number,
+  ctx: Ctx,
+) {
+  const at = from + rnd.next() * (now - from);
+  const iso = new Date(at).toISOString();
+  // Mostly happy customers, a tail of unhappy ones, as in real surveys.
+  const nps = Math.min(10, Math.max(0, Math.round(8 + (rnd.next() - 0.65) * 8)));
+  book.feedback.push(
+    createEvent(
+      { contactId, type: 'nps' as const, score: nps, at: iso },
+      ctx(`nps:${contactId}`, at),
+    ),
+  );
+  if (rnd.chance(0.5)) {
+    book.feedback.push(
+      createEvent(
+        { contactId, type: 'csat' as const, score: rnd.int(2, 5), at: iso },
+        ctx(`csat:${contactId}`, at),
+      ),
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { addContact } from './helpers';
+
+test('demo data fills an empty book so every screen has something to show', async ({ page }) => {
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Load demo data?' });
+  await dialog.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByText(/Loaded 300 customers and \d+ sales/)).toBeVisible();
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await expect(page.getByTestId('contact-count')).toHaveText('300');
+  // It survives a reload, and it cannot be loaded twice into a book that has customers.
+  await page.goto('./#/settings');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Load demo data' })).toBeDisabled();
+});
+
+test('demo data is refused once the book has real customers', async ({ page }) => {
+  await page.goto('./#/contacts');
+  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+  await page.goto('./#/settings');
+  await expect(page.getByRole('button', { name: 'Load demo data' })).toBeDisabled();
+  await expect(page.getByText('Demo data can only be loaded into an empty book')).toBeVisible();
+});

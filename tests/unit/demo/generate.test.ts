@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoBook } from '../../../shared/demo/generate';
+import { normalizePhone } from '../../../shared/phone';
+import { recordSchemas } from '../../../shared/schemas';
+
+const NOW = Date.UTC(2026, 10, 23, 10);
+
+describe('demo book', () => {
+  const book = generateDemoBook({ contacts: 400, sales: 4000, now: NOW, seed: 7 });
+
+  it('is valid by the record schemas, every record', () => {
+    for (const c of book.contacts)
+      expect(recordSchemas.contacts.safeParse(c).error).toBeUndefined();
+    for (const s of book.sales) expect(recordSchemas.sales.safeParse(s).error).toBeUndefined();
+    for (const n of book.notes) expect(recordSchemas.notes.safeParse(n).error).toBeUndefined();
+    for (const f of book.followUps)
+      expect(recordSchemas.followUps.safeParse(f).error).toBeUndefined();
+    for (const f of book.feedback)
+      expect(recordSchemas.feedback.safeParse(f).error).toBeUndefined();
+  });
+
+  it('has phones in mixed formats that normalize to the stored E.164', () => {
+    const raws = new Set<string>();
+    for (const c of book.contacts) {
+      for (const p of c.phones) {
+        const n = normalizePhone(p.raw);
+        expect(n.ok && n.value.e164, p.raw).toBe(p.e164);
+        raws.add(
+          p.raw.startsWith('+')
+            ? '+'
+            : p.raw.startsWith('62')
+              ? '62'
+              : p.raw.includes('-')
+                ? '-'
+                : '0',
+        );
+      }
+    }
+    expect(raws).toEqual(new Set(['+', '62', '-', '0']));
+  });
+
+  it('is the same for the same seed and different for another', () => {
+    const again = generateDemoBook({ contacts: 400, sales: 4000, now: NOW, seed: 7 });
+    expect(again.contacts.map((c) => c.id)).toEqual(book.contacts.map((c) => c.id));
+    expect(again.sales.length).toBe(book.sales.length);
+    const other = generateDemoBook({ contacts: 400, sales: 4000, now: NOW, seed: 8 });
+    expect(
+      other.contacts[0]!.name === book.contacts[0]!.name &&
+        other.contacts[1]!.name === book.contacts[1]!.name,
+    ).toBe(false);
+  });
+
+  it('has unique ids and unique stamps', () => {
+    const ids = [
+      ...book.contacts,
+      ...book.sales,
+      ...book.notes,
+      ...book.feedback,
+      ...book.followUps,
+    ].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const stamps = book.sales.map((s) => s.updatedAt);
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+
+  it('comes close to the asked number of sales, all in the past, refunds after their sale', () => {
+    const purchases = book.sales.filter((s) => s.kind === 'purchase');
+    expect(purchases.length).toBeGreaterThan(4000 * 0.6);
+    expect(purchases.length).toBeLessThanOrEqual(4000);
+    const byId = new Map(book.sales.map((s) => [s.id, s]));
+    for (const s of book.sales) {
+      expect(Date.parse(s.at)).toBeLessThanOrEqual(NOW);
+      if (s.kind === 'refund') expect(s.at > byId.get(s.reversesId!)!.at).toBe(true);
+    }
+  });
+
+  it('has frequent buyers, occasional ones, and customers who stopped buying', () => {
+    const count = new Map<string, number>();
+    const last = new Map<string, number>();
+    for (const s of book.sales) {
+      count.set(s.contactId, (count.get(s.contactId) ?? 0) + 1);
+      last.set(s.contactId, Math.max(last.get(s.contactId) ?? 0, Date.parse(s.at)));
+    }
+    const counts = [...count.values()].sort((a, b) => a - b);
+    expect(counts.at(-1)!).toBeGreaterThan(counts[Math.floor(counts.length / 2)]! * 3);
+    const quiet = [...last.values()].filter((t) => NOW - t > 180 * 86_400_000).length;
+    expect(quiet).toBeGreaterThan(book.contacts.length * 0.05);
+  });
+});
