@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
 import { openRepositories } from './db';
+import { requestPersistentStorage } from './app/storage';
 import { createHost } from './host';
 import { initI18n, initialLanguage } from './i18n';
 
@@ -14,6 +15,7 @@ async function start(): Promise<void> {
   const i18n = await initI18n(initialLanguage(safeStorage(), navigator.languages));
   try {
     const repos = await openRepositories();
+    void requestPersistentStorage();
     root.render(<App i18n={i18n} repos={repos} host={createHost()} />);
   } catch (error) {
     root.render(<StartupError i18n={i18n} error={error} />);

@@ -9,6 +9,7 @@ import { RouterProvider } from 'react-router';
 import type { HostApi } from '../../shared/host-api';
 import type { Repositories } from '../db';
 import { useLocale } from '../i18n/useLocale';
+import { GlobalErrors } from './GlobalErrors';
 import { createRouter } from './routes';
 import { ServicesProvider } from './services';
 import { theme } from './theme';
@@ -29,6 +30,7 @@ export function App({ i18n, repos, host }: { i18n: I18n; repos: Repositories; ho
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Notifications position="bottom-right" limit={4} />
+        <GlobalErrors />
         <ServicesProvider value={{ repos, host }}>
           <LocalizedApp />
         </ServicesProvider>

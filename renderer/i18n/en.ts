@@ -70,6 +70,15 @@ export const en = {
     textTooLong: 'This text is too long.',
     phoneInvalid: 'This is not a valid phone number. Example: 0812-3456-7890 or +62 812 3456 7890.',
     phoneDuplicate: 'This number is already on this contact.',
+    quotaTitle: 'The disk is full',
+    quotaBody:
+      'Kenal could not save because there is no space left. Nothing was changed. Free some disk space (or export a backup and remove old files), then try again.',
+    unexpectedTitle: 'Something went wrong',
+    unexpectedBody:
+      'Nothing was half-saved: the last action either finished or changed nothing. Details: {{detail}}',
+    screenTitle: 'This screen could not be shown',
+    screenBody: 'Your data is safe. Reload to try again; other screens keep working.',
+    reload: 'Reload',
   },
   settings: {
     title: 'Settings',
@@ -84,6 +93,15 @@ export const en = {
     host: {
       electron: 'Desktop app',
       web: 'Web browser',
+    },
+    storage: {
+      title: 'Storage on this device',
+      usage: '{{used}} used of {{available}} available',
+      unknown: 'This browser does not report how much space is used.',
+      persisted: 'Protected from clean-up',
+      notPersisted: 'May be cleaned up',
+      notPersistedHelp:
+        'This browser may delete site data when the disk is nearly full. Export a backup regularly, or use the desktop app.',
     },
     demo: {
       title: 'Demo data',

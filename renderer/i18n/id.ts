@@ -68,6 +68,15 @@ export const id: Translations = {
     textTooLong: 'Teks ini terlalu panjang.',
     phoneInvalid: 'Nomor HP ini tidak valid. Contoh: 0812-3456-7890 atau +62 812 3456 7890.',
     phoneDuplicate: 'Nomor ini sudah ada di kontak ini.',
+    quotaTitle: 'Disk penuh',
+    quotaBody:
+      'Kenal tidak dapat menyimpan karena ruang penyimpanan habis. Tidak ada yang diubah. Kosongkan ruang disk (atau ekspor cadangan lalu hapus file lama), lalu coba lagi.',
+    unexpectedTitle: 'Terjadi kesalahan',
+    unexpectedBody:
+      'Tidak ada yang tersimpan setengah: tindakan terakhir selesai atau tidak mengubah apa pun. Detail: {{detail}}',
+    screenTitle: 'Layar ini tidak dapat ditampilkan',
+    screenBody: 'Data Anda aman. Muat ulang untuk mencoba lagi; layar lain tetap berfungsi.',
+    reload: 'Muat ulang',
   },
   settings: {
     title: 'Pengaturan',
@@ -82,6 +91,15 @@ export const id: Translations = {
     host: {
       electron: 'Aplikasi desktop',
       web: 'Peramban web',
+    },
+    storage: {
+      title: 'Penyimpanan di perangkat ini',
+      usage: '{{used}} terpakai dari {{available}} yang tersedia',
+      unknown: 'Peramban ini tidak melaporkan berapa ruang yang terpakai.',
+      persisted: 'Terlindungi dari pembersihan',
+      notPersisted: 'Bisa dibersihkan',
+      notPersistedHelp:
+        'Peramban ini bisa menghapus data situs saat disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop.',
     },
     demo: {
       title: 'Data contoh',

@@ -11,6 +11,7 @@ import { BackupSettings } from '../backup-sync/BackupSettings';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
+import { StorageCard } from './StorageCard';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -53,6 +54,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Card>
+      <StorageCard />
       <DemoDataCard />
       <LoyaltySettings />
       <TemplateSettings />
