@@ -1,6 +1,6 @@
 /**
  * Derived keys stored beside a contact so IndexedDB indexes can find it: a sort key, name
- * word prefixes, phone digits and tags, all folded. Recomputed on every write, never synced.
+ * word prefixes, phone digits, tags, e-mails and city words, all folded. Recomputed on every write, never synced.
  */
 import { normalizePhone, phoneSearchKeys } from './phone';
 import type { ContactFields } from './schemas/contact';
@@ -11,10 +11,15 @@ export interface ContactIndexFields {
   nameTokens: string[];
   phoneKeys: string[];
   tagKeys: string[];
+  /** Lowercased e-mail addresses (the main one and any merged in), for prefix search. */
+  emailKeys: string[];
+  /** Folded city words, so "jakarta" finds "Jakarta Selatan" and "selatan" too. */
+  cityKeys: string[];
 }
 
 export function contactIndexFields(
-  c: Pick<ContactFields, 'name' | 'phones' | 'tags'>,
+  c: Pick<ContactFields, 'name' | 'phones' | 'tags'> &
+    Partial<Pick<ContactFields, 'email' | 'otherEmails' | 'city'>>,
 ): ContactIndexFields {
   const phoneKeys = new Set<string>();
   for (const p of c.phones) {
@@ -26,5 +31,9 @@ export function contactIndexFields(
     nameTokens: wordTokens(c.name),
     phoneKeys: [...phoneKeys],
     tagKeys: [...new Set(c.tags.map(foldText))],
+    emailKeys: [
+      ...new Set([c.email, ...(c.otherEmails ?? [])].filter((e): e is string => !!e)),
+    ].map((e) => e.toLowerCase()),
+    cityKeys: c.city ? wordTokens(c.city) : [],
   };
 }

@@ -5,7 +5,18 @@
 import { z } from 'zod';
 import { isCalendarDate, localCalendarDate } from './dates';
 import { normalizePhone } from './phone';
-import { PHONE_LABELS, type ContactFields, type PhoneEntry } from './schemas/contact';
+import {
+  CHANNELS,
+  GENDERS,
+  LIFECYCLE_STAGES,
+  PHONE_LABELS,
+  type ContactFields,
+  type PhoneEntry,
+} from './schemas/contact';
+
+/** A select that may be left empty: '' means "not set". */
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal(''), z.enum(values)]).optional();
 
 export const contactInputSchema = z.object({
   name: z.string().trim().min(1, 'errors.nameRequired').max(200, 'errors.nameTooLong'),
@@ -22,15 +33,24 @@ export const contactInputSchema = z.object({
     .trim()
     .max(254, 'errors.emailInvalid')
     .refine((s) => s === '' || z.email().safeParse(s).success, 'errors.emailInvalid'),
-  tags: z
-    .array(z.string().trim().min(1).max(50, 'errors.tagTooLong'))
-    .max(50, 'errors.tooManyTags'),
+  tags: z.array(z.string().trim().max(50, 'errors.tagTooLong')).max(50, 'errors.tooManyTags'),
   birthday: z
     .string()
     .trim()
     .refine((s) => s === '' || isCalendarDate(s), 'errors.dateInvalid')
     .refine((s) => s === '' || s <= localCalendarDate(new Date()), 'errors.birthdayFuture'),
   note: z.string().max(100_000, 'errors.textTooLong'),
+  // The fields below are optional in the input: a caller that leaves one out leaves the stored
+  // value alone; '' clears it.
+  address: z.string().trim().max(1000, 'errors.textTooLong').optional(),
+  city: z.string().trim().max(100, 'errors.textTooLong').optional(),
+  gender: optionalChoice(GENDERS),
+  /** One of CONTACT_SOURCES or the shop's own word. */
+  source: z.string().trim().max(50, 'errors.textTooLong').optional(),
+  preferredChannel: optionalChoice(CHANNELS),
+  marketingConsent: z.boolean().optional(),
+  /** The stage set by hand; only used while there is no purchase history. */
+  stage: optionalChoice(LIFECYCLE_STAGES),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -50,8 +70,13 @@ export interface FieldError {
   message: string;
 }
 
+export type ContactInputFields = Omit<ContactFields, 'mergedInto' | 'marketingConsentAt'>;
+
 export type ContactInputResult =
-  { ok: true; fields: Omit<ContactFields, 'mergedInto'> } | { ok: false; errors: FieldError[] };
+  { ok: true; fields: ContactInputFields } | { ok: false; errors: FieldError[] };
+
+/** Optional text/choice fields: absent stays absent, '' becomes an explicit clear. */
+const OPTIONAL_KEYS = ['address', 'city', 'gender', 'source', 'preferredChannel', 'stage'] as const;
 
 const PHONE_ERROR_KEYS = {
   empty: 'errors.phoneInvalid',
@@ -83,17 +108,22 @@ export function parseContactInput(input: unknown): ContactInputResult {
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const d = parsed.data;
-  return {
-    ok: true,
-    fields: {
-      name: d.name,
-      phones,
-      email: d.email === '' ? undefined : d.email.toLowerCase(),
-      tags: [...new Set(d.tags)],
-      birthday: d.birthday === '' ? undefined : d.birthday,
-      note: d.note,
-    },
+  const fields: ContactInputFields = {
+    name: d.name,
+    phones,
+    email: d.email === '' ? undefined : d.email.toLowerCase(),
+    // A blank tag (a stray Enter) is dropped, not an error.
+    tags: [...new Set(d.tags.filter((tag) => tag !== ''))],
+    birthday: d.birthday === '' ? undefined : d.birthday,
+    note: d.note,
   };
+  const optional = fields as Record<string, unknown>;
+  for (const key of OPTIONAL_KEYS) {
+    const v = d[key];
+    if (v !== undefined) optional[key] = v === '' ? undefined : v;
+  }
+  if (d.marketingConsent !== undefined) fields.marketingConsent = d.marketingConsent;
+  return { ok: true, fields };
 }
 
 /** The form's values for an existing contact. */
@@ -108,5 +138,12 @@ export function contactToInput(c: ContactFields): ContactInput {
     tags: c.tags,
     birthday: c.birthday ?? '',
     note: c.note,
+    ...(c.address !== undefined && { address: c.address }),
+    ...(c.city !== undefined && { city: c.city }),
+    ...(c.gender !== undefined && { gender: c.gender }),
+    ...(c.source !== undefined && { source: c.source }),
+    ...(c.preferredChannel !== undefined && { preferredChannel: c.preferredChannel }),
+    ...(c.marketingConsent !== undefined && { marketingConsent: c.marketingConsent }),
+    ...(c.stage !== undefined && { stage: c.stage }),
   };
 }

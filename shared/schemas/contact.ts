@@ -32,12 +32,17 @@ export const CONTACT_SOURCES = [
 ] as const;
 export const CHANNELS = ['whatsapp', 'phone', 'sms', 'email', 'visit'] as const;
 export const GENDERS = ['female', 'male', 'other'] as const;
+/** Where a customer is in their life with the shop; see shared/contacts/lifecycle.ts. */
+export const LIFECYCLE_STAGES = ['lead', 'new', 'active', 'loyal', 'at-risk', 'churned'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** The user-editable fields of a contact; every one is last-writer-wins on its own. */
 export const contactFieldsSchema = z.object({
   name: z.string().trim().min(1).max(200),
   phones: z.array(phoneEntrySchema).max(20),
   email: z.email().max(254).optional(),
+  /** More e-mail addresses, e.g. from a duplicate merged into this contact. */
+  otherEmails: z.array(z.email().max(254)).max(20).optional(),
   tags: z.array(tagSchema).max(50),
   birthday: calendarDateSchema.optional(),
   note: longTextSchema,
@@ -50,6 +55,11 @@ export const contactFieldsSchema = z.object({
   marketingConsent: z.boolean().optional(),
   /** When consent was given or withdrawn (UU PDP asks that we can show it). */
   marketingConsentAt: isoDateTimeSchema.optional(),
+  /**
+   * The stage the user set by hand. Used only while the contact has no purchase history; once
+   * there are purchases the stage is derived from them (shared/contacts/lifecycle.ts).
+   */
+  stage: z.enum(LIFECYCLE_STAGES).optional(),
   /** Duplicate merged into another contact: queries resolve this contact to that one. */
   mergedInto: ulidSchema.optional(),
 });

@@ -89,7 +89,8 @@ test('a contact opens on its own page, and editing changes only what was edited'
   await expect(page.getByRole('heading', { name: 'Dewi Lestari' })).toBeVisible();
   await expect(page.getByText('081298765432')).toBeVisible();
   await page.getByRole('button', { name: 'Edit' }).click();
-  const form = page.getByRole('form');
+  // The contact page has other forms (the timeline's); the drawer's is "Contact details".
+  const form = page.getByRole('form', { name: 'Contact details' });
   await expect(form.getByLabel(/^name/i)).toHaveValue('Dewi Lestari');
   await form.getByLabel(/^name/i).fill('Dewi Lestari Putri');
   await form.getByRole('button', { name: 'Save' }).click();
@@ -106,7 +107,10 @@ test('a deleted contact can be brought back with Undo', async ({ page }) => {
   await addContact(page, { name: 'Agus Salim', phone: '0813 2222 3333' });
   await rows(page).first().click();
   await page.getByRole('button', { name: 'Edit' }).click();
-  await page.getByRole('form').getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('form', { name: 'Contact details' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(page).toHaveURL(/#\/contacts$/);
   await expect(rows(page)).toHaveCount(0);
   await expect(page.getByText('Agus Salim deleted')).toBeVisible();

@@ -7,6 +7,7 @@ import {
   type ContactInput,
 } from '../../../shared/contact-input';
 import { useRepositories } from '../../app/services';
+import { useLocale } from '../../i18n/useLocale';
 import { ContactForm } from './ContactForm';
 import { useContact } from './useContactSearch';
 import { useDeleteContact } from './useDeleteContact';
@@ -25,6 +26,7 @@ export function ContactDrawer({
   onDeleted?: () => void;
 }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const { contacts } = useRepositories();
   const existing = useContact(id);
   const deleteContact = useDeleteContact();
@@ -58,6 +60,8 @@ export function ContactDrawer({
         initial={contactToInput(existing)}
         onSubmit={save}
         onCancel={onClose}
+        consentAt={existing.marketingConsentAt}
+        locale={locale}
         onDelete={async () => {
           (onDeleted ?? onClose)();
           await deleteContact(existing.id);

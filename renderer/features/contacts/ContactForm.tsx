@@ -1,8 +1,11 @@
 import {
   ActionIcon,
+  Autocomplete,
   Button,
+  Checkbox,
   Group,
   Select,
+  SimpleGrid,
   Stack,
   TagsInput,
   Textarea,
@@ -17,8 +20,27 @@ import {
   type ContactInput,
   type FieldError,
 } from '../../../shared/contact-input';
-import { isCalendarDate } from '../../../shared/dates';
-import { PHONE_LABELS } from '../../../shared/schemas';
+import { formatDateTime, isCalendarDate } from '../../../shared/dates';
+import {
+  CHANNELS,
+  CONTACT_SOURCES,
+  GENDERS,
+  LIFECYCLE_STAGES,
+  PHONE_LABELS,
+} from '../../../shared/schemas';
+
+/** Optional fields the form always shows, so every input is controlled. */
+function withFormDefaults(initial: ContactInput): ContactInput {
+  return {
+    address: '',
+    city: '',
+    gender: '',
+    source: '',
+    preferredChannel: '',
+    stage: '',
+    ...initial,
+  };
+}
 
 /** Accepts what Indonesians type for a date: 17/08/1990, 17-08-1990, 1990-08-17. */
 function parseDateInput(value: string): string | null {
@@ -42,13 +64,23 @@ export interface ContactFormProps {
   onSubmit: (values: ContactInput) => Promise<FieldError[] | void>;
   onCancel: () => void;
   onDelete?: () => void;
+  /** When the stored consent was given or declined, to show beside the checkbox. */
+  consentAt?: string;
+  locale?: string;
 }
 
-export function ContactForm({ initial, onSubmit, onCancel, onDelete }: ContactFormProps) {
+export function ContactForm({
+  initial,
+  onSubmit,
+  onCancel,
+  onDelete,
+  consentAt,
+  locale = 'en',
+}: ContactFormProps) {
   const { t } = useTranslation();
   const form = useForm<ContactInput>({
     mode: 'controlled',
-    initialValues: initial,
+    initialValues: withFormDefaults(initial),
     validate: (values) => {
       const r = parseContactInput(values);
       return r.ok ? {} : toFormErrors(r.errors);
@@ -146,6 +178,68 @@ export function ContactForm({ initial, onSubmit, onCancel, onDelete }: ContactFo
           value={form.values.birthday === '' ? null : form.values.birthday}
           onChange={(v) => form.setFieldValue('birthday', v ?? '')}
           error={err('birthday')}
+        />
+        <Textarea
+          label={t('contacts.fields.address')}
+          autosize
+          minRows={1}
+          maxRows={4}
+          {...form.getInputProps('address')}
+          error={err('address')}
+        />
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            label={t('contacts.fields.city')}
+            {...form.getInputProps('city')}
+            error={err('city')}
+          />
+          <Select
+            label={t('contacts.fields.gender')}
+            clearable
+            data={GENDERS.map((g) => ({ value: g, label: t(`contacts.genders.${g}`) }))}
+            value={form.values.gender || null}
+            onChange={(v) => form.setFieldValue('gender', (v ?? '') as ContactInput['gender'])}
+          />
+          <Autocomplete
+            label={t('contacts.fields.source')}
+            placeholder={t('contacts.sourcePlaceholder')}
+            data={CONTACT_SOURCES.map((s) => s)}
+            renderOption={({ option }) => t(`contacts.sources.${option.value}`)}
+            {...form.getInputProps('source')}
+            error={err('source')}
+          />
+          <Select
+            label={t('contacts.fields.channel')}
+            clearable
+            data={CHANNELS.map((c) => ({ value: c, label: t(`contacts.channels.${c}`) }))}
+            value={form.values.preferredChannel || null}
+            onChange={(v) =>
+              form.setFieldValue('preferredChannel', (v ?? '') as ContactInput['preferredChannel'])
+            }
+          />
+        </SimpleGrid>
+        <Select
+          label={t('contacts.fields.stage')}
+          description={t('contacts.stageHelp')}
+          clearable
+          data={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`contacts.stages.${s}`) }))}
+          value={form.values.stage || null}
+          onChange={(v) => form.setFieldValue('stage', (v ?? '') as ContactInput['stage'])}
+        />
+        <Checkbox
+          label={t('contacts.fields.consent')}
+          description={
+            consentAt && initial.marketingConsent !== undefined
+              ? t(
+                  initial.marketingConsent ? 'contacts.consentGiven' : 'contacts.consentWithdrawn',
+                  {
+                    date: formatDateTime(consentAt, locale),
+                  },
+                )
+              : t('contacts.consentHelp')
+          }
+          checked={form.values.marketingConsent === true}
+          onChange={(e) => form.setFieldValue('marketingConsent', e.currentTarget.checked)}
         />
         <Textarea
           label={t('contacts.fields.note')}

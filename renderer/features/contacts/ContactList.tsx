@@ -3,7 +3,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/schemas';
 import { useLocale } from '../../i18n/useLocale';
-import { ContactRow } from './ContactRow';
+import { Checkbox } from '@mantine/core';
+import { CONTACT_GRID, ContactRow } from './ContactRow';
 
 const ROW_HEIGHT = 52;
 
@@ -12,10 +13,16 @@ export function ContactList({
   contacts,
   highlight,
   onOpen,
+  selected,
+  onToggle,
+  onToggleAll,
 }: {
   contacts: Contact[];
   highlight: string[];
   onOpen: (id: string) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onToggleAll: () => void;
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -38,7 +45,20 @@ export function ContactList({
       className="kenal-table"
     >
       <div role="rowgroup">
-        <div role="row" className="kenal-row kenal-head">
+        <div
+          role="row"
+          className="kenal-row kenal-head"
+          style={{ gridTemplateColumns: CONTACT_GRID }}
+        >
+          <div role="columnheader" className="kenal-cell">
+            <Checkbox
+              size="xs"
+              aria-label={t('contacts.selection.selectAll')}
+              checked={contacts.length > 0 && contacts.every((c) => selected.has(c.id))}
+              indeterminate={selected.size > 0 && !contacts.every((c) => selected.has(c.id))}
+              onChange={onToggleAll}
+            />
+          </div>
           <div role="columnheader" className="kenal-cell kenal-cell-name">
             {t('contacts.fields.name')}
           </div>
@@ -78,6 +98,9 @@ export function ContactList({
                   highlight={highlight}
                   locale={locale}
                   onOpen={() => onOpen(contact.id)}
+                  selected={selected.has(contact.id)}
+                  onToggle={() => onToggle(contact.id)}
+                  selectLabel={t('contacts.selection.selectRow', { name: contact.name })}
                 />
               </div>
             );

@@ -1,7 +1,11 @@
-import { Avatar, Badge, Group, Highlight, Text } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Group, Highlight, Text } from '@mantine/core';
 import { IconCake } from '@tabler/icons-react';
 import { formatDayMonth } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
+
+/** Grid columns of the list: a selection checkbox, then app.css's five columns. */
+export const CONTACT_GRID =
+  '36px minmax(180px, 2.2fr) minmax(140px, 1.3fr) minmax(140px, 1.6fr) minmax(120px, 1.6fr) minmax(110px, 1fr)';
 
 /** One line of the contact list: dense, scannable, the search match highlighted. */
 export function ContactRow({
@@ -9,11 +13,17 @@ export function ContactRow({
   highlight,
   locale,
   onOpen,
+  selected,
+  onToggle,
+  selectLabel,
 }: {
   contact: Contact;
   highlight: string[];
   locale: string;
   onOpen: () => void;
+  selected: boolean;
+  onToggle: () => void;
+  selectLabel: string;
 }) {
   const phone = contact.phones[0];
   return (
@@ -29,7 +39,18 @@ export function ContactRow({
         }
       }}
       data-testid="contact-row"
+      aria-selected={selected}
+      style={{ gridTemplateColumns: CONTACT_GRID }}
     >
+      <div role="cell" className="kenal-cell" onClick={(e) => e.stopPropagation()}>
+        <Checkbox
+          size="xs"
+          aria-label={selectLabel}
+          checked={selected}
+          onChange={onToggle}
+          onKeyDown={(e) => e.stopPropagation()}
+        />
+      </div>
       <div role="cell" className="kenal-cell kenal-cell-name">
         <Group gap="sm" wrap="nowrap">
           <Avatar name={contact.name} color="initials" size={32} radius="xl" />
@@ -52,9 +73,9 @@ export function ContactRow({
         )}
       </div>
       <div role="cell" className="kenal-cell">
-        <Text size="sm" c="dimmed" truncate="end">
-          {contact.email ?? ''}
-        </Text>
+        <Highlight highlight={highlight} size="sm" c="dimmed" truncate="end">
+          {[contact.email, contact.city].filter(Boolean).join(' · ')}
+        </Highlight>
       </div>
       <div role="cell" className="kenal-cell">
         <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>

@@ -2,16 +2,29 @@ import {
   Badge,
   Button,
   CloseButton,
+  Collapse,
   Group,
   Kbd,
+  Menu,
+  Pill,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconPlus, IconSearch, IconUserSearch } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import {
+  IconAddressBook,
+  IconCopy,
+  IconDownload,
+  IconFileImport,
+  IconFilter,
+  IconPlus,
+  IconSearch,
+  IconUserSearch,
+} from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { isEmptyFilter } from '../../../shared/contacts/filters';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { MOD_KEY_LABEL } from '../../app/keys';
@@ -19,8 +32,14 @@ import { useUiStore } from '../../app/ui-store';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import { ContactDrawer } from './ContactDrawer';
+import { BulkBar } from './BulkBar';
 import { ContactList } from './ContactList';
-import { useContactCount, useContactSearch } from './useContactSearch';
+import { useContactsView } from './contacts-view-store';
+import { DuplicatesModal } from './DuplicatesModal';
+import { FiltersPanel } from './FiltersPanel';
+import { ImportModal } from './import/ImportModal';
+import { useContactCount, useContactList } from './useContactSearch';
+import { useExportContacts } from './useExportContacts';
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -36,8 +55,19 @@ export function ContactsPage() {
     if (focusRequest > 0) searchRef.current?.focus();
   }, [focusRequest]);
 
-  const results = useContactSearch(query);
+  const idFilter = useUiStore((s) => s.contactIdFilter);
+  const setIdFilter = useUiStore((s) => s.setContactIdFilter);
+  const { filter, setFilter, selected, setSelected, toggle } = useContactsView();
+  const filtered = !isEmptyFilter(filter);
+  const [filtersOpen, setFiltersOpen] = useState(filtered);
+  const [importOpen, setImportOpen] = useState(false);
+  const [dupesOpen, setDupesOpen] = useState(false);
+  const exportContacts = useExportContacts();
+
+  const results = useContactList(query, filter, idFilter?.ids);
   const total = useContactCount();
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const narrowed = query.trim() !== '' || filtered || idFilter !== null;
   const openNew = () => navigate('/contacts/new');
   useHotkeys([['n', openNew]]);
 
@@ -53,6 +83,25 @@ export function ContactsPage() {
         action={
           <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
             {t('contacts.new')}
+          </Button>
+        }
+      />
+    );
+  } else if (results && results.length === 0 && query.trim() === '' && (filtered || idFilter)) {
+    content = (
+      <EmptyState
+        icon={IconFilter}
+        title={t('contacts.filters.noMatchFilters')}
+        description={t('contacts.filters.noMatchFiltersDescription')}
+        action={
+          <Button
+            variant="light"
+            onClick={() => {
+              setFilter({});
+              setIdFilter(null);
+            }}
+          >
+            {t('contacts.filters.clear')}
           </Button>
         }
       />
@@ -76,6 +125,13 @@ export function ContactsPage() {
         contacts={results ?? []}
         highlight={highlight}
         onOpen={(id) => navigate(`/contacts/${id}`)}
+        selected={selectedSet}
+        onToggle={toggle}
+        onToggleAll={() => {
+          const shown = results ?? [];
+          const all = shown.length > 0 && shown.every((c) => selectedSet.has(c.id));
+          setSelected(all ? [] : shown.map((c) => c.id));
+        }}
       />
     );
   }
@@ -87,7 +143,7 @@ export function ContactsPage() {
           <Title order={2}>{t('contacts.title')}</Title>
           {total !== undefined && total > 0 && (
             <Badge variant="light" color="gray" tt="none" data-testid="contact-count">
-              {results && query.trim() !== ''
+              {results && narrowed
                 ? t('contacts.countFiltered', {
                     shown: results.length.toLocaleString(locale),
                     total: total.toLocaleString(locale),
@@ -131,6 +187,66 @@ export function ContactsPage() {
           </Button>
         </Group>
       </Group>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant={filtered ? 'light' : 'default'}
+            leftSection={<IconFilter size={14} />}
+            onClick={() => setFiltersOpen((o) => !o)}
+            aria-expanded={filtersOpen}
+          >
+            {t('contacts.filters.button')}
+          </Button>
+          {idFilter && (
+            <Pill
+              withRemoveButton
+              onRemove={() => setIdFilter(null)}
+              removeButtonProps={{ 'aria-label': t('contacts.filters.removeIdFilter') }}
+              data-testid="id-filter-chip"
+            >
+              {t('contacts.filters.idFilter', { label: idFilter.label })}
+            </Pill>
+          )}
+        </Group>
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileImport size={14} />}
+            onClick={() => setImportOpen(true)}
+          >
+            {t('contacts.import.button')}
+          </Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button size="xs" variant="default" leftSection={<IconDownload size={14} />}>
+                {t('contacts.export.button')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t('contacts.export.all')}</Menu.Label>
+              {(['csv', 'vcard'] as const).map((format) => (
+                <Menu.Item key={format} onClick={() => void exportContacts(results ?? [], format)}>
+                  {t(`contacts.export.${format}`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconCopy size={14} />}
+            onClick={() => setDupesOpen(true)}
+          >
+            {t('contacts.duplicates.button')}
+          </Button>
+        </Group>
+      </Group>
+      <Collapse expanded={filtersOpen}>
+        <FiltersPanel locale={locale} />
+      </Collapse>
+      {selected.length > 0 && <BulkBar ids={selected} onClear={() => setSelected([])} />}
       {total !== undefined && total > 0 && results && results.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('contacts.hint')}
@@ -138,6 +254,8 @@ export function ContactsPage() {
       )}
       {content}
       <ContactDrawer opened={newMatch !== null} onClose={() => navigate('/contacts')} />
+      <ImportModal opened={importOpen} onClose={() => setImportOpen(false)} />
+      <DuplicatesModal opened={dupesOpen} onClose={() => setDupesOpen(false)} />
     </Stack>
   );
 }

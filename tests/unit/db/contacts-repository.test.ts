@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyContactInput, type ContactInput } from '../../../shared/contact-input';
+import {
+  emptyContactInput,
+  parseContactInput,
+  type ContactInput,
+} from '../../../shared/contact-input';
 import { isHlcStamp } from '../../../shared/hlc';
 import { isUlid } from '../../../shared/ids';
 import { contactSchema } from '../../../shared/schemas';
@@ -202,5 +206,148 @@ describe('contact search', () => {
     await repos.contacts.remove(siti!.id);
     expect(await names('siti')).toEqual(['Siti Nurhaliza']);
     expect(await repos.contacts.count()).toBe(3);
+  });
+});
+
+describe('import, merge and bulk actions', () => {
+  const fields = (name: string, phone?: string, extra: Record<string, unknown> = {}) => {
+    const r = parseContactInput({
+      ...emptyContactInput(),
+      name,
+      phones: phone ? [{ label: 'mobile', raw: phone }] : [],
+      ...extra,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.fields;
+  };
+
+  it('imports in one transaction and merges, skips or adds duplicates by phone', async () => {
+    await create({ name: 'Siti Rahayu', phones: [{ label: 'mobile', raw: '0812-3456-7890' }] });
+    const rows = [
+      fields('Ibu Siti', '+62 812 3456 7890', { tags: ['VIP'] }),
+      fields('Budi', '0857 1111 2222'),
+      fields('Budi S.', '0857-1111-2222'),
+    ];
+    const skipped = await repos.contacts.importMany(rows, { onDuplicate: 'skip' });
+    expect(skipped).toEqual({ added: 1, merged: 0, skipped: 2 });
+    expect((await repos.contacts.search('')).map((c) => c.name)).toEqual(['Budi', 'Siti Rahayu']);
+
+    const merged = await repos.contacts.importMany(
+      [fields('Ibu Siti', '0812 3456 7890', { tags: ['VIP'] })],
+      { onDuplicate: 'merge' },
+    );
+    expect(merged).toEqual({ added: 0, merged: 1, skipped: 0 });
+    const [siti] = await repos.contacts.search('siti');
+    expect(siti?.tags).toEqual(['VIP']);
+
+    await repos.contacts.importMany([fields('Budi Kedua', '0857 1111 2222')], {
+      onDuplicate: 'add',
+    });
+    expect(await repos.contacts.count()).toBe(3);
+  });
+
+  it('a cancelled import leaves nothing behind', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => fields(`Pelanggan ${i}`));
+    const controller = new AbortController();
+    const done: number[] = [];
+    await expect(
+      repos.contacts.importMany(rows, {
+        onDuplicate: 'add',
+        signal: controller.signal,
+        onProgress: (n) => {
+          done.push(n);
+          controller.abort();
+        },
+      }),
+    ).rejects.toThrow(/cancelled/);
+    expect(done).toEqual([1000]);
+    expect(await repos.db.contacts.count()).toBe(0);
+  });
+
+  it('merging keeps the loser as an alias: resolveId, aliasIds and the union of fields', async () => {
+    const a = await create({
+      name: 'Ibu Siti',
+      phones: [{ label: 'mobile', raw: '0813 1111 2222' }],
+      tags: ['Reseller'],
+      email: 'siti@old.id',
+    });
+    const b = await create({ name: 'Siti Rahayu', tags: ['VIP'] });
+    const survivor = await repos.contacts.merge(a.id, b.id);
+    expect(survivor.tags).toEqual(['VIP', 'Reseller']);
+    expect(survivor.email).toBe('siti@old.id');
+    expect(survivor.phones.map((p) => p.e164)).toEqual(['+6281234567890', '+6281311112222']);
+    expect(await repos.contacts.resolveId(a.id)).toBe(b.id);
+    expect((await repos.contacts.aliasIds(b.id)).sort()).toEqual([a.id, b.id].sort());
+    const loserRow = await repos.db.contacts.get(a.id);
+    expect(loserRow?.mergedInto).toBe(b.id);
+    expect(loserRow?.stamps.mergedInto).toBe(survivor.updatedAt);
+    expect((await repos.contacts.search('')).map((c) => c.name)).toEqual(['Siti Rahayu']);
+    // The merged contact's phone now finds the survivor.
+    expect((await repos.contacts.search('0813')).map((c) => c.id)).toEqual([b.id]);
+    expect((await repos.contacts.listByIds([a.id])).map((c) => c.id)).toEqual([b.id]);
+  });
+
+  it('tags, untags and deletes many at once, with undo', async () => {
+    const a = await create({ name: 'A', phones: [] });
+    const b = await create({ name: 'B', phones: [], tags: ['vip'] });
+    expect(await repos.contacts.tagMany([a.id, b.id], 'VIP')).toBe(1);
+    expect((await repos.contacts.get(a.id))?.tags).toEqual(['VIP']);
+    expect(await repos.contacts.untagMany([a.id, b.id], 'Vip')).toBe(2);
+    const removed = await repos.contacts.removeMany([a.id, b.id]);
+    expect(await repos.contacts.count()).toBe(0);
+    await repos.contacts.restoreMany(removed);
+    expect(await repos.contacts.count()).toBe(2);
+  });
+
+  it('filters by city and by stage derived from sales', async () => {
+    const a = await create({ name: 'Sri', phones: [], city: 'Semarang' } as Partial<ContactInput>);
+    await create({ name: 'Joko', phones: [], city: 'Solo' } as Partial<ContactInput>);
+    const at = new Date();
+    await repos.db.sales.add({
+      id: '01HZZZZZZZZZZZZZZZZZZZZZZ1',
+      createdAt: at.toISOString(),
+      updatedAt: a.updatedAt,
+      contactId: a.id,
+      kind: 'purchase',
+      at: at.toISOString(),
+      amount: 50_000,
+    });
+    expect((await repos.contacts.list('', { cities: ['semarang'] })).map((c) => c.name)).toEqual([
+      'Sri',
+    ]);
+    expect((await repos.contacts.list('', { stages: ['new'] })).map((c) => c.name)).toEqual([
+      'Sri',
+    ]);
+    expect((await repos.contacts.list('', { stages: ['lead'] })).map((c) => c.name)).toEqual([
+      'Joko',
+    ]);
+    expect((await repos.contacts.list('', { noPurchaseDays: 30 })).map((c) => c.name)).toEqual([
+      'Joko',
+    ]);
+    expect((await repos.contacts.facts(a.id)).stage).toBe('new');
+    expect((await repos.contacts.search('semar')).map((c) => c.name)).toEqual(['Sri']);
+  });
+
+  it('search tolerates a small typo and ranks a full-name prefix first', async () => {
+    await create({ name: 'Rahayu Siti', phones: [] });
+    await create({ name: 'Siti Rahayu', phones: [] });
+    expect((await repos.contacts.search('siti')).map((c) => c.name)).toEqual([
+      'Siti Rahayu',
+      'Rahayu Siti',
+    ]);
+    expect((await repos.contacts.search('sity rahyu')).map((c) => c.name).sort()).toEqual([
+      'Rahayu Siti',
+      'Siti Rahayu',
+    ]);
+  });
+
+  it('dates a change of marketing consent', async () => {
+    const c = await create({ marketingConsent: true } as Partial<ContactInput>);
+    expect(c.marketingConsentAt).toBeDefined();
+    const again = await repos.contacts.update(
+      c.id,
+      input({ marketingConsent: true } as Partial<ContactInput>),
+    );
+    expect(again.ok && again.contact.marketingConsentAt).toBe(c.marketingConsentAt);
   });
 });

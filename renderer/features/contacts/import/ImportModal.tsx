@@ -1,0 +1,439 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Progress,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconAlertTriangle, IconDownload, IconFileImport } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchKeys } from '../../../../shared/contacts/duplicates';
+import { detectFileKind, MAX_IMPORT_BYTES } from '../../../../shared/contacts/file-kind';
+import {
+  hasNameColumn,
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type ImportField,
+} from '../../../../shared/contacts/import-mapping';
+import type { PreparedRow } from '../../../../shared/contacts/import-rows';
+import { writeCsv } from '../../../../shared/contacts/csv-write';
+import { localCalendarDate } from '../../../../shared/dates';
+import { useHost, useRepositories } from '../../../app/services';
+import type { DuplicateChoice, ImportSummary } from '../../../db/repositories/contacts';
+import { ImportSession } from './import-session';
+
+type Step =
+  | { step: 'pick'; error?: string }
+  | { step: 'busy'; label: string; done?: number; total?: number }
+  | { step: 'map'; headers: string[]; sample: string[][]; mapping: ColumnMapping[] }
+  | { step: 'preview'; rows: PreparedRow[]; matches: Map<number, string>; fromMap: boolean }
+  | { step: 'importing'; done: number; total: number }
+  | { step: 'done'; summary: ImportSummary }
+  | { step: 'cancelled' };
+
+const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const SHOWN_REJECTED = 50;
+
+/** Import contacts: pick a file, map columns (CSV), preview, import in one transaction. */
+export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const { contacts } = useRepositories();
+  const [state, setState] = useState<Step>({ step: 'pick' });
+  const [choice, setChoice] = useState<DuplicateChoice>('skip');
+  const session = useRef<ImportSession | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const reset = () => {
+    session.current?.dispose();
+    session.current = null;
+    setState({ step: 'pick' });
+    setChoice('skip');
+  };
+  useEffect(() => () => session.current?.dispose(), []);
+
+  const close = () => {
+    if (state.step === 'importing') return;
+    reset();
+    onClose();
+  };
+
+  const prepare = async (mapping: ColumnMapping[], fromMap: boolean) => {
+    const s = session.current;
+    if (!s) return;
+    setState({ step: 'busy', label: 'checking', done: 0 });
+    const rows = await s.prepare(mapping, localCalendarDate(new Date()), (done, total) =>
+      setState({ step: 'busy', label: 'checking', done, total }),
+    );
+    const index = await contacts.matchIndex();
+    const matches = new Map<number, string>();
+    rows.forEach((r, i) => {
+      if (!r.ok) return;
+      const keys = matchKeys({
+        phones: r.fields.phones,
+        email: r.fields.email,
+        otherEmails: r.fields.otherEmails,
+      });
+      const hit = keys.map((k) => index.get(k)).find(Boolean);
+      if (hit) matches.set(i, hit.name);
+    });
+    setState({ step: 'preview', rows, matches, fromMap });
+  };
+
+  const pick = async () => {
+    const result = await host.openFile({
+      filters: [{ name: 'CSV / vCard', extensions: ['csv', 'vcf', 'txt'] }],
+      maxBytes: MAX_IMPORT_BYTES,
+    });
+    if (result.status === 'cancelled') return;
+    if (result.status === 'too-large') {
+      setState({
+        step: 'pick',
+        error: t('contacts.import.errors.tooLarge', {
+          size: formatMb(result.size),
+          max: formatMb(MAX_IMPORT_BYTES),
+        }),
+      });
+      return;
+    }
+    const kind = detectFileKind(result.file.name, result.file.content);
+    if (!kind.ok) {
+      setState({
+        step: 'pick',
+        error: t(
+          kind.error === 'empty'
+            ? 'contacts.import.errors.empty'
+            : 'contacts.import.errors.notContacts',
+        ),
+      });
+      return;
+    }
+    setState({ step: 'busy', label: 'reading' });
+    session.current?.dispose();
+    const s = new ImportSession();
+    session.current = s;
+    const parsed = await s.parse(result.file.content, kind.kind);
+    if (parsed.type === 'parse-error') {
+      const key = {
+        empty: 'contacts.import.errors.empty',
+        'no-rows': 'contacts.import.errors.noRows',
+        'broken-quotes': 'contacts.import.errors.brokenQuotes',
+        'not-contacts': 'contacts.import.errors.notContacts',
+      }[parsed.error];
+      setState({ step: 'pick', error: t(key, { line: parsed.line }) });
+      return;
+    }
+    if (parsed.kind === 'vcard') await prepare([], false);
+    else
+      setState({
+        step: 'map',
+        headers: parsed.headers,
+        sample: parsed.sample,
+        mapping: parsed.guess,
+      });
+  };
+
+  const runImport = async (rows: PreparedRow[]) => {
+    const ready = rows.flatMap((r) => (r.ok ? [r.fields] : []));
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ step: 'importing', done: 0, total: ready.length });
+    try {
+      const summary = await contacts.importMany(ready, {
+        onDuplicate: choice,
+        signal: controller.signal,
+        onProgress: (done, total) => setState({ step: 'importing', done, total }),
+      });
+      setState({ step: 'done', summary });
+    } catch (e) {
+      if (controller.signal.aborted) setState({ step: 'cancelled' });
+      else
+        setState({
+          step: 'pick',
+          error: t('contacts.import.errors.failed', {
+            message: e instanceof Error ? e.message : String(e),
+          }),
+        });
+    }
+  };
+
+  const downloadRejected = async (rows: PreparedRow[]) => {
+    const rejected = rows.flatMap((r) => (r.ok ? [] : [r]));
+    const csv = writeCsv([
+      [t('contacts.import.line'), t('contacts.import.reason'), '…'],
+      ...rejected.map((r) => [String(r.line), reasonText(r), ...r.original]),
+    ]);
+    await host.saveFile({
+      suggestedName: `${t('contacts.import.rejectedFileName')}.csv`,
+      content: csv,
+      mimeType: 'text/csv;charset=utf-8',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+  };
+
+  const reasonText = (r: Extract<PreparedRow, { ok: false }>) =>
+    r.problems
+      .map(
+        (p) =>
+          `${t(`contacts.import.field.${p.field}`, { defaultValue: p.field })}: ${t(p.message)}${p.value ? ` (${p.value})` : ''}`,
+      )
+      .join('; ');
+
+  let body;
+  switch (state.step) {
+    case 'pick':
+      body = (
+        <Stack>
+          <Text size="sm">{t('contacts.import.intro')}</Text>
+          {state.error && (
+            <Alert color="red" icon={<IconAlertTriangle size={16} />} role="alert">
+              {state.error}
+            </Alert>
+          )}
+          <Group>
+            <Button leftSection={<IconFileImport size={16} />} onClick={() => void pick()}>
+              {t('contacts.import.choose')}
+            </Button>
+          </Group>
+        </Stack>
+      );
+      break;
+    case 'busy':
+      body = (
+        <Stack>
+          <Text size="sm">
+            {state.label === 'reading'
+              ? t('contacts.import.reading')
+              : t('contacts.import.checking', { done: state.done ?? 0, total: state.total ?? '…' })}
+          </Text>
+          <Progress
+            value={state.total ? ((state.done ?? 0) / state.total) * 100 : 100}
+            animated={!state.total}
+          />
+        </Stack>
+      );
+      break;
+    case 'map': {
+      const { headers, sample, mapping } = state;
+      const named = hasNameColumn(mapping);
+      body = (
+        <Stack>
+          <Text fw={600}>{t('contacts.import.mapTitle')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('contacts.import.mapHelp')}
+          </Text>
+          {!named && (
+            <Alert color="orange" icon={<IconAlertTriangle size={16} />} role="alert">
+              {t('contacts.import.noNameColumn')}
+            </Alert>
+          )}
+          <Table.ScrollContainer minWidth={500} maxHeight={380}>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('contacts.import.column')}</Table.Th>
+                  <Table.Th>{t('contacts.import.example')}</Table.Th>
+                  <Table.Th>{t('contacts.import.importAs')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {headers.map((h, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{h}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {sample.map((r) => r[i] ?? '').find((v) => v.trim() !== '') ?? ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        size="xs"
+                        aria-label={`${t('contacts.import.importAs')}: ${h}`}
+                        allowDeselect={false}
+                        data={(['ignore', ...IMPORT_FIELDS] as ImportField[]).map((f) => ({
+                          value: f,
+                          label: t(`contacts.import.fieldsMap.${f}`),
+                        }))}
+                        value={mapping[i]?.field ?? 'ignore'}
+                        onChange={(v) => {
+                          const next = [...mapping];
+                          next[i] = { ...next[i], field: (v ?? 'ignore') as ImportField };
+                          setState({ ...state, mapping: next });
+                        }}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={reset}>
+              {t('contacts.import.back')}
+            </Button>
+            <Button disabled={!named} onClick={() => void prepare(mapping, true)}>
+              {t('contacts.import.next')}
+            </Button>
+          </Group>
+        </Stack>
+      );
+      break;
+    }
+    case 'preview': {
+      const { rows, matches } = state;
+      const rejected = rows.flatMap((r) => (r.ok ? [] : [r]));
+      const ready = rows.length - rejected.length;
+      const toImport = choice === 'skip' ? ready - matches.size : ready;
+      body = (
+        <Stack>
+          <Text fw={600}>{t('contacts.import.previewTitle')}</Text>
+          <Group gap="xs">
+            <Badge color="teal" variant="light" tt="none" data-testid="import-ready">
+              {t('contacts.import.ready', { count: ready })}
+            </Badge>
+            {rejected.length > 0 && (
+              <Badge color="red" variant="light" tt="none" data-testid="import-rejected">
+                {t('contacts.import.rejected', { count: rejected.length })}
+              </Badge>
+            )}
+            {matches.size > 0 && (
+              <Badge color="orange" variant="light" tt="none" data-testid="import-duplicates">
+                {t('contacts.import.duplicates', { count: matches.size })}
+              </Badge>
+            )}
+          </Group>
+          {matches.size > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('contacts.import.duplicateChoice')}
+              </Text>
+              <SegmentedControl
+                value={choice}
+                onChange={(v) => setChoice(v as DuplicateChoice)}
+                data={[
+                  { value: 'skip', label: t('contacts.import.duplicateSkip') },
+                  { value: 'merge', label: t('contacts.import.duplicateMerge') },
+                  { value: 'add', label: t('contacts.import.duplicateAdd') },
+                ]}
+              />
+            </Stack>
+          )}
+          {rejected.length > 0 && (
+            <Stack gap={4}>
+              <Group justify="space-between">
+                <Text size="sm" fw={500}>
+                  {t('contacts.import.rejectedTitle')}
+                </Text>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconDownload size={14} />}
+                  onClick={() => void downloadRejected(rows)}
+                >
+                  {t('contacts.import.downloadRejected')}
+                </Button>
+              </Group>
+              <Table.ScrollContainer minWidth={400} maxHeight={220}>
+                <Table withTableBorder data-testid="rejected-rows">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={60}>{t('contacts.import.line')}</Table.Th>
+                      <Table.Th>{t('contacts.import.reason')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rejected.slice(0, SHOWN_REJECTED).map((r) => (
+                      <Table.Tr key={r.line}>
+                        <Table.Td>{r.line}</Table.Td>
+                        <Table.Td>{reasonText(r)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {rejected.length > SHOWN_REJECTED && (
+                <Text size="xs" c="dimmed">
+                  {t('contacts.import.moreRejected', { count: rejected.length - SHOWN_REJECTED })}
+                </Text>
+              )}
+            </Stack>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={reset}>
+              {t('contacts.import.back')}
+            </Button>
+            <Button
+              disabled={toImport <= 0 && choice === 'skip'}
+              onClick={() => void runImport(rows)}
+            >
+              {toImport > 0 || choice !== 'skip'
+                ? t('contacts.import.start', { count: choice === 'skip' ? toImport : ready })
+                : t('contacts.import.nothingToImport')}
+            </Button>
+          </Group>
+        </Stack>
+      );
+      break;
+    }
+    case 'importing':
+      body = (
+        <Stack>
+          <Text size="sm">
+            {t('contacts.import.importing', { done: state.done, total: state.total })}
+          </Text>
+          <Progress
+            value={state.total ? (state.done / state.total) * 100 : 0}
+            aria-label={t('contacts.import.title')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" color="red" onClick={() => abort.current?.abort()}>
+              {t('contacts.import.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      );
+      break;
+    case 'done':
+      body = (
+        <Stack>
+          <Alert color="teal" title={t('contacts.import.done')} role="status">
+            {t('contacts.import.summary', { ...state.summary })}
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={close}>{t('contacts.import.close')}</Button>
+          </Group>
+        </Stack>
+      );
+      break;
+    case 'cancelled':
+      body = (
+        <Stack>
+          <Alert color="gray" role="status">
+            {t('contacts.import.cancelled')}
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={close}>{t('contacts.import.close')}</Button>
+          </Group>
+        </Stack>
+      );
+      break;
+  }
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Text fw={650}>{t('contacts.import.title')}</Text>}
+      size="xl"
+    >
+      {body}
+    </Modal>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Contact list filters (and saved views, which are named filters). Every condition set must
+ * hold; inside one condition any listed value may match (tags: any of them).
+ */
+import { localCalendarDate } from '../dates';
+import type { Contact, LifecycleStage } from '../schemas/contact';
+import { foldText } from '../text';
+
+export interface ContactFilter {
+  tags?: string[];
+  stages?: LifecycleStage[];
+  sources?: string[];
+  cities?: string[];
+  /** 1-12. */
+  birthdayMonth?: number;
+  /** Calendar dates "YYYY-MM-DD": the last purchase was before / on or after it. */
+  lastPurchaseBefore?: string;
+  lastPurchaseAfter?: string;
+  /** No purchase in the last N days (never bought counts). */
+  noPurchaseDays?: number;
+}
+
+/** What filters need that is not on the contact row: derived from sales. */
+export interface ContactFacts {
+  stage: LifecycleStage;
+  lastPurchaseAt?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function isEmptyFilter(f: ContactFilter): boolean {
+  return (
+    !f.tags?.length &&
+    !f.stages?.length &&
+    !f.sources?.length &&
+    !f.cities?.length &&
+    f.birthdayMonth === undefined &&
+    !f.lastPurchaseBefore &&
+    !f.lastPurchaseAfter &&
+    f.noPurchaseDays === undefined
+  );
+}
+
+/** Whether the filter looks at sales (so the caller must compute facts). */
+export function needsFacts(f: ContactFilter): boolean {
+  return (
+    !!f.stages?.length ||
+    !!f.lastPurchaseBefore ||
+    !!f.lastPurchaseAfter ||
+    f.noPurchaseDays !== undefined
+  );
+}
+
+export function matchesFilter(
+  c: Contact,
+  facts: ContactFacts | undefined,
+  f: ContactFilter,
+  now: Date,
+): boolean {
+  if (f.tags?.length) {
+    const mine = new Set(c.tags.map(foldText));
+    if (!f.tags.some((t) => mine.has(foldText(t)))) return false;
+  }
+  if (f.sources?.length && !(c.source && f.sources.includes(c.source))) return false;
+  if (f.cities?.length) {
+    const city = foldText(c.city ?? '');
+    if (!f.cities.some((x) => foldText(x) === city)) return false;
+  }
+  if (f.birthdayMonth !== undefined) {
+    if (!c.birthday || Number(c.birthday.slice(5, 7)) !== f.birthdayMonth) return false;
+  }
+  if (!needsFacts(f)) return true;
+  const stage = facts?.stage ?? c.stage ?? 'lead';
+  if (f.stages?.length && !f.stages.includes(stage)) return false;
+  const last = facts?.lastPurchaseAt;
+  const lastDay = last ? localCalendarDate(new Date(last)) : undefined;
+  if (f.lastPurchaseBefore && !(lastDay && lastDay < f.lastPurchaseBefore)) return false;
+  if (f.lastPurchaseAfter && !(lastDay && lastDay >= f.lastPurchaseAfter)) return false;
+  if (f.noPurchaseDays !== undefined && last) {
+    if (now.getTime() - Date.parse(last) < f.noPurchaseDays * DAY_MS) return false;
+  }
+  return true;
+}

@@ -1,0 +1,64 @@
+/**
+ * Merging duplicate contact A into B (DESIGN section 4). Events are never edited: A gets
+ * `mergedInto: B` and every query resolves A to B, so A's notes, follow-ups, sales, ledger
+ * entries and feedback count for B. B gets the union of what A knew, field by field:
+ * - phones: B's, then A's numbers B does not have (by E.164), at most 20;
+ * - e-mail: B's stays; A's addresses B lacks go to `otherEmails`;
+ * - tags: union, B's order first;
+ * - note: B's, then A's when it says something B's does not;
+ * - every other field: B's value, or A's where B has none;
+ * - marketing consent: the more recent decision of the two (by its date).
+ * The result is a patch, applied with shared/records.ts applyPatch so each change is stamped.
+ */
+import type { Contact, ContactFields } from '../schemas/contact';
+
+const FILL_FIELDS = [
+  'birthday',
+  'address',
+  'city',
+  'gender',
+  'source',
+  'preferredChannel',
+  'stage',
+] as const;
+
+export type ContactPatch = Partial<Omit<ContactFields, 'mergedInto'>>;
+
+export function planMerge(loser: Contact, survivor: Contact): ContactPatch {
+  const patch: ContactPatch = {};
+  const phones = [...survivor.phones];
+  for (const p of loser.phones)
+    if (phones.length < 20 && !phones.some((q) => q.e164 === p.e164)) phones.push(p);
+  if (phones.length !== survivor.phones.length) patch.phones = phones;
+
+  const known = new Set([survivor.email, ...(survivor.otherEmails ?? [])].filter(Boolean));
+  const extra = [loser.email, ...(loser.otherEmails ?? [])].filter(
+    (e): e is string => !!e && !known.has(e),
+  );
+  if (survivor.email === undefined && extra.length > 0) patch.email = extra.shift();
+  if (extra.length > 0)
+    patch.otherEmails = [...(survivor.otherEmails ?? []), ...extra].slice(0, 20);
+
+  const tags = [...survivor.tags];
+  for (const t of loser.tags) if (!tags.includes(t) && tags.length < 50) tags.push(t);
+  if (tags.length !== survivor.tags.length) patch.tags = tags;
+
+  const loserNote = loser.note.trim();
+  if (loserNote !== '' && !survivor.note.includes(loserNote))
+    patch.note = survivor.note.trim() === '' ? loser.note : `${survivor.note}\n\n${loser.note}`;
+
+  for (const f of FILL_FIELDS) {
+    if (survivor[f] === undefined && loser[f] !== undefined)
+      (patch as Record<string, unknown>)[f] = loser[f];
+  }
+
+  if (
+    loser.marketingConsent !== undefined &&
+    (survivor.marketingConsent === undefined ||
+      (loser.marketingConsentAt ?? '') > (survivor.marketingConsentAt ?? ''))
+  ) {
+    patch.marketingConsent = loser.marketingConsent;
+    if (loser.marketingConsentAt) patch.marketingConsentAt = loser.marketingConsentAt;
+  }
+  return patch;
+}

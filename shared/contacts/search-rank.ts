@@ -1,0 +1,31 @@
+/**
+ * The order of search results. Lower rank first, then name order:
+ * 0 the whole name starts with the query ("siti ra" -> "Siti Rahayu");
+ * 1 every query word starts a word of the name, in any order;
+ * 2 a phone number matches; 3 an e-mail; 4 a tag; 5 a city; 6 anything else (a typo match).
+ */
+import type { ContactIndexFields } from '../contact-index';
+import { phoneQueryDigits } from '../phone';
+import { foldText, wordTokens } from '../text';
+
+type Rankable = ContactIndexFields & { name: string };
+
+export function searchRank(c: Rankable, query: string): number {
+  const q = foldText(query);
+  if (q === '') return 0;
+  if (c.sortKey.startsWith(q)) return 0;
+  const words = wordTokens(query);
+  if (words.length > 0 && words.every((w) => c.nameTokens.some((t) => t.startsWith(w)))) return 1;
+  const digits = phoneQueryDigits(query);
+  if (digits !== '' && c.phoneKeys.some((k) => k.startsWith(digits))) return 2;
+  if (c.emailKeys?.some((e) => e.startsWith(query.trim().toLowerCase()))) return 3;
+  if (c.tagKeys.some((t) => t.startsWith(q))) return 4;
+  if (words.length > 0 && words.every((w) => c.cityKeys?.some((t) => t.startsWith(w)))) return 5;
+  return 6;
+}
+
+export function rankContacts<T extends Rankable>(rows: T[], query: string): T[] {
+  const ranked = rows.map((r) => ({ r, rank: searchRank(r, query) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.r.sortKey.localeCompare(b.r.sortKey));
+  return ranked.map((x) => x.r);
+}

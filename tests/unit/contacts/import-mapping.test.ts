@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  guessColumn,
+  guessMapping,
+  hasNameColumn,
+  rowToRaw,
+} from '../../../shared/contacts/import-mapping';
+import { prepareRow } from '../../../shared/contacts/import-rows';
+import { parseLooseDate } from '../../../shared/contacts/import-values';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/contacts/${name}`, 'utf8');
+const fields = (headers: string[]) => guessMapping(headers).map((m) => m.field);
+
+describe('guessing columns', () => {
+  it('reads a Google Contacts export', () => {
+    const [headers] = Papa.parse<string[]>(fixture('google-contacts.csv')).data;
+    const m = guessMapping(headers!);
+    const at = (h: string) => m[headers!.indexOf(h)];
+    expect(at('First Name')?.field).toBe('firstName');
+    expect(at('Last Name')?.field).toBe('lastName');
+    expect(at('Phone 1 - Value')?.field).toBe('phone');
+    expect(at('Phone 1 - Label')?.field).toBe('ignore');
+    expect(at('E-mail 1 - Value')?.field).toBe('email');
+    expect(at('E-mail 1 - Label')?.field).toBe('ignore');
+    expect(at('Address 1 - Formatted')?.field).toBe('address');
+    expect(at('Address 1 - Street')?.field).toBe('ignore');
+    expect(at('Address 1 - City')?.field).toBe('city');
+    expect(at('Birthday')?.field).toBe('birthday');
+    expect(at('Labels')?.field).toBe('tags');
+    expect(at('Notes')?.field).toBe('note');
+    expect(at('Organization Name')?.field).toBe('ignore');
+    expect(hasNameColumn(m)).toBe(true);
+  });
+
+  it('reads an Outlook export, with phone labels from the header', () => {
+    const headers = [
+      'First Name',
+      'Last Name',
+      'E-mail Address',
+      'E-mail Display Name',
+      'Mobile Phone',
+      'Home Phone',
+      'Business Phone',
+      'Business Fax',
+      'Home Street',
+      'Home City',
+      'Birthday',
+      'Categories',
+      'Gender',
+      'Notes',
+    ];
+    expect(fields(headers)).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+      'ignore',
+      'phone',
+      'phone',
+      'phone',
+      'ignore',
+      'address',
+      'city',
+      'birthday',
+      'tags',
+      'gender',
+      'note',
+    ]);
+    expect(guessColumn('Home Phone').phoneLabel).toBe('home');
+    expect(guessColumn('Business Phone').phoneLabel).toBe('work');
+    expect(guessColumn('Mobile Phone').phoneLabel).toBe('mobile');
+  });
+
+  it('reads Indonesian headers as shops write them', () => {
+    expect(
+      fields([
+        'Nama',
+        'No HP',
+        'No. WA',
+        'Alamat',
+        'Kota',
+        'Tanggal Lahir',
+        'Tgl. Lahir',
+        'Jenis Kelamin',
+        'Catatan',
+        'Keterangan',
+        'Sumber',
+        'Nama Lengkap',
+        'Nomor Telepon',
+      ]),
+    ).toEqual([
+      'name',
+      'phone',
+      'phone',
+      'address',
+      'city',
+      'birthday',
+      'birthday',
+      'gender',
+      'note',
+      'note',
+      'source',
+      'name',
+      'phone',
+    ]);
+    expect(guessColumn('No. WA').phoneLabel).toBe('whatsapp');
+  });
+
+  it('knows when no column gives a name', () => {
+    expect(hasNameColumn(guessMapping(['Kota', 'Catatan']))).toBe(false);
+    expect(hasNameColumn(guessMapping(['Last Name']))).toBe(true);
+  });
+
+  it('leaves an unknown column out rather than guessing', () => {
+    expect(fields(['Warna favorit', '', 'Nama Toko'])).toEqual(['ignore', 'ignore', 'ignore']);
+  });
+});
+
+describe('rows of a Google Contacts export', () => {
+  const [headers, ...rows] = Papa.parse<string[]>(fixture('google-contacts.csv'), {
+    skipEmptyLines: 'greedy',
+  }).data;
+  const mapping = guessMapping(headers!);
+  const prepared = rows.map((r, i) => prepareRow(rowToRaw(r, mapping, i + 2), '2026-01-01'));
+
+  it('joins first and last names, splits several numbers in one cell, drops Google system labels', () => {
+    const budi = prepared[1]!;
+    expect(budi.ok).toBe(true);
+    if (!budi.ok) return;
+    expect(budi.fields.name).toBe('Budi Santoso');
+    expect(budi.fields.phones.map((p) => p.e164)).toEqual([
+      '+6285711112222',
+      '+6281322223333',
+      '+62215551234',
+    ]);
+    expect(budi.fields.city).toBe('Jakarta Selatan');
+    const siti = prepared[0]!;
+    if (!siti.ok) throw new Error('Siti should import');
+    expect(siti.fields.tags).toEqual(['Pelanggan', 'VIP']);
+    expect(siti.fields.birthday).toBe('1990-08-17');
+    expect(siti.fields.email).toBe('siti.rahayu@gmail.com');
+    expect(siti.fields.address).toContain('Malioboro');
+  });
+
+  it('keeps a contact whose birthday has no year, without the birthday', () => {
+    const dewi = prepared[2]!;
+    expect(dewi.ok && dewi.fields.birthday).toBeUndefined();
+    expect(dewi.ok).toBe(true);
+  });
+
+  it('rejects impossible dates, missing names and invalid phones with the row number', () => {
+    const rejected = prepared.filter((r) => !r.ok);
+    expect(rejected.map((r) => r.line)).toEqual([5, 6, 7]);
+    const reasons = rejected.map((r) => (r.ok ? [] : r.problems.map((p) => p.message)));
+    expect(reasons).toEqual([
+      ['errors.dateInvalid'],
+      ['contacts.import.problems.noName'],
+      ['errors.phoneInvalid'],
+    ]);
+  });
+});
+
+describe('loose dates', () => {
+  it('reads the ways Indonesians and tools write a date', () => {
+    expect(parseLooseDate('17/08/1990')).toBe('1990-08-17');
+    expect(parseLooseDate('17-08-1990')).toBe('1990-08-17');
+    expect(parseLooseDate('17.08.1990')).toBe('1990-08-17');
+    expect(parseLooseDate('8/17/1990')).toBe('1990-08-17');
+    expect(parseLooseDate('19900817')).toBe('1990-08-17');
+    expect(parseLooseDate('17 Agustus 1990')).toBe('1990-08-17');
+    expect(parseLooseDate('Aug 17, 1990')).toBe('1990-08-17');
+    expect(parseLooseDate('1 Januari 80', 2026)).toBe('1980-01-01');
+  });
+  it('refuses what is not a date', () => {
+    for (const v of ['31/02/1990', '1985-13-40', 'besok', '--08-17', '12345'])
+      expect(parseLooseDate(v), v).toBeUndefined();
+  });
+});
