@@ -4,16 +4,19 @@
  * Only the first field of each string is the primary key; the rest are indexes, not columns.
  */
 export const SCHEMA_V1 = {
-  // Derived search keys (sortKey, nameTokens, phoneKeys, tagKeys) live on the row: see
-  // shared/contact-index.ts.
-  contacts: 'id, sortKey, *nameTokens, *phoneKeys, *tagKeys, email, updatedAt, mergedInto',
-  notes: 'id, [contactId+at], kind, updatedAt',
-  followUps: 'id, contactId, dueAt, updatedAt',
-  templates: 'id, purpose, updatedAt',
-  settings: 'id, &key, updatedAt',
-  sales: 'id, [contactId+at], at, invoiceNo, updatedAt',
-  ledger: 'id, [contactId+at], saleId, updatedAt',
-  feedback: 'id, [contactId+at], at, updatedAt',
+  // Derived search keys (sortKey, nameTokens, phoneKeys, tagKeys, emailKeys, cityKeys) live on
+  // the row: see shared/contact-index.ts. `_localStamp` (every table): when this device last
+  // wrote the row (own edit, merge or restore), so an incremental sync export also carries
+  // what it merged from others (renderer/db/repositories/sync.ts). Neither is ever exported.
+  contacts:
+    'id, sortKey, *nameTokens, *phoneKeys, *tagKeys, *emailKeys, *cityKeys, email, updatedAt, mergedInto, _localStamp',
+  notes: 'id, [contactId+at], kind, updatedAt, _localStamp',
+  followUps: 'id, contactId, dueAt, updatedAt, _localStamp',
+  templates: 'id, purpose, updatedAt, _localStamp',
+  settings: 'id, &key, updatedAt, _localStamp',
+  sales: 'id, [contactId+at], at, invoiceNo, reversesId, updatedAt, _localStamp',
+  ledger: 'id, [contactId+at], saleId, updatedAt, _localStamp',
+  feedback: 'id, [contactId+at], at, updatedAt, _localStamp',
   /** Field values that lost a last-writer-wins merge, kept so nothing is silently gone. */
   history: '++seq, [table+recordId], at',
   /** This device's own state (device id, clock): never synced. */

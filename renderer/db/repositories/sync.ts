@@ -1,9 +1,372 @@
-/** Repository for backup, restore and sync-file merges (the backup and sync issue). */
+/**
+ * Repository for backup, restore and sync-file merges (DESIGN sections 5 and 6). Files are
+ * checked completely by shared/sync before they get here; every method that writes is one
+ * read-write transaction over every table, so an import or a restore applies whole or not at all.
+ *
+ * "Changed since the last export" cannot be `updatedAt > since`: a record merged in from device
+ * B keeps B's (possibly older) stamps, yet must travel on to C. So every row a merge or restore
+ * writes also gets `_localStamp`, a stamp of this device's clock issued in that transaction
+ * (indexed, never exported); a sync export takes rows with `updatedAt > since` (own edits) or
+ * `_localStamp > since` (what this device merged). `since` is this device's clock at the last
+ * export, so both comparisons use one clock.
+ */
+import { contactIndexFields } from '../../../shared/contact-index';
+import type { HlcStamp } from '../../../shared/hlc';
+import {
+  recordSchemas,
+  type Contact,
+  type RecordMeta,
+  type TableName,
+} from '../../../shared/schemas';
+import { advanceClockPast } from '../../../shared/sync/clock';
+import {
+  buildEnvelope,
+  emptyTables,
+  TABLE_NAMES,
+  type FileKind,
+  type KenalEnvelope,
+  type Tables,
+} from '../../../shared/sync/envelope';
+import {
+  classifyChange,
+  isRemoved,
+  maxStampIn,
+  mergeRecord,
+  type FieldLoss,
+} from '../../../shared/sync/merge';
 import type { DeviceClock } from '../clock';
-import type { KenalDb } from '../database';
+import type { HistoryRow, KenalDb } from '../database';
+import { SCHEMA_VERSION } from '../schema';
 
-export function createSyncRepository(_db: KenalDb, _clock: DeviceClock) {
-  return {};
+/** The newest file schema this app reads (features may not import the Dexie schema). */
+export { SCHEMA_VERSION };
+
+/** Row field: this device's stamp of the last merge/restore write. Local only, never exported. */
+export const LOCAL_STAMP = '_localStamp';
+const CLOCK_KEY = 'hlc';
+const LAST_EXPORT_KEY = 'sync.lastExport';
+const IMPORT_LOG_PREFIX = 'sync.from.';
+
+/**
+ * A merge that would remove more than this share of the live contacts (and at least
+ * MASS_DELETE_MIN of them) waits for the user to confirm: a damaged or malicious file full of
+ * tombstones must not empty the book silently.
+ */
+export const MASS_DELETE_SHARE = 0.2;
+export const MASS_DELETE_MIN = 3;
+
+type Row = RecordMeta & Record<string, unknown>;
+
+export interface TableSummary {
+  added: number;
+  updated: number;
+  deleted: number;
+}
+export type ImportSummary = Record<TableName, TableSummary>;
+
+export type ImportResult =
+  | {
+      status: 'merged';
+      summary: ImportSummary;
+      /** Records written (including tombstones of records this device never had). */
+      written: number;
+      /** Field values kept in history because they lost to a newer one. */
+      conflicts: number;
+      /** The file's clock is too far ahead; this device's clock was not moved. */
+      drift?: { aheadMs: number; deviceId: string };
+    }
+  | { status: 'needs-confirmation'; removing: number; liveContacts: number };
+
+export interface ImportLogEntry {
+  deviceId: string;
+  /** When this device merged it (ISO). */
+  mergedAt: string;
+  /** When the other device wrote it (ISO, from the file). */
+  exportedAt: string;
+  changes: number;
+}
+
+export interface SyncExport {
+  envelope: KenalEnvelope;
+  /** Pass to markExported once the file is safely written. */
+  exportStamp: HlcStamp;
+}
+
+class NeedsConfirmation extends Error {
+  constructor(
+    readonly removing: number,
+    readonly liveContacts: number,
+  ) {
+    super('mass delete needs confirmation');
+  }
+}
+
+/** A row as a synced record: derived search keys and the local marker removed. */
+function toRecord(table: TableName, row: Row): Row {
+  const out: Row = { ...row };
+  delete out[LOCAL_STAMP];
+  if (table === 'contacts') {
+    for (const key of Object.keys(contactIndexFields(row as unknown as Contact))) delete out[key];
+  }
+  // The schema drops anything else a feature may have cached on its rows; a row that no longer
+  // validates is still exported whole rather than silently left out of a backup.
+  const parsed = recordSchemas[table].safeParse(out);
+  return parsed.success ? (parsed.data as Row) : out;
+}
+
+function toRow(table: TableName, record: Row, mark: HlcStamp): Row {
+  const row: Row = { ...record, [LOCAL_STAMP]: mark };
+  if (table === 'contacts') Object.assign(row, contactIndexFields(record as unknown as Contact));
+  return row;
+}
+
+const emptySummary = (): ImportSummary =>
+  Object.fromEntries(TABLE_NAMES.map((t) => [t, { added: 0, updated: 0, deleted: 0 }])) as Record<
+    TableName,
+    TableSummary
+  >;
+
+export function createSyncRepository(
+  db: KenalDb,
+  clock: DeviceClock,
+  now: () => Date = () => new Date(),
+) {
+  const table = (t: TableName) => db.table<Row, string>(t);
+  const dataTables = () => TABLE_NAMES.map(table);
+  const allTables = () => [...dataTables(), db.history, db.meta];
+
+  async function readTables(since: HlcStamp | null): Promise<Tables> {
+    const tables = emptyTables() as unknown as Record<TableName, Row[]>;
+    for (const t of TABLE_NAMES) {
+      let rows: Row[];
+      if (since === null) {
+        rows = await table(t).toArray();
+      } else {
+        const byId = new Map<string, Row>();
+        for (const r of await table(t).where('updatedAt').above(since).toArray()) byId.set(r.id, r);
+        for (const r of await table(t).where(LOCAL_STAMP).above(since).toArray()) byId.set(r.id, r);
+        rows = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+      }
+      tables[t] = rows.map((r) => toRecord(t, r));
+    }
+    return tables as unknown as Tables;
+  }
+
+  /** Move the persisted clock past a file's stamps (unless they are too far ahead). */
+  async function observeFile(records: Iterable<RecordMeta>) {
+    const persisted = await db.meta.get(CLOCK_KEY);
+    const advance = advanceClockPast(clock.deviceId, persisted?.value, maxStampIn(records));
+    if (advance.next !== undefined) await db.meta.put({ key: CLOCK_KEY, value: advance.next });
+    return advance;
+  }
+
+  function* recordsOf(tables: Tables): Iterable<RecordMeta> {
+    for (const t of TABLE_NAMES) yield* tables[t] as RecordMeta[];
+  }
+
+  async function envelope(kind: FileKind, app: string, since: HlcStamp | null, tables: Tables) {
+    return buildEnvelope({
+      kind,
+      schemaVersion: SCHEMA_VERSION,
+      app,
+      deviceId: clock.deviceId,
+      exportedAt: now().toISOString(),
+      since,
+      tables,
+    });
+  }
+
+  return {
+    /** Everything, tombstones included: a full backup. */
+    async exportBackup(app: string): Promise<KenalEnvelope> {
+      const tables = await db.transaction('r', dataTables(), () => readTables(null));
+      return envelope('backup', app, null, tables);
+    },
+
+    /**
+     * Every change this device knows after its last export (its own and those it merged), or
+     * everything with `full`. Call markExported(exportStamp) once the file is written.
+     */
+    async exportSync(app: string, options: { full?: boolean } = {}): Promise<SyncExport> {
+      const { tables, since, exportStamp } = await db.transaction(
+        'rw',
+        [...dataTables(), db.meta],
+        async () => {
+          const last = await db.meta.get(LAST_EXPORT_KEY);
+          const since = options.full || !last ? null : (last.value as HlcStamp);
+          const tables = await readTables(since);
+          return { tables, since, exportStamp: await clock.stamp() };
+        },
+      );
+      return { envelope: await envelope('sync', app, since, tables), exportStamp };
+    },
+
+    async markExported(stamp: HlcStamp): Promise<void> {
+      await db.transaction('rw', db.meta, async () => {
+        const last = await db.meta.get(LAST_EXPORT_KEY);
+        if (!last || last.value < stamp) await db.meta.put({ key: LAST_EXPORT_KEY, value: stamp });
+      });
+    },
+
+    async lastExport(): Promise<HlcStamp | undefined> {
+      return (await db.meta.get(LAST_EXPORT_KEY))?.value as HlcStamp | undefined;
+    },
+
+    /**
+     * Merge a checked sync file (DESIGN section 6) in one transaction. Losing field values go
+     * to `history`. Returns needs-confirmation, having written nothing, when the merge would
+     * remove a large share of the live contacts and `confirmMassDelete` is not set.
+     */
+    async importSync(
+      file: KenalEnvelope,
+      options: { confirmMassDelete?: boolean } = {},
+    ): Promise<ImportResult> {
+      try {
+        return await db.transaction('rw', allTables(), async () => {
+          const advance = await observeFile(recordsOf(file.tables));
+          const mark = await clock.stamp();
+          const at = now().toISOString();
+          const summary = emptySummary();
+          const history: HistoryRow[] = [];
+          let written = 0;
+          let removedContacts = 0;
+
+          for (const t of TABLE_NAMES) {
+            const remotes = file.tables[t] as Row[];
+            if (remotes.length === 0) continue;
+            const localRows = await table(t).bulkGet(remotes.map((r) => r.id));
+            const puts: Row[] = [];
+            remotes.forEach((remote, i) => {
+              const row = localRows[i];
+              const local = row ? toRecord(t, row) : undefined;
+              const merged = mergeRecord(t, local, remote);
+              // A file's value that loses is recorded even when nothing here changes.
+              history.push(...lossesToHistory(t, remote.id, merged.losers, at));
+              if (!merged.changed) return;
+              const kind = classifyChange(local, merged);
+              if (kind !== 'none') summary[t][kind] += 1;
+              if (t === 'contacts' && isRemoved(merged.record) && (!local || !isRemoved(local))) {
+                if (local) removedContacts += 1;
+              }
+              puts.push(toRow(t, merged.record, mark));
+            });
+            if (puts.length > 0) await table(t).bulkPut(puts);
+            written += puts.length;
+          }
+
+          if (!options.confirmMassDelete && removedContacts >= MASS_DELETE_MIN) {
+            const live = await table('contacts')
+              .filter((c) => !isRemoved(c))
+              .count();
+            // `live` is counted after the writes: add back what this merge removed.
+            const before = live + removedContacts;
+            if (removedContacts > before * MASS_DELETE_SHARE) {
+              throw new NeedsConfirmation(removedContacts, before);
+            }
+          }
+
+          const conflicts = await addHistory(history);
+          await db.meta.put({
+            key: IMPORT_LOG_PREFIX + file.deviceId,
+            value: JSON.stringify({
+              deviceId: file.deviceId,
+              mergedAt: at,
+              exportedAt: file.exportedAt,
+              changes: written,
+            } satisfies ImportLogEntry),
+          });
+          return {
+            status: 'merged' as const,
+            summary,
+            written,
+            conflicts,
+            ...(advance.drift ? { drift: advance.drift } : {}),
+          };
+        });
+      } catch (error) {
+        if (error instanceof NeedsConfirmation) {
+          return {
+            status: 'needs-confirmation',
+            removing: error.removing,
+            liveContacts: error.liveContacts,
+          };
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * Replace everything with a checked backup, in one transaction. The device keeps its id and
+     * its clock (moved past the backup's stamps); `history` is this device's record of merges
+     * and stays. Restored rows get a local stamp so the next sync export carries them.
+     */
+    async restoreBackup(file: KenalEnvelope): Promise<void> {
+      await db.transaction('rw', allTables(), async () => {
+        await observeFile(recordsOf(file.tables));
+        const mark = await clock.stamp();
+        for (const t of TABLE_NAMES) {
+          await table(t).clear();
+          const rows = (file.tables[t] as Row[]).map((r) => toRow(t, r, mark));
+          if (rows.length > 0) await table(t).bulkAdd(rows);
+        }
+      });
+    },
+
+    /** Records per table as stored (tombstones included, shown apart). */
+    async counts(): Promise<Record<TableName, { live: number; removed: number }>> {
+      return db.transaction('r', dataTables(), async () => {
+        const out = {} as Record<TableName, { live: number; removed: number }>;
+        for (const t of TABLE_NAMES) {
+          const total = await table(t).count();
+          const removed = await table(t)
+            .filter((r) => isRemoved(r))
+            .count();
+          out[t] = { live: total - removed, removed };
+        }
+        return out;
+      });
+    },
+
+    /** The last merge of a file from each other device. */
+    async importLog(): Promise<ImportLogEntry[]> {
+      const rows = await db.meta.where('key').startsWith(IMPORT_LOG_PREFIX).toArray();
+      return rows
+        .map((r) => JSON.parse(r.value) as ImportLogEntry)
+        .sort((a, b) => (a.mergedAt < b.mergedAt ? 1 : -1));
+    },
+
+    /** Field values that lost a merge, newest first. */
+    async history(limit = 200): Promise<HistoryRow[]> {
+      return db.history.orderBy('at').reverse().limit(limit).toArray();
+    },
+  };
+
+  function lossesToHistory(t: TableName, recordId: string, losers: FieldLoss[], at: string) {
+    return (
+      losers
+        // The file holding an old value of this device's own edit is not a concurrent edit.
+        .filter((l) => l.side === 'local' || !l.stamp.endsWith(clock.deviceId))
+        .map((l) => ({ table: t, recordId, field: l.field, value: l.value, stamp: l.stamp, at }))
+    );
+  }
+
+  /** Add history rows not already there (the same file imported twice adds nothing). */
+  async function addHistory(rows: HistoryRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const keys = [...new Set(rows.map((r) => `${r.table}\u0000${r.recordId}`))].map((k) =>
+      k.split('\u0000'),
+    );
+    const existing = await db.history.where('[table+recordId]').anyOf(keys).toArray();
+    const seen = new Set(existing.map((h) => `${h.table}|${h.recordId}|${h.field}|${h.stamp}`));
+    const fresh = rows.filter((h) => {
+      const key = `${h.table}|${h.recordId}|${h.field}|${h.stamp}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (fresh.length > 0) await db.history.bulkAdd(fresh);
+    return fresh.length;
+  }
 }
 
 export type SyncRepository = ReturnType<typeof createSyncRepository>;

@@ -1,9 +1,24 @@
-import { NAV_ITEMS } from '../../app/navigation';
-import { ComingSoonPage } from '../placeholder/ComingSoonPage';
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { BackupCard } from './BackupCard';
+import { RestoreCard } from './RestoreCard';
+import { SyncCard } from './SyncCard';
+import { SyncStatus } from './SyncStatus';
 
-const item = NAV_ITEMS.find((i) => i.path === '/backup')!;
-
-/** Not built yet: says what is coming. */
+/** Backups the user owns, restore with a preview, and device sync by file (DESIGN 5 and 6). */
 export function BackupSyncPage() {
-  return <ComingSoonPage item={item} area="backup" />;
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" maw={860}>
+      <Title order={2}>{t('backup.title')}</Title>
+      <Text c="dimmed">{t('backup.intro')}</Text>
+      <BackupCard />
+      <RestoreCard />
+      <SyncCard />
+      <SyncStatus />
+      <Alert variant="light" color="gray" title={t('backup.folderTitle')}>
+        {t('backup.folderUnavailable')}
+      </Alert>
+    </Stack>
+  );
 }

@@ -1,3 +1,106 @@
 import type { Translations } from '../en';
 
-export const backup: Translations['backup'] = {};
+export const backup: Translations['backup'] = {
+  title: 'Cadangan & Sinkron',
+  intro:
+    'Data Anda tersimpan di perangkat ini. Simpan ke file milik Anda, pulihkan, atau gabungkan perubahan dengan perangkat lain.',
+  backupTitle: 'Cadangan',
+  backupHelp:
+    'Salinan lengkap buku pelanggan Anda dalam satu file. Simpan di tempat aman: flashdisk, penyimpanan cloud, atau komputer lain.',
+  password: 'Kata sandi (opsional)',
+  passwordHelp:
+    'Dengan kata sandi, file dienkripsi. Tanpa kata sandi itu tidak ada yang bisa memulihkannya, termasuk Anda: catatlah.',
+  saveBackup: 'Simpan cadangan',
+  backupSaved: 'Cadangan tersimpan',
+  savedTo: 'Disimpan sebagai {{location}}',
+  restoreTitle: 'Pulihkan',
+  restoreHelp:
+    'Ganti semua data di perangkat ini dengan file cadangan. Anda melihat isi file sebelum ada yang berubah.',
+  chooseBackup: 'Pulihkan dari file cadangan…',
+  previewTitle: 'Pulihkan cadangan ini?',
+  fileDate: 'Dibuat pada',
+  fileDevice: 'Perangkat',
+  fileApp: 'Dibuat dengan',
+  encrypted: 'Terenkripsi',
+  tableColumn: 'Data',
+  inFile: 'Di file',
+  onDevice: 'Di perangkat ini sekarang',
+  replaceWarning:
+    'Semua data di perangkat ini akan diganti dengan cadangan ini. Cadangan pengaman dari data Anda sekarang disimpan lebih dulu.',
+  replace: 'Simpan cadangan pengaman lalu pulihkan',
+  safetyNeeded:
+    'Pemulihan dihentikan karena cadangan pengaman tidak tersimpan. Tidak ada yang diubah.',
+  restored: 'Cadangan dipulihkan',
+  restoredBody: '{{count}} data dipulihkan. Cadangan pengaman disimpan sebagai {{location}}.',
+  syncTitle: 'Sinkron dengan perangkat lain',
+  syncHelp:
+    'Simpan file sinkron di sini lalu gabungkan di perangkat lain, dan sebaliknya (flashdisk, e-mail, folder bersama). Tidak ada yang terhitung dua kali; bila dua perangkat mengubah isian yang sama, perubahan terbaru menang dan yang lain disimpan di riwayat.',
+  sinceLast: 'Perubahan sejak ekspor terakhir',
+  everything: 'Semuanya',
+  saveSync: 'Simpan file sinkron',
+  syncSaved: 'File sinkron tersimpan',
+  syncSavedBody: '{{count}} data di file, disimpan sebagai {{location}}.',
+  mergeSync: 'Gabungkan file sinkron…',
+  merged: 'File sinkron digabungkan',
+  mergeResult: 'Yang berubah',
+  added: 'Ditambah',
+  updated: 'Diubah',
+  deleted: 'Dihapus',
+  noChanges: 'Tidak ada yang baru: perangkat ini sudah memiliki semua isi file.',
+  conflicts:
+    '{{count}} nilai lama kalah dari perubahan yang lebih baru dan disimpan di riwayat di bawah.',
+  drift:
+    'Jam perangkat {{device}} maju {{days}} hari. Perubahannya digabungkan, tetapi mohon betulkan tanggal dan jam perangkat itu.',
+  massTitle: 'Hapus banyak kontak?',
+  massBody:
+    'File ini akan menghapus {{removing}} dari {{live}} kontak Anda. Gabungkan hanya bila memang itu yang Anda harapkan.',
+  massConfirm: 'Gabungkan dan hapus',
+  lastMerges: 'Penggabungan terakhir dari tiap perangkat',
+  neverMerged: 'Belum ada file sinkron yang digabungkan. Gabungkan dengan tombol di atas.',
+  mergeLine: 'Perangkat {{device}} · digabungkan {{date}} · data berubah: {{count}}',
+  historyTitle: 'Nilai yang kalah saat penggabungan',
+  historyEmpty: 'Tidak ada: belum pernah dua perangkat mengubah isian yang sama bersamaan.',
+  historyLine: '{{table}} · {{field}}: “{{value}}”',
+  passwordLabel: 'Kata sandi',
+  passwordPrompt: 'File ini terenkripsi',
+  passwordPromptHelp: 'Masukkan kata sandi yang dipakai saat menyimpannya.',
+  open: 'Buka',
+  working: 'Sedang diproses…',
+  folderTitle: 'Folder sinkron',
+  folderUnavailable:
+    'Folder sinkron bersama Syncthing, Dropbox atau Google Drive belum tersedia. Sementara itu gunakan file sinkron.',
+  tables: {
+    contacts: 'Kontak',
+    notes: 'Catatan',
+    followUps: 'Tindak lanjut',
+    templates: 'Templat pesan',
+    settings: 'Pengaturan',
+    sales: 'Penjualan',
+    ledger: 'Riwayat poin',
+    feedback: 'Umpan balik',
+  },
+  errors: {
+    title: 'File ini tidak dipakai. Tidak ada yang diubah.',
+    notJson: 'Ini bukan file Kenal: isinya bukan JSON.',
+    truncated: 'File ini tidak lengkap: terpotong, mungkin saat masih disalin.',
+    notKenal: 'File ini berasal dari aplikasi lain, bukan dari Kenal.',
+    passwordRequired: 'File ini terenkripsi. Masukkan kata sandinya.',
+    wrongPassword: 'Kata sandi salah, atau file terenkripsi ini rusak.',
+    newerVersion:
+      'File ini dibuat oleh Kenal versi lebih baru (format {{file}}; aplikasi ini membaca sampai {{supported}}). Perbarui Kenal dulu.',
+    wrongKindBackup:
+      'Ini file sinkron, bukan cadangan. Gabungkan lewat “Sinkron dengan perangkat lain”.',
+    wrongKindSync: 'Ini file cadangan, bukan file sinkron. Gunakan “Pulihkan” untuk memulihkannya.',
+    malformed: 'File ini rusak: strukturnya bukan seperti yang ditulis Kenal.',
+    checksum:
+      'File ini diubah setelah Kenal menyimpannya (checksum tidak cocok). Mungkin rusak atau sengaja diubah.',
+    invalidRecords:
+      '{{count}} data di file ini tidak valid. Yang pertama: {{table}} no. {{index}} ({{issue}}).',
+    tooLarge: 'File ini terlalu besar untuk dibuka ({{size}} MB).',
+    failed: 'Terjadi kesalahan: {{message}}',
+  },
+  settingsTitle: 'Cadangan dan sinkron',
+  settingsHelp:
+    'Simpan cadangan semua data, pulihkan cadangan, atau tukar file sinkron dengan perangkat lain.',
+  settingsOpen: 'Buka Cadangan & Sinkron',
+};

@@ -1,0 +1,132 @@
+import { Button, Card, Group, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport, IconShare } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KenalEnvelope } from '../../../shared/sync/envelope';
+import { serializeEnvelope, tableCounts } from '../../../shared/sync/envelope';
+import { useHost, useRepositories } from '../../app/services';
+import type { ImportResult } from '../../db/repositories/sync';
+import { APP_NAME, KENAL_FILE_FILTERS, syncFileName } from './file-names';
+import { FileProblemAlert } from './FileProblemAlert';
+import { MergeResult } from './MergeResult';
+import { PasswordModal } from './PasswordModal';
+import { useKenalFile } from './useKenalFile';
+
+type Merged = Extract<ImportResult, { status: 'merged' }>;
+interface Confirm {
+  envelope: KenalEnvelope;
+  removing: number;
+  live: number;
+}
+
+/** Export this device's changes to a file; merge a file from another device. */
+export function SyncCard() {
+  const { t } = useTranslation();
+  const host = useHost();
+  const { sync, clock } = useRepositories();
+  const [scope, setScope] = useState<'since' | 'all'>('since');
+  const [result, setResult] = useState<Merged | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+
+  const merge = async (envelope: KenalEnvelope, confirmMassDelete = false) => {
+    const r = await sync.importSync(envelope, { confirmMassDelete });
+    if (r.status === 'needs-confirmation') {
+      setConfirm({ envelope, removing: r.removing, live: r.liveContacts });
+      return;
+    }
+    setConfirm(null);
+    setResult(r);
+    notifications.show({ color: 'teal', message: t('backup.merged') });
+  };
+  const reader = useKenalFile('sync', (file) => {
+    setResult(null);
+    return merge(file.envelope);
+  });
+
+  function exportFile() {
+    reader.setProblem(null);
+    void reader.run(async () => {
+      const { envelope, exportStamp } = await sync.exportSync(APP_NAME, { full: scope === 'all' });
+      const saved = await host.saveFile({
+        suggestedName: syncFileName(new Date(), clock.deviceId),
+        content: serializeEnvelope(envelope),
+        mimeType: 'application/json',
+        filters: KENAL_FILE_FILTERS,
+      });
+      if (!saved.saved) return;
+      await sync.markExported(exportStamp);
+      const count = Object.values(tableCounts(envelope.tables)).reduce((a, b) => a + b, 0);
+      notifications.show({
+        color: 'teal',
+        title: t('backup.syncSaved'),
+        message: t('backup.syncSavedBody', { count, location: saved.location ?? '' }),
+      });
+    });
+  }
+
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('backup.syncTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('backup.syncHelp')}
+        </Text>
+        <Group>
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => setScope(v === 'all' ? 'all' : 'since')}
+            data={[
+              { value: 'since', label: t('backup.sinceLast') },
+              { value: 'all', label: t('backup.everything') },
+            ]}
+          />
+          <Button leftSection={<IconShare size={16} />} onClick={exportFile} loading={reader.busy}>
+            {t('backup.saveSync')}
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconFileImport size={16} />}
+            onClick={reader.open}
+            disabled={reader.busy}
+          >
+            {t('backup.mergeSync')}
+          </Button>
+        </Group>
+        <FileProblemAlert
+          problem={reader.problem}
+          kind="sync"
+          onClose={() => reader.setProblem(null)}
+        />
+        {result && <MergeResult result={result} />}
+      </Stack>
+      <PasswordModal request={reader.passwordRequest} />
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={t('backup.massTitle')}
+        centered
+      >
+        {confirm && (
+          <Stack>
+            <Text>{t('backup.massBody', { removing: confirm.removing, live: confirm.live })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirm(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="red"
+                onClick={() => void reader.run(() => merge(confirm.envelope, true))}
+                loading={reader.busy}
+              >
+                {t('backup.massConfirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Card>
+  );
+}

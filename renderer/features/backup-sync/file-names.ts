@@ -1,0 +1,12 @@
+/** Names suggested for the files this area saves; dated so a folder of them sorts by day. */
+import { localCalendarDate } from '../../../shared/dates';
+
+export const KENAL_FILE_FILTERS = [{ name: 'Kenal', extensions: ['json'] }];
+
+export const backupFileName = (at: Date, safety = false) =>
+  `kenal-${safety ? 'safety-backup' : 'backup'}-${localCalendarDate(at)}.json`;
+
+export const syncFileName = (at: Date, deviceId: string) =>
+  `kenal-sync-${deviceId.slice(0, 6).toLowerCase()}-${localCalendarDate(at)}.json`;
+
+export const APP_NAME = `kenal@${__APP_VERSION__}`;
