@@ -7,6 +7,7 @@ import {
   Center,
   Group,
   Loader,
+  SimpleGrid,
   Stack,
   Tabs,
   Text,
@@ -22,13 +23,14 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate, useParams } from 'react-router';
-import { formatDayMonth } from '../../../shared/dates';
+import { formatDateTime, formatDayMonth } from '../../../shared/dates';
+import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
 import { useLocale } from '../../i18n/useLocale';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
 import { EmptyState } from '../placeholder/EmptyState';
 import { ContactTimelinePanel } from '../timeline/ContactTimelinePanel';
 import { ContactDrawer } from './ContactDrawer';
-import { useContact } from './useContactSearch';
+import { useContact, useContactFacts } from './useContactSearch';
 
 /** One customer: who they are at the top, what happened with them below. */
 export function ContactPage() {
@@ -38,6 +40,7 @@ export function ContactPage() {
   const { id } = useParams();
   const editing = useMatch('/contacts/:id/edit') !== null;
   const contact = useContact(id);
+  const facts = useContactFacts(id);
 
   if (contact === undefined) {
     return (
@@ -74,7 +77,21 @@ export function ContactPage() {
           <Group gap="md" wrap="nowrap" align="flex-start">
             <Avatar name={contact.name} color="initials" size={56} radius="xl" />
             <Stack gap={6}>
-              <Title order={2}>{contact.name}</Title>
+              <Group gap="sm" align="center">
+                <Title order={2}>{contact.name}</Title>
+                {facts && (
+                  <Badge variant="dot" tt="none" data-testid="contact-stage">
+                    {t(`contacts.stages.${facts.stage}`)}
+                  </Badge>
+                )}
+              </Group>
+              {facts?.lastPurchaseAt && (
+                <Text size="sm" c="dimmed">
+                  {t('contacts.lastPurchase', {
+                    date: formatDateTime(facts.lastPurchaseAt, locale),
+                  })}
+                </Text>
+              )}
               <Group gap="lg">
                 {contact.phones.map((p) => (
                   <Group key={p.e164} gap={6} wrap="nowrap">
@@ -119,6 +136,7 @@ export function ContactPage() {
             {t('contacts.editButton')}
           </Button>
         </Group>
+        <ContactDetails contact={contact} locale={locale} />
         {contact.note && (
           <Text size="sm" mt="md" style={{ whiteSpace: 'pre-wrap' }}>
             {contact.note}
@@ -146,5 +164,51 @@ export function ContactPage() {
         onDeleted={() => navigate('/contacts')}
       />
     </Stack>
+  );
+}
+
+/** The quieter facts: where they live, how they found the shop, how they like to be reached. */
+function ContactDetails({ contact, locale }: { contact: Contact; locale: string }) {
+  const { t } = useTranslation();
+  const rows: [string, string][] = [];
+  const place = [contact.address, contact.city].filter(Boolean).join(', ');
+  if (place) rows.push([t('contacts.fields.address'), place]);
+  if (contact.source) {
+    const known = (CONTACT_SOURCES as readonly string[]).includes(contact.source);
+    rows.push([
+      t('contacts.fields.source'),
+      known ? t(`contacts.sources.${contact.source}`) : contact.source,
+    ]);
+  }
+  if (contact.preferredChannel) {
+    rows.push([t('contacts.fields.channel'), t(`contacts.channels.${contact.preferredChannel}`)]);
+  }
+  if (contact.gender)
+    rows.push([t('contacts.fields.gender'), t(`contacts.genders.${contact.gender}`)]);
+  if (contact.otherEmails?.length)
+    rows.push([t('contacts.fields.otherEmails'), contact.otherEmails.join(', ')]);
+  if (contact.marketingConsent !== undefined) {
+    const date = contact.marketingConsentAt
+      ? formatDateTime(contact.marketingConsentAt, locale)
+      : '';
+    rows.push([
+      t('contacts.fields.consent'),
+      t(contact.marketingConsent ? 'contacts.consentGiven' : 'contacts.consentWithdrawn', { date }),
+    ]);
+  }
+  if (rows.length === 0) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt="md" spacing="xs" verticalSpacing={4}>
+      {rows.map(([label, value]) => (
+        <Group key={label} gap={6} wrap="nowrap" align="baseline">
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            {label}
+          </Text>
+          <Text size="sm" truncate="end" title={value}>
+            {value}
+          </Text>
+        </Group>
+      ))}
+    </SimpleGrid>
   );
 }
