@@ -12,6 +12,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ReminderScheduler } from '../features/followups/ReminderScheduler';
 import { MOD_KEY_LABEL } from './keys';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS } from './navigation';
@@ -81,6 +82,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <ReminderScheduler />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -12,6 +12,13 @@ export const followUpFieldsSchema = z.object({
   repeat: z.enum(REPEAT_RULES),
   doneAt: isoDateTimeSchema.optional(),
   snoozedUntil: isoDateTimeSchema.optional(),
+  /**
+   * First due time of a repeating series: later occurrences keep its day of month (31 Jan ->
+   * 28 Feb -> 31 Mar). Absent means the series starts at `dueAt`.
+   */
+  repeatAnchor: isoDateTimeSchema.optional(),
+  /** The follow-up of the same series this one was made from when that one was done. */
+  previousId: ulidSchema.optional(),
 });
 export type FollowUpFields = z.infer<typeof followUpFieldsSchema>;
 

@@ -1,9 +1,668 @@
-/** Repository for notes, interactions, follow-ups and message templates (the timeline issue). */
+/**
+ * Repository for notes and interactions, follow-ups, message templates and the Today screen's
+ * lists. Each user action is one read-write transaction (its table + `meta` for the clock);
+ * deletes are tombstones with undo. Sales and the loyalty ledger are read, never written here.
+ */
+import type { FieldError } from '../../../shared/contact-input';
+import { localCalendarDate } from '../../../shared/dates';
+import { derivedId, newId } from '../../../shared/ids';
+import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
+import {
+  templateFieldsSchema,
+  type Contact,
+  type FollowUp,
+  type LedgerEntry,
+  type MessageTemplate,
+  type Note,
+  type Sale,
+  type TemplateFields,
+} from '../../../shared/schemas';
+import type { COMPLAINT_STATUSES, INTERACTION_KINDS } from '../../../shared/schemas/note';
+import { isOpenComplaint } from '../../../shared/timeline/complaints';
+import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
+import {
+  DEFAULT_GONE_QUIET,
+  goneQuiet,
+  type GoneQuietOptions,
+  type QuietVerdict,
+} from '../../../shared/timeline/gone-quiet';
+import {
+  parseFollowUpInput,
+  parseInteractionInput,
+  parseResolutionInput,
+  type FollowUpInput,
+  type InteractionInput,
+  type ResolutionInput,
+} from '../../../shared/timeline/inputs';
+import { nextDue } from '../../../shared/timeline/recurrence';
+import { remindAt } from '../../../shared/timeline/reminders';
+import { upcomingBirthdays, type UpcomingBirthday } from '../../../shared/timeline/today';
 import type { DeviceClock } from '../clock';
-import type { KenalDb } from '../database';
+import type { ContactRow, KenalDb } from '../database';
 
-export function createTimelineRepository(_db: KenalDb, _clock: DeviceClock) {
-  return {};
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** What the timeline can be filtered by: each interaction kind, sales, and points events. */
+export type TimelineKind = InteractionKind | 'sale' | 'points';
+
+export type TimelineItem =
+  | { type: 'note'; at: string; id: string; note: Note }
+  | { type: 'sale'; at: string; id: string; sale: Sale }
+  | { type: 'points'; at: string; id: string; entry: LedgerEntry };
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** The few contact fields lists need (name to show, phones for WhatsApp, birthday). */
+export interface ContactSummary {
+  id: string;
+  name: string;
+  phones: Contact['phones'];
+  birthday?: string;
+}
+
+export interface FollowUpView {
+  followUp: FollowUp;
+  contact: ContactSummary;
+}
+
+export interface QuietCustomer {
+  contact: ContactSummary;
+  verdict: QuietVerdict;
+}
+
+export interface ComplaintView {
+  note: Note;
+  contact: ContactSummary;
+}
+
+export interface BirthdayView extends UpcomingBirthday {
+  contact: ContactSummary;
+}
+
+export class TimelineRecordNotFoundError extends Error {
+  constructor(
+    readonly table: string,
+    readonly id: string,
+  ) {
+    super(`${table} ${id} not found`);
+    this.name = 'TimelineRecordNotFoundError';
+  }
+}
+
+/** Per-device, never synced: when this device last showed reminders. */
+export const LAST_REMINDER_CHECK_KEY = 'timeline.lastReminderCheck';
+
+const isLiveNote = (n: Note) => n.deletedAt === undefined;
+const isLiveContact = (c: ContactRow) => c.deletedAt === undefined && c.mergedInto === undefined;
+const isOpenFollowUp = (f: FollowUp) => f.doneAt === undefined && f.deletedAt === undefined;
+
+function summary(c: ContactRow): ContactSummary {
+  return { id: c.id, name: c.name, phones: c.phones, birthday: c.birthday };
+}
+
+export function createTimelineRepository(
+  db: KenalDb,
+  clock: DeviceClock,
+  now: () => Date = () => new Date(),
+) {
+  /** Every contact id that resolves to this one (itself and what was merged into it). */
+  async function aliasIds(id: string): Promise<string[]> {
+    const out = new Set([id]);
+    let frontier = [id];
+    while (frontier.length > 0) {
+      const merged = await db.contacts.where('mergedInto').anyOf(frontier).primaryKeys();
+      frontier = merged.filter((m) => !out.has(m));
+      frontier.forEach((m) => out.add(m));
+    }
+    return [...out];
+  }
+
+  /** id -> the live contact it stands for now (following `mergedInto`), for many ids at once. */
+  async function resolveContacts(ids: Iterable<string>): Promise<Map<string, ContactRow>> {
+    const out = new Map<string, ContactRow>();
+    const unique = [...new Set(ids)];
+    const first = await db.contacts.bulkGet(unique);
+    const cache = new Map<string, ContactRow | undefined>(unique.map((id, i) => [id, first[i]]));
+    const get = async (id: string) => {
+      if (!cache.has(id)) cache.set(id, await db.contacts.get(id));
+      return cache.get(id);
+    };
+    for (const id of unique) {
+      let row = await get(id);
+      const seen = new Set<string>();
+      while (row?.mergedInto !== undefined && !seen.has(row.id)) {
+        seen.add(row.id);
+        row = await get(row.mergedInto);
+      }
+      if (row && isLiveContact(row)) out.set(id, row);
+    }
+    return out;
+  }
+
+  async function withContacts<T extends { contactId: string }, V>(
+    items: T[],
+    make: (item: T, contact: ContactSummary) => V,
+  ): Promise<V[]> {
+    const contacts = await resolveContacts(items.map((i) => i.contactId));
+    const out: V[] = [];
+    for (const item of items) {
+      const c = contacts.get(item.contactId);
+      if (c) out.push(make(item, summary(c)));
+    }
+    return out;
+  }
+
+  const rwNotes = <T>(fn: () => Promise<T>) => db.transaction('rw', db.notes, db.meta, fn);
+  const rwFollowUps = <T>(fn: () => Promise<T>) => db.transaction('rw', db.followUps, db.meta, fn);
+  const rwTemplates = <T>(fn: () => Promise<T>) => db.transaction('rw', db.templates, db.meta, fn);
+
+  async function mustGet<T>(table: string, row: T | undefined, id: string): Promise<T> {
+    if (!row) throw new TimelineRecordNotFoundError(table, id);
+    return row;
+  }
+
+  /** Record an interaction; a complaint starts open. Empty text is refused, long text kept. */
+  async function addInteraction(input: InteractionInput): Promise<WriteResult<Note>> {
+    const parsed = parseInteractionInput(input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    return rwNotes(async () => {
+      const at = now();
+      const note: Note = createMutable(
+        {
+          contactId: v.contactId,
+          kind: v.kind,
+          at: v.at,
+          text: v.text,
+          outcome: v.outcome.trim() === '' ? undefined : v.outcome,
+          complaintStatus: v.kind === 'complaint' ? ('open' as const) : undefined,
+        },
+        { id: newId(at.getTime()), createdAt: at.toISOString(), stamp: await clock.stamp() },
+      );
+      await db.notes.add(note);
+      return { ok: true, value: note };
+    });
+  }
+
+  return {
+    // ---- Interactions (notes, calls, WhatsApp chats, visits, e-mails, complaints) ----
+
+    addInteraction,
+
+    /** Correct an interaction; only fields that changed get new stamps. */
+    async updateInteraction(id: string, input: InteractionInput): Promise<WriteResult<Note>> {
+      const parsed = parseInteractionInput(input);
+      if (!parsed.ok) return parsed;
+      const v = parsed.value;
+      return rwNotes(async () => {
+        const current = await mustGet('note', await db.notes.get(id), id);
+        const patch: Partial<Note> = {
+          kind: v.kind,
+          at: v.at,
+          text: v.text,
+          outcome: v.outcome.trim() === '' ? undefined : v.outcome,
+        };
+        if (v.kind === 'complaint' && current.complaintStatus === undefined) {
+          patch.complaintStatus = 'open';
+        }
+        const { record, changed } = applyPatch(current, patch, await clock.stamp());
+        if (changed.length > 0) await db.notes.put(record);
+        return { ok: true, value: record };
+      });
+    },
+
+    /**
+     * Move a complaint along open -> in progress -> resolved. Resolving needs resolution text
+     * and stamps `resolvedAt` (time to resolve = resolvedAt - at); reopening clears it.
+     */
+    async setComplaintStatus(id: string, input: ResolutionInput): Promise<WriteResult<Note>> {
+      const parsed = parseResolutionInput(input);
+      if (!parsed.ok) return parsed;
+      const { status, resolution } = parsed.value;
+      return rwNotes(async () => {
+        const current = await mustGet('note', await db.notes.get(id), id);
+        const patch: Partial<Note> = { complaintStatus: status };
+        if (status === 'resolved') {
+          patch.resolution = resolution;
+          patch.resolvedAt = current.resolvedAt ?? now().toISOString();
+        } else {
+          patch.resolvedAt = undefined;
+          if (resolution.trim() !== '') patch.resolution = resolution;
+        }
+        const { record, changed } = applyPatch(current, patch, await clock.stamp());
+        if (changed.length > 0) await db.notes.put(record);
+        return { ok: true, value: record };
+      });
+    },
+
+    async removeInteraction(id: string): Promise<Note> {
+      return rwNotes(async () => {
+        const current = await mustGet('note', await db.notes.get(id), id);
+        if (current.deletedAt) return current;
+        const record = tombstone(current, await clock.stamp());
+        await db.notes.put(record);
+        return record;
+      });
+    },
+
+    async restoreInteraction(id: string): Promise<Note> {
+      return rwNotes(async () => {
+        const current = await mustGet('note', await db.notes.get(id), id);
+        if (!current.deletedAt) return current;
+        const record = restore(current, await clock.stamp());
+        await db.notes.put(record);
+        return record;
+      });
+    },
+
+    /**
+     * A contact's timeline, newest first: interactions, sales and points events of the contact
+     * and of every duplicate merged into it. `kinds` (empty or absent = all) filters it.
+     */
+    async timeline(
+      contactId: string,
+      kinds: readonly TimelineKind[] = [],
+    ): Promise<TimelineItem[]> {
+      const ids = await aliasIds(contactId);
+      const want = (k: TimelineKind) => kinds.length === 0 || kinds.includes(k);
+      const range = (id: string) => [
+        [id, ''],
+        [id, '\uffff'],
+      ];
+      const items: TimelineItem[] = [];
+      for (const id of ids) {
+        const [lo, hi] = range(id);
+        const notes = await db.notes.where('[contactId+at]').between(lo, hi, true, true).toArray();
+        for (const note of notes) {
+          if (isLiveNote(note) && want(note.kind)) {
+            items.push({ type: 'note', at: note.at, id: note.id, note });
+          }
+        }
+        if (want('sale')) {
+          const sales = await db.sales
+            .where('[contactId+at]')
+            .between(lo, hi, true, true)
+            .toArray();
+          for (const sale of sales) {
+            if (!sale.deletedAt) items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+          }
+        }
+        if (want('points')) {
+          const entries = await db.ledger
+            .where('[contactId+at]')
+            .between(lo, hi, true, true)
+            .toArray();
+          for (const entry of entries) {
+            if (!entry.deletedAt) items.push({ type: 'points', at: entry.at, id: entry.id, entry });
+          }
+        }
+      }
+      // ISO strings with offsets do not sort as text; compare instants, then ids for stability.
+      return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
+    },
+
+    /** Complaints not yet resolved: of one contact (with its merged duplicates) or of everyone. */
+    async openComplaints(contactId?: string): Promise<ComplaintView[]> {
+      let notes = await db.notes.where('kind').equals('complaint').toArray();
+      if (contactId !== undefined) {
+        const ids = new Set(await aliasIds(contactId));
+        notes = notes.filter((n) => ids.has(n.contactId));
+      }
+      const open = notes
+        .filter(isOpenComplaint)
+        .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      return withContacts(open, (note, contact) => ({ note, contact }));
+    },
+
+    /** Record that a WhatsApp message was sent (or a chat opened) from the app. */
+    async logWhatsApp(contactId: string, text: string): Promise<WriteResult<Note>> {
+      return addInteraction({
+        contactId,
+        kind: 'whatsapp',
+        at: now().toISOString(),
+        text,
+      });
+    },
+
+    // ---- Follow-ups ----
+
+    async addFollowUp(input: FollowUpInput): Promise<WriteResult<FollowUp>> {
+      const parsed = parseFollowUpInput(input);
+      if (!parsed.ok) return parsed;
+      const v = parsed.value;
+      return rwFollowUps(async () => {
+        const at = now();
+        const followUp: FollowUp = createMutable(
+          {
+            contactId: v.contactId,
+            title: v.title,
+            note: v.note.trim() === '' ? undefined : v.note,
+            dueAt: v.dueAt,
+            repeat: v.repeat,
+          },
+          { id: newId(at.getTime()), createdAt: at.toISOString(), stamp: await clock.stamp() },
+        );
+        await db.followUps.add(followUp);
+        return { ok: true, value: followUp };
+      });
+    },
+
+    /** Edit or reschedule. A new due time ends any snooze (the user chose a time). */
+    async updateFollowUp(id: string, input: FollowUpInput): Promise<WriteResult<FollowUp>> {
+      const parsed = parseFollowUpInput(input);
+      if (!parsed.ok) return parsed;
+      const v = parsed.value;
+      return rwFollowUps(async () => {
+        const current = await mustGet('followUp', await db.followUps.get(id), id);
+        const patch: Partial<FollowUp> = {
+          contactId: v.contactId,
+          title: v.title,
+          note: v.note.trim() === '' ? undefined : v.note,
+          dueAt: v.dueAt,
+          repeat: v.repeat,
+        };
+        if (v.dueAt !== current.dueAt) {
+          patch.snoozedUntil = undefined;
+          // A rescheduled series restarts from the new time.
+          patch.repeatAnchor = undefined;
+        }
+        const { record, changed } = applyPatch(current, patch, await clock.stamp());
+        if (changed.length > 0) await db.followUps.put(record);
+        return { ok: true, value: record };
+      });
+    },
+
+    /**
+     * Mark done. A repeating follow-up also gets its next occurrence (shared/timeline/recurrence
+     * nextDue) as a new follow-up whose id is derived from this one, so two devices completing
+     * the same follow-up offline make the same next one, not two.
+     */
+    async completeFollowUp(id: string): Promise<{ done: FollowUp; next: FollowUp | null }> {
+      return rwFollowUps(async () => {
+        const current = await mustGet('followUp', await db.followUps.get(id), id);
+        const at = now();
+        const stamp = await clock.stamp();
+        const { record: done } = applyPatch(current, { doneAt: at.toISOString() }, stamp);
+        await db.followUps.put(done);
+        const anchor = new Date(current.repeatAnchor ?? current.dueAt);
+        const due = nextDue(current.repeat, new Date(current.dueAt), at, anchor);
+        if (!due) return { done, next: null };
+        // Derived from this follow-up only (not from "now"), so every device gets the same id.
+        const nextId = derivedId(Date.parse(current.dueAt), `followup-next:${current.id}`);
+        const existing = await db.followUps.get(nextId);
+        if (existing && !existing.deletedAt) return { done, next: existing };
+        const base = createMutable(
+          {
+            contactId: current.contactId,
+            title: current.title,
+            note: current.note,
+            dueAt: due.toISOString(),
+            repeat: current.repeat,
+            repeatAnchor: anchor.toISOString(),
+            previousId: current.id,
+          },
+          { id: nextId, createdAt: at.toISOString(), stamp },
+        );
+        const next = existing ? restore({ ...existing, ...base }, stamp) : base;
+        await db.followUps.put(next);
+        return { done, next };
+      });
+    },
+
+    /** Undo "done": the follow-up is open again and the next occurrence it made is removed. */
+    async reopenFollowUp(id: string, nextId?: string): Promise<FollowUp> {
+      return rwFollowUps(async () => {
+        const current = await mustGet('followUp', await db.followUps.get(id), id);
+        const stamp = await clock.stamp();
+        const { record } = applyPatch(current, { doneAt: undefined }, stamp);
+        await db.followUps.put(record);
+        if (nextId) {
+          const next = await db.followUps.get(nextId);
+          if (next && !next.deletedAt) await db.followUps.put(tombstone(next, stamp));
+        }
+        return record;
+      });
+    },
+
+    /** Remind again at `until` (the due date stays, so it still shows as overdue meanwhile). */
+    async snoozeFollowUp(id: string, until: Date): Promise<FollowUp> {
+      return rwFollowUps(async () => {
+        const current = await mustGet('followUp', await db.followUps.get(id), id);
+        const { record, changed } = applyPatch(
+          current,
+          { snoozedUntil: until.toISOString() },
+          await clock.stamp(),
+        );
+        if (changed.length > 0) await db.followUps.put(record);
+        return record;
+      });
+    },
+
+    async removeFollowUp(id: string): Promise<FollowUp> {
+      return rwFollowUps(async () => {
+        const current = await mustGet('followUp', await db.followUps.get(id), id);
+        if (current.deletedAt) return current;
+        const record = tombstone(current, await clock.stamp());
+        await db.followUps.put(record);
+        return record;
+      });
+    },
+
+    async restoreFollowUp(id: string): Promise<FollowUp> {
+      return rwFollowUps(async () => {
+        const current = await mustGet('followUp', await db.followUps.get(id), id);
+        if (!current.deletedAt) return current;
+        const record = restore(current, await clock.stamp());
+        await db.followUps.put(record);
+        return record;
+      });
+    },
+
+    async getFollowUp(id: string): Promise<FollowUp | undefined> {
+      const f = await db.followUps.get(id);
+      return f && !f.deletedAt ? f : undefined;
+    },
+
+    /** A contact's follow-ups (with merged duplicates): open ones by due time, then done ones. */
+    async followUpsForContact(contactId: string): Promise<FollowUp[]> {
+      const ids = await aliasIds(contactId);
+      const all = await db.followUps.where('contactId').anyOf(ids).toArray();
+      const live = all.filter((f) => !f.deletedAt);
+      const open = live.filter(isOpenFollowUp).sort((a, b) => remindAt(a) - remindAt(b));
+      const done = live
+        .filter((f) => f.doneAt !== undefined)
+        .sort((a, b) => (b.doneAt ?? '').localeCompare(a.doneAt ?? ''));
+      return [...open, ...done];
+    },
+
+    /** Every open follow-up, soonest (effective) due first, with its contact. */
+    async openFollowUps(): Promise<FollowUpView[]> {
+      const open = (await db.followUps.orderBy('dueAt').filter(isOpenFollowUp).toArray()).sort(
+        (a, b) => remindAt(a) - remindAt(b),
+      );
+      return withContacts(open, (followUp, contact) => ({ followUp, contact }));
+    },
+
+    /** Recently done follow-ups, newest first. */
+    async doneFollowUps(limit = 200): Promise<FollowUpView[]> {
+      const done = (
+        await db.followUps.filter((f) => f.doneAt !== undefined && !f.deletedAt).toArray()
+      )
+        .sort((a, b) => (b.doneAt ?? '').localeCompare(a.doneAt ?? ''))
+        .slice(0, limit);
+      return withContacts(done, (followUp, contact) => ({ followUp, contact }));
+    },
+
+    // ---- Templates ----
+
+    /** Stored templates plus the built-in ones the user has not edited or deleted. */
+    async templates(): Promise<MessageTemplate[]> {
+      const stored = await db.templates.toArray();
+      const storedIds = new Set(stored.map((t) => t.id));
+      const defaults: MessageTemplate[] = DEFAULT_TEMPLATES.filter((d) => !storedIds.has(d.id)).map(
+        (d) => ({
+          name: d.name,
+          purpose: d.purpose,
+          body: d.body,
+          id: d.id,
+          createdAt: new Date(0).toISOString(),
+          updatedAt: '' as MessageTemplate['updatedAt'],
+          stamps: {},
+        }),
+      );
+      const order = ['birthday', 'followup', 'points', 'custom'];
+      return [...stored.filter((t) => !t.deletedAt), ...defaults].sort(
+        (a, b) =>
+          order.indexOf(a.purpose) - order.indexOf(b.purpose) || a.name.localeCompare(b.name),
+      );
+    },
+
+    /** Create (no id) or save a template; a built-in one is stored on its first edit. */
+    async saveTemplate(
+      id: string | undefined,
+      fields: TemplateFields,
+    ): Promise<WriteResult<MessageTemplate>> {
+      const parsed = templateFieldsSchema.safeParse(fields);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          errors: parsed.error.issues.map((i) => ({
+            path: i.path.join('.'),
+            message:
+              i.path[0] === 'name'
+                ? 'timeline.errors.templateNameRequired'
+                : 'timeline.errors.textTooLong',
+          })),
+        };
+      }
+      const value = parsed.data;
+      return rwTemplates(async () => {
+        const stamp = await clock.stamp();
+        const at = now();
+        const existing = id ? await db.templates.get(id) : undefined;
+        if (existing) {
+          const base = existing.deletedAt ? restore(existing, stamp) : existing;
+          const { record } = applyPatch(base, value, stamp);
+          await db.templates.put(record);
+          return { ok: true, value: record };
+        }
+        const record: MessageTemplate = createMutable(value, {
+          id: id ?? newId(at.getTime()),
+          createdAt: at.toISOString(),
+          stamp,
+        });
+        await db.templates.put(record);
+        return { ok: true, value: record };
+      });
+    },
+
+    async removeTemplate(id: string): Promise<void> {
+      await rwTemplates(async () => {
+        const stamp = await clock.stamp();
+        let current = await db.templates.get(id);
+        if (!current) {
+          const builtIn = DEFAULT_TEMPLATES.find((d) => d.id === id);
+          if (!builtIn) throw new TimelineRecordNotFoundError('template', id);
+          const { id: _id, ...fields } = builtIn;
+          current = createMutable(fields, { id, createdAt: now().toISOString(), stamp });
+        }
+        if (!current.deletedAt) await db.templates.put(tombstone(current, stamp));
+      });
+    },
+
+    async restoreTemplate(id: string): Promise<void> {
+      await rwTemplates(async () => {
+        const current = await mustGet('template', await db.templates.get(id), id);
+        if (current.deletedAt) await db.templates.put(restore(current, await clock.stamp()));
+      });
+    },
+
+    // ---- Today ----
+
+    /** Birthdays from today to `days` ahead (local calendar), soonest first. */
+    async upcomingBirthdays(days = 7): Promise<BirthdayView[]> {
+      const live = await db.contacts.filter((c) => isLiveContact(c) && !!c.birthday).toArray();
+      const byId = new Map(live.map((c) => [c.id, c]));
+      const today = localCalendarDate(now());
+      return upcomingBirthdays(live, today, days).map((b) => ({
+        ...b,
+        contact: summary(byId.get(b.contactId)!),
+      }));
+    },
+
+    /**
+     * Customers gone quiet (shared/timeline/gone-quiet), most overdue first. One pass over the
+     * sales index; a merged duplicate's purchases count for the contact it was merged into.
+     */
+    async goneQuiet(options: GoneQuietOptions = DEFAULT_GONE_QUIET): Promise<QuietCustomer[]> {
+      const times = new Map<string, string[]>();
+      await db.sales.orderBy('[contactId+at]').each((s) => {
+        if (s.kind !== 'purchase' || s.deletedAt) return;
+        const list = times.get(s.contactId);
+        if (list) list.push(s.at);
+        else times.set(s.contactId, [s.at]);
+      });
+      const resolved = await resolveContacts(times.keys());
+      const bySurvivor = new Map<string, { row: ContactRow; times: string[] }>();
+      for (const [id, list] of times) {
+        const row = resolved.get(id);
+        if (!row) continue;
+        const entry = bySurvivor.get(row.id) ?? { row, times: [] };
+        entry.times.push(...list);
+        bySurvivor.set(row.id, entry);
+      }
+      const at = now();
+      const out: QuietCustomer[] = [];
+      for (const { row, times: list } of bySurvivor.values()) {
+        const verdict = goneQuiet(list, at, options);
+        if (verdict?.quiet) out.push({ contact: summary(row), verdict });
+      }
+      return out.sort(
+        (a, b) =>
+          b.verdict.daysSince / b.verdict.thresholdDays -
+          a.verdict.daysSince / a.verdict.thresholdDays,
+      );
+    },
+
+    /** Contacts for pickers (follow-up form): live ones, in name order. */
+    async contactOptions(): Promise<ContactSummary[]> {
+      return (await db.contacts.orderBy('sortKey').filter(isLiveContact).toArray()).map(summary);
+    },
+
+    async contactSummary(id: string): Promise<ContactSummary | undefined> {
+      const row = (await resolveContacts([id])).get(id);
+      return row ? summary(row) : undefined;
+    },
+
+    // ---- Reminders (per device) ----
+
+    async lastReminderCheck(): Promise<number | null> {
+      const row = await db.meta.get(LAST_REMINDER_CHECK_KEY);
+      const ms = row ? Number(row.value) : NaN;
+      return Number.isFinite(ms) ? ms : null;
+    },
+
+    /**
+     * Claim the reminders due in (from, to]: moves the last check from `from` to `to` only if
+     * no other window of the app moved it first. The caller shows the reminders only when this
+     * returns true, so two open windows never show the same reminder twice.
+     */
+    async claimReminderWindow(from: number | null, to: number): Promise<boolean> {
+      return db.transaction('rw', db.meta, async () => {
+        const row = await db.meta.get(LAST_REMINDER_CHECK_KEY);
+        const prev = row ? Number(row.value) : NaN;
+        const current = Number.isFinite(prev) ? prev : null;
+        if (current !== from || (from !== null && to <= from)) return false;
+        await db.meta.put({ key: LAST_REMINDER_CHECK_KEY, value: String(to) });
+        return true;
+      });
+    },
+
+    /** Open follow-ups as reminder sources, for the scheduler. */
+    async reminderSources(): Promise<FollowUp[]> {
+      return db.followUps.filter(isOpenFollowUp).toArray();
+    },
+  };
 }
 
 export type TimelineRepository = ReturnType<typeof createTimelineRepository>;

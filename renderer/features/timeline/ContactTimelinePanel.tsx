@@ -1,8 +1,168 @@
-import { Text } from '@mantine/core';
+import { Alert, Button, Chip, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertTriangle,
+  IconBrandWhatsapp,
+  IconCalendarPlus,
+  IconTimeline,
+} from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INTERACTION_KINDS } from '../../../shared/schemas/note';
+import { useRepositories } from '../../app/services';
+import type { TimelineKind } from '../../db/repositories/timeline';
+import { FollowUpForm } from '../followups/FollowUpForm';
+import { FollowUpRow } from '../followups/FollowUpRow';
+import { useNow } from '../followups/useNow';
+import { EmptyState } from '../placeholder/EmptyState';
+import { AddInteractionForm } from './AddInteractionForm';
+import { TimelineList } from './TimelineList';
+import { WhatsAppDialog } from './WhatsAppDialog';
 
-/** The contact's timeline: notes, interactions, sales and points events (the timeline issue). */
-export function ContactTimelinePanel(_props: { contactId: string }) {
+const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points'];
+
+/** A contact's story: open complaints and follow-ups on top, then everything that happened. */
+export function ContactTimelinePanel({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
-  return <Text c="dimmed">{t('comingSoon.followups.description')}</Text>;
+  const { timeline } = useRepositories();
+  const now = useNow();
+  const [kinds, setKinds] = useState<string[]>([]);
+  const [addingFollowUp, setAddingFollowUp] = useState(false);
+  const [messaging, setMessaging] = useState(false);
+
+  const contact = useLiveQuery(() => timeline.contactSummary(contactId), [timeline, contactId]);
+  const items = useLiveQuery(
+    () => timeline.timeline(contactId, kinds as TimelineKind[]),
+    [timeline, contactId, kinds],
+  );
+  const followUps = useLiveQuery(
+    () => timeline.followUpsForContact(contactId),
+    [timeline, contactId],
+  );
+  const complaints = useLiveQuery(() => timeline.openComplaints(contactId), [timeline, contactId]);
+  const open = (followUps ?? []).filter((f) => f.doneAt === undefined);
+
+  const remove = async (id: string) => {
+    await timeline.removeInteraction(id);
+    const nid = `note-deleted-${id}`;
+    notifications.show({
+      id: nid,
+      autoClose: 8000,
+      color: 'gray',
+      message: (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">{t('timeline.panel.deleted')}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={async () => {
+              notifications.hide(nid);
+              await timeline.restoreInteraction(id);
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
+    });
+  };
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm">
+        <Button
+          color="green"
+          variant="light"
+          leftSection={<IconBrandWhatsapp size={16} />}
+          onClick={() => setMessaging(true)}
+          disabled={!contact}
+        >
+          {t('timeline.whatsapp.send')}
+        </Button>
+        <Button
+          variant="light"
+          leftSection={<IconCalendarPlus size={16} />}
+          onClick={() => setAddingFollowUp(true)}
+        >
+          {t('timeline.followups.new')}
+        </Button>
+      </Group>
+
+      {complaints && complaints.length > 0 && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title={t(
+            complaints.length === 1
+              ? 'timeline.complaint.openCountOne'
+              : 'timeline.complaint.openCountMany',
+            { count: complaints.length },
+          )}
+          data-testid="open-complaints"
+        >
+          {complaints.map((c) => (
+            <Text key={c.note.id} size="sm" lineClamp={1}>
+              {t(`timeline.complaint.status.${c.note.complaintStatus ?? 'open'}`)}: {c.note.text}
+            </Text>
+          ))}
+        </Alert>
+      )}
+
+      {open.length > 0 && (
+        <Stack gap="xs" data-testid="contact-followups">
+          <Text fw={600}>{t('timeline.followups.sectionTitle')}</Text>
+          {open.map((f) => (
+            <FollowUpRow key={f.id} followUp={f} contact={contact} linkContact={false} now={now} />
+          ))}
+        </Stack>
+      )}
+
+      <AddInteractionForm contactId={contactId} />
+
+      <Group gap="xs" align="center">
+        <Text size="sm" c="dimmed">
+          {t('timeline.panel.filter')}
+        </Text>
+        <Chip checked={kinds.length === 0} onChange={() => setKinds([])} size="xs" variant="light">
+          {t('timeline.panel.all')}
+        </Chip>
+        <Chip.Group multiple value={kinds} onChange={setKinds}>
+          {FILTERS.map((k) => (
+            <Chip key={k} value={k} size="xs" variant="light">
+              {t(`timeline.kinds.${k}`)}
+            </Chip>
+          ))}
+        </Chip.Group>
+      </Group>
+
+      {items && items.length === 0 ? (
+        kinds.length > 0 ? (
+          <Text c="dimmed">{t('timeline.panel.emptyFiltered')}</Text>
+        ) : (
+          <EmptyState
+            icon={IconTimeline}
+            title={t('timeline.panel.emptyTitle')}
+            description={t('timeline.panel.emptyDescription')}
+          />
+        )
+      ) : (
+        <TimelineList
+          items={items ?? []}
+          onDelete={(id) => void remove(id)}
+          label={t('contacts.tabs.timeline')}
+        />
+      )}
+
+      <FollowUpForm
+        opened={addingFollowUp}
+        onClose={() => setAddingFollowUp(false)}
+        contactId={contactId}
+      />
+      {contact && messaging && (
+        <WhatsAppDialog opened onClose={() => setMessaging(false)} contact={contact} />
+      )}
+    </Stack>
+  );
 }

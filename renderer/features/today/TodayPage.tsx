@@ -1,32 +1,118 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconHome, IconPlus } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  IconAlarm,
+  IconAlertTriangle,
+  IconCake,
+  IconCalendarDue,
+  IconCoin,
+  IconHome,
+  IconMoodEmpty,
+  IconPlus,
+  IconSparkles,
+} from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCalendarDate, localCalendarDate } from '../../../shared/dates';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatDayMonth,
+  localCalendarDate,
+} from '../../../shared/dates';
+import { bucketFollowUps } from '../../../shared/timeline/today';
 import { useRepositories } from '../../app/services';
+import type { ContactSummary } from '../../db/repositories/timeline';
 import { useLocale } from '../../i18n/useLocale';
+import { FollowUpForm } from '../followups/FollowUpForm';
+import { FollowUpRow } from '../followups/FollowUpRow';
+import { useNow } from '../followups/useNow';
 import { EmptyState } from '../placeholder/EmptyState';
+import { useExpiringPoints, type ExpiringPoints } from '../timeline/loyalty-integration';
+import { WhatsAppDialog, type TemplatePurpose } from '../timeline/WhatsAppDialog';
+import { TodaySection } from './TodaySection';
 
-/** Home. Follow-ups, birthdays and quiet customers arrive with the timeline issue. */
-export function TodayPage() {
+const ContactLink = ({ contact }: { contact: ContactSummary }) => (
+  <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500}>
+    {contact.name}
+  </Anchor>
+);
+
+/**
+ * Home: whom to contact today. Overdue and due follow-ups, birthdays this week, customers gone
+ * quiet, open complaints and (from the loyalty engine, when wired) points about to expire.
+ */
+export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { contacts } = useRepositories();
-  const count = useLiveQuery(() => contacts.count(), [contacts]);
-  const today = localCalendarDate(new Date());
+  const { contacts, timeline } = useRepositories();
+  const now = useNow(60_000);
+  const dayKey = localCalendarDate(now);
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<{
+    contact: ContactSummary;
+    purpose: TemplatePurpose;
+  } | null>(null);
 
-  return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <div>
-          <Title order={2}>{t('today.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {formatCalendarDate(today, locale)}
-          </Text>
-        </div>
-      </Group>
-      {count === 0 ? (
+  const count = useLiveQuery(() => contacts.count(), [contacts]);
+  const followUps = useLiveQuery(() => timeline.openFollowUps(), [timeline]);
+  const birthdays = useLiveQuery(() => timeline.upcomingBirthdays(7), [timeline, dayKey]);
+  const quiet = useLiveQuery(() => timeline.goneQuiet(), [timeline, dayKey]);
+  const complaints = useLiveQuery(() => timeline.openComplaints(), [timeline]);
+  const fromLoyalty = useExpiringPoints();
+  const expiring = expiringPoints ?? fromLoyalty;
+  const expiringIds = expiring.map((e) => e.contactId).join(',');
+  const expiringContacts = useLiveQuery(
+    async () =>
+      Promise.all(
+        expiringIds === '' ? [] : expiringIds.split(',').map((id) => timeline.contactSummary(id)),
+      ),
+    [timeline, expiringIds],
+  );
+
+  const buckets = bucketFollowUps(
+    (followUps ?? []).map((v) => ({ ...v.followUp, view: v })),
+    now,
+  );
+  const loaded =
+    followUps !== undefined &&
+    birthdays !== undefined &&
+    quiet !== undefined &&
+    complaints !== undefined;
+  const nothing =
+    loaded &&
+    buckets.overdue.length === 0 &&
+    buckets.today.length === 0 &&
+    birthdays.length === 0 &&
+    quiet.length === 0 &&
+    complaints.length === 0 &&
+    expiring.length === 0;
+
+  const header = (
+    <Group justify="space-between">
+      <div>
+        <Title order={2}>{t('today.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {formatCalendarDate(dayKey, locale)}
+        </Text>
+      </div>
+      {count !== undefined && count > 0 && (
+        <Group gap="xs">
+          <Button component={Link} to="/followups" variant="default">
+            {t('today.seeAllFollowUps')}
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            {t('timeline.followups.new')}
+          </Button>
+        </Group>
+      )}
+    </Group>
+  );
+
+  if (count === 0) {
+    return (
+      <Stack gap="md">
+        {header}
         <EmptyState
           icon={IconHome}
           title={t('today.emptyTitle')}
@@ -37,32 +123,172 @@ export function TodayPage() {
             </Button>
           }
         />
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Card withBorder padding="lg">
-            <Text size="sm" c="dimmed">
-              {t('today.contactsInBook')}
-            </Text>
-            <Text size="xl" fw={700} data-testid="today-contact-count">
-              {count === undefined ? '…' : count.toLocaleString(locale)}
-            </Text>
-            <Button
-              component={Link}
-              to="/contacts"
-              variant="subtle"
-              px={0}
-              leftSection={<IconAddressBook size={16} />}
-            >
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      {header}
+      {nothing && (
+        <EmptyState
+          icon={IconSparkles}
+          title={t('today.allClearTitle')}
+          description={t('today.allClearDescription')}
+          action={
+            <Button component={Link} to="/contacts" variant="light">
               {t('today.openContacts')}
             </Button>
-          </Card>
-          <Card withBorder padding="lg" style={{ gridColumn: 'span 2' }}>
-            <Text fw={600}>{t('today.soonTitle')}</Text>
-            <Text size="sm" c="dimmed">
-              {t('today.soonDescription')}
-            </Text>
-          </Card>
-        </SimpleGrid>
+          }
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+        <TodaySection
+          testId="today-overdue"
+          title={t('today.overdue')}
+          icon={IconAlarm}
+          color="red"
+          items={buckets.overdue}
+          render={(f) => (
+            <FollowUpRow key={f.id} followUp={f.view.followUp} contact={f.view.contact} now={now} />
+          )}
+        />
+        <TodaySection
+          testId="today-due"
+          title={t('today.dueToday')}
+          icon={IconCalendarDue}
+          color="blue"
+          items={buckets.today}
+          render={(f) => (
+            <FollowUpRow key={f.id} followUp={f.view.followUp} contact={f.view.contact} now={now} />
+          )}
+        />
+        <TodaySection
+          testId="today-birthdays"
+          title={t('today.birthdays')}
+          icon={IconCake}
+          color="pink"
+          items={birthdays ?? []}
+          render={(b) => (
+            <Group key={b.contactId} justify="space-between" wrap="nowrap">
+              <Stack gap={0}>
+                <ContactLink contact={b.contact} />
+                <Text size="sm" c="dimmed">
+                  {formatDayMonth(b.date, locale)} ·{' '}
+                  {b.inDays === 0
+                    ? t('today.birthdayToday')
+                    : t(b.inDays === 1 ? 'today.birthdayInOne' : 'today.birthdayInMany', {
+                        count: b.inDays,
+                      })}
+                  {b.turns !== null ? ` · ${t('today.turns', { age: b.turns })}` : ''}
+                </Text>
+              </Stack>
+              <Button
+                size="compact-sm"
+                variant="light"
+                color="green"
+                onClick={() => setMessage({ contact: b.contact, purpose: 'birthday' })}
+              >
+                {t('today.greet')}
+              </Button>
+            </Group>
+          )}
+        />
+        <TodaySection
+          testId="today-complaints"
+          title={t('today.complaints')}
+          icon={IconAlertTriangle}
+          color="orange"
+          items={complaints ?? []}
+          render={(c) => (
+            <Stack key={c.note.id} gap={0}>
+              <Group gap="xs">
+                <ContactLink contact={c.contact} />
+                <Badge
+                  size="sm"
+                  variant="light"
+                  color={c.note.complaintStatus === 'in_progress' ? 'orange' : 'red'}
+                >
+                  {t(`timeline.complaint.status.${c.note.complaintStatus ?? 'open'}`)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {t('today.since', { date: formatDateTime(c.note.at, locale) })}
+                </Text>
+              </Group>
+              <Text size="sm" lineClamp={2}>
+                {c.note.text}
+              </Text>
+            </Stack>
+          )}
+        />
+        <TodaySection
+          testId="today-quiet"
+          title={t('today.quiet')}
+          help={t('today.quietHelp')}
+          icon={IconMoodEmpty}
+          color="gray"
+          items={quiet ?? []}
+          render={(q) => (
+            <Group key={q.contact.id} justify="space-between" wrap="nowrap">
+              <Stack gap={0}>
+                <ContactLink contact={q.contact} />
+                <Text size="sm" c="dimmed">
+                  {t('today.lastBought', { days: q.verdict.daysSince })} ·{' '}
+                  {q.verdict.usualIntervalDays !== null
+                    ? t('today.usually', { days: Math.round(q.verdict.usualIntervalDays) })
+                    : t('today.noPattern')}
+                </Text>
+              </Stack>
+              <Button
+                size="compact-sm"
+                variant="light"
+                color="green"
+                onClick={() => setMessage({ contact: q.contact, purpose: 'custom' })}
+              >
+                {t('today.message')}
+              </Button>
+            </Group>
+          )}
+        />
+        <TodaySection
+          testId="today-expiring"
+          title={t('today.expiring')}
+          icon={IconCoin}
+          color="yellow"
+          items={expiring.map((e, i) => ({ e, contact: expiringContacts?.[i] }))}
+          render={({ e, contact }) =>
+            contact ? (
+              <Group key={`${e.contactId}-${e.expiresAt}`} justify="space-between" wrap="nowrap">
+                <Stack gap={0}>
+                  <ContactLink contact={contact} />
+                  <Text size="sm" c="dimmed">
+                    {t('today.expiringRow', {
+                      points: e.points.toLocaleString(locale),
+                      date: formatDateTime(e.expiresAt, locale),
+                    })}
+                  </Text>
+                </Stack>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="green"
+                  onClick={() => setMessage({ contact, purpose: 'points' })}
+                >
+                  {t('today.message')}
+                </Button>
+              </Group>
+            ) : null
+          }
+        />
+      </SimpleGrid>
+      <FollowUpForm opened={adding} onClose={() => setAdding(false)} />
+      {message && (
+        <WhatsAppDialog
+          opened
+          onClose={() => setMessage(null)}
+          contact={message.contact}
+          purpose={message.purpose}
+        />
       )}
     </Stack>
   );

@@ -1,0 +1,84 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/dates';
+import type { FollowUp } from '../../../shared/schemas';
+import { useRepositories } from '../../app/services';
+import { useLocale } from '../../i18n/useLocale';
+
+const UNDO_MS = 8000;
+
+/** Snooze choices, computed from now in local time. */
+export function snoozeTargets(now: Date) {
+  return {
+    snooze1h: new Date(now.getTime() + 60 * 60 * 1000),
+    snoozeTomorrow: new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0),
+    snoozeNextWeek: new Date(
+      now.getFullYear(),
+      now.getMonth(),
+      now.getDate() + 7,
+      now.getHours(),
+      now.getMinutes(),
+    ),
+  } as const;
+}
+export type SnoozeChoice = keyof ReturnType<typeof snoozeTargets>;
+
+/** Done (with undo), snooze, delete (with undo): the same everywhere a follow-up is shown. */
+export function useFollowUpActions() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { timeline } = useRepositories();
+
+  const undoable = (id: string, message: string, undo: () => Promise<unknown>) => {
+    notifications.show({
+      id,
+      autoClose: UNDO_MS,
+      color: 'gray',
+      message: (
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Text size="sm">{message}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={async () => {
+              notifications.hide(id);
+              await undo();
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
+    });
+  };
+
+  return {
+    async complete(f: FollowUp) {
+      const { next } = await timeline.completeFollowUp(f.id);
+      const message = next
+        ? `${t('timeline.followups.completed', { title: f.title })} · ${t('timeline.followups.nextCreated', { date: formatDateTime(next.dueAt, locale) })}`
+        : t('timeline.followups.completed', { title: f.title });
+      undoable(`done-${f.id}`, message, () => timeline.reopenFollowUp(f.id, next?.id));
+    },
+    async snooze(f: FollowUp, choice: SnoozeChoice) {
+      const until = snoozeTargets(new Date())[choice];
+      await timeline.snoozeFollowUp(f.id, until);
+      notifications.show({
+        message: t('timeline.followups.snoozed', {
+          date: formatDateTime(until.toISOString(), locale),
+        }),
+        autoClose: 3000,
+      });
+    },
+    async reopen(f: FollowUp) {
+      await timeline.reopenFollowUp(f.id);
+    },
+    async remove(f: FollowUp) {
+      await timeline.removeFollowUp(f.id);
+      undoable(`deleted-${f.id}`, t('timeline.followups.deleted'), () =>
+        timeline.restoreFollowUp(f.id),
+      );
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import type { Icon } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A card on Today with a title, a count, the first few rows, and "+N more". */
+export function TodaySection<T>({
+  title,
+  icon: SectionIcon,
+  color,
+  items,
+  render,
+  limit = 6,
+  testId,
+  help,
+}: {
+  title: string;
+  icon: Icon;
+  color: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+  limit?: number;
+  testId: string;
+  help?: string;
+}) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <Card withBorder padding="md" data-testid={testId} component="section" aria-label={title}>
+      <Group gap="xs" mb="xs">
+        <SectionIcon size={18} color={`var(--mantine-color-${color}-6)`} aria-hidden />
+        <Text fw={600}>{title}</Text>
+        <Badge variant="light" color={color} size="sm">
+          {items.length}
+        </Badge>
+      </Group>
+      {help && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {help}
+        </Text>
+      )}
+      <Stack gap="xs">{items.slice(0, limit).map(render)}</Stack>
+      {items.length > limit && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('today.moreCount', { count: items.length - limit })}
+        </Text>
+      )}
+    </Card>
+  );
+}

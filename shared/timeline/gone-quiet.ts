@@ -1,0 +1,95 @@
+/**
+ * "Gone quiet": a customer who has not bought for clearly longer than they usually do.
+ *
+ * Rule (days are whole days between calendar moments, rounded down):
+ * - purchases are counted per distinct day (two receipts on one visit are one visit); refunds
+ *   do not change when someone last came;
+ * - with at least `minVisitsForPattern` visits, the usual interval is the MEDIAN gap between
+ *   consecutive visits (one long holiday does not move it), and the customer is quiet when
+ *   days since the last visit > max(factor × usual interval, usual interval + minSlackDays);
+ * - with fewer visits (no pattern yet), quiet when days since the last visit > `fallbackDays`;
+ * - a contact who never bought is not "gone" quiet: there is nothing to come back to.
+ */
+
+export interface GoneQuietOptions {
+  /** How many times longer than usual counts as "clearly longer". */
+  factor: number;
+  /** At least this many extra days, so a weekly customer is not flagged after 15 days. */
+  minSlackDays: number;
+  /** Days without a purchase that count as quiet when there is no pattern yet (N). */
+  fallbackDays: number;
+  /** Visits needed before a customer's own rhythm is trusted. */
+  minVisitsForPattern: number;
+}
+
+export const DEFAULT_GONE_QUIET: GoneQuietOptions = {
+  factor: 2,
+  minSlackDays: 14,
+  fallbackDays: 60,
+  minVisitsForPattern: 3,
+};
+
+export interface QuietVerdict {
+  quiet: boolean;
+  lastPurchaseAt: string;
+  daysSince: number;
+  /** Median days between visits, or null when there is no pattern yet. */
+  usualIntervalDays: number | null;
+  /** Quiet once daysSince is above this. */
+  thresholdDays: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days since 1970 in the device's time zone: a visit at 06:00 WIB is on the local day. */
+function localDayNumber(ms: number): number {
+  return Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / DAY_MS);
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Judge one customer from the times of their purchases (ISO strings, any order).
+ * Returns null when there are no purchases.
+ */
+export function goneQuiet(
+  purchaseTimes: readonly string[],
+  now: Date,
+  options: GoneQuietOptions = DEFAULT_GONE_QUIET,
+): QuietVerdict | null {
+  if (purchaseTimes.length === 0) return null;
+  // Distinct visit days, as whole-day numbers; the latest exact time is "last purchase".
+  const days = new Set<number>();
+  let last = '';
+  let lastMs = -Infinity;
+  for (const at of purchaseTimes) {
+    const ms = Date.parse(at);
+    if (Number.isNaN(ms)) continue;
+    days.add(localDayNumber(ms));
+    if (ms > lastMs) {
+      lastMs = ms;
+      last = at;
+    }
+  }
+  if (days.size === 0) return null;
+  const daysSince = Math.max(0, Math.floor((now.getTime() - lastMs) / DAY_MS));
+  const sorted = [...days].sort((a, b) => a - b);
+  let usual: number | null = null;
+  let threshold = options.fallbackDays;
+  if (sorted.length >= options.minVisitsForPattern) {
+    const gaps = sorted.slice(1).map((d, i) => d - sorted[i]!);
+    usual = median(gaps);
+    threshold = Math.max(options.factor * usual, usual + options.minSlackDays);
+  }
+  return {
+    quiet: daysSince > threshold,
+    lastPurchaseAt: last,
+    daysSince,
+    usualIntervalDays: usual,
+    thresholdDays: threshold,
+  };
+}
