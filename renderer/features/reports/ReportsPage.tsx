@@ -1,9 +1,269 @@
-import { NAV_ITEMS } from '../../app/navigation';
-import { ComingSoonPage } from '../placeholder/ComingSoonPage';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Progress,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { IconChartBar, IconFileSpreadsheet, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import {
+  customPeriod,
+  DEFAULT_REPORT_SETTINGS,
+  periodContaining,
+  shiftPeriod,
+  type DrillQuery,
+  type Period,
+  type PeriodKind,
+  type ReportOptions,
+} from '../../../shared/reports';
+import { useLocale } from '../../i18n/useLocale';
+import { EmptyState } from '../placeholder/EmptyState';
+import './chart-setup';
+import { CohortHeatmap } from './CohortHeatmap';
+import { deviceUtcOffset, monthLabel, periodSlug } from './format';
+import { KpiGrid } from './KpiGrid';
+import { PeriodPicker, type DateRange } from './PeriodPicker';
+import { ReportSettings, type ReportSettingsValue } from './ReportSettings';
+import { RevenueChart } from './RevenueChart';
+import { RfmPanel } from './RfmPanel';
+import { SatisfactionPanel } from './SatisfactionPanel';
+import { TopCustomers } from './TopCustomers';
+import { summaryCsv } from './summary-csv';
+import { useDrillDown } from './useDrillDown';
+import { useReportExport } from './useReportExport';
+import { useReportData, type ReportStatus } from './useReportData';
 
-const item = NAV_ITEMS.find((i) => i.path === '/reports')!;
+function StatusBar({ status, onCancel }: { status: ReportStatus; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  if (status.phase === 'reading' || status.phase === 'computing') {
+    const reading = status.phase === 'reading';
+    const value = reading
+      ? status.total
+        ? (status.done / status.total) * 100
+        : 0
+      : status.fraction * 100;
+    return (
+      <Stack gap={4} data-testid="reports-progress">
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {reading
+              ? t('reports.loading', {
+                  done: status.done.toLocaleString(locale),
+                  total: status.total.toLocaleString(locale),
+                })
+              : t('reports.computing')}
+          </Text>
+          {reading && (
+            <Button size="compact-xs" variant="subtle" onClick={onCancel}>
+              {t('reports.cancel')}
+            </Button>
+          )}
+        </Group>
+        <Progress value={value} size="sm" animated aria-label={t('reports.computing')} />
+      </Stack>
+    );
+  }
+  return null;
+}
 
-/** Not built yet: says what is coming. */
+/** Reports: who is loyal, who is slipping away, what a customer is worth, who is happy. */
 export function ReportsPage() {
-  return <ComingSoonPage item={item} area="reports" />;
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const offset = useMemo(() => deviceUtcOffset(), []);
+  const [kind, setKind] = useState<PeriodKind>('month');
+  const [anchor, setAnchor] = useState(() => Date.now());
+  const [range, setRange] = useState<DateRange>([null, null]);
+  const [compare, setCompare] = useState(true);
+  const [settings, setSettings] = useState<ReportSettingsValue>({
+    inactivityDays: DEFAULT_REPORT_SETTINGS.inactivityDays,
+    lifespanYears: DEFAULT_REPORT_SETTINGS.lifespanYears,
+    pointValue: DEFAULT_REPORT_SETTINGS.pointValue,
+  });
+
+  const period: Period = useMemo(() => {
+    if (kind === 'custom') {
+      if (range[0] && range[1]) return customPeriod(range[0], range[1], offset);
+      return { ...periodContaining('month', anchor, offset), kind: 'custom' };
+    }
+    return periodContaining(kind, anchor, offset);
+  }, [kind, anchor, range, offset]);
+
+  const options: ReportOptions = useMemo(
+    () => ({
+      ...DEFAULT_REPORT_SETTINGS,
+      ...settings,
+      period,
+      compare,
+      utcOffsetMinutes: offset,
+    }),
+    [settings, period, compare, offset],
+  );
+
+  const data = useReportData(options);
+  const drillDown = useDrillDown(data.drill);
+  const drill = (q: DrillQuery, label: string) => void drillDown(q, label);
+  const slug = periodSlug(period, offset);
+  const { status, result } = data;
+  const exporter = useReportExport();
+
+  const header = (
+    <Group justify="space-between" align="flex-start" wrap="wrap">
+      <div>
+        <Title order={2}>{t('reports.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('reports.subtitle')}
+        </Text>
+      </div>
+      <Group gap="sm" align="center">
+        <PeriodPicker
+          kind={kind}
+          onKind={setKind}
+          period={period}
+          offset={offset}
+          onStep={(s) => setAnchor(shiftPeriod(period, s, offset).start)}
+          range={range}
+          onRange={setRange}
+          compare={compare}
+          onCompare={setCompare}
+        />
+        <ReportSettings value={settings} onChange={setSettings} />
+        <Tooltip label={t('reports.refresh')}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('reports.refresh')}
+            onClick={data.reload}
+          >
+            <IconRefresh size={18} />
+          </ActionIcon>
+        </Tooltip>
+        {result?.hasData && (
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            aria-label={t('reports.chart.exportCsvLabel', { title: t('reports.title') })}
+            onClick={() => void exporter.csv(`kenal-summary-${slug}`, summaryCsv(result, t))}
+          >
+            {t('reports.chart.exportCsv')}
+          </Button>
+        )}
+      </Group>
+    </Group>
+  );
+
+  let body;
+  if (status.phase === 'cancelled' && !result) {
+    body = (
+      <Alert color="gray" title={t('reports.cancelled')}>
+        <Button leftSection={<IconRefresh size={16} />} variant="light" onClick={data.reload}>
+          {t('reports.loadAgain')}
+        </Button>
+      </Alert>
+    );
+  } else if (status.phase === 'error') {
+    body = (
+      <Alert color="red" title={t('reports.failed', { message: status.message })}>
+        <Button leftSection={<IconRefresh size={16} />} variant="light" onClick={data.reload}>
+          {t('reports.loadAgain')}
+        </Button>
+      </Alert>
+    );
+  } else if (result && !result.hasData) {
+    body = (
+      <div data-testid="reports-empty">
+        <EmptyState
+          icon={IconChartBar}
+          title={t('reports.emptyTitle')}
+          description={t('reports.emptyDescription')}
+          action={
+            <Button leftSection={<IconUsers size={16} />} onClick={() => navigate('/contacts')}>
+              {t('reports.goToContacts')}
+            </Button>
+          }
+        />
+      </div>
+    );
+  } else if (result) {
+    body = (
+      <Stack gap="md">
+        <KpiGrid
+          result={result}
+          inactivityDays={settings.inactivityDays}
+          onShowLost={() => drill({ kind: 'lost' }, t('reports.kpi.churn'))}
+        />
+        <Tabs defaultValue="overview" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="overview">{t('reports.tabs.overview')}</Tabs.Tab>
+            <Tabs.Tab value="customers">{t('reports.tabs.customers')}</Tabs.Tab>
+            <Tabs.Tab value="satisfaction">{t('reports.tabs.satisfaction')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <Stack gap="md">
+              <RevenueChart
+                months={result.trend}
+                fileName={`kenal-revenue-${slug}`}
+                onDrill={(month) =>
+                  drill(
+                    { kind: 'month', month },
+                    t('reports.revenue.drillLabel', { month: monthLabel(month, locale, true) }),
+                  )
+                }
+              />
+              <TopCustomers
+                top={result.top}
+                contactId={data.contactId}
+                fileName={`kenal-top-customers-${slug}`}
+              />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="customers" pt="md">
+            <Stack gap="md">
+              <RfmPanel
+                rfm={result.rfm}
+                fileName={`kenal-rfm-${slug}`}
+                onSegment={(segment) =>
+                  drill({ kind: 'segment', segment }, t(`reports.rfm.segments.${segment}`))
+                }
+                onCell={(r, fm) =>
+                  drill({ kind: 'rfmCell', r, fm }, t('reports.rfm.drillCell', { r, fm }))
+                }
+              />
+              <CohortHeatmap
+                cohorts={result.cohorts}
+                fileName={`kenal-cohorts-${slug}`}
+                onDrill={(month, offsetK, label) =>
+                  drill({ kind: 'cohort', month, offset: offsetK }, label)
+                }
+              />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="satisfaction" pt="md">
+            <SatisfactionPanel
+              months={result.feedbackTrend}
+              fileName={`kenal-satisfaction-${slug}`}
+            />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md" pb="xl">
+      {header}
+      <StatusBar status={status} onCancel={data.cancel} />
+      {body}
+    </Stack>
+  );
 }

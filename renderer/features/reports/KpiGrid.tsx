@@ -1,0 +1,272 @@
+import { Anchor, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PeriodMetrics, ReportResult } from '../../../shared/reports';
+import { useLocale } from '../../i18n/useLocale';
+import { money, num, pct } from './format';
+
+interface Kpi {
+  id: string;
+  label: string;
+  value: string;
+  /** Current and previous raw values, for the arrow. */
+  now: number | null;
+  before: number | null;
+  beforeText?: string;
+  /** True when a rise is bad (churn, complaints, effort). */
+  lowerIsBetter?: boolean;
+  help?: string;
+  action?: { label: string; onClick: () => void };
+}
+
+function Delta({ kpi }: { kpi: Kpi }) {
+  const { t } = useTranslation();
+  if (kpi.beforeText === undefined) return null;
+  if (kpi.before === null)
+    return (
+      <Text size="xs" c="dimmed">
+        {t('reports.kpi.noPrevious')}
+      </Text>
+    );
+  const up = kpi.now !== null && kpi.now > kpi.before;
+  const down = kpi.now !== null && kpi.now < kpi.before;
+  const good = kpi.lowerIsBetter ? down : up;
+  const color = up || down ? (good ? 'teal' : 'red') : 'dimmed';
+  return (
+    <Group gap={4} wrap="nowrap">
+      {up && <IconArrowUpRight size={14} color={`var(--mantine-color-${color}-7)`} aria-hidden />}
+      {down && (
+        <IconArrowDownRight size={14} color={`var(--mantine-color-${color}-7)`} aria-hidden />
+      )}
+      <Text size="xs" c={color === 'dimmed' ? 'dimmed' : `${color}.8`}>
+        {t('reports.kpi.vsPrevious', { value: kpi.beforeText })}
+      </Text>
+    </Group>
+  );
+}
+
+/** The headline numbers of the period, each with the previous period beside it. */
+export function KpiGrid({
+  result,
+  inactivityDays,
+  onShowLost,
+}: {
+  result: ReportResult;
+  inactivityDays: number;
+  onShowLost: () => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const cur = result.current;
+  const prev = result.previous;
+  const pick = <T,>(f: (m: PeriodMetrics) => T): [T, T | null] => [f(cur), prev ? f(prev) : null];
+  const withPrev = (k: Omit<Kpi, 'beforeText'>, text: (v: number | null) => string): Kpi =>
+    prev ? { ...k, beforeText: text(k.before) } : k;
+
+  const [rev, revP] = pick((m) => m.orders.revenue);
+  const [aov, aovP] = pick((m) => m.orders.aov);
+  const [freq, freqP] = pick((m) => m.orders.frequency);
+  const [ret, retP] = pick((m) => m.retention.retentionRate);
+  const [churn, churnP] = pick((m) => m.retention.churnRate);
+  const [newC, newP] = pick((m) => m.retention.newCustomers);
+  const [nps, npsP] = pick((m) => m.feedback.nps.nps);
+  const [csat, csatP] = pick((m) => m.feedback.csat.csat);
+  const [ces, cesP] = pick((m) => m.feedback.ces.ces);
+  const [liab, liabP] = pick((m) => m.liability.value);
+  const [opened, openedP] = pick((m) => m.complaints.opened);
+  const [mttr, mttrP] = pick((m) => m.complaints.meanHoursToResolve);
+  const r = cur.retention;
+  const hours = (h: number | null) =>
+    h === null
+      ? '—'
+      : h >= 48
+        ? t('reports.kpi.days', { value: num(h / 24, locale, 1) })
+        : t('reports.kpi.hours', { value: num(h, locale, 1) });
+
+  const kpis: Kpi[] = [
+    withPrev(
+      {
+        id: 'revenue',
+        label: t('reports.kpi.revenue'),
+        value: money(rev, locale),
+        now: rev,
+        before: revP,
+        help: `${t('reports.kpi.orders')}: ${num(cur.orders.orders, locale)} · ${t('reports.kpi.buyers')}: ${num(cur.orders.buyers, locale)}`,
+      },
+      (v) => money(v, locale),
+    ),
+    withPrev(
+      { id: 'aov', label: t('reports.kpi.aov'), value: money(aov, locale), now: aov, before: aovP },
+      (v) => money(v, locale),
+    ),
+    withPrev(
+      {
+        id: 'frequency',
+        label: t('reports.kpi.frequency'),
+        value: num(freq, locale, 2),
+        help: t('reports.kpi.frequencyHelp'),
+        now: freq,
+        before: freqP,
+      },
+      (v) => num(v, locale, 2),
+    ),
+    withPrev(
+      {
+        id: 'clv',
+        label: t('reports.kpi.clv'),
+        value: money(result.value.averageClv, locale),
+        now: null,
+        before: null,
+        help: t('reports.kpi.clvHelp', {
+          years: num(result.value.lifespanYears, locale, 1),
+          customers: num(result.value.customers, locale),
+        }),
+      },
+      () => '',
+    ),
+    withPrev(
+      {
+        id: 'retention',
+        label: t('reports.kpi.retention'),
+        value: pct(ret, locale),
+        now: ret,
+        before: retP,
+        help: t('reports.kpi.retentionHelp', { start: r.atStart, end: r.atEnd, gained: r.gained }),
+      },
+      (v) => pct(v, locale),
+    ),
+    withPrev(
+      {
+        id: 'churn',
+        label: t('reports.kpi.churn'),
+        value: pct(churn, locale),
+        now: churn,
+        before: churnP,
+        lowerIsBetter: true,
+        help: t('reports.kpi.churnHelp', { lost: r.lost, start: r.atStart, days: inactivityDays }),
+        action: r.lost > 0 ? { label: t('reports.kpi.showLost'), onClick: onShowLost } : undefined,
+      },
+      (v) => pct(v, locale),
+    ),
+    withPrev(
+      {
+        id: 'new',
+        label: t('reports.kpi.newCustomers'),
+        value: num(newC, locale),
+        now: newC,
+        before: newP,
+        help: t('reports.kpi.returning', { count: r.returning }),
+      },
+      (v) => num(v, locale),
+    ),
+    withPrev(
+      {
+        id: 'nps',
+        label: t('reports.kpi.nps'),
+        value: num(nps, locale, 0),
+        now: nps,
+        before: npsP,
+        help: t('reports.kpi.answers', { count: cur.feedback.nps.count }),
+      },
+      (v) => num(v, locale, 0),
+    ),
+    withPrev(
+      {
+        id: 'csat',
+        label: t('reports.kpi.csat'),
+        value: pct(csat, locale, 0),
+        now: csat,
+        before: csatP,
+        help: t('reports.kpi.answers', { count: cur.feedback.csat.count }),
+      },
+      (v) => pct(v, locale, 0),
+    ),
+    withPrev(
+      {
+        id: 'ces',
+        label: t('reports.kpi.ces'),
+        value: num(ces, locale, 1),
+        now: ces,
+        before: cesP,
+        lowerIsBetter: true,
+        help: t('reports.kpi.answers', { count: cur.feedback.ces.count }),
+      },
+      (v) => num(v, locale, 1),
+    ),
+    withPrev(
+      {
+        id: 'complaints',
+        label: t('reports.kpi.complaints'),
+        value: num(opened, locale),
+        now: opened,
+        before: openedP,
+        lowerIsBetter: true,
+        help: t('reports.kpi.complaintsHelp', {
+          opened: cur.complaints.opened,
+          resolved: cur.complaints.resolved,
+          open: cur.complaints.openAtEnd,
+        }),
+      },
+      (v) => num(v, locale),
+    ),
+    withPrev(
+      {
+        id: 'mttr',
+        label: t('reports.kpi.mttr'),
+        value: hours(mttr),
+        now: mttr,
+        before: mttrP,
+        lowerIsBetter: true,
+      },
+      hours,
+    ),
+    withPrev(
+      {
+        id: 'liability',
+        label: t('reports.kpi.liability'),
+        value: money(liab, locale),
+        now: liab,
+        before: liabP,
+        lowerIsBetter: true,
+        help: [
+          t('reports.kpi.liabilityHelp', {
+            points: num(cur.liability.points, locale),
+            holders: num(cur.liability.holders, locale),
+          }),
+          cur.liability.overdrafts > 0
+            ? t('reports.kpi.overdrafts', { count: cur.liability.overdrafts })
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      },
+      (v) => money(v, locale),
+    ),
+  ];
+
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
+      {kpis.map((k) => (
+        <Paper key={k.id} withBorder p="sm" radius="md" data-testid={`kpi-${k.id}`}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {k.label}
+          </Text>
+          <Text size="xl" fw={700} data-testid={`kpi-${k.id}-value`}>
+            {k.value}
+          </Text>
+          {k.id !== 'clv' && <Delta kpi={k} />}
+          {k.help && (
+            <Text size="xs" c="dimmed">
+              {k.help}
+            </Text>
+          )}
+          {k.action && (
+            <Anchor component="button" type="button" size="xs" onClick={k.action.onClick}>
+              {k.action.label}
+            </Anchor>
+          )}
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,104 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ReportResult } from '../../../shared/reports';
+import { useRepositories } from '../../app/services';
+import { useLocale } from '../../i18n/useLocale';
+import { ChartCard } from './ChartCard';
+import { money, num } from './format';
+
+/** The period's best customers by net revenue, with their customer value; a name opens them. */
+export function TopCustomers({
+  top,
+  contactId,
+  fileName,
+}: {
+  top: ReportResult['top'];
+  contactId: (customer: number) => string | undefined;
+  fileName: string;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const { contacts } = useRepositories();
+  const ids = top.map((r) => contactId(r.customer) ?? '');
+  const names = useLiveQuery(
+    async () =>
+      Promise.all(ids.map(async (id) => (id ? (await contacts.get(id))?.name : undefined))),
+    [contacts, ids.join(',')],
+  );
+  const date = (ms: number) =>
+    Number.isNaN(ms)
+      ? '—'
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+  const nameOf = (i: number) => names?.[i] ?? t('reports.top.unknown');
+  const csv = () => ({
+    header: [
+      t('reports.csv.contact'),
+      t('reports.csv.contactId'),
+      t('reports.csv.revenue'),
+      t('reports.csv.orders'),
+      t('reports.csv.lastPurchase'),
+      t('reports.csv.clv'),
+    ],
+    rows: top.map((r, i) => [
+      nameOf(i),
+      ids[i],
+      r.revenue,
+      r.orders,
+      Number.isNaN(r.lastAt) ? null : new Date(r.lastAt).toISOString(),
+      r.clv === null ? null : Math.round(r.clv),
+    ]),
+  });
+  const table = (
+    <Table striped highlightOnHover withTableBorder data-testid="top-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('reports.top.name')}</Table.Th>
+          <Table.Th ta="right">{t('reports.top.revenue')}</Table.Th>
+          <Table.Th ta="right">{t('reports.top.orders')}</Table.Th>
+          <Table.Th>{t('reports.top.lastPurchase')}</Table.Th>
+          <Table.Th ta="right">{t('reports.top.clv')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {top.map((r, i) => (
+          <Table.Tr key={r.customer}>
+            <Table.Td>
+              {ids[i] ? (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => navigate(`/contacts/${ids[i]}`)}
+                >
+                  {nameOf(i)}
+                </Anchor>
+              ) : (
+                nameOf(i)
+              )}
+            </Table.Td>
+            <Table.Td ta="right">{money(r.revenue, locale)}</Table.Td>
+            <Table.Td ta="right">{num(r.orders, locale)}</Table.Td>
+            <Table.Td>{date(r.lastAt)}</Table.Td>
+            <Table.Td ta="right">{money(r.clv, locale)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  const body =
+    top.length === 0 ? (
+      <Text size="sm" c="dimmed" ta="center" py="md">
+        {t('reports.top.empty')}
+      </Text>
+    ) : (
+      table
+    );
+  return (
+    <ChartCard title={t('reports.top.title')} testId="chart-top" fileName={fileName} csv={csv}>
+      {body}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,91 @@
+/** Number, money, percentage and month formatting for the reports, in the user's locale. */
+import { formatRupiah } from '../../../shared/money';
+import { monthIndex, type Period } from '../../../shared/reports';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: string, o: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(o)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, o)));
+  return f;
+}
+
+export const NONE = '—';
+
+export function money(n: number | null, locale: string): string {
+  return n === null ? NONE : formatRupiah(Math.round(n), locale);
+}
+
+/** "Rp 1,2 jt" for chart axes. */
+export function moneyCompact(n: number, locale: string): string {
+  return nf(locale, {
+    style: 'currency',
+    currency: 'IDR',
+    currencyDisplay: 'narrowSymbol',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(n);
+}
+
+export function num(n: number | null, locale: string, digits = 0): string {
+  return n === null
+    ? NONE
+    : nf(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+}
+
+/** A value already in percent (50 = 50 %). */
+export function pct(n: number | null, locale: string, digits = 1): string {
+  return n === null
+    ? NONE
+    : nf(locale, { style: 'percent', maximumFractionDigits: digits }).format(n / 100);
+}
+
+/** The device's UTC offset in minutes (+420 in Jakarta). */
+export function deviceUtcOffset(): number {
+  return -new Date().getTimezoneOffset();
+}
+
+/** "Mar 2026" for a month index. */
+export function monthLabel(index: number, locale: string, long = false): string {
+  const y = Math.floor(index / 12);
+  return new Intl.DateTimeFormat(locale, {
+    month: long ? 'long' : 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, index - y * 12, 1)));
+}
+
+function dayLabel(ms: number, offset: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(ms + offset * 60_000),
+  );
+}
+
+/** "March 2026", "Q1 2026", "2026" or "1 Mar 2026 – 10 Mar 2026". */
+export function periodLabel(
+  p: Period,
+  offset: number,
+  locale: string,
+  quarter: (q: number, year: number) => string,
+): string {
+  const mi = monthIndex(p.start, offset);
+  const year = Math.floor(mi / 12);
+  switch (p.kind) {
+    case 'month':
+      return monthLabel(mi, locale, true);
+    case 'quarter':
+      return quarter(Math.floor((mi - year * 12) / 3) + 1, year);
+    case 'year':
+      return String(year);
+    case 'custom':
+      return `${dayLabel(p.start, offset, locale)} – ${dayLabel(p.end - 1, offset, locale)}`;
+  }
+}
+
+/** "2026-03" or "2026-03-01_2026-03-10": a period in a file name. */
+export function periodSlug(p: Period, offset: number): string {
+  const iso = (ms: number) => new Date(ms + offset * 60_000).toISOString().slice(0, 10);
+  return p.kind === 'custom'
+    ? `${iso(p.start)}_${iso(p.end - 1)}`
+    : iso(p.start).slice(0, p.kind === 'year' ? 4 : 7);
+}

@@ -1,0 +1,130 @@
+/**
+ * Loads the report dataset (page by page, with progress and cancel), hands it to the report
+ * engine (a Web Worker) and recomputes when the options change. Reloads when a table the
+ * reports read changes, so the screen stays current without freezing.
+ */
+import { useDebouncedValue } from '@mantine/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DrillQuery, ReportOptions, ReportResult } from '../../../shared/reports';
+import { useRepositories } from '../../app/services';
+import { createReportEngine, type ReportEngine } from './report-engine';
+
+export type ReportStatus =
+  | { phase: 'reading'; done: number; total: number }
+  | { phase: 'computing'; fraction: number }
+  | { phase: 'ready' }
+  | { phase: 'cancelled' }
+  | { phase: 'error'; message: string };
+
+export interface ReportData {
+  status: ReportStatus;
+  result: ReportResult | null;
+  cancel: () => void;
+  reload: () => void;
+  /** Contact ids behind a click on a chart. */
+  drill: (query: DrillQuery) => Promise<string[]>;
+  /** Contact id of a customer number in the result. */
+  contactId: (customer: number) => string | undefined;
+}
+
+export function useReportData(options: ReportOptions): ReportData {
+  const { reports, db } = useRepositories();
+  const liveFingerprint = useLiveQuery(() => reports.fingerprint(), [reports]);
+  // A burst of writes (an import) reloads once, not once per row.
+  const [fingerprint] = useDebouncedValue(liveFingerprint, 300);
+  const engine = useRef<ReportEngine | null>(null);
+  const ids = useRef<string[]>([]);
+  const abort = useRef<AbortController | null>(null);
+  const [version, setVersion] = useState(0);
+  const [reloadToken, setReloadToken] = useState(0);
+  const [status, setStatus] = useState<ReportStatus>({ phase: 'reading', done: 0, total: 0 });
+  const [result, setResult] = useState<ReportResult | null>(null);
+
+  useEffect(() => {
+    const e = createReportEngine();
+    engine.current = e;
+    return () => {
+      e.dispose();
+      engine.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (fingerprint === undefined) return;
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    let stale = false;
+    let lastShown = -Infinity;
+    if (!engine.current) return;
+    const e = engine.current;
+    e.read(
+      { dbName: db.name, reports },
+      {
+        signal: ctrl.signal,
+        onProgress: ({ done, total }) => {
+          // Four re-renders a second are plenty for a progress bar.
+          const now = performance.now();
+          if (stale || (now - lastShown < 250 && done < total)) return;
+          lastShown = now;
+          setStatus({ phase: 'reading', done, total });
+        },
+      },
+    )
+      .then((customerIds) => {
+        if (stale) return;
+        ids.current = customerIds;
+        setVersion((v) => v + 1);
+      })
+      .catch((err: unknown) => {
+        if (stale) return;
+        if (err instanceof Error && err.name === 'AbortError') setStatus({ phase: 'cancelled' });
+        else
+          setStatus({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
+      });
+    return () => {
+      stale = true;
+      ctrl.abort();
+    };
+  }, [reports, db, fingerprint, reloadToken]);
+
+  const optionsKey = JSON.stringify(options);
+  useEffect(() => {
+    if (version === 0 || !engine.current) return;
+    let stale = false;
+    engine.current
+      .compute(JSON.parse(optionsKey) as ReportOptions, (fraction) => {
+        if (!stale) setStatus({ phase: 'computing', fraction });
+      })
+      .then((r) => {
+        if (stale) return;
+        setResult(r);
+        setStatus({ phase: 'ready' });
+      })
+      .catch((err: unknown) => {
+        if (!stale)
+          setStatus({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
+      });
+    return () => {
+      stale = true;
+    };
+  }, [version, optionsKey]);
+
+  const drill = useCallback(
+    async (query: DrillQuery) => {
+      if (!engine.current) return [];
+      const customers = await engine.current.drill(JSON.parse(optionsKey) as ReportOptions, query);
+      return customers.map((c) => ids.current[c]!).filter((id) => id !== undefined);
+    },
+    [optionsKey],
+  );
+
+  return {
+    status,
+    result,
+    cancel: () => abort.current?.abort(),
+    reload: () => setReloadToken((n) => n + 1),
+    drill,
+    contactId: (c) => ids.current[c],
+  };
+}

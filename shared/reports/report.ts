@@ -1,0 +1,204 @@
+/**
+ * The whole Reports screen from one dataset: the chosen period, the previous one to compare
+ * with, and the trends around them. Pure and synchronous; the renderer runs it in a Web Worker
+ * (renderer/features/reports/reports.worker.ts) and reports progress between the steps.
+ */
+import { complaintSummary, type ComplaintSummary } from './complaints';
+import { computeCohorts, cohortMembers, type CohortRow } from './cohorts';
+import type { ReportDataset } from './dataset';
+import { feedbackByMonth, feedbackSummary, type FeedbackSummary } from './feedback';
+import { ledgerBalances, pointsLiability, type LiabilitySummary } from './liability';
+import { previousPeriod, type Period } from './periods';
+import { buildPurchaseIndex, type PurchaseIndex } from './purchase-index';
+import { computeRetention, lostCustomers, type RetentionSummary } from './retention';
+import {
+  buyersBetween,
+  revenueByMonth,
+  topCustomers,
+  type MonthRevenue,
+  type TopCustomer,
+} from './revenue';
+import { computeRfm, segmentMembers, type RfmSegment } from './rfm';
+import { monthIndex, monthStart } from './time';
+import { customerTotals, orderSummary, valueSummary, type OrderSummary } from './value';
+
+export interface ReportOptions {
+  period: Period;
+  /** Compare with the previous period. */
+  compare: boolean;
+  /** Days without a purchase after which a customer counts as lost. */
+  inactivityDays: number;
+  /** Expected customer lifespan in years, for CLV. */
+  lifespanYears: number;
+  /** Rupiah one point is worth, for the liability. */
+  pointValue: number;
+  /** The caller's UTC offset, for calendar months. */
+  utcOffsetMinutes: number;
+  /** Months of trend to show (ending with the period's last month). */
+  trendMonths: number;
+  topLimit: number;
+}
+
+export const DEFAULT_REPORT_SETTINGS = {
+  inactivityDays: 90,
+  lifespanYears: 3,
+  pointValue: 1,
+  trendMonths: 12,
+  topLimit: 10,
+} as const;
+
+export interface PeriodMetrics {
+  period: Period;
+  orders: OrderSummary;
+  retention: RetentionSummary;
+  feedback: FeedbackSummary;
+  complaints: ComplaintSummary;
+  liability: LiabilitySummary;
+}
+
+export interface RfmSummary {
+  counts: number[];
+  revenue: number[];
+  grid: number[][];
+  scored: number;
+}
+
+export interface ReportResult {
+  /** False when there are no sales, answers or complaints at all: the screen's empty state. */
+  hasData: boolean;
+  current: PeriodMetrics;
+  previous: PeriodMetrics | null;
+  trend: MonthRevenue[];
+  feedbackTrend: { month: number; summary: FeedbackSummary }[];
+  cohorts: CohortRow[];
+  rfm: RfmSummary;
+  value: {
+    customers: number;
+    averageAov: number | null;
+    averageFrequency: number | null;
+    averageClv: number | null;
+    lifespanYears: number;
+  };
+  top: (TopCustomer & { clv: number | null })[];
+}
+
+export type ProgressFn = (fraction: number, step: string) => void;
+
+function periodMetrics(
+  d: ReportDataset,
+  idx: PurchaseIndex,
+  period: Period,
+  o: ReportOptions,
+): PeriodMetrics {
+  return {
+    period,
+    orders: orderSummary(d.sales, d.customerCount, period),
+    retention: computeRetention(idx, period, o.inactivityDays),
+    feedback: feedbackSummary(d.feedback, period.start, period.end),
+    complaints: complaintSummary(d.complaints, period.start, period.end),
+    liability: pointsLiability(ledgerBalances(d.ledger, d.customerCount, period.end), o.pointValue),
+  };
+}
+
+/** The month range of the trends: `trendMonths` months ending with the period's last month. */
+export function trendRange(o: ReportOptions): { first: number; last: number } {
+  const last = monthIndex(o.period.end - 1, o.utcOffsetMinutes);
+  const first = Math.min(
+    monthIndex(o.period.start, o.utcOffsetMinutes),
+    last - Math.max(1, o.trendMonths) + 1,
+  );
+  return { first, last };
+}
+
+export function computeReport(
+  d: ReportDataset,
+  o: ReportOptions,
+  onProgress: ProgressFn = () => {},
+): ReportResult {
+  onProgress(0.05, 'index');
+  const idx = buildPurchaseIndex(d.sales, d.customerCount);
+  onProgress(0.25, 'period');
+  const current = periodMetrics(d, idx, o.period, o);
+  const previous = o.compare
+    ? periodMetrics(d, idx, previousPeriod(o.period, o.utcOffsetMinutes), o)
+    : null;
+  onProgress(0.5, 'trend');
+  const { first, last } = trendRange(o);
+  const trend = revenueByMonth(d.sales, first, last, o.utcOffsetMinutes);
+  const feedbackTrend = feedbackByMonth(d.feedback, first, last, o.utcOffsetMinutes);
+  onProgress(0.65, 'cohorts');
+  const cohorts = computeCohorts(idx, first, last, o.utcOffsetMinutes);
+  onProgress(0.8, 'rfm');
+  const lifetime = customerTotals(d.sales, d.customerCount, -Infinity, o.period.end);
+  const rfm = computeRfm(lifetime, o.period.end);
+  const value = valueSummary(lifetime, o.period.end, o.lifespanYears);
+  const inPeriod = customerTotals(d.sales, d.customerCount, o.period.start, o.period.end);
+  const top = topCustomers(inPeriod, o.topLimit).map((t) => {
+    const v = value.clv[t.customer]!;
+    return { ...t, clv: Number.isNaN(v) ? null : v };
+  });
+  onProgress(1, 'done');
+  return {
+    hasData: d.sales.at.length + d.feedback.at.length + d.complaints.at.length > 0,
+    current,
+    previous,
+    trend,
+    feedbackTrend,
+    cohorts,
+    rfm: { counts: rfm.counts, revenue: rfm.revenue, grid: rfm.grid, scored: rfm.customers.length },
+    value: {
+      customers: value.customers,
+      averageAov: value.averageAov,
+      averageFrequency: value.averageFrequency,
+      averageClv: value.averageClv,
+      lifespanYears: value.lifespanYears,
+    },
+    top,
+  };
+}
+
+/** Which customers a click on a chart stands for. */
+export type DrillQuery =
+  | { kind: 'segment'; segment: RfmSegment }
+  | { kind: 'rfmCell'; r: number; fm: number }
+  | { kind: 'month'; month: number }
+  | { kind: 'cohort'; month: number; offset: number }
+  | { kind: 'lost' };
+
+/** The customer numbers behind a click, sorted. */
+export function drillCustomers(d: ReportDataset, o: ReportOptions, q: DrillQuery): number[] {
+  switch (q.kind) {
+    case 'segment':
+    case 'rfmCell': {
+      const rfm = computeRfm(
+        customerTotals(d.sales, d.customerCount, -Infinity, o.period.end),
+        o.period.end,
+      );
+      if (q.kind === 'segment') return segmentMembers(rfm, q.segment);
+      const out: number[] = [];
+      for (let i = 0; i < rfm.customers.length; i++)
+        if (rfm.r[i] === q.r && Math.ceil((rfm.f[i]! + rfm.m[i]!) / 2) === q.fm)
+          out.push(rfm.customers[i]!);
+      return out;
+    }
+    case 'month':
+      return buyersBetween(
+        d.sales,
+        monthStart(q.month, o.utcOffsetMinutes),
+        monthStart(q.month + 1, o.utcOffsetMinutes),
+      );
+    case 'cohort':
+      return cohortMembers(
+        buildPurchaseIndex(d.sales, d.customerCount),
+        q.month,
+        q.offset,
+        o.utcOffsetMinutes,
+      );
+    case 'lost':
+      return lostCustomers(
+        buildPurchaseIndex(d.sales, d.customerCount),
+        o.period,
+        o.inactivityDays,
+      );
+  }
+}
