@@ -15,7 +15,7 @@ export const SCHEMA_V1 = {
   templates: 'id, purpose, updatedAt, _localStamp',
   settings: 'id, &key, updatedAt, _localStamp',
   sales: 'id, [contactId+at], at, invoiceNo, reversesId, updatedAt, _localStamp',
-  ledger: 'id, [contactId+at], saleId, updatedAt, _localStamp',
+  ledger: 'id, [contactId+at], at, saleId, updatedAt, _localStamp',
   feedback: 'id, [contactId+at], at, updatedAt, _localStamp',
   /** Field values that lost a last-writer-wins merge, kept so nothing is silently gone. */
   history: '++seq, [table+recordId], at',

@@ -1,8 +1,299 @@
-import { Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAdjustments,
+  IconAlertTriangle,
+  IconBrandWhatsapp,
+  IconGift,
+  IconMoodSmile,
+  IconPlus,
+} from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDate, formatDateTime, localCalendarDate } from '../../../shared/dates';
+import { formatRupiah } from '../../../shared/money';
+import type { SaleRow } from '../../db/repositories/loyalty';
+import { useRepositories } from '../../app/services';
+import { useLocale } from '../../i18n/useLocale';
+import { useContact } from '../contacts/useContactSearch';
+import { FeedbackModal } from '../sales/FeedbackForm';
+import { RecordSaleModal } from '../sales/RecordSaleModal';
+import { RefundModal } from '../sales/RefundModal';
+import { SalesTable } from '../sales/SalesTable';
+import { AdjustModal } from './AdjustModal';
+import { LedgerHistory } from './LedgerHistory';
+import { RedeemModal } from './RedeemModal';
+import { useMemberSummary } from './useMemberSummary';
 
-/** The contact's purchases, points balance, tier and ledger (the sales and loyalty issue). */
-export function ContactLoyaltyPanel(_props: { contactId: string }) {
+type Dialog = 'sale' | 'redeem' | 'adjust' | 'forgive' | 'feedback' | null;
+
+/** The contact's points, tier, expiring points, purchases, ledger and feedback. */
+export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
-  return <Text c="dimmed">{t('comingSoon.sales.description')}</Text>;
+  const { locale } = useLocale();
+  const { loyalty, timeline } = useRepositories();
+  const contact = useContact(contactId);
+  const data = useLiveQuery(() => loyalty.contactLoyalty(contactId), [loyalty, contactId]);
+  const sales = useLiveQuery(() => loyalty.contactSales(contactId), [loyalty, contactId]);
+  const feedback = useLiveQuery(() => loyalty.contactFeedback(contactId), [loyalty, contactId]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [refunding, setRefunding] = useState<SaleRow | null>(null);
+  const sendSummary = useMemberSummary();
+
+  useEffect(() => {
+    void loyalty.grantBirthdayBonuses(contactId);
+  }, [loyalty, contactId]);
+
+  if (!data || !contact) return null;
+  const { tier, rule } = data;
+  const close = () => setDialog(null);
+
+  return (
+    <Stack gap="md">
+      {data.overdraft > 0 && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('sales.loyalty.overdraftTitle', {
+            points: data.overdraft.toLocaleString(locale),
+          })}
+        >
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('sales.loyalty.overdraftText')}</Text>
+            <Group gap="xs">
+              <Button size="xs" variant="white" color="red" onClick={() => setDialog('forgive')}>
+                {t('sales.loyalty.forgive')}
+              </Button>
+              <Button
+                size="xs"
+                variant="white"
+                color="red"
+                onClick={async () => {
+                  // A follow-up tomorrow, so someone decides with the customer.
+                  const due = new Date();
+                  due.setDate(due.getDate() + 1);
+                  due.setHours(10, 0, 0, 0);
+                  const r = await timeline.addFollowUp({
+                    contactId,
+                    title: t('sales.loyalty.overdraftFollowUp', {
+                      points: data.overdraft.toLocaleString(locale),
+                    }),
+                    dueAt: due.toISOString(),
+                  });
+                  notifications.show({
+                    color: r.ok ? undefined : 'red',
+                    message: t(r.ok ? 'sales.loyalty.followUpAdded' : 'sales.errors.saveFailed'),
+                  });
+                }}
+              >
+                {t('sales.loyalty.addFollowUp')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {!rule.enabled && (
+        <Text size="sm" c="dimmed">
+          {t('sales.loyalty.programOff')}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <Card withBorder padding="md">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t('sales.loyalty.balance')}
+          </Text>
+          <Text
+            size="2rem"
+            fw={700}
+            c={data.balance < 0 ? 'red' : undefined}
+            data-testid="points-balance"
+          >
+            {data.balance.toLocaleString(locale)}
+          </Text>
+          {rule.pointValue > 0 && data.balance > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('sales.loyalty.worth', {
+                amount: formatRupiah(data.balance * rule.pointValue, locale),
+              })}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('sales.loyalty.lifetime', {
+              count: data.purchases,
+              amount: formatRupiah(data.lifetimeSpend, locale),
+            })}
+          </Text>
+        </Card>
+        <Card withBorder padding="md">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t('sales.loyalty.tier')}
+          </Text>
+          <Group gap="xs" mt={4}>
+            <Badge size="lg" variant="light" tt="none" data-testid="tier">
+              {tier.tier.name}
+            </Badge>
+            {tier.tier.multiplierPct !== 100 && (
+              <Text size="sm" c="dimmed">
+                ×{(tier.tier.multiplierPct / 100).toLocaleString(locale)}
+              </Text>
+            )}
+          </Group>
+          <Progress value={tier.progressPct} mt="sm" aria-label={t('sales.loyalty.tier')} />
+          <Text size="xs" c="dimmed" mt={4}>
+            {tier.next
+              ? t('sales.loyalty.toNext', {
+                  amount: formatRupiah(tier.toNext, locale),
+                  tier: tier.next.name,
+                })
+              : t('sales.loyalty.topTier')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('sales.loyalty.spend12', {
+              amount: formatRupiah(tier.spend, locale),
+              months: rule.tierWindowMonths,
+            })}
+          </Text>
+        </Card>
+        <Card withBorder padding="md">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t('sales.loyalty.expiring')}
+          </Text>
+          {data.expiringSoon.length === 0 ? (
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('sales.loyalty.nothingExpiring')}
+            </Text>
+          ) : (
+            <Stack gap={2} mt={4}>
+              {data.expiringSoon.map((e) => (
+                <Text size="sm" c="orange.8" key={e.expiresAtMs}>
+                  {t('sales.loyalty.expiringLine', {
+                    points: e.points.toLocaleString(locale),
+                    date: formatCalendarDate(localCalendarDate(new Date(e.expiresAtMs)), locale),
+                  })}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Card>
+      </SimpleGrid>
+
+      <Group gap="sm">
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('sale')}>
+          {t('sales.record')}
+        </Button>
+        <Button
+          variant="light"
+          leftSection={<IconGift size={16} />}
+          onClick={() => setDialog('redeem')}
+        >
+          {t('sales.loyalty.redeem')}
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconAdjustments size={16} />}
+          onClick={() => setDialog('adjust')}
+        >
+          {t('sales.loyalty.adjust')}
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconMoodSmile size={16} />}
+          onClick={() => setDialog('feedback')}
+        >
+          {t('sales.loyalty.feedback')}
+        </Button>
+        <Button
+          variant="default"
+          color="green"
+          leftSection={<IconBrandWhatsapp size={16} />}
+          onClick={() => {
+            if (!sendSummary(contact, data)) {
+              notifications.show({ color: 'orange', message: t('sales.loyalty.noPhone') });
+            }
+          }}
+        >
+          {t('sales.loyalty.sendSummary')}
+        </Button>
+      </Group>
+
+      <Title order={3} size="h4">
+        {t('sales.loyalty.purchases')}
+      </Title>
+      {sales && sales.length > 0 ? (
+        <SalesTable rows={sales} showCustomer={false} onRefund={setRefunding} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('sales.loyalty.purchasesEmpty')}
+        </Text>
+      )}
+
+      <Title order={3} size="h4">
+        {t('sales.loyalty.history')}
+      </Title>
+      {data.history.length > 0 ? (
+        <LedgerHistory rows={data.history} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('sales.loyalty.historyEmpty')}
+        </Text>
+      )}
+
+      <Title order={3} size="h4">
+        {t('sales.loyalty.feedbackList')}
+      </Title>
+      {feedback && feedback.length > 0 ? (
+        <Table verticalSpacing={6} data-testid="feedback-table">
+          <Table.Tbody>
+            {feedback.map((f) => (
+              <Table.Tr key={f.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.at, locale)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" tt="none">
+                    {t(`sales.feedback.${f.type}`)} {f.score}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{f.comment ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('sales.loyalty.feedbackEmpty')}
+        </Text>
+      )}
+
+      <RecordSaleModal opened={dialog === 'sale'} onClose={close} contactId={contactId} />
+      <RedeemModal
+        opened={dialog === 'redeem'}
+        onClose={close}
+        contactId={contactId}
+        available={data.available}
+        rule={rule}
+      />
+      <AdjustModal opened={dialog === 'adjust'} onClose={close} contactId={contactId} />
+      <AdjustModal
+        opened={dialog === 'forgive'}
+        onClose={close}
+        contactId={contactId}
+        initialPoints={data.overdraft}
+        initialReason={t('sales.loyalty.forgiveReason')}
+      />
+      <FeedbackModal opened={dialog === 'feedback'} onClose={close} contactId={contactId} />
+      <RefundModal sale={refunding} onClose={() => setRefunding(null)} />
+    </Stack>
+  );
 }

@@ -1,0 +1,56 @@
+import { Select } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRepositories } from '../../app/services';
+
+const MAX_OPTIONS = 30;
+
+/** Choose a customer by typing a name or a phone number in any format. */
+export function ContactPicker({
+  value,
+  onChange,
+  error,
+  autoFocus,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { contacts } = useRepositories();
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search);
+  const options = useLiveQuery(async () => {
+    const found = (await contacts.search(deferred)).slice(0, MAX_OPTIONS);
+    // Keep the chosen contact in the list so its label shows.
+    if (value && !found.some((c) => c.id === value)) {
+      const chosen = await contacts.get(value);
+      if (chosen) found.unshift(chosen);
+    }
+    return found.map((c) => ({
+      value: c.id,
+      label: c.phones[0] ? `${c.name} · ${c.phones[0].raw}` : c.name,
+    }));
+  }, [contacts, deferred, value]);
+
+  return (
+    <Select
+      label={t('sales.form.customer')}
+      placeholder={t('sales.form.customerPlaceholder')}
+      data={options ?? []}
+      value={value}
+      onChange={onChange}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The repository already matched names and phones in any format.
+      filter={({ options: o }) => o}
+      error={error}
+      autoFocus={autoFocus}
+      withAsterisk
+      nothingFoundMessage="—"
+    />
+  );
+}
