@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ReminderScheduler } from '../features/followups/ReminderScheduler';
 import { MOD_KEY_LABEL } from './keys';
+import { StartupTasks } from './StartupTasks';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS } from './navigation';
 import { useUiStore } from './ui-store';
@@ -83,6 +84,7 @@ export function Shell() {
 
       <AppShell.Main>
         <ReminderScheduler />
+        <StartupTasks />
         <Outlet />
       </AppShell.Main>
     </AppShell>

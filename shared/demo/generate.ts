@@ -11,7 +11,9 @@
 import { formatStamp, type HlcStamp } from '../hlc';
 import { derivedId } from '../ids';
 import { createEvent, createMutable } from '../records';
-import type { Contact, Feedback, FollowUp, Note, PhoneEntry, Sale } from '../schemas';
+import { DEFAULT_RULES } from '../loyalty/rules';
+import { earnForSale, pointsToReverse } from '../loyalty/tiers';
+import type { Contact, Feedback, FollowUp, LedgerEntry, Note, PhoneEntry, Sale } from '../schemas';
 import {
   CITIES,
   EMAIL_DOMAINS,
@@ -37,6 +39,8 @@ export interface DemoOptions {
   now: number;
   years?: number;
   seed?: number;
+  /** Award loyalty points for the sales under the default rules (and some redemptions). */
+  points?: boolean;
 }
 
 export interface DemoBook {
@@ -45,6 +49,7 @@ export interface DemoBook {
   notes: Note[];
   followUps: FollowUp[];
   feedback: Feedback[];
+  ledger: LedgerEntry[];
 }
 
 const DAY = 86_400_000;
@@ -67,7 +72,14 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     stamp: stampAt(ms),
   });
 
-  const book: DemoBook = { contacts: [], sales: [], notes: [], followUps: [], feedback: [] };
+  const book: DemoBook = {
+    contacts: [],
+    sales: [],
+    notes: [],
+    followUps: [],
+    feedback: [],
+    ledger: [],
+  };
   const meanPerContact = options.contacts > 0 ? options.sales / options.contacts : 0;
 
   for (let i = 0; i < options.contacts; i++) {
@@ -85,6 +97,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     const meanGap = span / expected;
     let t = joined + rnd.exponential(meanGap / SEASON_MAX);
     let n = 0;
+    const firstSale = book.sales.length;
     while (t < activeUntil && book.sales.length < options.sales) {
       // Thinning: accept with the season's relative intensity.
       if (rnd.next() < SEASON[new Date(t).getUTCMonth()]! / SEASON_MAX) {
@@ -112,6 +125,9 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       t += rnd.exponential(meanGap / SEASON_MAX);
     }
 
+    if (options.points ?? true) {
+      addPoints(rnd, book, contact.id, book.sales.slice(firstSale), options.now, ctx);
+    }
     if (rnd.chance(0.3)) addNotes(rnd, book, contact, joined, options.now, ctx);
     if (rnd.chance(0.2)) addFeedback(rnd, book, contact.id, joined, options.now, ctx);
     if (rnd.chance(0.05)) {
@@ -284,6 +300,78 @@ function addFeedback(
       createEvent(
         { contactId, type: 'csat' as const, score: rnd.int(2, 5), at: iso },
         ctx(`csat:${contactId}`, at),
+      ),
+    );
+  }
+}
+
+/**
+ * The ledger the loyalty repository would have written for these sales: earn entries with the
+ * same derived ids (so recording them again on a device adds nothing), reversals for refunds,
+ * and now and then a redemption of part of the points earned in the last six months (well
+ * inside the default 12-month expiry, so it never overdraws).
+ */
+function addPoints(
+  rnd: Random,
+  book: DemoBook,
+  contactId: string,
+  sales: Sale[],
+  now: number,
+  ctx: Ctx,
+) {
+  const earned = new Map<string, LedgerEntry>();
+  const redeemAt = now - rnd.int(1, 30) * DAY;
+  // Points earned in the six months before the redemption, net of their reversals.
+  let recentEarned = 0;
+  const recent = (ms: number) => ms < redeemAt && redeemAt - ms < 180 * DAY;
+  for (const sale of sales) {
+    if (sale.kind === 'purchase') {
+      const { points, rule } = earnForSale(sale, sales, DEFAULT_RULES);
+      if (points <= 0) continue;
+      const at = Date.parse(sale.at);
+      const entry = createEvent(
+        { contactId, kind: 'earn' as const, at: sale.at, points, saleId: sale.id, ruleId: rule.id },
+        { ...ctx(`earn:${sale.id}`, at), id: derivedId(at, `earn:${sale.id}`) },
+      );
+      earned.set(sale.id, entry);
+      book.ledger.push(entry);
+      if (recent(at)) recentEarned += points;
+    } else {
+      const earn = sale.reversesId ? earned.get(sale.reversesId) : undefined;
+      const original = sale.reversesId ? sales.find((s) => s.id === sale.reversesId) : undefined;
+      if (!earn || !original) continue;
+      const reversed = pointsToReverse(earn.points, original.amount, 0, sale.amount);
+      if (reversed <= 0) continue;
+      const at = Date.parse(sale.at);
+      book.ledger.push(
+        createEvent(
+          {
+            contactId,
+            kind: 'reversal' as const,
+            at: sale.at,
+            points: -reversed,
+            saleId: sale.id,
+            reversesId: earn.id,
+          },
+          { ...ctx(`reversal:${sale.id}`, at), id: derivedId(at, `reversal:${sale.id}`) },
+        ),
+      );
+      // A reversal after the redemption still takes its points back: count every reversal.
+      if (recent(Date.parse(original.at))) recentEarned -= reversed;
+    }
+  }
+  if (recentEarned >= 40 && rnd.chance(0.25)) {
+    const at = redeemAt;
+    book.ledger.push(
+      createEvent(
+        {
+          contactId,
+          kind: 'redeem' as const,
+          at: new Date(at).toISOString(),
+          points: -Math.floor(recentEarned / 2),
+          reason: 'Tukar voucher belanja',
+        },
+        ctx(`redeem:${contactId}`, at),
       ),
     );
   }

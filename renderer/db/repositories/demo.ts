@@ -12,13 +12,14 @@ export function createDemoRepository(db: KenalDb) {
     async load(book: DemoBook): Promise<void> {
       await db.transaction(
         'rw',
-        [db.contacts, db.sales, db.notes, db.followUps, db.feedback],
+        [db.contacts, db.sales, db.notes, db.followUps, db.feedback, db.ledger],
         async () => {
           await db.contacts.bulkPut(book.contacts.map((c) => ({ ...c, ...contactIndexFields(c) })));
           await db.sales.bulkPut(book.sales);
           await db.notes.bulkPut(book.notes);
           await db.followUps.bulkPut(book.followUps);
           await db.feedback.bulkPut(book.feedback);
+          await db.ledger.bulkPut(book.ledger);
         },
       );
     },

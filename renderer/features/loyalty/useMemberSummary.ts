@@ -4,7 +4,7 @@ import { memberSummaryText, whatsAppLink } from '../../../shared/loyalty/member-
 import { formatRupiah } from '../../../shared/money';
 import type { Contact } from '../../../shared/schemas';
 import type { ContactLoyalty } from '../../db/repositories/loyalty';
-import { useHost } from '../../app/services';
+import { useHost, useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
 
 /** Opens WhatsApp with the member summary filled in, in the current language. */
@@ -12,6 +12,7 @@ export function useMemberSummary() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const host = useHost();
+  const { timeline } = useRepositories();
   return (contact: Contact, l: ContactLoyalty) => {
     const phone = contact.phones.find((p) => p.label === 'whatsapp') ?? contact.phones[0];
     if (!phone) return false;
@@ -41,6 +42,8 @@ export function useMemberSummary() {
       closing: t('sales.summary.closing'),
     });
     void host.openExternal({ url: whatsAppLink(phone.e164, text) });
+    // What was sent goes on the timeline like every other WhatsApp message.
+    void timeline.logWhatsApp(contact.id, text);
     return true;
   };
 }

@@ -1,13 +1,12 @@
 /**
- * INTEGRATION POINT with the loyalty engine (shared/loyalty/, another area, still being built).
- * The timeline does not depend on it: these hooks are where its numbers come in. Until then
- * they return nothing, so {points}/{tier} are reported as missing in a message and the Today
- * screen's "points about to expire" list stays empty.
- *
- * To wire: return the contact's balance and tier name from repos.loyalty (formatted with the
- * locale) in useLoyaltyPlaceholders, and the expiring points in useExpiringPoints.
+ * Where the timeline meets the loyalty engine (shared/loyalty through repos.loyalty): the
+ * {points} and {tier} of a message template, and the Today screen's "points about to expire".
  */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { TemplateValues } from '../../../shared/timeline/templates';
+import { useRepositories } from '../../app/services';
+import { useLocale } from '../../i18n/useLocale';
 
 /** What a "points about to expire" row on Today needs. */
 export interface ExpiringPoints {
@@ -17,12 +16,27 @@ export interface ExpiringPoints {
   expiresAt: string;
 }
 
-export function useLoyaltyPlaceholders(
-  _contactId: string,
-): Pick<TemplateValues, 'points' | 'tier'> {
-  return {};
+/** Days ahead that Today warns about expiring points. */
+const EXPIRY_HORIZON_DAYS = 14;
+
+export function useLoyaltyPlaceholders(contactId: string): Pick<TemplateValues, 'points' | 'tier'> {
+  const { loyalty } = useRepositories();
+  const { locale } = useLocale();
+  const state = useLiveQuery(() => loyalty.contactLoyalty(contactId), [loyalty, contactId]);
+  if (!state) return {};
+  return { points: state.available.toLocaleString(locale), tier: state.tier.tier.name };
 }
 
 export function useExpiringPoints(): ExpiringPoints[] {
-  return [];
+  const { loyalty } = useRepositories();
+  const rows = useLiveQuery(() => loyalty.expiringSoon(EXPIRY_HORIZON_DAYS), [loyalty]);
+  return useMemo(
+    () =>
+      (rows ?? []).map((r) => ({
+        contactId: r.contactId,
+        points: r.points,
+        expiresAt: new Date(r.expiresAtMs).toISOString(),
+      })),
+    [rows],
+  );
 }

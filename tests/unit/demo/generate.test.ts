@@ -87,3 +87,28 @@ describe('demo book', () => {
     expect(quiet).toBeGreaterThan(book.contacts.length * 0.05);
   });
 });
+
+describe('demo loyalty points', () => {
+  it('earn the default rule points per sale, with the ids the loyalty repository uses, and never overdraw', async () => {
+    const { computeLedger } = await import('../../../shared/loyalty/ledger');
+    const { DEFAULT_RULES } = await import('../../../shared/loyalty/rules');
+    const { derivedId } = await import('../../../shared/ids');
+    const book = generateDemoBook({ contacts: 300, sales: 3000, now: NOW, seed: 3 });
+    expect(book.ledger.length).toBeGreaterThan(1000);
+    for (const e of book.ledger) expect(recordSchemas.ledger.safeParse(e).error).toBeUndefined();
+    const sales = new Map(book.sales.map((s) => [s.id, s]));
+    for (const e of book.ledger.filter((l) => l.kind === 'earn')) {
+      const sale = sales.get(e.saleId!)!;
+      expect(e.id).toBe(derivedId(Date.parse(sale.at), `earn:${sale.id}`));
+      expect(e.points).toBeGreaterThanOrEqual(Math.floor(sale.amount / 10_000));
+    }
+    expect(book.ledger.some((e) => e.kind === 'redeem')).toBe(true);
+    expect(book.ledger.some((e) => e.kind === 'reversal')).toBe(true);
+    const byContact = new Map<string, typeof book.ledger>();
+    for (const e of book.ledger)
+      byContact.set(e.contactId, [...(byContact.get(e.contactId) ?? []), e]);
+    for (const entries of byContact.values()) {
+      expect(computeLedger(entries, DEFAULT_RULES, NOW).overdraft).toBe(0);
+    }
+  });
+});
