@@ -35,29 +35,6 @@ export const en = {
     cancel: 'Cancel',
     save: 'Save',
   },
-  comingSoon: {
-    goToContacts: 'Go to contacts',
-    followups: {
-      title: 'Follow-ups are on their way',
-      description:
-        'Soon every promise to a customer gets a due date and a reminder, so nothing is forgotten. For now, keep notes on the contact.',
-    },
-    sales: {
-      title: 'Sales and loyalty points are on their way',
-      description:
-        'Soon you can record purchases, give and redeem points, and see each customer’s tier. Your contacts are ready for it.',
-    },
-    reports: {
-      title: 'Reports are on their way',
-      description:
-        'Retention, churn, customer value and who is slipping away, computed on this device. They need sales first.',
-    },
-    backup: {
-      title: 'Backup and sync are on their way',
-      description:
-        'Soon you can save your whole book to a file you own and merge changes from other devices. Your data already stays on this device.',
-    },
-  },
   errors: {
     nameRequired: 'Enter a name.',
     nameTooLong: 'A name can be at most 200 characters.',

@@ -33,29 +33,6 @@ export const id: Translations = {
     cancel: 'Batal',
     save: 'Simpan',
   },
-  comingSoon: {
-    goToContacts: 'Buka kontak',
-    followups: {
-      title: 'Tindak lanjut segera hadir',
-      description:
-        'Sebentar lagi setiap janji kepada pelanggan punya tanggal dan pengingat, jadi tidak ada yang terlupa. Untuk sekarang, simpan catatan di kontak.',
-    },
-    sales: {
-      title: 'Penjualan dan poin loyalitas segera hadir',
-      description:
-        'Sebentar lagi Anda bisa mencatat pembelian, memberi dan menukar poin, serta melihat level setiap pelanggan. Kontak Anda sudah siap.',
-    },
-    reports: {
-      title: 'Laporan segera hadir',
-      description:
-        'Retensi, churn, nilai pelanggan, dan siapa yang mulai menjauh, dihitung di perangkat ini. Laporan butuh data penjualan dulu.',
-    },
-    backup: {
-      title: 'Cadangan dan sinkronisasi segera hadir',
-      description:
-        'Sebentar lagi Anda bisa menyimpan seluruh buku ke file milik Anda dan menggabungkan perubahan dari perangkat lain. Data Anda sudah tersimpan di perangkat ini.',
-    },
-  },
   errors: {
     nameRequired: 'Isi nama.',
     nameTooLong: 'Nama paling banyak 200 karakter.',
