@@ -60,3 +60,39 @@ test('screenshots', async ({ page }) => {
   await page.goto('./#/today');
   await page.screenshot({ path: 'docs/screenshot-today-id.png' });
 });
+
+test('tour of every screen with demo data', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByText(/Loaded 300 customers/)).toBeVisible();
+  await page.waitForTimeout(3000);
+  const shots: [string, string][] = [
+    ['today', './#/today'],
+    ['contacts', './#/contacts'],
+    ['followups', './#/followups'],
+    ['sales', './#/sales'],
+    ['reports', './#/reports'],
+    ['backup', './#/backup'],
+    ['settings', './#/settings'],
+  ];
+  for (const [name, url] of shots) {
+    await page.goto(url);
+    await page.waitForTimeout(name === 'reports' ? 6000 : 2000);
+    await page.screenshot({ path: `docs/tour-${name}-en.png` });
+  }
+  await page.goto('./#/contacts');
+  await page.getByTestId('contact-row').nth(3).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: 'docs/tour-contact-en.png' });
+  await page.getByRole('tab', { name: 'Purchases & points' }).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: 'docs/tour-contact-loyalty-en.png' });
+  await page.getByRole('radiogroup', { name: 'Language' }).getByText('ID', { exact: true }).click();
+  for (const [name, url] of shots.slice(0, 5)) {
+    await page.goto(url);
+    await page.waitForTimeout(name === 'reports' ? 6000 : 2000);
+    await page.screenshot({ path: `docs/tour-${name}-id.png` });
+  }
+});

@@ -129,7 +129,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       addPoints(rnd, book, contact.id, book.sales.slice(firstSale), options.now, ctx);
     }
     if (rnd.chance(0.3)) addNotes(rnd, book, contact, joined, options.now, ctx);
-    if (rnd.chance(0.2)) addFeedback(rnd, book, contact.id, joined, options.now, ctx);
+    if (rnd.chance(0.6)) addFeedback(rnd, book, contact.id, joined, options.now, ctx);
     if (rnd.chance(0.05)) {
       const due = options.now + rnd.int(-10, 20) * DAY + rnd.int(8, 17) * 3_600_000;
       book.followUps.push(
@@ -285,7 +285,8 @@ function addFeedback(
   now: number,
   ctx: Ctx,
 ) {
-  const at = from + rnd.next() * (now - from);
+  // Surveys are recent for most shops: answers cluster in the last few months.
+  const at = Math.max(from, now - rnd.exponential(120 * DAY));
   const iso = new Date(at).toISOString();
   // Mostly happy customers, a tail of unhappy ones, as in real surveys.
   const nps = Math.min(10, Math.max(0, Math.round(8 + (rnd.next() - 0.65) * 8)));

@@ -66,7 +66,7 @@ export function ContactList({
             {t('contacts.fields.phone')}
           </div>
           <div role="columnheader" className="kenal-cell">
-            {t('contacts.fields.email')}
+            {t('contacts.fields.email')} · {t('contacts.fields.city')}
           </div>
           <div role="columnheader" className="kenal-cell">
             {t('contacts.fields.tags')}

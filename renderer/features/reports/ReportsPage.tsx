@@ -11,7 +11,8 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet, IconRefresh, IconUsers } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -24,6 +25,8 @@ import {
   type PeriodKind,
   type ReportOptions,
 } from '../../../shared/reports';
+import { ruleAt } from '../../../shared/loyalty/rules';
+import { useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import './chart-setup';
@@ -90,6 +93,18 @@ export function ReportsPage() {
     lifespanYears: DEFAULT_REPORT_SETTINGS.lifespanYears,
     pointValue: DEFAULT_REPORT_SETTINGS.pointValue,
   });
+  // A point is worth what the loyalty rules say (Settings), until the user overrides it here.
+  const { loyalty } = useRepositories();
+  const loyaltyPointValue = useLiveQuery(
+    async () => ruleAt(await loyalty.getRules(), Date.now()).pointValue,
+    [loyalty],
+  );
+  const [pointValueTouched, setPointValueTouched] = useState(false);
+  useEffect(() => {
+    if (loyaltyPointValue !== undefined && !pointValueTouched) {
+      setSettings((s) => ({ ...s, pointValue: loyaltyPointValue }));
+    }
+  }, [loyaltyPointValue, pointValueTouched]);
 
   const period: Period = useMemo(() => {
     if (kind === 'custom') {
@@ -137,7 +152,13 @@ export function ReportsPage() {
           compare={compare}
           onCompare={setCompare}
         />
-        <ReportSettings value={settings} onChange={setSettings} />
+        <ReportSettings
+          value={settings}
+          onChange={(next) => {
+            if (next.pointValue !== settings.pointValue) setPointValueTouched(true);
+            setSettings(next);
+          }}
+        />
         <Tooltip label={t('reports.refresh')}>
           <ActionIcon
             variant="default"
