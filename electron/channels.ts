@@ -11,6 +11,13 @@ export const CHANNELS = {
   openFile: 'kenal:openFile',
   openExternal: 'kenal:openExternal',
   notify: 'kenal:notify',
+  chooseFolder: 'kenal:chooseFolder',
+  useFolder: 'kenal:useFolder',
+  appDataFolder: 'kenal:appDataFolder',
+  listFolder: 'kenal:listFolder',
+  readFolderFile: 'kenal:readFolderFile',
+  writeFolderFile: 'kenal:writeFolderFile',
+  removeFolderFile: 'kenal:removeFolderFile',
 } as const satisfies { readonly [M in HostMethod]: (typeof HOST_CHANNELS)[M]['channel'] };
 
 export const BRIDGE_GLOBAL: typeof HOST_GLOBAL = 'kenalHost';

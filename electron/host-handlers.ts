@@ -2,11 +2,13 @@
  * The HostApi implementations behind the IPC wrapper. Arguments arrive already validated by
  * ipc.ts; Electron's dialog/shell/Notification are injected so this runs under plain Node tests.
  */
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { HOST_CHANNELS } from '../shared/host-api';
 import { isAllowedExternalUrl, type FileFilter } from '../shared/host-api';
 import { writeFileAtomic, type AtomicFs, nodeAtomicFs } from './atomic-write';
 import { nodeReadFs, type ReadFs } from './file-read';
+import { createFolderAccess, type FolderAccess } from './folder-access';
 import type { HandlerMap } from './ipc';
 
 export interface SaveDialogRequest {
@@ -35,8 +37,15 @@ export interface HostDeps {
   };
   /** A notification shown with this tag was clicked: bring the app forward and tell the renderer. */
   onNotificationClick(tag: string): void;
+  /** dialog.showOpenDialog for one folder (openDirectory, createDirectory). */
+  showFolderDialog(request: { title: string }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  /** The app's own folder for automatic backups (userData/backups); created when first asked. */
+  backupDir: string;
+  /** Creates a folder and its parents (fs.mkdir recursive). */
+  makeDir?(dir: string): Promise<void>;
   atomicFs?: AtomicFs;
   readFs?: ReadFs;
+  folders?: FolderAccess;
 }
 
 export type HostHandlers = HandlerMap<typeof HOST_CHANNELS>;
@@ -44,6 +53,9 @@ export type HostHandlers = HandlerMap<typeof HOST_CHANNELS>;
 export function createHostHandlers(deps: HostDeps): HostHandlers {
   const readFs = deps.readFs ?? nodeReadFs;
   const atomicFs = deps.atomicFs ?? nodeAtomicFs;
+  const folders = deps.folders ?? createFolderAccess({ atomicFs, readFs });
+  const makeDir =
+    deps.makeDir ?? (async (dir: string) => void (await mkdir(dir, { recursive: true })));
 
   return {
     getInfo: async () => ({
@@ -90,6 +102,38 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       if (deps.notifications.isSupported()) {
         deps.notifications.show({ title, body }, () => deps.onNotificationClick(tag ?? ''));
       }
+      return undefined;
+    },
+
+    chooseFolder: async ({ purpose }) => {
+      const choice = await deps.showFolderDialog({
+        title: purpose === 'sync' ? 'Kenal sync folder' : 'Kenal backups folder',
+      });
+      const picked = choice.filePaths[0];
+      if (choice.canceled || picked === undefined) return { status: 'cancelled' };
+      const folder = await folders.allow(picked);
+      return { status: 'chosen', folder, label: folder };
+    },
+
+    useFolder: async ({ folder }) =>
+      (await folders.reuse(folder)) ? { status: 'ok', label: folder } : { status: 'missing' },
+
+    appDataFolder: async () => {
+      await makeDir(deps.backupDir);
+      return { status: 'ok', folder: await folders.allow(deps.backupDir) };
+    },
+
+    listFolder: async ({ folder }) => folders.list(folder),
+
+    readFolderFile: async ({ folder, name, maxBytes }) => folders.read(folder, name, maxBytes),
+
+    writeFolderFile: async ({ folder, name, content }) => {
+      await folders.write(folder, name, content);
+      return undefined;
+    },
+
+    removeFolderFile: async ({ folder, name }) => {
+      await folders.remove(folder, name);
       return undefined;
     },
   };

@@ -106,6 +106,16 @@ if (!app.requestSingleInstanceLock()) {
             notification.show();
           },
         },
+        showFolderDialog: ({ title }) => {
+          const options = {
+            title,
+            properties: ['openDirectory' as const, 'createDirectory' as const],
+          };
+          return mainWindow
+            ? dialog.showOpenDialog(mainWindow, options)
+            : dialog.showOpenDialog(options);
+        },
+        backupDir: path.join(app.getPath('userData'), 'backups'),
         onNotificationClick: (tag) => {
           focusWindow();
           mainWindow?.webContents.send(EVENT_CHANNELS.notificationClick, tag);

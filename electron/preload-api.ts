@@ -5,7 +5,18 @@
  * importing zod would bloat the sandboxed preload.
  */
 import type {
+  AppDataFolderResult,
+  ChooseFolderArgs,
+  ChooseFolderResult,
+  FolderArgs,
   HostApi,
+  ListFolderResult,
+  ReadFolderFileArgs,
+  ReadFolderFileResult,
+  RemoveFolderFileArgs,
+  UseFolderArgs,
+  UseFolderResult,
+  WriteFolderFileArgs,
   HostInfo,
   NotifyArgs,
   OpenExternalArgs,
@@ -41,6 +52,21 @@ export function createHostBridge(ipc: Invoker & Listener): HostApi {
     },
     notify: async (args: NotifyArgs) => {
       await ipc.invoke(CHANNELS.notify, args);
+    },
+    chooseFolder: (args: ChooseFolderArgs) =>
+      ipc.invoke(CHANNELS.chooseFolder, args) as Promise<ChooseFolderResult>,
+    useFolder: (args: UseFolderArgs) =>
+      ipc.invoke(CHANNELS.useFolder, args) as Promise<UseFolderResult>,
+    appDataFolder: () => ipc.invoke(CHANNELS.appDataFolder) as Promise<AppDataFolderResult>,
+    listFolder: (args: FolderArgs) =>
+      ipc.invoke(CHANNELS.listFolder, args) as Promise<ListFolderResult>,
+    readFolderFile: (args: ReadFolderFileArgs) =>
+      ipc.invoke(CHANNELS.readFolderFile, args) as Promise<ReadFolderFileResult>,
+    writeFolderFile: async (args: WriteFolderFileArgs) => {
+      await ipc.invoke(CHANNELS.writeFolderFile, args);
+    },
+    removeFolderFile: async (args: RemoveFolderFileArgs) => {
+      await ipc.invoke(CHANNELS.removeFolderFile, args);
     },
     onNotificationClick: (listener: (tag: string) => void) => {
       // Only the tag crosses over: never the IPC event object, which exposes the sender.

@@ -105,6 +105,110 @@ export const hostInfoSchema = z.object({
 });
 export type HostInfo = z.infer<typeof hostInfoSchema>;
 
+/**
+ * A folder the host may read and write in: an absolute path in the desktop app (the main process
+ * keeps an allowlist), an opaque id of a stored directory handle in the browser.
+ */
+export const folderSchema = z.string().min(1).max(4096);
+
+/** A plain file name: no path separators, no `..`, no NUL, not absolute. */
+export function isPlainFileName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 255 &&
+    !/[\\/:]/.test(name) &&
+    !name.includes('\0') &&
+    name !== '.' &&
+    name !== '..' &&
+    !name.startsWith('..')
+  );
+}
+export const plainFileNameSchema = z.string().refine(isPlainFileName, 'a plain file name');
+
+export const folderPurposeSchema = z.enum(['sync', 'backups']);
+export type FolderPurpose = z.infer<typeof folderPurposeSchema>;
+
+export const chooseFolderArgsSchema = z.object({ purpose: folderPurposeSchema });
+export type ChooseFolderArgs = z.infer<typeof chooseFolderArgsSchema>;
+
+/** `unsupported`: this host has no folder access (a browser without the File System Access API). */
+export const chooseFolderResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('chosen'), folder: folderSchema, label: z.string().max(4096) }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('unsupported') }),
+]);
+export type ChooseFolderResult = z.infer<typeof chooseFolderResultSchema>;
+
+export const useFolderArgsSchema = z.object({
+  folder: folderSchema,
+  /** Browser only: ask the user to grant access again (needs a click). */
+  askPermission: z.boolean().default(false),
+});
+export type UseFolderArgs = z.input<typeof useFolderArgsSchema>;
+
+/**
+ * Whether a folder remembered from an earlier session can be used now. `missing`: gone or not a
+ * folder; `permission`: the browser needs the user to allow access again.
+ */
+export const useFolderResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), label: z.string().max(4096) }),
+  z.object({ status: z.literal('missing') }),
+  z.object({ status: z.literal('permission') }),
+  z.object({ status: z.literal('unsupported') }),
+]);
+export type UseFolderResult = z.infer<typeof useFolderResultSchema>;
+
+export const folderArgsSchema = z.object({ folder: folderSchema });
+export type FolderArgs = z.infer<typeof folderArgsSchema>;
+
+export const folderEntrySchema = z.object({
+  name: z.string().max(255),
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number().nonnegative(),
+});
+export const listFolderResultSchema = z.array(folderEntrySchema).max(100_000);
+export type ListFolderResult = z.infer<typeof listFolderResultSchema>;
+
+export const readFolderFileArgsSchema = z.object({
+  folder: folderSchema,
+  name: plainFileNameSchema,
+  maxBytes: z.number().int().positive().max(MAX_FILE_CHARS),
+});
+export type ReadFolderFileArgs = z.infer<typeof readFolderFileArgsSchema>;
+
+export const readFolderFileResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('read'), content: z.string(), size: z.number().int() }),
+  z.object({ status: z.literal('missing') }),
+  z.object({ status: z.literal('too-large'), size: z.number() }),
+]);
+export type ReadFolderFileResult = z.infer<typeof readFolderFileResultSchema>;
+
+export const writeFolderFileArgsSchema = z.object({
+  folder: folderSchema,
+  name: plainFileNameSchema,
+  content: z.string().max(MAX_FILE_CHARS),
+});
+export type WriteFolderFileArgs = z.infer<typeof writeFolderFileArgsSchema>;
+
+export const removeFolderFileArgsSchema = z.object({
+  folder: folderSchema,
+  name: plainFileNameSchema,
+});
+export type RemoveFolderFileArgs = z.infer<typeof removeFolderFileArgsSchema>;
+
+export const appDataFolderResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), folder: folderSchema }),
+  z.object({ status: z.literal('unsupported') }),
+]);
+export type AppDataFolderResult = z.infer<typeof appDataFolderResultSchema>;
+
+/**
+ * Files the host lets the renderer delete: this device's own sync files (the host only accepts
+ * device ids it wrote a file for in this session) and automatic backups.
+ */
+export const REMOVABLE_FILE =
+  /^kenal-(?:([0-9A-HJKMNP-TV-Z]{16})-(?:snap|seg)-[0-9-]+|auto-backup-[0-9-]+)\.json$/;
+
 export interface HostApi {
   /** What is hosting the renderer. */
   getInfo(): Promise<HostInfo>;
@@ -121,6 +225,19 @@ export interface HostApi {
    * with). Returns a function that unsubscribes.
    */
   onNotificationClick(listener: (tag: string) => void): () => void;
+  /** Let the user pick a folder (the sync folder, or where automatic backups go). */
+  chooseFolder(args: ChooseFolderArgs): Promise<ChooseFolderResult>;
+  /** Use a folder remembered from an earlier session again (it must still exist). */
+  useFolder(args: UseFolderArgs): Promise<UseFolderResult>;
+  /** The app's own folder for automatic backups (desktop only). */
+  appDataFolder(): Promise<AppDataFolderResult>;
+  /** The plain files in a folder the user chose (no subfolders, no symlinks). */
+  listFolder(args: FolderArgs): Promise<ListFolderResult>;
+  readFolderFile(args: ReadFolderFileArgs): Promise<ReadFolderFileResult>;
+  /** Write atomically: temp file, fsync, rename. */
+  writeFolderFile(args: WriteFolderFileArgs): Promise<void>;
+  /** Delete one of this device's own sync files or an automatic backup (see REMOVABLE_FILE). */
+  removeFolderFile(args: RemoveFolderFileArgs): Promise<void>;
 }
 
 /** HostApi methods that are requests (one IPC invoke each); the rest are event subscriptions. */
@@ -140,6 +257,41 @@ export const HOST_CHANNELS = {
     result: z.undefined(),
   },
   notify: { channel: 'kenal:notify', args: notifyArgsSchema, result: z.undefined() },
+  chooseFolder: {
+    channel: 'kenal:chooseFolder',
+    args: chooseFolderArgsSchema,
+    result: chooseFolderResultSchema,
+  },
+  useFolder: {
+    channel: 'kenal:useFolder',
+    args: useFolderArgsSchema,
+    result: useFolderResultSchema,
+  },
+  appDataFolder: {
+    channel: 'kenal:appDataFolder',
+    args: z.undefined(),
+    result: appDataFolderResultSchema,
+  },
+  listFolder: {
+    channel: 'kenal:listFolder',
+    args: folderArgsSchema,
+    result: listFolderResultSchema,
+  },
+  readFolderFile: {
+    channel: 'kenal:readFolderFile',
+    args: readFolderFileArgsSchema,
+    result: readFolderFileResultSchema,
+  },
+  writeFolderFile: {
+    channel: 'kenal:writeFolderFile',
+    args: writeFolderFileArgsSchema,
+    result: z.undefined(),
+  },
+  removeFolderFile: {
+    channel: 'kenal:removeFolderFile',
+    args: removeFolderFileArgsSchema,
+    result: z.undefined(),
+  },
 } as const satisfies Record<
   HostRequestMethod,
   { channel: string; args: z.ZodType; result: z.ZodType }

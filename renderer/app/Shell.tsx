@@ -12,6 +12,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { SyncScheduler } from '../features/backup-sync/SyncScheduler';
 import { ReminderScheduler } from '../features/followups/ReminderScheduler';
 import { MOD_KEY_LABEL } from './keys';
 import { StartupTasks } from './StartupTasks';
@@ -85,6 +86,7 @@ export function Shell() {
       <AppShell.Main>
         <ReminderScheduler />
         <StartupTasks />
+        <SyncScheduler />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -12,6 +12,13 @@ interface Bridge {
   openExternal(args: unknown): Promise<unknown>;
   notify(args: unknown): Promise<unknown>;
   onNotificationClick(listener: (tag: unknown) => void): () => void;
+  chooseFolder(args: unknown): Promise<unknown>;
+  useFolder(args: unknown): Promise<unknown>;
+  appDataFolder(): Promise<unknown>;
+  listFolder(args: unknown): Promise<unknown>;
+  readFolderFile(args: unknown): Promise<unknown>;
+  writeFolderFile(args: unknown): Promise<unknown>;
+  removeFolderFile(args: unknown): Promise<unknown>;
 }
 
 const BRIDGE_METHODS: readonly (keyof Bridge)[] = [
@@ -38,6 +45,21 @@ export function createElectronHost(bridge: Bridge): HostApi {
     },
     notify: async (args) => {
       await bridge.notify(args);
+    },
+    chooseFolder: async (args) =>
+      HOST_CHANNELS.chooseFolder.result.parse(await bridge.chooseFolder(args)),
+    useFolder: async (args) => HOST_CHANNELS.useFolder.result.parse(await bridge.useFolder(args)),
+    appDataFolder: async () =>
+      HOST_CHANNELS.appDataFolder.result.parse(await bridge.appDataFolder()),
+    listFolder: async (args) =>
+      HOST_CHANNELS.listFolder.result.parse(await bridge.listFolder(args)),
+    readFolderFile: async (args) =>
+      HOST_CHANNELS.readFolderFile.result.parse(await bridge.readFolderFile(args)),
+    writeFolderFile: async (args) => {
+      await bridge.writeFolderFile(args);
+    },
+    removeFolderFile: async (args) => {
+      await bridge.removeFolderFile(args);
     },
     onNotificationClick: (listener) =>
       bridge.onNotificationClick((tag) => {

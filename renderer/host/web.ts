@@ -10,6 +10,7 @@ import {
   type HostApi,
   type OpenFileResult,
 } from '../../shared/host-api';
+import { createWebFolders } from './web-folders';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -31,6 +32,7 @@ function pickFile(accept: string): Promise<File | null> {
 export function createWebHost(): HostApi {
   const clickListeners = new Set<(tag: string) => void>();
   return {
+    ...createWebFolders(),
     async getInfo() {
       return { kind: 'web', appVersion: __APP_VERSION__, platform: navigator.platform };
     },

@@ -34,6 +34,12 @@ import {
   mergeRecord,
   type FieldLoss,
 } from '../../../shared/sync/merge';
+import {
+  autoBackupStateSchema,
+  folderStateSchema,
+  type AutoBackupState,
+  type FolderState,
+} from '../../../shared/sync/folder';
 import type { DeviceClock } from '../clock';
 import type { HistoryRow, KenalDb } from '../database';
 import { SCHEMA_VERSION } from '../schema';
@@ -46,6 +52,8 @@ export const LOCAL_STAMP = '_localStamp';
 const CLOCK_KEY = 'hlc';
 const LAST_EXPORT_KEY = 'sync.lastExport';
 const IMPORT_LOG_PREFIX = 'sync.from.';
+const FOLDER_KEY = 'sync.folder';
+const AUTO_BACKUP_KEY = 'backup.auto';
 
 /**
  * A merge that would remove more than this share of the live contacts (and at least
@@ -187,13 +195,22 @@ export function createSyncRepository(
      * Every change this device knows after its last export (its own and those it merged), or
      * everything with `full`. Call markExported(exportStamp) once the file is written.
      */
-    async exportSync(app: string, options: { full?: boolean } = {}): Promise<SyncExport> {
+    async exportSync(
+      app: string,
+      options: { full?: boolean; since?: HlcStamp | null } = {},
+    ): Promise<SyncExport> {
       const { tables, since, exportStamp } = await db.transaction(
         'rw',
         [...dataTables(), db.meta],
         async () => {
           const last = await db.meta.get(LAST_EXPORT_KEY);
-          const since = options.full || !last ? null : (last.value as HlcStamp);
+          // An explicit `since` (the sync folder keeps its own cursor) leaves the file cursor alone.
+          const since =
+            options.since !== undefined
+              ? options.since
+              : options.full || !last
+                ? null
+                : (last.value as HlcStamp);
           const tables = await readTables(since);
           return { tables, since, exportStamp: await clock.stamp() };
         },
@@ -335,11 +352,54 @@ export function createSyncRepository(
         .sort((a, b) => (a.mergedAt < b.mergedAt ? 1 : -1));
     },
 
+    /** What the sync folder loop remembers (DESIGN section 6); a fresh state when none. */
+    async folderState(): Promise<FolderState> {
+      return readJson(FOLDER_KEY, folderStateSchema, folderStateSchema.parse({}));
+    },
+
+    async saveFolderState(state: FolderState): Promise<void> {
+      const value = JSON.stringify(folderStateSchema.parse(state));
+      await db.transaction('rw', db.meta, () => db.meta.put({ key: FOLDER_KEY, value }));
+    },
+
+    /** Automatic backups: folder (none = the app's own), how many to keep, the last one. */
+    async autoBackupState(): Promise<AutoBackupState> {
+      return readJson(AUTO_BACKUP_KEY, autoBackupStateSchema, autoBackupStateSchema.parse({}));
+    },
+
+    async saveAutoBackupState(patch: Partial<AutoBackupState>): Promise<void> {
+      await db.transaction('rw', db.meta, async () => {
+        const current = await readJson(
+          AUTO_BACKUP_KEY,
+          autoBackupStateSchema,
+          autoBackupStateSchema.parse({}),
+        );
+        const value = JSON.stringify(autoBackupStateSchema.parse({ ...current, ...patch }));
+        await db.meta.put({ key: AUTO_BACKUP_KEY, value });
+      });
+    },
+
     /** Field values that lost a merge, newest first. */
     async history(limit = 200): Promise<HistoryRow[]> {
       return db.history.orderBy('at').reverse().limit(limit).toArray();
     },
   };
+
+  /** A JSON value kept in meta; a damaged one reads as the fallback rather than breaking sync. */
+  async function readJson<T>(
+    key: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    fallback: T,
+  ): Promise<T> {
+    const row = await db.meta.get(key);
+    if (!row) return fallback;
+    try {
+      const parsed = schema.safeParse(JSON.parse(row.value));
+      return parsed.success ? parsed.data : fallback;
+    } catch {
+      return fallback;
+    }
+  }
 
   function lossesToHistory(t: TableName, recordId: string, losers: FieldLoss[], at: string) {
     return (

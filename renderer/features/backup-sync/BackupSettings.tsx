@@ -2,6 +2,7 @@ import { Button, Card, Stack, Text } from '@mantine/core';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { AutoBackupSettings } from './AutoBackupSettings';
 
 /** The Settings screen's pointer to backups and sync. */
 export function BackupSettings() {
@@ -21,6 +22,7 @@ export function BackupSettings() {
         >
           {t('backup.settingsOpen')}
         </Button>
+        <AutoBackupSettings />
       </Stack>
     </Card>
   );

@@ -1,6 +1,7 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BackupCard } from './BackupCard';
+import { FolderSyncCard } from './FolderSyncCard';
 import { RestoreCard } from './RestoreCard';
 import { SyncCard } from './SyncCard';
 import { SyncStatus } from './SyncStatus';
@@ -15,10 +16,8 @@ export function BackupSyncPage() {
       <BackupCard />
       <RestoreCard />
       <SyncCard />
+      <FolderSyncCard />
       <SyncStatus />
-      <Alert variant="light" color="gray" title={t('backup.folderTitle')}>
-        {t('backup.folderUnavailable')}
-      </Alert>
     </Stack>
   );
 }

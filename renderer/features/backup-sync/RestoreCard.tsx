@@ -13,6 +13,7 @@ import {
 } from '../../../shared/sync/envelope';
 import { useHost, useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
+import { writeSafetyBackup } from './auto-backup';
 import { APP_NAME, backupFileName, KENAL_FILE_FILTERS } from './file-names';
 import { FileProblemAlert } from './FileProblemAlert';
 import { PasswordModal } from './PasswordModal';
@@ -41,13 +42,16 @@ export function RestoreCard() {
 
   function restore(p: Preview) {
     void reader.run(async () => {
-      // Safety first: the current data goes to a file before anything is replaced.
-      const safety = await host.saveFile({
-        suggestedName: backupFileName(new Date(), true),
-        content: serializeEnvelope(await sync.exportBackup(APP_NAME)),
-        mimeType: 'application/json',
-        filters: KENAL_FILE_FILTERS,
-      });
+      // Safety first: the current data goes to a file before anything is replaced; silently
+      // into the backup folder in the desktop app, through a save dialog/download elsewhere.
+      const safety =
+        (await writeSafetyBackup(host, sync, APP_NAME)) ??
+        (await host.saveFile({
+          suggestedName: backupFileName(new Date(), true),
+          content: serializeEnvelope(await sync.exportBackup(APP_NAME)),
+          mimeType: 'application/json',
+          filters: KENAL_FILE_FILTERS,
+        }));
       if (!safety.saved) {
         setPreview(null);
         notifications.show({ color: 'orange', message: t('backup.safetyNeeded') });

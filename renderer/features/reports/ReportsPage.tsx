@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet, IconRefresh, IconUsers } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -100,11 +100,13 @@ export function ReportsPage() {
     [loyalty],
   );
   const [pointValueTouched, setPointValueTouched] = useState(false);
-  useEffect(() => {
-    if (loyaltyPointValue !== undefined && !pointValueTouched) {
-      setSettings((s) => ({ ...s, pointValue: loyaltyPointValue }));
-    }
-  }, [loyaltyPointValue, pointValueTouched]);
+  const effective: ReportSettingsValue = useMemo(
+    () =>
+      pointValueTouched || loyaltyPointValue === undefined
+        ? settings
+        : { ...settings, pointValue: loyaltyPointValue },
+    [settings, pointValueTouched, loyaltyPointValue],
+  );
 
   const period: Period = useMemo(() => {
     if (kind === 'custom') {
@@ -117,12 +119,12 @@ export function ReportsPage() {
   const options: ReportOptions = useMemo(
     () => ({
       ...DEFAULT_REPORT_SETTINGS,
-      ...settings,
+      ...effective,
       period,
       compare,
       utcOffsetMinutes: offset,
     }),
-    [settings, period, compare, offset],
+    [effective, period, compare, offset],
   );
 
   const data = useReportData(options);
@@ -153,9 +155,9 @@ export function ReportsPage() {
           onCompare={setCompare}
         />
         <ReportSettings
-          value={settings}
+          value={effective}
           onChange={(next) => {
-            if (next.pointValue !== settings.pointValue) setPointValueTouched(true);
+            if (next.pointValue !== effective.pointValue) setPointValueTouched(true);
             setSettings(next);
           }}
         />

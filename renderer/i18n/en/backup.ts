@@ -65,8 +65,55 @@ export const backup = {
   open: 'Open',
   working: 'Working…',
   folderTitle: 'Sync folder',
-  folderUnavailable:
-    'A sync folder shared with Syncthing, Dropbox or Google Drive is not available yet. Use sync files meanwhile.',
+  folder: {
+    help: 'Choose a folder that Syncthing, Dropbox, Google Drive or a network share copies between your devices. Every device writes its own changes there and merges the others’ on start, every 5 minutes and when you click “Sync now”. Files of other devices are never changed or deleted.',
+    none: 'No sync folder chosen',
+    choose: 'Choose sync folder…',
+    change: 'Change folder…',
+    syncNow: 'Sync now',
+    stop: 'Stop using this folder',
+    allow: 'Allow access',
+    lastSync: 'last synced {{date}}',
+    mergedFiles: 'Files merged from the sync folder: {{count}}',
+    devices: 'Other devices in this folder',
+    noDevices: 'No files from another device yet. Choose the same folder on your other devices.',
+    lastFile: 'Last file merged',
+    mergedAt: 'Merged',
+    problems: 'Files not merged',
+    retry: 'Retrying',
+    skipped: 'Skipped',
+    pending:
+      'A file from device {{device}} would delete {{removing}} of your {{live}} contacts. Sync waits for this device until you decide.',
+    unsupported:
+      'A sync folder needs the Kenal desktop app, or Chrome or Edge. Use sync files meanwhile.',
+    error: {
+      unavailable:
+        'The sync folder cannot be reached (removed, renamed or not connected). Nothing was changed; Kenal tries again later.',
+      permission: 'The browser needs your permission again to use the sync folder.',
+      failed:
+        'This device’s changes could not be written to the sync folder. Kenal tries again later.',
+    },
+    problem: {
+      incomplete: 'Incomplete: probably still being copied. It is read again later.',
+      tooLarge: 'Too large to read.',
+      newerVersion: 'Made by a newer version of Kenal. Update Kenal on this device.',
+      notKenal: 'Not a Kenal sync file.',
+      damaged: 'Damaged: its content is not what Kenal writes.',
+      wrongDevice: 'Its name does not match the device that wrote it.',
+    },
+  },
+  auto: {
+    title: 'Automatic backups',
+    enabled: 'Save a backup every day',
+    keep: 'Backups to keep',
+    changeFolder: 'Change folder…',
+    defaultFolder: 'Use the app’s folder',
+    now: 'Back up now',
+    done: 'Backup saved: {{name}}',
+    last: 'Last automatic backup: {{date}}',
+    never: 'No automatic backup yet.',
+    failed: 'The last automatic backup failed: {{message}}',
+  },
   tables: {
     contacts: 'Contacts',
     notes: 'Notes',

@@ -67,8 +67,56 @@ export const backup: Translations['backup'] = {
   open: 'Buka',
   working: 'Sedang diproses…',
   folderTitle: 'Folder sinkron',
-  folderUnavailable:
-    'Folder sinkron bersama Syncthing, Dropbox atau Google Drive belum tersedia. Sementara itu gunakan file sinkron.',
+  folder: {
+    help: 'Pilih folder yang disalin Syncthing, Dropbox, Google Drive atau folder jaringan ke perangkat Anda yang lain. Setiap perangkat menulis perubahannya sendiri ke sana dan menggabungkan milik perangkat lain saat dibuka, setiap 5 menit, dan saat Anda klik “Sinkronkan sekarang”. File perangkat lain tidak pernah diubah atau dihapus.',
+    none: 'Belum ada folder sinkron',
+    choose: 'Pilih folder sinkron…',
+    change: 'Ganti folder…',
+    syncNow: 'Sinkronkan sekarang',
+    stop: 'Berhenti memakai folder ini',
+    allow: 'Izinkan akses',
+    lastSync: 'terakhir disinkronkan {{date}}',
+    mergedFiles: 'File dari folder sinkron yang digabungkan: {{count}}',
+    devices: 'Perangkat lain di folder ini',
+    noDevices:
+      'Belum ada file dari perangkat lain. Pilih folder yang sama di perangkat Anda yang lain.',
+    lastFile: 'File terakhir yang digabungkan',
+    mergedAt: 'Digabungkan',
+    problems: 'File yang tidak digabungkan',
+    retry: 'Dicoba lagi',
+    skipped: 'Dilewati',
+    pending:
+      'Sebuah file dari perangkat {{device}} akan menghapus {{removing}} dari {{live}} kontak Anda. Sinkron dengan perangkat ini menunggu keputusan Anda.',
+    unsupported:
+      'Folder sinkron memerlukan aplikasi desktop Kenal, atau Chrome atau Edge. Sementara itu gunakan file sinkron.',
+    error: {
+      unavailable:
+        'Folder sinkron tidak dapat dijangkau (dihapus, diganti nama atau tidak tersambung). Tidak ada yang diubah; Kenal mencoba lagi nanti.',
+      permission: 'Browser memerlukan izin Anda lagi untuk memakai folder sinkron.',
+      failed:
+        'Perubahan perangkat ini tidak dapat ditulis ke folder sinkron. Kenal mencoba lagi nanti.',
+    },
+    problem: {
+      incomplete: 'Belum lengkap: mungkin masih disalin. Akan dibaca lagi nanti.',
+      tooLarge: 'Terlalu besar untuk dibaca.',
+      newerVersion: 'Dibuat oleh versi Kenal yang lebih baru. Perbarui Kenal di perangkat ini.',
+      notKenal: 'Bukan file sinkron Kenal.',
+      damaged: 'Rusak: isinya tidak seperti yang ditulis Kenal.',
+      wrongDevice: 'Namanya tidak cocok dengan perangkat yang menulisnya.',
+    },
+  },
+  auto: {
+    title: 'Cadangan otomatis',
+    enabled: 'Simpan cadangan setiap hari',
+    keep: 'Jumlah cadangan disimpan',
+    changeFolder: 'Ganti folder…',
+    defaultFolder: 'Pakai folder aplikasi',
+    now: 'Cadangkan sekarang',
+    done: 'Cadangan disimpan: {{name}}',
+    last: 'Cadangan otomatis terakhir: {{date}}',
+    never: 'Belum ada cadangan otomatis.',
+    failed: 'Cadangan otomatis terakhir gagal: {{message}}',
+  },
   tables: {
     contacts: 'Kontak',
     notes: 'Catatan',

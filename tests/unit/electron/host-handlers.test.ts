@@ -23,6 +23,9 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     openExternal: async () => undefined,
     notifications: { isSupported: () => true, show: () => undefined },
     onNotificationClick: () => undefined,
+    showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
+    backupDir: '/home/ana/.config/Kenal/backups',
+    makeDir: async () => undefined,
     ...overrides,
   };
 }

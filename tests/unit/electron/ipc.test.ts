@@ -17,6 +17,9 @@ function hostDeps(overrides: Partial<HostDeps> = {}): HostDeps {
     openExternal: async () => undefined,
     notifications: { isSupported: () => true, show: () => undefined },
     onNotificationClick: () => undefined,
+    showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
+    backupDir: '/home/ana/.config/Kenal/backups',
+    makeDir: async () => undefined,
     ...overrides,
   };
 }
@@ -30,6 +33,13 @@ function recordingHandlers() {
     openFile: async (arg) => (seen.push(['openFile', arg]), { status: 'cancelled' }),
     openExternal: async (arg) => (seen.push(['openExternal', arg]), undefined),
     notify: async (arg) => (seen.push(['notify', arg]), undefined),
+    chooseFolder: async (arg) => (seen.push(['chooseFolder', arg]), { status: 'cancelled' }),
+    useFolder: async (arg) => (seen.push(['useFolder', arg]), { status: 'missing' }),
+    appDataFolder: async () => ({ status: 'unsupported' }),
+    listFolder: async (arg) => (seen.push(['listFolder', arg]), []),
+    readFolderFile: async (arg) => (seen.push(['readFolderFile', arg]), { status: 'missing' }),
+    writeFolderFile: async (arg) => (seen.push(['writeFolderFile', arg]), undefined),
+    removeFolderFile: async (arg) => (seen.push(['removeFolderFile', arg]), undefined),
   };
   const ipc = new FakeIpcMain();
   registerHandlers(ipc, HOST_CHANNELS, handlers, policy);

@@ -40,12 +40,26 @@ describe('preload bridge', () => {
     await bridge.openFile({ maxBytes: 10 });
     await bridge.openExternal({ url: 'https://wa.me/1' });
     await bridge.notify({ title: 't' });
+    await bridge.chooseFolder({ purpose: 'sync' });
+    await bridge.useFolder({ folder: '/s' });
+    await bridge.appDataFolder();
+    await bridge.listFolder({ folder: '/s' });
+    await bridge.readFolderFile({ folder: '/s', name: 'a.json', maxBytes: 5 });
+    await bridge.writeFolderFile({ folder: '/s', name: 'a.json', content: '{}' });
+    await bridge.removeFolderFile({ folder: '/s', name: 'a.json' });
     expect(ipc.invoke.mock.calls).toEqual([
       ['kenal:getInfo'],
       ['kenal:saveFile', save],
       ['kenal:openFile', { maxBytes: 10 }],
       ['kenal:openExternal', { url: 'https://wa.me/1' }],
       ['kenal:notify', { title: 't' }],
+      ['kenal:chooseFolder', { purpose: 'sync' }],
+      ['kenal:useFolder', { folder: '/s' }],
+      ['kenal:appDataFolder'],
+      ['kenal:listFolder', { folder: '/s' }],
+      ['kenal:readFolderFile', { folder: '/s', name: 'a.json', maxBytes: 5 }],
+      ['kenal:writeFolderFile', { folder: '/s', name: 'a.json', content: '{}' }],
+      ['kenal:removeFolderFile', { folder: '/s', name: 'a.json' }],
     ]);
   });
 

@@ -9,6 +9,17 @@ function fakeBridge(overrides: Record<string, unknown> = {}) {
     openFile: vi.fn(async () => ({ status: 'cancelled' })),
     openExternal: vi.fn(async () => undefined),
     notify: vi.fn(async () => undefined),
+    chooseFolder: vi.fn(async () => ({
+      status: 'chosen',
+      folder: '/home/ana/Sync',
+      label: 'Sync',
+    })),
+    useFolder: vi.fn(async () => ({ status: 'ok', label: 'Sync' })),
+    appDataFolder: vi.fn(async () => ({ status: 'ok', folder: '/home/ana/.config/Kenal/backups' })),
+    listFolder: vi.fn(async () => [{ name: 'a.json', size: 2, mtimeMs: 1 }]),
+    readFolderFile: vi.fn(async () => ({ status: 'read', content: '{}', size: 2 })),
+    writeFolderFile: vi.fn(async () => undefined),
+    removeFolderFile: vi.fn(async () => undefined),
     onNotificationClick: vi.fn((l: (tag: unknown) => void) => {
       click = l;
       return () => (click = undefined);
@@ -44,5 +55,20 @@ describe('Electron HostApi adapter', () => {
     off();
     click('followup:2');
     expect(seen).toEqual(['followup:1']);
+  });
+
+  it('validates folder answers from the main process too', async () => {
+    const bad = fakeBridge({ listFolder: async () => [{ name: 'a.json', size: -1, mtimeMs: 0 }] });
+    await expect(createElectronHost(bad.bridge).listFolder({ folder: '/x' })).rejects.toThrow();
+    const read = fakeBridge({ readFolderFile: async () => ({ status: 'read', content: 5 }) });
+    await expect(
+      createElectronHost(read.bridge).readFolderFile({ folder: '/x', name: 'a', maxBytes: 9 }),
+    ).rejects.toThrow();
+    const { bridge } = fakeBridge();
+    await expect(createElectronHost(bridge).chooseFolder({ purpose: 'sync' })).resolves.toEqual({
+      status: 'chosen',
+      folder: '/home/ana/Sync',
+      label: 'Sync',
+    });
   });
 });
