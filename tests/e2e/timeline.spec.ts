@@ -70,10 +70,19 @@ test('a complaint is open on the contact until it is resolved with a resolution'
   await expect(dialog.getByText('Say how the complaint was resolved.')).toBeVisible();
   await dialog.getByLabel('How was it resolved?').fill('Exchanged for size L');
   await dialog.getByRole('button', { name: 'Resolve' }).click();
+  // Resolving asks for the customer's feedback on it, tied to the complaint.
+  const feedback = page.getByRole('dialog', { name: 'Customer feedback' });
+  await feedback.getByRole('radio', { name: '9' }).click();
+  await feedback.getByLabel('Comment').fill('Happy with the exchange');
+  await feedback.getByRole('button', { name: 'Save feedback' }).click();
+  await expect(feedback).toBeHidden();
   await expect(page.getByTestId('complaint-status')).toHaveText('Resolved');
   await expect(page.getByText('Resolution: Exchanged for size L')).toBeVisible();
   await expect(page.getByText(/Resolved in \d+ min/)).toBeVisible();
   await expect(page.getByTestId('open-complaints')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Purchases & points' }).click();
+  await expect(page.getByTestId('feedback-table')).toContainText('NPS 9');
+  await expect(page.getByTestId('feedback-table')).toContainText('Happy with the exchange');
 });
 
 test('a follow-up in the past asks first; snooze and done work, with the next one of a weekly series', async ({

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../shared/schemas';
 import { timeToResolveMs } from '../../../shared/timeline/complaints';
 import { useRepositories } from '../../app/services';
+import { FeedbackModal } from '../sales/FeedbackForm';
 import { formatDuration } from './duration';
 
 const STATUS_COLOR = { open: 'red', in_progress: 'orange', resolved: 'teal' } as const;
@@ -16,6 +17,8 @@ export function ComplaintActions({ note }: { note: Note }) {
   const [resolving, setResolving] = useState(false);
   const [resolution, setResolution] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // After a resolution, ask how the customer felt about it (CSAT/NPS/CES tied to this note).
+  const [askFeedback, setAskFeedback] = useState(false);
   const status = note.complaintStatus ?? 'open';
   const took = timeToResolveMs(note);
 
@@ -74,6 +77,7 @@ export function ComplaintActions({ note }: { note: Note }) {
               setResolving(false);
               setResolution('');
               setError(null);
+              setAskFeedback(true);
             }
           }}
         >
@@ -98,6 +102,12 @@ export function ComplaintActions({ note }: { note: Note }) {
           </Stack>
         </form>
       </Modal>
+      <FeedbackModal
+        opened={askFeedback}
+        onClose={() => setAskFeedback(false)}
+        contactId={note.contactId}
+        noteId={note.id}
+      />
     </Stack>
   );
 }
