@@ -69,8 +69,24 @@ function countSuitesWithFailedTests(r) {
 }
 
 function readPlaywright(file) {
-  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  printSkipReasons(report.suites ?? []);
+  const s = report.stats;
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+// A skipped test must say why (e.g. no Electron binary on this machine): print each reason.
+function printSkipReasons(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const reason = (t.annotations ?? []).find((a) => a.type === 'skip')?.description;
+        console.log(`skipped: ${spec.title} (${reason ?? 'no reason given'})`);
+      }
+    }
+    printSkipReasons(suite.suites ?? []);
+  }
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
