@@ -44,6 +44,9 @@ export interface FolderAccess {
   remove(folder: string, name: string): Promise<void>;
 }
 
+/** Sync files, automatic and safety backups: `kenal-<letters, digits, dashes>.json`. */
+export const KENAL_FILE = /^kenal-[0-9A-Za-z-]{1,200}\.json$/;
+
 const isMissing = (error: unknown) =>
   ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
@@ -90,6 +93,10 @@ export function createFolderAccess(
   async function fileIn(folder: string, name: string): Promise<string> {
     if (!isPlainFileName(name)) throw new FolderRefusedError('not a plain file name');
     const dir = await allowedDir(folder);
+    // Only Kenal's own files are read or written, so even a hijacked renderer that names an
+    // existing folder (useFolder) cannot read private files or drop a script into, say, an
+    // autostart folder.
+    if (!KENAL_FILE.test(name)) throw new FolderRefusedError('not a Kenal file name');
     const target = path.resolve(dir, name);
     if (path.dirname(target) !== dir) throw new FolderRefusedError('outside the folder');
     let real: string;

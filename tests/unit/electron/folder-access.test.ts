@@ -57,8 +57,8 @@ describe('folder access: which folders', () => {
     const link = path.join(root, 'link-to-sync');
     await symlink(sync, link);
     await access.allow(link);
-    await access.write(link, 'a.json', '{}');
-    expect(await readdir(sync)).toEqual(['a.json']);
+    await access.write(link, 'kenal-a.json', '{}');
+    expect(await readdir(sync)).toEqual(['kenal-a.json']);
   });
 });
 
@@ -87,9 +87,13 @@ describe('folder access: which names', () => {
   });
 
   it('refuses a symlink inside the folder that points out of it', async () => {
-    await symlink(path.join(outside, 'secret.json'), path.join(sync, 'evil.json'));
-    await expect(access.read(sync, 'evil.json', 100)).rejects.toThrow(/link out of the folder/);
-    await expect(access.write(sync, 'evil.json', 'x')).rejects.toThrow(/link out of the folder/);
+    await symlink(path.join(outside, 'secret.json'), path.join(sync, 'kenal-evil.json'));
+    await expect(access.read(sync, 'kenal-evil.json', 100)).rejects.toThrow(
+      /link out of the folder/,
+    );
+    await expect(access.write(sync, 'kenal-evil.json', 'x')).rejects.toThrow(
+      /link out of the folder/,
+    );
     expect(await readFile(path.join(outside, 'secret.json'), 'utf8')).toBe('{"secret":true}');
     // And it is not listed as a file.
     expect(await access.list(sync)).toEqual([]);
@@ -112,7 +116,9 @@ describe('folder access: which names', () => {
       size: 7,
     });
     await expect(access.read(sync, own, 3)).resolves.toEqual({ status: 'too-large', size: 7 });
-    await expect(access.read(sync, 'nope.json', 3)).resolves.toEqual({ status: 'missing' });
+    await expect(access.read(sync, 'kenal-nope.json', 3)).resolves.toEqual({
+      status: 'missing',
+    });
   });
 });
 
@@ -212,5 +218,23 @@ describe('folder methods over IPC', () => {
       status: 'cancelled',
     });
     await expect(call('listFolder', { folder: sync })).rejects.toThrow(/not chosen/);
+  });
+});
+
+describe('only Kenal files', () => {
+  it('refuses to read or write any other file name, even in an allowed folder', async () => {
+    const access = createFolderAccess();
+    const folder = await access.allow(sync);
+    await writeFile(path.join(sync, 'id_ed25519'), 'secret');
+    await expect(access.read(folder, 'id_ed25519', 1000)).rejects.toThrow(/not a Kenal file/);
+    await expect(access.write(folder, 'x.cmd', 'calc.exe')).rejects.toThrow(/not a Kenal file/);
+    await expect(access.write(folder, 'kenal.desktop', '[Desktop Entry]')).rejects.toThrow(
+      /not a Kenal file/,
+    );
+    await expect(readdir(sync)).resolves.not.toContain('x.cmd');
+    await access.write(folder, 'kenal-safety-backup-2026-11-23-101500.json', '{}');
+    await expect(
+      access.read(folder, 'kenal-safety-backup-2026-11-23-101500.json', 1000),
+    ).resolves.toMatchObject({ status: 'read', content: '{}' });
   });
 });
