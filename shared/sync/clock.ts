@@ -9,7 +9,41 @@
  * warned which device's clock is wrong. Until the real time catches up, that device's
  * future-stamped edits win over newer edits here; fixing its clock limits the damage.
  */
-import { ClockDriftError, HybridLogicalClock, type HlcStamp } from '../hlc';
+import {
+  ClockDriftError,
+  ClockOverflowError,
+  DEFAULT_MAX_DRIFT_MS,
+  formatStamp,
+  HybridLogicalClock,
+  parseStamp,
+  type HlcStamp,
+} from '../hlc';
+import type { MutableMeta, RecordMeta } from '../schemas/common';
+
+/**
+ * The stamps of a file to move the clock past: the greatest one within the drift bound, and
+ * the greatest one beyond it (to warn about). One far-future record must not stop the clock
+ * from moving past the file's other, sane stamps.
+ */
+export function fileClockTargets(
+  records: Iterable<RecordMeta>,
+  now: number = Date.now(),
+): { within?: HlcStamp; beyond?: HlcStamp } {
+  let within: HlcStamp | undefined;
+  let beyond: HlcStamp | undefined;
+  const see = (s: HlcStamp) => {
+    if (parseStamp(s).wall - now > DEFAULT_MAX_DRIFT_MS) {
+      if (beyond === undefined || s > beyond) beyond = s;
+    } else if (within === undefined || s > within) within = s;
+  };
+  for (const r of records) {
+    see(r.updatedAt);
+    const stamps = (r as Partial<MutableMeta>).stamps;
+    if (stamps) for (const s of Object.values(stamps)) see(s);
+    if (r.deletedAt !== undefined) see(r.deletedAt);
+  }
+  return { within, beyond };
+}
 
 export interface ClockAdvance {
   /** The new persisted clock state, or undefined when it must not change. */
@@ -30,6 +64,10 @@ export function advanceClockPast(
   try {
     return { next: clock.receive(remoteMax) };
   } catch (error) {
+    // A remote counter at its maximum: step one millisecond past it instead (still greater).
+    if (error instanceof ClockOverflowError) {
+      return { next: formatStamp({ wall: parseStamp(remoteMax).wall + 1, counter: 0, deviceId }) };
+    }
     if (error instanceof ClockDriftError) {
       return {
         next: undefined,

@@ -11,14 +11,14 @@
  * export, so both comparisons use one clock.
  */
 import { contactIndexFields } from '../../../shared/contact-index';
-import type { HlcStamp } from '../../../shared/hlc';
+import { parseStamp, type HlcStamp } from '../../../shared/hlc';
 import {
   recordSchemas,
   type Contact,
   type RecordMeta,
   type TableName,
 } from '../../../shared/schemas';
-import { advanceClockPast } from '../../../shared/sync/clock';
+import { advanceClockPast, fileClockTargets } from '../../../shared/sync/clock';
 import {
   buildEnvelope,
   emptyTables,
@@ -27,13 +27,7 @@ import {
   type KenalEnvelope,
   type Tables,
 } from '../../../shared/sync/envelope';
-import {
-  classifyChange,
-  isRemoved,
-  maxStampIn,
-  mergeRecord,
-  type FieldLoss,
-} from '../../../shared/sync/merge';
+import { classifyChange, isRemoved, mergeRecord, type FieldLoss } from '../../../shared/sync/merge';
 import {
   autoBackupStateSchema,
   folderStateSchema,
@@ -163,8 +157,15 @@ export function createSyncRepository(
   /** Move the persisted clock past a file's stamps (unless they are too far ahead). */
   async function observeFile(records: Iterable<RecordMeta>) {
     const persisted = await db.meta.get(CLOCK_KEY);
-    const advance = advanceClockPast(clock.deviceId, persisted?.value, maxStampIn(records));
+    const { within, beyond } = fileClockTargets(records);
+    const advance = advanceClockPast(clock.deviceId, persisted?.value, within);
     if (advance.next !== undefined) await db.meta.put({ key: CLOCK_KEY, value: advance.next });
+    if (beyond !== undefined && advance.drift === undefined) {
+      advance.drift = {
+        aheadMs: parseStamp(beyond).wall - Date.now(),
+        deviceId: beyond.slice(-16),
+      };
+    }
     return advance;
   }
 
