@@ -115,6 +115,8 @@ export function computeLedger(
   const { list, duplicates } = ordered(entries);
   const lots: Lot[] = [];
   const lotByEntry = new Map<string, Lot>();
+  /** Points reversed so far per earn entry. */
+  const reversedOf = new Map<string, number>();
   const history: HistoryRow[] = [];
   const totals: LedgerTotals = {
     credited: 0,
@@ -185,13 +187,18 @@ export function computeLedger(
       if (e.kind === 'reversal' && e.reversesId !== undefined) {
         const target = lotByEntry.get(e.reversesId);
         if (target) {
-          const fromLot = Math.min(target.remaining, need);
+          // An earn is reversed at most once in total: when two devices refunded the same sale
+          // offline, the second reversal stays in the ledger (visible, delta 0) but takes
+          // nothing more.
+          const before = reversedOf.get(e.reversesId) ?? 0;
+          const want = Math.min(need, Math.max(0, target.points - before));
+          reversedOf.set(e.reversesId, before + want);
+          const fromLot = Math.min(target.remaining, want);
           target.remaining -= fromLot;
           // Points of the reversed earn that already expired are gone; not taken twice.
-          const alreadyExpired = Math.min(target.expired, need - fromLot);
-          need -= fromLot + alreadyExpired;
-          delta = -(-e.points - alreadyExpired);
-          overdraft += takeFifo(need);
+          const alreadyExpired = Math.min(target.expired, want - fromLot);
+          delta = alreadyExpired - want; // (not -(…): a reversal that takes nothing shows 0, not -0)
+          overdraft += takeFifo(want - fromLot - alreadyExpired);
           // fromLot came out of the lot directly; takeFifo handled the rest.
         } else {
           overdraft += takeFifo(need);

@@ -30,6 +30,24 @@ const entry = (
   }) as LedgerLike;
 
 describe('ledger engine: examples', () => {
+  it('a sale refunded on two devices offline reverses its points once, keeping both entries', () => {
+    const earn = entry('earn', 0, 10);
+    const other = entry('earn', 1, 40);
+    const refundA = entry('reversal', 5, -10, { reversesId: earn.id });
+    const refundB = entry('reversal', 6, -10, { reversesId: earn.id });
+    const s = computeLedger([earn, other, refundA, refundB], rules(0), T0 + 10 * DAY);
+    expect(s.balance).toBe(40);
+    expect(s.overdraft).toBe(0);
+    expect(s.totals.reversed).toBe(10);
+    // Neither entry is dropped: the second shows up with nothing taken.
+    expect(s.history.map((h) => [h.id, h.delta])).toEqual([
+      [earn.id, 10],
+      [other.id, 40],
+      [refundA.id, -10],
+      [refundB.id, 0],
+    ]);
+  });
+
   it('spends the oldest points first and expires only what is left of them', () => {
     const a = entry('earn', 0, 100);
     const b = entry('earn', 200, 50);
