@@ -327,6 +327,14 @@ export function createSyncRepository(
           const rows = (file.tables[t] as Row[]).map((r) => toRow(t, r, mark));
           if (rows.length > 0) await table(t).bulkAdd(rows);
         }
+        // The data went back in time, so what was merged from other devices since the backup
+        // is gone too: forget which of their sync-folder files were merged, so the next round
+        // reads them all again (merging is idempotent). This device's writer cursor stays.
+        const folder = await readJson(FOLDER_KEY, folderStateSchema, folderStateSchema.parse({}));
+        await db.meta.put({
+          key: FOLDER_KEY,
+          value: JSON.stringify({ ...folder, devices: {}, problems: {} }),
+        });
       });
     },
 

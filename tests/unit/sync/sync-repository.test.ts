@@ -50,6 +50,24 @@ describe('backup and restore', { timeout: 30_000 }, () => {
     expect(await b.contacts.search('someone')).toEqual([]);
   });
 
+  it("after a restore, other devices' sync-folder files are read again; the writer cursor stays", async () => {
+    const a = await openDevice('a');
+    await createContact(a, 'Siti Rahayu');
+    const backup = await a.sync.exportBackup('kenal@test');
+    const cursor = formatStamp({ wall: 1, counter: 0, deviceId: a.clock.deviceId });
+    await a.sync.saveFolderState({
+      ...(await a.sync.folderState()),
+      folder: '/sync',
+      cursor,
+      devices: { BBBBBBBBBBBBBBBB: { upTo: '000000000001000-00000', merged: ['x.json'] } },
+    });
+    await a.sync.restoreBackup(backup);
+    const state = await a.sync.folderState();
+    expect(state.devices).toEqual({});
+    expect(state.folder).toBe('/sync');
+    expect(state.cursor).toBe(cursor);
+  });
+
   it('a backup holds synced records only: no search keys, no local markers', async () => {
     const a = await openDevice();
     await createContact(a, 'Rina');
