@@ -236,7 +236,7 @@ export function createContactsRepository(
     /**
      * The contact an id stands for now: a duplicate merged into another (DESIGN section 4,
      * `mergedInto`) resolves to the survivor, following chains. Cycles (two devices merging
-     * A into B and B into A concurrently) end at the smallest id, the same on every device.
+     * A into B and B into A concurrently) end at the cycle's smallest id, on every device.
      */
     async resolveId(id: string): Promise<string> {
       const seen: string[] = [];
@@ -246,7 +246,9 @@ export function createContactsRepository(
         const row = await db.contacts.get(current);
         const next = row?.mergedInto;
         if (next === undefined) return current;
-        if (seen.includes(next)) return [...seen].sort()[0]!;
+        // A cycle: the smallest id of the cycle itself (not of the path into it), as the
+        // repair after a sync import (shared/contacts/merge-cycles.ts) decides.
+        if (seen.includes(next)) return seen.slice(seen.indexOf(next)).sort()[0]!;
         current = next;
       }
     },

@@ -11,6 +11,8 @@
  * export, so both comparisons use one clock.
  */
 import { contactIndexFields } from '../../../shared/contact-index';
+import { mergeCycleSurvivors } from '../../../shared/contacts/merge-cycles';
+import { applyPatch } from '../../../shared/records';
 import { parseStamp, type HlcStamp } from '../../../shared/hlc';
 import {
   recordSchemas,
@@ -154,6 +156,28 @@ export function createSyncRepository(
     return tables as unknown as Tables;
   }
 
+  /**
+   * Two devices merged a pair of contacts in opposite directions: clear `mergedInto` on the
+   * cycle's survivor (shared/contacts/merge-cycles.ts) so the customer stays visible. Runs in
+   * the import's transaction; returns the number of rows written.
+   */
+  async function repairMergeCycles(mark: HlcStamp): Promise<number> {
+    const merged = await db.contacts.where('mergedInto').above('').toArray();
+    const map = new Map(merged.map((c) => [c.id, c.mergedInto!]));
+    const survivors = mergeCycleSurvivors(map);
+    for (const id of survivors) {
+      const row = merged.find((c) => c.id === id)!;
+      const record = toRecord('contacts', row as unknown as Row) as unknown as Contact;
+      const { record: repaired } = applyPatch(
+        record,
+        { mergedInto: undefined },
+        await clock.stamp(),
+      );
+      await table('contacts').put(toRow('contacts', repaired as unknown as Row, mark));
+    }
+    return survivors.length;
+  }
+
   /** Move the persisted clock past a file's stamps (unless they are too far ahead). */
   async function observeFile(records: Iterable<RecordMeta>) {
     const persisted = await db.meta.get(CLOCK_KEY);
@@ -271,6 +295,8 @@ export function createSyncRepository(
             if (puts.length > 0) await table(t).bulkPut(puts);
             written += puts.length;
           }
+
+          written += await repairMergeCycles(mark);
 
           if (!options.confirmMassDelete && removedContacts >= MASS_DELETE_MIN) {
             const live = await table('contacts')

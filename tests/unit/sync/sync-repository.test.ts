@@ -244,3 +244,31 @@ describe('sync import', { timeout: 30_000 }, () => {
     expect(bRow!.stamps.note! > aRow!.stamps.note!).toBe(true);
   });
 });
+
+describe('merging a pair in opposite directions on two devices', { timeout: 30_000 }, () => {
+  it('keeps the customer visible on both devices, and both end the same', async () => {
+    const a = await openDevice('a');
+    const siti = await createContact(a, 'Siti Rahayu');
+    const siti2 = await createContact(a, 'Siti R.');
+    const b = await openDevice('b');
+    await importSyncText(b, await exportSyncText(a, true));
+    // Offline: A merges siti2 into siti, B merges siti into siti2.
+    await a.contacts.merge(siti2, siti);
+    await b.contacts.merge(siti, siti2);
+    const fromA = await exportSyncText(a);
+    const fromB = await exportSyncText(b);
+    await importSyncText(a, fromB);
+    await importSyncText(b, fromA);
+    // The repair writes on each device; one more exchange lets both see each other's repair.
+    await importSyncText(a, await exportSyncText(b));
+    await importSyncText(b, await exportSyncText(a));
+    const survivor = [siti, siti2].sort()[0]!;
+    for (const device of [a, b]) {
+      const listed = (await device.contacts.search('siti')).map((c) => c.id);
+      expect(listed).toEqual([survivor]);
+      expect(await device.contacts.resolveId(siti)).toBe(survivor);
+      expect(await device.contacts.resolveId(siti2)).toBe(survivor);
+    }
+    expect(await snapshot(a)).toEqual(await snapshot(b));
+  });
+});

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeCycleSurvivors } from '../../../shared/contacts/merge-cycles';
+
+describe('merge cycles', () => {
+  it('finds the smallest id of each cycle, and nothing in plain chains', () => {
+    expect(
+      mergeCycleSurvivors(
+        new Map([
+          ['B', 'A'],
+          ['A', 'B'],
+        ]),
+      ),
+    ).toEqual(['A']);
+    expect(
+      mergeCycleSurvivors(
+        new Map([
+          ['C', 'A'],
+          ['A', 'B'],
+          ['B', 'A'],
+        ]),
+      ),
+    ).toEqual(['A']);
+    expect(
+      mergeCycleSurvivors(
+        new Map([
+          ['A', 'B'],
+          ['B', 'C'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(mergeCycleSurvivors(new Map([['X', 'X']]))).toEqual(['X']);
+    expect(
+      mergeCycleSurvivors(
+        new Map([
+          ['D', 'E'],
+          ['E', 'F'],
+          ['F', 'D'],
+          ['A', 'B'],
+          ['B', 'A'],
+        ]),
+      ),
+    ).toEqual(['A', 'D']);
+  });
+
+  it('after clearing the survivors every chain ends (no cycle is left)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+          fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+        ),
+        (dict) => {
+          const map = new Map(Object.entries(dict));
+          for (const s of mergeCycleSurvivors(map)) map.delete(s);
+          for (const start of map.keys()) {
+            let current: string | undefined = start;
+            for (let i = 0; i <= map.size && current !== undefined; i++) current = map.get(current);
+            expect(current).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
