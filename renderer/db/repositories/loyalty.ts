@@ -4,6 +4,7 @@
  * and tiers are never stored: they are derived from the ledger and the rules on every read
  * (shared/loyalty), so every device shows the same numbers after a merge.
  */
+import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
 import Dexie from 'dexie';
 import { contactIndexFields } from '../../../shared/contact-index';
 import { derivedId, newId, ulidTime } from '../../../shared/ids';
@@ -169,7 +170,8 @@ export function createLoyaltyRepository(
           .toArray(),
       ),
     );
-    return lists.flat().filter((e) => e.deletedAt === undefined);
+    // Merged duplicates may each hold a welcome/birthday bonus: one person counts one.
+    return withoutMergedDuplicateBonuses(lists.flat().filter((e) => e.deletedAt === undefined));
   }
 
   async function getRules(): Promise<LoyaltyRules> {
