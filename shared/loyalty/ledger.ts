@@ -183,7 +183,7 @@ export function computeLedger(
       lotByEntry.set(e.id, lot);
       totals.credited += e.points;
     } else {
-      let need = -e.points;
+      const need = -e.points;
       if (e.kind === 'reversal' && e.reversesId !== undefined) {
         const target = lotByEntry.get(e.reversesId);
         if (target) {
