@@ -25,6 +25,7 @@ async function seed(page: Page) {
 }
 
 test('screenshots', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('./#/contacts');
   await seed(page);
   await page.getByRole('heading', { name: 'Contacts', exact: true }).click();
@@ -34,10 +35,10 @@ test('screenshots', async ({ page }) => {
 
   await page.getByTestId('contact-row').last().click();
   await page.getByRole('button', { name: 'Edit' }).click();
-  await expect(page.getByRole('form')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Contact details' })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshot-form-en.png' });
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('form')).toBeHidden();
+  await expect(page.getByRole('form', { name: 'Contact details' })).toBeHidden();
   await page.waitForTimeout(400); // the drawer's closing animation
   await page.screenshot({ path: 'docs/screenshot-contact-en.png' });
   await page.goto('./#/contacts');
@@ -48,7 +49,7 @@ test('screenshots', async ({ page }) => {
   await page.screenshot({ path: 'docs/screenshot-contacts-id.png' });
   await page.getByRole('searchbox').fill('');
   await page.getByRole('button', { name: /Kontak baru/ }).click();
-  const form = page.getByRole('form');
+  const form = page.getByRole('form', { name: 'Detail kontak' });
   await form.getByLabel(/^nama/i).fill('Joko');
   await form.getByLabel(/^nomor hp$/i).fill('0812');
   await form.getByRole('button', { name: 'Simpan' }).click();

@@ -131,3 +131,16 @@ test('keyboard: N adds a contact, Enter on a row opens it', async ({ page }) => 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Wayan Sudarma' })).toBeVisible();
 });
+
+test('a refused save takes the user to the field to fix', async ({ page }) => {
+  await page.keyboard.press('n');
+  const form = page.getByRole('form', { name: 'Contact details' });
+  await form.getByLabel(/^name/i).fill('Joko');
+  await form.getByLabel(/^phone$/i).fill('0812');
+  await form.getByLabel(/^note/i).fill('Prefers mornings');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByLabel(/^phone$/i)).toBeFocused();
+  await expect(
+    form.getByText('This is not a valid phone number.', { exact: false }),
+  ).toBeInViewport();
+});

@@ -14,6 +14,7 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   parseContactInput,
@@ -93,13 +94,24 @@ export function ContactForm({
     return typeof e === 'string' ? t(e) : undefined;
   };
 
+  // After a refused save, take the user to the first field that needs fixing (the drawer may be
+  // scrolled to the buttons), for mouse and keyboard users alike.
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = () =>
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
+
   const submit = form.onSubmit(async (values) => {
     const errors = await onSubmit(values);
-    if (errors && errors.length > 0) form.setErrors(toFormErrors(errors));
-  });
+    if (errors && errors.length > 0) {
+      form.setErrors(toFormErrors(errors));
+      focusFirstError();
+    }
+  }, focusFirstError);
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('contacts.form')}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('contacts.form')}>
       <Stack gap="sm">
         <TextInput
           label={t('contacts.fields.name')}
