@@ -18,6 +18,7 @@ export const CHANNELS = {
   readFolderFile: 'kenal:readFolderFile',
   writeFolderFile: 'kenal:writeFolderFile',
   removeFolderFile: 'kenal:removeFolderFile',
+  setLanguage: 'kenal:setLanguage',
 } as const satisfies { readonly [M in HostMethod]: (typeof HOST_CHANNELS)[M]['channel'] };
 
 export const BRIDGE_GLOBAL: typeof HOST_GLOBAL = 'kenalHost';
@@ -25,6 +26,7 @@ export const BRIDGE_GLOBAL: typeof HOST_GLOBAL = 'kenalHost';
 /** Host -> renderer events (webContents.send / ipcRenderer.on). */
 export const EVENT_CHANNELS = {
   notificationClick: 'kenal:notificationClick',
+  menuCommand: 'kenal:menuCommand',
 } as const satisfies {
   readonly [E in keyof typeof HOST_EVENTS]: (typeof HOST_EVENTS)[E]['channel'];
 };

@@ -39,6 +39,8 @@ export interface HostDeps {
   onNotificationClick(tag: string): void;
   /** dialog.showOpenDialog for one folder (openDirectory, createDirectory). */
   showFolderDialog(request: { title: string }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  /** The renderer's UI language changed: relabel the native menu. */
+  onLanguage(language: 'en' | 'id'): void;
   /** The app's own folder for automatic backups (userData/backups); created when first asked. */
   backupDir: string;
   /** Creates a folder and its parents (fs.mkdir recursive). */
@@ -134,6 +136,11 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
 
     removeFolderFile: async ({ folder, name }) => {
       await folders.remove(folder, name);
+      return undefined;
+    },
+
+    setLanguage: async ({ language }) => {
+      deps.onLanguage(language);
       return undefined;
     },
   };

@@ -10,20 +10,30 @@ import {
   ipcMain,
   Menu,
   Notification,
+  screen,
   session,
   shell,
   type WebContents,
 } from 'electron';
 import { HOST_CHANNELS } from '../shared/host-api';
 import { appIndexUrl } from './app-url';
+import { writeFileAtomic } from './atomic-write';
 import { EVENT_CHANNELS } from './channels';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createHostHandlers } from './host-handlers';
 import { registerHandlers } from './ipc';
-import { minimalMenuTemplate } from './menu';
+import { aboutDialogOptions, appMenuTemplate, createMenuDispatcher } from './menu';
+import { menuLanguageForLocale, type MenuLanguage } from './menu-labels';
 import { hardenWebContents, type NavigationPolicy } from './navigation';
+import { createWriteTracker, installQuitGuard, trackHandlers } from './quit-guard';
 import { denyAllPermissions, installRequestGuards } from './session-guards';
 import { createWindowOptions } from './window-options';
+import {
+  initialWindowState,
+  loadWindowState,
+  trackWindowState,
+  windowStatePath,
+} from './window-state';
 
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const indexPath = path.join(__dirname, '../dist/renderer/index.html');
@@ -35,6 +45,8 @@ const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataSwitch) app.setPath('userData', path.resolve(userDataSwitch));
 
 let mainWindow: BrowserWindow | null = null;
+// Writes in flight (backups, sync files, window state): quitting waits for them (bounded).
+const writes = createWriteTracker();
 
 const warn = (what: string, detail: string) => console.warn(`[kenal] blocked ${what}: ${detail}`);
 const navigationPolicy: NavigationPolicy = {
@@ -44,14 +56,54 @@ const navigationPolicy: NavigationPolicy = {
 };
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(createWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
+  const stateFile = windowStatePath(app.getPath('userData'));
+  const options = createWindowOptions(preloadPath);
+  const initial = initialWindowState(
+    loadWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+    { width: options.width ?? 1200, height: options.height ?? 800 },
+  );
+  const win = new BrowserWindow({ ...options, ...initial.bounds });
+  trackWindowState(win, {
+    file: stateFile,
+    write: (file, data) => writeFileAtomic(file, data),
+    track: (saving) => void writes.track(saving),
+    onError: (error) => console.warn('[kenal] could not save the window state', error),
+  });
+  win.once('ready-to-show', () => {
+    if (initial.maximized) win.maximize();
+    win.show();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
   void win.loadFile(indexPath);
   mainWindow = win;
   return win;
+}
+
+// The menu follows the renderer's language; until it says, the system's (set when ready:
+// app.getLocale() is only reliable after 'ready' on Windows).
+let menuLanguage: MenuLanguage = 'en';
+const onMenuAction = createMenuDispatcher({
+  showAbout: () => {
+    const options = aboutDialogOptions(menuLanguage, app.getVersion());
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  },
+  openDataFolder: () => void shell.openPath(app.getPath('userData')),
+  toRenderer: (command) => {
+    if (!mainWindow) return;
+    focusWindow();
+    mainWindow.webContents.send(EVENT_CHANNELS.menuCommand, command);
+  },
+});
+function applyMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(process.platform, app.isPackaged, menuLanguage, onMenuAction),
+    ),
+  );
 }
 
 function focusWindow(): void {
@@ -78,49 +130,58 @@ if (!app.requestSingleInstanceLock()) {
     const ses = session.defaultSession;
     denyAllPermissions(ses);
     installRequestGuards(ses.webRequest, CONTENT_SECURITY_POLICY, (url) => warn('request', url));
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(minimalMenuTemplate(process.platform, app.isPackaged)),
-    );
+    menuLanguage = menuLanguageForLocale(app.getLocale());
+    applyMenu();
+    installQuitGuard(app, writes, {
+      timeoutMs: 10_000,
+      onTimeout: (pending) => console.warn(`[kenal] quitting with ${pending} write(s) unfinished`),
+    });
 
+    const handlers = createHostHandlers({
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      defaultSaveDir: app.getPath('documents'),
+      showSaveDialog: (request) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, request) : dialog.showSaveDialog(request),
+      showOpenDialog: (request) => {
+        const options = { ...request, properties: ['openFile' as const] };
+        return mainWindow
+          ? dialog.showOpenDialog(mainWindow, options)
+          : dialog.showOpenDialog(options);
+      },
+      openExternal: (url) => shell.openExternal(url),
+      notifications: {
+        isSupported: () => Notification.isSupported(),
+        show: (options, onClick) => {
+          const notification = new Notification(options);
+          notification.on('click', onClick);
+          notification.show();
+        },
+      },
+      showFolderDialog: ({ title }) => {
+        const options = {
+          title,
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+        };
+        return mainWindow
+          ? dialog.showOpenDialog(mainWindow, options)
+          : dialog.showOpenDialog(options);
+      },
+      backupDir: path.join(app.getPath('userData'), 'backups'),
+      onNotificationClick: (tag) => {
+        focusWindow();
+        mainWindow?.webContents.send(EVENT_CHANNELS.notificationClick, tag);
+      },
+      onLanguage: (language) => {
+        if (language === menuLanguage) return;
+        menuLanguage = language;
+        applyMenu();
+      },
+    });
     registerHandlers(
       ipcMain,
       HOST_CHANNELS,
-      createHostHandlers({
-        appVersion: app.getVersion(),
-        platform: process.platform,
-        defaultSaveDir: app.getPath('documents'),
-        showSaveDialog: (request) =>
-          mainWindow ? dialog.showSaveDialog(mainWindow, request) : dialog.showSaveDialog(request),
-        showOpenDialog: (request) => {
-          const options = { ...request, properties: ['openFile' as const] };
-          return mainWindow
-            ? dialog.showOpenDialog(mainWindow, options)
-            : dialog.showOpenDialog(options);
-        },
-        openExternal: (url) => shell.openExternal(url),
-        notifications: {
-          isSupported: () => Notification.isSupported(),
-          show: (options, onClick) => {
-            const notification = new Notification(options);
-            notification.on('click', onClick);
-            notification.show();
-          },
-        },
-        showFolderDialog: ({ title }) => {
-          const options = {
-            title,
-            properties: ['openDirectory' as const, 'createDirectory' as const],
-          };
-          return mainWindow
-            ? dialog.showOpenDialog(mainWindow, options)
-            : dialog.showOpenDialog(options);
-        },
-        backupDir: path.join(app.getPath('userData'), 'backups'),
-        onNotificationClick: (tag) => {
-          focusWindow();
-          mainWindow?.webContents.send(EVENT_CHANNELS.notificationClick, tag);
-        },
-      }),
+      trackHandlers(handlers, ['saveFile', 'writeFolderFile'], writes),
       {
         appUrl,
         mainFrame: () =>

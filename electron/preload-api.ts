@@ -10,6 +10,8 @@ import type {
   ChooseFolderResult,
   FolderArgs,
   HostApi,
+  MenuCommand,
+  SetLanguageArgs,
   ListFolderResult,
   ReadFolderFileArgs,
   ReadFolderFileResult,
@@ -67,6 +69,19 @@ export function createHostBridge(ipc: Invoker & Listener): HostApi {
     },
     removeFolderFile: async (args: RemoveFolderFileArgs) => {
       await ipc.invoke(CHANNELS.removeFolderFile, args);
+    },
+    setLanguage: async (args: SetLanguageArgs) => {
+      await ipc.invoke(CHANNELS.setLanguage, args);
+    },
+    onMenuCommand: (listener: (command: MenuCommand) => void) => {
+      // Only the command crosses over; the renderer adapter validates it against the enum.
+      const wrapped: IpcListener = (_event, command) => {
+        if (typeof command === 'string') listener(command as MenuCommand);
+      };
+      ipc.on(EVENT_CHANNELS.menuCommand, wrapped);
+      return () => {
+        ipc.removeListener(EVENT_CHANNELS.menuCommand, wrapped);
+      };
     },
     onNotificationClick: (listener: (tag: string) => void) => {
       // Only the tag crosses over: never the IPC event object, which exposes the sender.

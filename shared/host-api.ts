@@ -202,6 +202,24 @@ export const appDataFolderResultSchema = z.discriminatedUnion('status', [
 ]);
 export type AppDataFolderResult = z.infer<typeof appDataFolderResultSchema>;
 
+/** The UI languages the desktop menu is labelled in (the renderer's i18n languages). */
+export const setLanguageArgsSchema = z.object({ language: z.enum(['en', 'id']) });
+export type SetLanguageArgs = z.infer<typeof setLanguageArgsSchema>;
+
+/**
+ * Application-menu commands the renderer carries out (the main process handles "About" and
+ * "Open data folder" itself; 'about' is listed so a host may forward it too).
+ */
+export const MENU_COMMANDS = [
+  'backup',
+  'restore',
+  'importContacts',
+  'exportContacts',
+  'about',
+] as const;
+export const menuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
 /**
  * Files the host lets the renderer delete: this device's own sync files (the host only accepts
  * device ids it wrote a file for in this session) and automatic backups.
@@ -238,10 +256,23 @@ export interface HostApi {
   writeFolderFile(args: WriteFolderFileArgs): Promise<void>;
   /** Delete one of this device's own sync files or an automatic backup (see REMOVABLE_FILE). */
   removeFolderFile(args: RemoveFolderFileArgs): Promise<void>;
+  /** Tell the host the UI language, so native parts (the desktop menu) match it. */
+  setLanguage(args: SetLanguageArgs): Promise<void>;
+  /**
+   * Be told when the user picks an application-menu command the renderer carries out (desktop
+   * only; the browser never fires it). Returns a function that unsubscribes.
+   */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 /** HostApi methods that are requests (one IPC invoke each); the rest are event subscriptions. */
-export type HostRequestMethod = Exclude<keyof HostApi, 'onNotificationClick'>;
+export type HostRequestMethod = Exclude<keyof HostApi, HostEventMethod>;
+/** HostApi methods that subscribe to host -> renderer events. */
+export type HostEventMethod = 'onNotificationClick' | 'onMenuCommand';
+export const HOST_EVENT_METHODS = [
+  'onNotificationClick',
+  'onMenuCommand',
+] as const satisfies readonly HostEventMethod[];
 
 /**
  * One IPC channel per HostApi method. The Electron main process registers a handler for each,
@@ -292,6 +323,11 @@ export const HOST_CHANNELS = {
     args: removeFolderFileArgsSchema,
     result: z.undefined(),
   },
+  setLanguage: {
+    channel: 'kenal:setLanguage',
+    args: setLanguageArgsSchema,
+    result: z.undefined(),
+  },
 } as const satisfies Record<
   HostRequestMethod,
   { channel: string; args: z.ZodType; result: z.ZodType }
@@ -300,6 +336,7 @@ export const HOST_CHANNELS = {
 /** Events the host sends to the renderer, each on its own channel with a validated payload. */
 export const HOST_EVENTS = {
   notificationClick: { channel: 'kenal:notificationClick', payload: z.string().max(200) },
+  menuCommand: { channel: 'kenal:menuCommand', payload: menuCommandSchema },
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

@@ -15,6 +15,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { SyncScheduler } from '../features/backup-sync/SyncScheduler';
 import { ReminderScheduler } from '../features/followups/ReminderScheduler';
 import { MOD_KEY_LABEL } from './keys';
+import { MenuCommands } from './MenuCommands';
 import { StartupTasks } from './StartupTasks';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS } from './navigation';
@@ -86,6 +87,7 @@ export function Shell() {
       <AppShell.Main>
         <ReminderScheduler />
         <StartupTasks />
+        <MenuCommands />
         <SyncScheduler />
         <Outlet />
       </AppShell.Main>

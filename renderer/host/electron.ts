@@ -2,7 +2,13 @@
  * HostApi in the desktop app: the preload exposes it on `window.kenalHost` (contextBridge).
  * Results cross a process boundary, so they are validated here like any outside input.
  */
-import { HOST_CHANNELS, HOST_EVENTS, HOST_GLOBAL, type HostApi } from '../../shared/host-api';
+import {
+  HOST_CHANNELS,
+  HOST_EVENT_METHODS,
+  HOST_EVENTS,
+  HOST_GLOBAL,
+  type HostApi,
+} from '../../shared/host-api';
 
 /** What the preload exposes: HostApi's shape, but nothing it returns is trusted yet. */
 interface Bridge {
@@ -19,11 +25,13 @@ interface Bridge {
   readFolderFile(args: unknown): Promise<unknown>;
   writeFolderFile(args: unknown): Promise<unknown>;
   removeFolderFile(args: unknown): Promise<unknown>;
+  setLanguage(args: unknown): Promise<unknown>;
+  onMenuCommand(listener: (command: unknown) => void): () => void;
 }
 
 const BRIDGE_METHODS: readonly (keyof Bridge)[] = [
   ...(Object.keys(HOST_CHANNELS) as (keyof typeof HOST_CHANNELS)[]),
-  'onNotificationClick',
+  ...HOST_EVENT_METHODS,
 ];
 
 export function findBridge(win: Window): Bridge | undefined {
@@ -61,6 +69,14 @@ export function createElectronHost(bridge: Bridge): HostApi {
     removeFolderFile: async (args) => {
       await bridge.removeFolderFile(args);
     },
+    setLanguage: async (args) => {
+      await bridge.setLanguage(args);
+    },
+    onMenuCommand: (listener) =>
+      bridge.onMenuCommand((command) => {
+        const parsed = HOST_EVENTS.menuCommand.payload.safeParse(command);
+        if (parsed.success) listener(parsed.data);
+      }),
     onNotificationClick: (listener) =>
       bridge.onNotificationClick((tag) => {
         const parsed = HOST_EVENTS.notificationClick.payload.safeParse(tag);

@@ -84,6 +84,12 @@ export function createWebHost(): HostApi {
       };
     },
 
+    // The browser has no native menu: nothing to label, no menu commands to report.
+    async setLanguage() {},
+    onMenuCommand() {
+      return () => undefined;
+    },
+
     onNotificationClick(listener) {
       clickListeners.add(listener);
       return () => {

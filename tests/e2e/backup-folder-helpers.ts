@@ -109,6 +109,8 @@ export async function fakeDesktopBridge(context: BrowserContext) {
       openExternal: async () => undefined,
       notify: async () => undefined,
       onNotificationClick: () => () => undefined,
+      setLanguage: async () => undefined,
+      onMenuCommand: () => () => undefined,
       chooseFolder: async () => {
         disk.set('/home/ana/Backups', disk.get('/home/ana/Backups') ?? new Map());
         return { status: 'chosen', folder: '/home/ana/Backups', label: '/home/ana/Backups' };

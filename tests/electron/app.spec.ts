@@ -11,7 +11,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { HOST_CHANNELS, HOST_GLOBAL } from '../../shared/host-api';
+import { HOST_CHANNELS, HOST_EVENT_METHODS, HOST_GLOBAL } from '../../shared/host-api';
 import { findElectronBinary, NO_ELECTRON_REASON } from './electron-binary';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -75,7 +75,7 @@ test.describe('Kenal desktop app', () => {
         (name) => Object.keys((window as unknown as Record<string, object>)[name] ?? {}).sort(),
         HOST_GLOBAL,
       );
-      expect(methods).toEqual(Object.keys(HOST_CHANNELS).sort());
+      expect(methods).toEqual([...Object.keys(HOST_CHANNELS), ...HOST_EVENT_METHODS].sort());
 
       const globals = await page.evaluate(() => ({
         require: typeof (globalThis as Record<string, unknown>).require,

@@ -165,6 +165,7 @@ describe('folder methods over IPC', () => {
       openExternal: async () => undefined,
       notifications: { isSupported: () => false, show: () => undefined },
       onNotificationClick: () => undefined,
+      onLanguage: () => undefined,
       showFolderDialog: async () => ({ canceled: false, filePaths: [sync] }),
       backupDir: path.join(root, 'userData', 'backups'),
       ...overrides,

@@ -23,6 +23,7 @@ function deps(overrides: Partial<HostDeps> = {}): HostDeps {
     openExternal: async () => undefined,
     notifications: { isSupported: () => true, show: () => undefined },
     onNotificationClick: () => undefined,
+    onLanguage: () => undefined,
     showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
     backupDir: '/home/ana/.config/Kenal/backups',
     makeDir: async () => undefined,

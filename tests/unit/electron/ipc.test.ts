@@ -17,6 +17,7 @@ function hostDeps(overrides: Partial<HostDeps> = {}): HostDeps {
     openExternal: async () => undefined,
     notifications: { isSupported: () => true, show: () => undefined },
     onNotificationClick: () => undefined,
+    onLanguage: () => undefined,
     showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
     backupDir: '/home/ana/.config/Kenal/backups',
     makeDir: async () => undefined,
@@ -40,6 +41,7 @@ function recordingHandlers() {
     readFolderFile: async (arg) => (seen.push(['readFolderFile', arg]), { status: 'missing' }),
     writeFolderFile: async (arg) => (seen.push(['writeFolderFile', arg]), undefined),
     removeFolderFile: async (arg) => (seen.push(['removeFolderFile', arg]), undefined),
+    setLanguage: async (arg) => (seen.push(['setLanguage', arg]), undefined),
   };
   const ipc = new FakeIpcMain();
   registerHandlers(ipc, HOST_CHANNELS, handlers, policy);
@@ -198,6 +200,25 @@ describe('IPC argument validation', () => {
       ['saveFile', { ...goodSave, filters: [] }],
       ['openFile', { filters: [], maxBytes: 50 * 1024 * 1024 }],
     ]);
+  });
+
+  it('setLanguage takes English or Indonesian only, and only from the app window', async () => {
+    const onLanguage = vi.fn();
+    const ipc = new FakeIpcMain();
+    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(hostDeps({ onLanguage })), policy);
+    const channel = HOST_CHANNELS.setLanguage.channel;
+    for (const arg of [{ language: 'fr' }, { language: 'ID' }, 'id', {}, undefined]) {
+      await expect(ipc.invoke(channel, frame(), arg), JSON.stringify(arg)).rejects.toThrow(
+        /setLanguage refused: invalid argument/,
+      );
+    }
+    await expect(
+      ipc.invoke(channel, frame({ url: 'https://evil.example/' }), { language: 'id' }),
+    ).rejects.toThrow(/sender URL is not the app/);
+    expect(onLanguage).not.toHaveBeenCalled();
+    await expect(ipc.invoke(channel, frame(), { language: 'id' })).resolves.toBeUndefined();
+    expect(onLanguage).toHaveBeenCalledWith('id');
+    expect(onLanguage).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a handler result that breaks its schema', async () => {

@@ -2,6 +2,8 @@
  * Drives electron/main.ts against a fake 'electron' module (vi.mock: the real package, which
  * would try to download a binary, is never loaded) to check the wiring, not just the parts.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,7 +25,12 @@ const fake = vi.hoisted(() => {
     }
   }
 
-  const state = { lock: true, switches: {} as Record<string, string> };
+  const state = {
+    lock: true,
+    switches: {} as Record<string, string>,
+    userData: '/home/ana/.config/Kenal',
+    locale: 'en-US',
+  };
   const windows: FakeWindow[] = [];
 
   class FakeContents extends Emitter {
@@ -48,6 +55,10 @@ const fake = vi.hoisted(() => {
     }
     isDestroyed = () => false;
     isMinimized = () => false;
+    isMaximized = () => false;
+    isFullScreen = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1200, height: 800 });
+    readonly maximize = vi.fn();
     restore = vi.fn();
     focus = vi.fn();
   }
@@ -61,7 +72,8 @@ const fake = vi.hoisted(() => {
     setAppUserModelId: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getVersion: () => '0.1.0',
-    getPath: () => '/home/ana/Documents',
+    getLocale: () => state.locale,
+    getPath: (name: string) => (name === 'userData' ? state.userData : '/home/ana/Documents'),
     isPackaged: true,
   });
   const ipcHandlers = new Map<string, Listener>();
@@ -80,6 +92,10 @@ const fake = vi.hoisted(() => {
       },
     },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
     Notification: class extends Emitter {
       static isSupported = () => true;
       static shown: Emitter[] = [];
@@ -88,12 +104,18 @@ const fake = vi.hoisted(() => {
       }
       show = vi.fn(() => fake.electron.Notification.shown.push(this));
     },
-    shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    shell: { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async () => '') },
+    dialog: {
+      showSaveDialog: vi.fn(),
+      showOpenDialog: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+    },
   };
   const reset = () => {
     state.lock = true;
     state.switches = {};
+    state.userData = '/home/ana/.config/Kenal';
+    state.locale = 'en-US';
     windows.length = 0;
     electron.Notification.shown.length = 0;
     ipcHandlers.clear();
@@ -217,5 +239,94 @@ describe('main process wiring', () => {
     await startMain();
     fake.electron.app.emit('second-instance');
     expect(fake.windows[0]!.focus).toHaveBeenCalled();
+  });
+
+  type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
+  const currentMenu = (): MenuItem[] =>
+    fake.electron.Menu.setApplicationMenu.mock.lastCall?.[0] as MenuItem[];
+  const flat = (items: MenuItem[]): MenuItem[] =>
+    items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+  const menuItem = (label: string) => flat(currentMenu()).find((i) => i.label === label);
+
+  async function appWindow() {
+    const win = fake.windows[0]!;
+    const indexPath = String(win.loadFile.mock.calls[0]?.[0]);
+    win.webContents.mainFrame.url = pathToFileURL(indexPath).href;
+    return win;
+  }
+
+  it('relabels the menu when the renderer changes language, and refuses other languages', async () => {
+    await startMain();
+    expect(menuItem('Backup…')).toBeDefined();
+    const win = await appWindow();
+    const setLanguage = fake.ipcHandlers.get('kenal:setLanguage')!;
+    await expect(
+      setLanguage({ senderFrame: win.webContents.mainFrame }, { language: 'fr' }),
+    ).rejects.toThrow(/invalid argument/);
+    await setLanguage({ senderFrame: win.webContents.mainFrame }, { language: 'id' });
+    expect(menuItem('Backup…')).toBeUndefined();
+    expect(menuItem('Cadangkan…')).toBeDefined();
+  });
+
+  it('starts the menu in Indonesian on an Indonesian system', async () => {
+    fake.state.locale = 'id-ID';
+    await startMain();
+    expect(menuItem('Cadangkan…')).toBeDefined();
+  });
+
+  it('sends menu commands to the renderer; About and the data folder stay in main', async () => {
+    await startMain();
+    const win = await appWindow();
+    menuItem('Export contacts…')!.click!();
+    expect(win.webContents.send).toHaveBeenCalledWith('kenal:menuCommand', 'exportContacts');
+    menuItem('Open data folder')!.click!();
+    expect(fake.electron.shell.openPath).toHaveBeenCalledWith('/home/ana/.config/Kenal');
+    menuItem('About Kenal')!.click!();
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ message: 'Kenal', detail: 'Version 0.1.0' }),
+    );
+    expect(win.webContents.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('reopens the window where it was, maximized again', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kenal-main-'));
+    await writeFile(
+      path.join(dir, 'window-state.json'),
+      JSON.stringify({ x: 100, y: 50, width: 1000, height: 700, maximized: true }),
+    );
+    fake.state.userData = dir;
+    await startMain();
+    const win = fake.windows[0]!;
+    expect(win.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 });
+    win.emit('ready-to-show');
+    expect(win.maximize).toHaveBeenCalled();
+  });
+
+  it('holds back quitting while a backup is being written', async () => {
+    await startMain();
+    const { app } = fake.electron;
+    const win = await appWindow();
+    let finishSave: (() => void) | undefined;
+    fake.electron.dialog.showSaveDialog.mockImplementation(async () => {
+      // Stand in for a slow disk: the dialog answers only when the test says so.
+      await new Promise<void>((resolve) => (finishSave = resolve));
+      return { canceled: true };
+    });
+    const saving = fake.ipcHandlers.get('kenal:saveFile')!(
+      { senderFrame: win.webContents.mainFrame },
+      { suggestedName: 'kenal.json', content: '{}', mimeType: 'application/json' },
+    );
+    const quitting = { preventDefault: vi.fn() };
+    app.emit('before-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    expect(app.quit).not.toHaveBeenCalled();
+    finishSave!();
+    await saving;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(app.quit).toHaveBeenCalled();
+    const again = { preventDefault: vi.fn() };
+    app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 });

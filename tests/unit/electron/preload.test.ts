@@ -25,7 +25,7 @@ describe('preload bridge', () => {
   it('exposes exactly the HostApi method names, as functions', () => {
     const bridge = createHostBridge(fakeIpcRenderer());
     expect(Object.keys(bridge).sort()).toEqual(
-      [...Object.keys(HOST_CHANNELS), 'onNotificationClick'].sort(),
+      [...Object.keys(HOST_CHANNELS), 'onNotificationClick', 'onMenuCommand'].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(bridge)).toBe(true);
@@ -47,6 +47,7 @@ describe('preload bridge', () => {
     await bridge.readFolderFile({ folder: '/s', name: 'a.json', maxBytes: 5 });
     await bridge.writeFolderFile({ folder: '/s', name: 'a.json', content: '{}' });
     await bridge.removeFolderFile({ folder: '/s', name: 'a.json' });
+    await bridge.setLanguage({ language: 'id' });
     expect(ipc.invoke.mock.calls).toEqual([
       ['kenal:getInfo'],
       ['kenal:saveFile', save],
@@ -60,6 +61,7 @@ describe('preload bridge', () => {
       ['kenal:readFolderFile', { folder: '/s', name: 'a.json', maxBytes: 5 }],
       ['kenal:writeFolderFile', { folder: '/s', name: 'a.json', content: '{}' }],
       ['kenal:removeFolderFile', { folder: '/s', name: 'a.json' }],
+      ['kenal:setLanguage', { language: 'id' }],
     ]);
   });
 
@@ -76,6 +78,8 @@ describe('preload bridge', () => {
     expect(Object.keys(CHANNELS).sort()).toEqual(Object.keys(HOST_CHANNELS).sort());
     expect(BRIDGE_GLOBAL).toBe(HOST_GLOBAL);
     expect(EVENT_CHANNELS.notificationClick).toBe(HOST_EVENTS.notificationClick.channel);
+    expect(EVENT_CHANNELS.menuCommand).toBe(HOST_EVENTS.menuCommand.channel);
+    expect(Object.keys(EVENT_CHANNELS).sort()).toEqual(Object.keys(HOST_EVENTS).sort());
   });
 
   it('passes notification clicks on as the tag only, until unsubscribed', () => {
@@ -89,5 +93,17 @@ describe('preload bridge', () => {
     ipc.emit(EVENT_CHANNELS.notificationClick, 'followup:2');
     // Never the IPC event object (it would expose the sender to the page).
     expect(seen).toEqual([['followup:1']]);
+  });
+
+  it('passes menu commands on as the command only, until unsubscribed', () => {
+    const ipc = fakeIpcRenderer();
+    const bridge = createHostBridge(ipc);
+    const seen: unknown[][] = [];
+    const off = bridge.onMenuCommand((...args) => seen.push(args));
+    ipc.emit(EVENT_CHANNELS.menuCommand, 'backup');
+    ipc.emit(EVENT_CHANNELS.menuCommand, 42);
+    off();
+    ipc.emit(EVENT_CHANNELS.menuCommand, 'restore');
+    expect(seen).toEqual([['backup']]);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { minimalMenuTemplate } from '../../../electron/menu';
 import { createWindowOptions } from '../../../electron/window-options';
 
 describe('window options', () => {
@@ -28,26 +27,5 @@ describe('window options', () => {
     expect(options.show).toBe(false);
     expect(options.minWidth).toBeGreaterThanOrEqual(800);
     expect(options.minHeight).toBeGreaterThanOrEqual(500);
-  });
-});
-
-describe('minimal menu', () => {
-  const labelsOrRoles = (items: ReturnType<typeof minimalMenuTemplate>): string[] =>
-    items.flatMap((item) => [
-      String(item.role ?? item.label ?? item.type),
-      ...(Array.isArray(item.submenu)
-        ? item.submenu.map((sub) => String(sub.role ?? sub.label ?? sub.type))
-        : []),
-    ]);
-
-  it('has no devtools or reload in the packaged app, but does in development', () => {
-    expect(labelsOrRoles(minimalMenuTemplate('linux', true))).not.toContain('toggleDevTools');
-    expect(labelsOrRoles(minimalMenuTemplate('linux', true))).not.toContain('reload');
-    expect(labelsOrRoles(minimalMenuTemplate('linux', false))).toContain('toggleDevTools');
-  });
-
-  it('has the app menu on macOS only', () => {
-    expect(labelsOrRoles(minimalMenuTemplate('darwin', true))[0]).toBe('appMenu');
-    expect(labelsOrRoles(minimalMenuTemplate('win32', true))).not.toContain('appMenu');
   });
 });

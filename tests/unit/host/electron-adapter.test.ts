@@ -3,6 +3,7 @@ import { createElectronHost, findBridge } from '../../../renderer/host/electron'
 
 function fakeBridge(overrides: Record<string, unknown> = {}) {
   let click: ((tag: unknown) => void) | undefined;
+  let menu: ((command: unknown) => void) | undefined;
   const bridge = {
     getInfo: vi.fn(async () => ({ kind: 'electron', appVersion: '0.1.0', platform: 'linux' })),
     saveFile: vi.fn(async () => ({ saved: true, location: '/home/ana/kenal.json' })),
@@ -20,13 +21,22 @@ function fakeBridge(overrides: Record<string, unknown> = {}) {
     readFolderFile: vi.fn(async () => ({ status: 'read', content: '{}', size: 2 })),
     writeFolderFile: vi.fn(async () => undefined),
     removeFolderFile: vi.fn(async () => undefined),
+    setLanguage: vi.fn(async () => undefined),
     onNotificationClick: vi.fn((l: (tag: unknown) => void) => {
       click = l;
       return () => (click = undefined);
     }),
+    onMenuCommand: vi.fn((l: (command: unknown) => void) => {
+      menu = l;
+      return () => (menu = undefined);
+    }),
     ...overrides,
   };
-  return { bridge, click: (tag: unknown) => click?.(tag) };
+  return {
+    bridge,
+    click: (tag: unknown) => click?.(tag),
+    menu: (command: unknown) => menu?.(command),
+  };
 }
 
 describe('Electron HostApi adapter', () => {
@@ -36,6 +46,10 @@ describe('Electron HostApi adapter', () => {
     expect(findBridge({} as unknown as Window)).toBeUndefined();
     const { onNotificationClick: _, ...partial } = bridge;
     expect(findBridge({ kenalHost: partial } as unknown as Window)).toBeUndefined();
+    const { onMenuCommand: _m, ...noMenu } = bridge;
+    expect(findBridge({ kenalHost: noMenu } as unknown as Window)).toBeUndefined();
+    const { setLanguage: _l, ...noLanguage } = bridge;
+    expect(findBridge({ kenalHost: noLanguage } as unknown as Window)).toBeUndefined();
   });
 
   it('validates what the main process answers', async () => {
@@ -70,5 +84,24 @@ describe('Electron HostApi adapter', () => {
       folder: '/home/ana/Sync',
       label: 'Sync',
     });
+  });
+
+  it('passes menu commands on only when they are known commands', () => {
+    const { bridge, menu } = fakeBridge();
+    const seen: string[] = [];
+    const off = createElectronHost(bridge).onMenuCommand((command) => seen.push(command));
+    menu('backup');
+    menu('deleteEverything');
+    menu({ command: 'restore' });
+    menu('exportContacts');
+    off();
+    menu('restore');
+    expect(seen).toEqual(['backup', 'exportContacts']);
+  });
+
+  it('forwards setLanguage to the bridge', async () => {
+    const { bridge } = fakeBridge();
+    await createElectronHost(bridge).setLanguage({ language: 'id' });
+    expect(bridge.setLanguage).toHaveBeenCalledWith({ language: 'id' });
   });
 });

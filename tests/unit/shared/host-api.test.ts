@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   EXTERNAL_URL_ALLOWLIST,
   HOST_CHANNELS,
+  HOST_EVENT_METHODS,
+  HOST_EVENTS,
+  setLanguageArgsSchema,
   isAllowedExternalUrl,
   openExternalArgsSchema,
   openFileArgsSchema,
@@ -119,5 +122,37 @@ describe('HOST_CHANNELS', () => {
     for (const [method, spec] of Object.entries(HOST_CHANNELS)) {
       expect(spec.channel, method).toBe(`kenal:${method}`);
     }
+  });
+
+  it('lists exactly the HostApi requests and event subscriptions', () => {
+    expect(Object.keys(HOST_CHANNELS).sort()).toEqual(
+      [
+        'appDataFolder',
+        'chooseFolder',
+        'getInfo',
+        'listFolder',
+        'notify',
+        'openExternal',
+        'openFile',
+        'readFolderFile',
+        'removeFolderFile',
+        'saveFile',
+        'setLanguage',
+        'useFolder',
+        'writeFolderFile',
+      ].sort(),
+    );
+    expect([...HOST_EVENT_METHODS].sort()).toEqual(['onMenuCommand', 'onNotificationClick']);
+    expect(Object.keys(HOST_EVENTS).sort()).toEqual(['menuCommand', 'notificationClick']);
+  });
+
+  it('setLanguage takes en or id only; menu commands are a closed list', () => {
+    expect(setLanguageArgsSchema.safeParse({ language: 'id' }).success).toBe(true);
+    expect(setLanguageArgsSchema.safeParse({ language: 'en' }).success).toBe(true);
+    expect(setLanguageArgsSchema.safeParse({ language: 'fr' }).success).toBe(false);
+    expect(HOST_CHANNELS.setLanguage.args).toBe(setLanguageArgsSchema);
+    const payload = HOST_EVENTS.menuCommand.payload;
+    expect(payload.safeParse('importContacts').success).toBe(true);
+    expect(payload.safeParse('quit').success).toBe(false);
   });
 });
