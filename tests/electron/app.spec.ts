@@ -138,4 +138,40 @@ test.describe('Kenal desktop app', () => {
       await second.app.close();
     }
   });
+
+  test('a reminder is shown as an OS notification, and clicking it opens the contact', async () => {
+    const { app, page } = await launch(await freshUserDataDir());
+    try {
+      // Record notifications in the main process instead of showing them on the desktop.
+      await app.evaluate(({ Notification }) => {
+        const shown: { title: string; fire: () => void }[] = [];
+        (globalThis as unknown as { __shown: typeof shown }).__shown = shown;
+        Notification.prototype.show = function (this: InstanceType<typeof Notification>) {
+          shown.push({ title: this.title, fire: () => this.emit('click') });
+        };
+      });
+      const contactId = '01KAZZZZZZZZZZZZZZZZZZZZZZ';
+      // The reminder scheduler sends exactly this through HostApi (browser e2e covers when).
+      await page.evaluate(
+        ([name, tag]) =>
+          (window as unknown as Record<string, { notify(a: object): Promise<void> }>)[name]!.notify(
+            { title: 'Follow-up due: Siti Rahayu', body: 'Call back', tag },
+          ),
+        [HOST_GLOBAL, `followup:01KAYYYYYYYYYYYYYYYYYYYYYY:${contactId}`] as const,
+      );
+      await expect
+        .poll(() =>
+          app.evaluate(() =>
+            (globalThis as unknown as { __shown: { title: string }[] }).__shown.map((n) => n.title),
+          ),
+        )
+        .toEqual(['Follow-up due: Siti Rahayu']);
+      await app.evaluate(() =>
+        (globalThis as unknown as { __shown: { fire: () => void }[] }).__shown[0]!.fire(),
+      );
+      await expect(page).toHaveURL(new RegExp(`#/contacts/${contactId}$`));
+    } finally {
+      await app.close();
+    }
+  });
 });
