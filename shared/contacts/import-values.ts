@@ -105,7 +105,9 @@ export function parseSource(raw: string): string | undefined {
   if (v === '') return undefined;
   const key = foldText(v).replace(/[^a-z]/g, '');
   const known = CONTACT_SOURCES.find((s) => s.replace('-', '') === key);
-  return known ?? SOURCE_ALIASES[key] ?? v.slice(0, 50);
+  // Own keys only: a cell reading "constructor" must not find Object.prototype's.
+  const alias = Object.hasOwn(SOURCE_ALIASES, key) ? SOURCE_ALIASES[key] : undefined;
+  return known ?? alias ?? v.slice(0, 50);
 }
 
 /** "ya", "yes", "true", "1", "setuju" -> true; "tidak", "no", "false", "0" -> false. */

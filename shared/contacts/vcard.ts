@@ -34,8 +34,10 @@ function unfold(text: string): { text: string; line: number }[] {
 
 /** Quoted-printable bytes ("=C3=A9") decoded as UTF-8, falling back to Latin-1. */
 function decodeQuotedPrintable(value: string): string {
-  const percent = value.replace(/=([0-9A-F]{2})|[^]/gi, (m, hex: string | undefined) =>
-    hex ? `%${hex}` : encodeURIComponent(m),
+  // `u`: a character outside the BMP (an emoji) is one match, so encodeURIComponent never sees
+  // half a surrogate pair; a lone surrogate is replaced rather than thrown on.
+  const percent = value.replace(/=([0-9A-F]{2})|[^]/giu, (m, hex: string | undefined) =>
+    hex ? `%${hex}` : encodeURIComponent(/^[\uD800-\uDFFF]$/.test(m) ? '\uFFFD' : m),
   );
   try {
     return decodeURIComponent(percent);

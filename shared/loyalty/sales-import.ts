@@ -323,6 +323,10 @@ export class SaleCollector {
       this.errors.push({ line: sale.line, code: 'invoiceConflict', value: sale.invoiceNo });
       return;
     }
+    if (!Number.isSafeInteger(existing.amount + sale.amount)) {
+      this.errors.push({ line: sale.line, code: 'amountInvalid', value: String(sale.amount) });
+      return;
+    }
     existing.amount += sale.amount;
     if (sale.items)
       existing.items = existing.items ? `${existing.items}, ${sale.items}` : sale.items;

@@ -188,7 +188,15 @@ export async function readKenalFile(
 
   // The checksum covers the tables exactly as written, before any parsing touches them.
   const rawTables = (value as { tables: Record<string, unknown> }).tables;
-  if ((await sha256Hex(canonicalJson(rawTables))) !== header.data.sha256) {
+  let canonical: string;
+  try {
+    canonical = canonicalJson(rawTables);
+  } catch (error) {
+    // Thousands of nested arrays overflow the stack: no real Kenal file looks like that.
+    if (error instanceof RangeError) return err({ code: 'malformed', detail: 'nested too deeply' });
+    throw error;
+  }
+  if ((await sha256Hex(canonical)) !== header.data.sha256) {
     return err({ code: 'checksum' });
   }
 

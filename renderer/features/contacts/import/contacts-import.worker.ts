@@ -73,6 +73,12 @@ function prepare(request: Extract<WorkerRequest, { type: 'prepare' }>) {
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const m = e.data;
-  if (m.type === 'parse') parse(m.text, m.kind);
-  else prepare(m);
+  try {
+    if (m.type === 'parse') parse(m.text, m.kind);
+    else prepare(m);
+  } catch (error) {
+    // A parser bug must become "this file cannot be read", never a silent, stuck import.
+    console.error('contacts import worker', error);
+    post({ type: 'parse-error', error: 'not-contacts' });
+  }
 };
