@@ -6,52 +6,17 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { openRepositories, type Repositories } from '../../renderer/db';
+import { generateDemoBook } from '../../shared/demo/generate';
 import { foldText } from '../../shared/text';
 
 const SIZE = Number(process.env.BENCH_SCALE ?? 5000);
-const FIRST = [
-  'Siti',
-  'Budi',
-  'Dewi',
-  'Agus',
-  'Rina',
-  'Made',
-  'Wayan',
-  'Putri',
-  'Joko',
-  'Sri',
-  'Andi',
-  'Nur',
-];
-const LAST = [
-  'Rahayu',
-  'Santoso',
-  'Lestari',
-  'Salim',
-  'Wati',
-  'Wirawan',
-  'Kusuma',
-  'Hidayat',
-  'Pratama',
-  'Saputra',
-];
-
 let repos: Repositories;
 const QUERIES = ['siti ra', 'wayan', '0812 34', 'kus'];
 
 beforeAll(async () => {
   repos = await openRepositories(`bench-${Date.now()}`);
-  for (let i = 0; i < SIZE; i++) {
-    const r = await repos.contacts.create({
-      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`,
-      phones: [{ label: 'mobile', raw: `0812${String(10_000_000 + i * 37).slice(0, 8)}` }],
-      email: '',
-      tags: [],
-      birthday: '',
-      note: '',
-    });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  }
+  // Realistic Indonesian names and phones in mixed formats (shared/demo), loaded in bulk.
+  await repos.demo.load(generateDemoBook({ contacts: SIZE, sales: 0, now: Date.now(), seed: 1 }));
 });
 
 afterAll(async () => {
