@@ -14,7 +14,6 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   parseContactInput,
@@ -96,22 +95,27 @@ export function ContactForm({
 
   // After a refused save, take the user to the first field that needs fixing (the drawer may be
   // scrolled to the buttons), for mouse and keyboard users alike.
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = () =>
+  const focusFirstError = (formEl: EventTarget | null | undefined) =>
     requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      (formEl as HTMLFormElement | null | undefined)
+        ?.querySelector<HTMLElement>('[aria-invalid="true"]')
+        ?.focus(),
     );
 
-  const submit = form.onSubmit(async (values) => {
-    const errors = await onSubmit(values);
-    if (errors && errors.length > 0) {
-      form.setErrors(toFormErrors(errors));
-      focusFirstError();
-    }
-  }, focusFirstError);
+  const submit = form.onSubmit(
+    async (values, event) => {
+      const formEl = event?.currentTarget; // read before the await: React clears it after
+      const errors = await onSubmit(values);
+      if (errors && errors.length > 0) {
+        form.setErrors(toFormErrors(errors));
+        focusFirstError(formEl);
+      }
+    },
+    (_errors, _values, event) => focusFirstError(event?.currentTarget),
+  );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('contacts.form')}>
+    <form onSubmit={submit} noValidate aria-label={t('contacts.form')}>
       <Stack gap="sm">
         <TextInput
           label={t('contacts.fields.name')}
