@@ -6,6 +6,7 @@ import { openDeviceClock, type DeviceClock } from './clock';
 import { KenalDb } from './database';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts';
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
+import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createReportsRepository, type ReportsRepository } from './repositories/reports';
 import { createSyncRepository, type SyncRepository } from './repositories/sync';
@@ -20,21 +21,24 @@ export interface Repositories {
   reports: ReportsRepository;
   sync: SyncRepository;
   demo: DemoRepository;
+  privacy: PrivacyRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
   const db = new KenalDb(name);
   await db.open();
   const clock = await openDeviceClock(db);
+  const contacts = createContactsRepository(db, clock);
   return {
     db,
     clock,
-    contacts: createContactsRepository(db, clock),
+    contacts,
     timeline: createTimelineRepository(db, clock),
     loyalty: createLoyaltyRepository(db, clock),
     reports: createReportsRepository(db, clock),
     sync: createSyncRepository(db, clock),
     demo: createDemoRepository(db),
+    privacy: createPrivacyRepository(db, contacts),
   };
 }
 

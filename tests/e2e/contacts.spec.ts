@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { addContact, rows } from './helpers';
 
@@ -143,4 +144,21 @@ test('a refused save takes the user to the field to fix', async ({ page }) => {
   await expect(
     form.getByText('This is not a valid phone number.', { exact: false }),
   ).toBeInViewport();
+});
+
+test('everything Kenal holds about one customer can be exported (UU PDP)', async ({ page }) => {
+  await addContact(page, { name: 'Wulan Sari', phone: '0812 9999 0000' });
+  await rows(page).first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export their data' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kenal-data-wulan-sari-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(await readFile((await file.path())!, 'utf8')) as {
+    format: string;
+    contacts: { name: string; phones: { e164: string }[] }[];
+  };
+  expect(data.format).toBe('kenal-person');
+  expect(data.contacts).toHaveLength(1);
+  expect(data.contacts[0]!.name).toBe('Wulan Sari');
+  expect(data.contacts[0]!.phones[0]!.e164).toBe('+6281299990000');
 });

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import {
   IconArrowLeft,
+  IconFileExport,
   IconCake,
   IconMail,
   IconPencil,
@@ -31,6 +32,7 @@ import { EmptyState } from '../placeholder/EmptyState';
 import { ContactTimelinePanel } from '../timeline/ContactTimelinePanel';
 import { ContactDrawer } from './ContactDrawer';
 import { useContact, useContactFacts } from './useContactSearch';
+import { useExportPerson } from './useExportPerson';
 
 /** One customer: who they are at the top, what happened with them below. */
 export function ContactPage() {
@@ -41,6 +43,7 @@ export function ContactPage() {
   const editing = useMatch('/contacts/:id/edit') !== null;
   const contact = useContact(id);
   const facts = useContactFacts(id);
+  const exportPerson = useExportPerson();
 
   if (contact === undefined) {
     return (
@@ -128,13 +131,24 @@ export function ContactPage() {
               )}
             </Stack>
           </Group>
-          <Button
-            variant="default"
-            leftSection={<IconPencil size={16} />}
-            onClick={() => navigate(`/contacts/${id}/edit`)}
-          >
-            {t('contacts.editButton')}
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              variant="subtle"
+              color="gray"
+              leftSection={<IconFileExport size={16} />}
+              title={t('contacts.privacy.exportHelp')}
+              onClick={() => void exportPerson(contact)}
+            >
+              {t('contacts.privacy.export')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              onClick={() => navigate(`/contacts/${id}/edit`)}
+            >
+              {t('contacts.editButton')}
+            </Button>
+          </Group>
         </Group>
         <ContactDetails contact={contact} locale={locale} />
         {contact.note && (

@@ -19,6 +19,12 @@ export const contacts = {
   searchPlaceholder: 'Name, phone, e-mail or tag',
   hint: 'Press Enter on a row to open it.',
   backToList: 'All contacts',
+  privacy: {
+    export: 'Export their data',
+    exportHelp:
+      'Everything Kenal holds about this customer, in one file: the right of access of the personal data protection law (UU PDP).',
+    exported: 'Saved everything Kenal holds about {{name}}',
+  },
   editButton: 'Edit',
   tabs: {
     timeline: 'Timeline',

@@ -21,6 +21,12 @@ export const contacts: Translations['contacts'] = {
   searchPlaceholder: 'Nama, nomor HP, e-mail, atau tag',
   hint: 'Tekan Enter pada baris untuk membukanya.',
   backToList: 'Semua kontak',
+  privacy: {
+    export: 'Ekspor datanya',
+    exportHelp:
+      'Semua yang disimpan Kenal tentang pelanggan ini, dalam satu file: hak akses menurut UU Pelindungan Data Pribadi (UU PDP).',
+    exported: 'Semua data Kenal tentang {{name}} disimpan',
+  },
   editButton: 'Ubah',
   tabs: {
     timeline: 'Riwayat',
