@@ -58,14 +58,16 @@ function readVitest(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'));
   return {
     passed: r.numPassedTests,
-    failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r),
+    failed: r.numFailedTests + countFilesThatFailedToLoad(r),
     skipped: r.numPendingTests + r.numTodoTests,
   };
 }
 
-// A test file that fails to load has no failed tests but is a failed suite: count it once.
-function countSuitesWithFailedTests(r) {
-  return r.testResults.filter((f) => f.assertionResults.some((a) => a.status === 'failed')).length;
+// A test file that fails to load has no failed test of its own: count it once.
+function countFilesThatFailedToLoad(r) {
+  return r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
 }
 
 function readPlaywright(file) {
