@@ -2,6 +2,7 @@
  * Contacts repository: the only way features read or write contacts. Each user action is one
  * read-write transaction that validates, stamps (HLC + ULID) and writes; deletes are tombstones.
  */
+import { aliasIdsOf } from '../aliases';
 import { contactIndexFields } from '../../../shared/contact-index';
 import {
   parseContactInput,
@@ -255,14 +256,7 @@ export function createContactsRepository(
 
     /** Every contact id that resolves to this one (itself and what was merged into it). */
     async aliasIds(id: string): Promise<string[]> {
-      const out = new Set([id]);
-      let frontier = [id];
-      while (frontier.length > 0) {
-        const merged = await db.contacts.where('mergedInto').anyOf(frontier).primaryKeys();
-        frontier = merged.filter((m) => !out.has(m));
-        frontier.forEach((m) => out.add(m));
-      }
-      return [...out];
+      return aliasIdsOf(db, id);
     },
 
     async count(): Promise<number> {

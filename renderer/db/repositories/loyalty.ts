@@ -4,6 +4,7 @@
  * and tiers are never stored: they are derived from the ledger and the rules on every read
  * (shared/loyalty), so every device shows the same numbers after a merge.
  */
+import { aliasIdsOf } from '../aliases';
 import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
 import Dexie from 'dexie';
 import { contactIndexFields } from '../../../shared/contact-index';
@@ -121,17 +122,7 @@ export function createLoyaltyRepository(
       [contactId, Dexie.maxKey],
     ] as const;
 
-  /** Every contact id that resolves to this one (itself and duplicates merged into it). */
-  async function aliasIds(id: string): Promise<string[]> {
-    const out = new Set([id]);
-    let frontier = [id];
-    while (frontier.length > 0) {
-      const merged = await db.contacts.where('mergedInto').anyOf(frontier).primaryKeys();
-      frontier = merged.filter((m) => !out.has(m));
-      frontier.forEach((m) => out.add(m));
-    }
-    return [...out];
-  }
+  const aliasIds = (id: string) => aliasIdsOf(db, id);
 
   /** The contact an id stands for now (follows mergedInto; a cycle ends at the smallest id). */
   async function resolveId(id: string): Promise<string> {

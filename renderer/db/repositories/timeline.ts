@@ -3,6 +3,7 @@
  * lists. Each user action is one read-write transaction (its table + `meta` for the clock);
  * deletes are tombstones with undo. Sales and the loyalty ledger are read, never written here.
  */
+import { aliasIdsOf } from '../aliases';
 import type { FieldError } from '../../../shared/contact-input';
 import { localCalendarDate } from '../../../shared/dates';
 import { derivedId, newId } from '../../../shared/ids';
@@ -105,17 +106,7 @@ export function createTimelineRepository(
   clock: DeviceClock,
   now: () => Date = () => new Date(),
 ) {
-  /** Every contact id that resolves to this one (itself and what was merged into it). */
-  async function aliasIds(id: string): Promise<string[]> {
-    const out = new Set([id]);
-    let frontier = [id];
-    while (frontier.length > 0) {
-      const merged = await db.contacts.where('mergedInto').anyOf(frontier).primaryKeys();
-      frontier = merged.filter((m) => !out.has(m));
-      frontier.forEach((m) => out.add(m));
-    }
-    return [...out];
-  }
+  const aliasIds = (id: string) => aliasIdsOf(db, id);
 
   /** id -> the live contact it stands for now (following `mergedInto`), for many ids at once. */
   async function resolveContacts(ids: Iterable<string>): Promise<Map<string, ContactRow>> {
