@@ -59,6 +59,34 @@ const SEASON = [0.9, 0.8, 1.3, 1.5, 1.0, 0.9, 1.0, 1.0, 0.9, 1.0, 1.4, 1.6];
 const SEASON_MAX = Math.max(...SEASON);
 
 export function generateDemoBook(options: DemoOptions): DemoBook {
+  const book = emptyBook();
+  for (const chunk of demoBookChunks(options, 10_000)) {
+    for (const key of Object.keys(book) as (keyof DemoBook)[]) {
+      const into = book[key] as unknown[];
+      for (const record of chunk[key]) into.push(record);
+    }
+  }
+  book.sales.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return book;
+}
+
+const emptyBook = (): DemoBook => ({
+  contacts: [],
+  sales: [],
+  notes: [],
+  followUps: [],
+  feedback: [],
+  ledger: [],
+});
+
+/**
+ * The same book as generateDemoBook, `contactsPerChunk` customers (with all their records) at a
+ * time, so a benchmark can load 100,000 contacts and 1,000,000 sales without holding them all.
+ */
+export function* demoBookChunks(
+  options: DemoOptions,
+  contactsPerChunk: number,
+): Generator<DemoBook, void, undefined> {
   const rnd = seededRandom(options.seed ?? 20261123);
   const years = options.years ?? 3;
   const start = options.now - years * 365 * DAY;
@@ -72,17 +100,15 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     stamp: stampAt(ms),
   });
 
-  const book: DemoBook = {
-    contacts: [],
-    sales: [],
-    notes: [],
-    followUps: [],
-    feedback: [],
-    ledger: [],
-  };
+  let book = emptyBook();
+  let salesSoFar = 0;
   const meanPerContact = options.contacts > 0 ? options.sales / options.contacts : 0;
 
   for (let i = 0; i < options.contacts; i++) {
+    if (i > 0 && i % contactsPerChunk === 0) {
+      yield book;
+      book = emptyBook();
+    }
     const joined = start + rnd.next() * (options.now - start) * 0.9;
     const contact = makeContact(rnd, i, joined, ctx);
     book.contacts.push(contact);
@@ -98,11 +124,12 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     let t = joined + rnd.exponential(meanGap / SEASON_MAX);
     let n = 0;
     const firstSale = book.sales.length;
-    while (t < activeUntil && book.sales.length < options.sales) {
+    while (t < activeUntil && salesSoFar < options.sales) {
       // Thinning: accept with the season's relative intensity.
       if (rnd.next() < SEASON[new Date(t).getUTCMonth()]! / SEASON_MAX) {
         const sale = makeSale(rnd, contact.id, t, `${i}:${n++}`, ctx);
         book.sales.push(sale);
+        salesSoFar++;
         if (rnd.chance(0.01)) {
           const refundAt = t + rnd.int(1, 14) * DAY;
           if (refundAt < options.now) {
@@ -150,8 +177,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       );
     }
   }
-  book.sales.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return book;
+  yield book;
 }
 
 type Ctx = (key: string, ms: number) => { id: string; createdAt: string; stamp: HlcStamp };

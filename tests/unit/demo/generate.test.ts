@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoBook } from '../../../shared/demo/generate';
+import { demoBookChunks, generateDemoBook } from '../../../shared/demo/generate';
 import { normalizePhone } from '../../../shared/phone';
 import { recordSchemas } from '../../../shared/schemas';
 
@@ -110,5 +110,15 @@ describe('demo loyalty points', () => {
     for (const entries of byContact.values()) {
       expect(computeLedger(entries, DEFAULT_RULES, NOW).overdraft).toBe(0);
     }
+  });
+
+  it('comes out the same in chunks (what the benchmark loads) as in one piece', () => {
+    const whole = generateDemoBook({ contacts: 400, sales: 4000, now: NOW, seed: 7 });
+    const chunks = [...demoBookChunks({ contacts: 400, sales: 4000, now: NOW, seed: 7 }, 150)];
+    expect(chunks.map((c) => c.contacts.length)).toEqual([150, 150, 100]);
+    const ids = (key: 'contacts' | 'sales' | 'ledger' | 'notes' | 'feedback' | 'followUps') =>
+      chunks.flatMap((c) => c[key].map((r) => r.id)).sort();
+    for (const key of ['contacts', 'sales', 'ledger', 'notes', 'feedback', 'followUps'] as const)
+      expect(ids(key), key).toEqual(whole[key].map((r) => r.id).sort());
   });
 });
