@@ -12,9 +12,12 @@ import { initI18n, initialLanguage } from './i18n';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
+  // The database opens while the translations load: neither waits for the other.
+  const opening = openRepositories();
+  opening.catch(() => undefined); // handled below, after the translations are ready
   const i18n = await initI18n(initialLanguage(safeStorage(), navigator.languages));
   try {
-    const repos = await openRepositories();
+    const repos = await opening;
     void requestPersistentStorage();
     root.render(<App i18n={i18n} repos={repos} host={createHost()} />);
   } catch (error) {
