@@ -10,12 +10,27 @@
  * JSON file.
  *
  *   node scripts/bench.mjs [--scale full|small|<contacts>x<sales>] [--only id,id] [--port N]
- *                          [--out dir] [--json file]
+ *                          [--out dir] [--json file] [--fresh]
+ *
+ * Seeding 1,000,000 sales into IndexedDB takes minutes, so a seeded browser profile is kept in
+ * dist/bench-profiles, keyed by scale, port (IndexedDB is per origin) and the code that shapes
+ * the data (generator, schema, records); `--fresh` seeds again. Small scale never caches.
  *
  * Exit code: non-zero only when something crashed. Missed targets are reported, not failed:
  * CI runs the small scale to keep this working and asserts nothing about time.
  */
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -30,6 +45,20 @@ const port = Number(args.port ?? 4190);
 const jsonFile = resolve(args.json ?? join('bench-results', `${scale.label}.json`));
 const only = args.only ? String(args.only).split(',') : undefined;
 const APP_LEVEL = ['app-open', 'reports-heap'];
+const fresh = args.fresh !== undefined;
+const SEED_INPUTS = [
+  'shared/demo',
+  'shared/schemas',
+  'shared/loyalty',
+  'shared/contact-index.ts',
+  'shared/phone.ts',
+  'shared/records.ts',
+  'renderer/db/schema.ts',
+  'renderer/db/database.ts',
+  'renderer/db/repositories/demo.ts',
+  'bench/page/main.ts',
+];
+const CACHE_DAYS = 7;
 
 function parseArgs(argv) {
   const out = {};
@@ -37,7 +66,7 @@ function parseArgs(argv) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`Unknown argument ${a}`);
     const [k, v] = a.slice(2).split('=');
-    out[k] = v ?? argv[++i];
+    out[k] = v ?? (argv[i + 1]?.startsWith('--') === false ? argv[++i] : 'true');
   }
   return out;
 }
@@ -90,6 +119,45 @@ function serve() {
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+function filesUnder(path) {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => filesUnder(join(path, f)));
+}
+
+/** Where a seeded profile for this scale, origin and data-shaping code is kept. */
+function cacheDirFor() {
+  if (scale.label === 'small') return undefined;
+  const hash = createHash('sha256');
+  for (const f of SEED_INPUTS.flatMap(filesUnder)) hash.update(f).update(readFileSync(f));
+  const key = `${scale.contacts}x${scale.sales}-p${port}-${hash.digest('hex').slice(0, 12)}`;
+  return resolve('dist/bench-profiles', key);
+}
+
+function readCache(dir) {
+  const meta = dir && join(dir, 'seed.json');
+  if (!meta || fresh || !existsSync(meta)) return undefined;
+  const seed = JSON.parse(readFileSync(meta, 'utf8'));
+  if (Date.now() - seed.now > CACHE_DAYS * 86_400_000) return undefined;
+  return seed;
+}
+
+const launch = (profile) =>
+  chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
+
+async function openBenchPage(context, base) {
+  const page = await context.newPage();
+  page.on('console', (m) => m.text().startsWith('[bench]') && log(m.text().slice(8)));
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto(`${base}/bench/index.html`);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return page;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -176,24 +244,40 @@ async function main() {
   await buildAll();
   const server = await serve();
   const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const profile = join(out, 'profile');
+  rmSync(profile, { recursive: true, force: true });
+  const cacheDir = cacheDirFor();
+  let seed = readCache(cacheDir);
+  const fromCache = seed !== undefined;
+  if (seed) {
+    log(`using the seeded profile ${cacheDir} (--fresh seeds again)`);
+    cpSync(join(cacheDir, 'profile'), profile, { recursive: true });
+  }
+  let context = await launch(profile);
   const rows = [];
   let crashed = false;
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('console', (m) => m.text().startsWith('[bench]') && log(m.text().slice(8)));
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(`${base}/bench/index.html`);
-    await page.locator('body[data-ready="true"]').waitFor();
+    let page = await openBenchPage(context, base);
     const ids = await page.evaluate(() => window.kenalBench.scenarioIds());
     const wanted = [...ids, ...APP_LEVEL].filter((id) => !only || only.includes(id));
     log(
       `scale ${scale.label}: ${scale.contacts.toLocaleString('en')} contacts, ${scale.sales.toLocaleString('en')} sales; running ${wanted.join(', ')}`,
     );
-    const now = Date.now();
-    const seed = await page.evaluate(([s, n]) => window.kenalBench.seed(s, n), [scale, now]);
-    log(`seeded in ${(seed.ms / 1000).toFixed(1)} s: ${JSON.stringify(seed.counts)}`);
+    if (!seed) {
+      const now = Date.now();
+      const seeded = await page.evaluate(([s, n]) => window.kenalBench.seed(s, n), [scale, now]);
+      seed = { now, ...seeded };
+      log(`seeded in ${(seed.ms / 1000).toFixed(1)} s: ${JSON.stringify(seed.counts)}`);
+      if (cacheDir) {
+        await context.close();
+        rmSync(cacheDir, { recursive: true, force: true });
+        cpSync(profile, join(cacheDir, 'profile'), { recursive: true });
+        writeFileSync(join(cacheDir, 'seed.json'), JSON.stringify(seed));
+        context = await launch(profile);
+        page = await openBenchPage(context, base);
+      }
+    }
+    const chrome = await page.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1]);
 
     for (const id of wanted.filter((w) => ids.includes(w))) {
       log(`scenario ${id}`);
@@ -202,13 +286,7 @@ async function main() {
         rows.push(...measured.map((m) => ({ scenario: id, ...m })));
       } catch (e) {
         crashed = true;
-        rows.push({
-          scenario: id,
-          name: id,
-          unit: 'ms',
-          target: { kind: 'abs-max', value: 0 },
-          error: String(e.message ?? e).split('\n')[0],
-        });
+        rows.push(failedRow(id, e));
       }
     }
     await page.evaluate(() => window.kenalBench.close());
@@ -221,13 +299,7 @@ async function main() {
         rows.push({ scenario: id, ...(await appLevel[id](context, base)) });
       } catch (e) {
         crashed = true;
-        rows.push({
-          scenario: id,
-          name: id,
-          unit: 'ms',
-          target: { kind: 'abs-max', value: 0 },
-          error: String(e.message ?? e).split('\n')[0],
-        });
+        rows.push(failedRow(id, e));
       }
     }
 
@@ -241,9 +313,9 @@ async function main() {
         cpus: cpus().length,
         cpu: cpus()[0]?.model,
         node: process.version,
-        chromium: browser.version(),
+        chromium: chrome,
       },
-      seed,
+      seed: { ms: Math.round(seed.ms), counts: seed.counts, fromCache },
       totalSeconds: Math.round((Date.now() - started) / 1000),
       rows: judged,
     };
@@ -251,10 +323,15 @@ async function main() {
     writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\nResults: ${jsonFile} (whole run ${result.totalSeconds} s)`);
   } finally {
-    await browser.close();
+    await context.close();
     server.close();
   }
   if (crashed) process.exitCode = 1;
+}
+
+function failedRow(id, e) {
+  const error = String(e?.message ?? e).split('\n')[0];
+  return { scenario: id, name: id, unit: 'ms', target: { kind: 'abs-max', value: 0 }, error };
 }
 
 main().catch((e) => {

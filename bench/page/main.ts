@@ -110,5 +110,22 @@ declare global {
   }
 }
 
-window.kenalBench = api;
+/** Errors cross into Node as text: keep the name (Dexie's QuotaExceededError, ...) and the cause. */
+function explained<A extends unknown[], R>(fn: (...a: A) => Promise<R>) {
+  return async (...a: A): Promise<R> => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      const err = e as { name?: string; message?: string; inner?: { message?: string } };
+      const inner = err.inner?.message ? ` (${err.inner.message})` : '';
+      throw new Error(`${err.name ?? 'Error'}: ${err.message ?? String(e)}${inner}`, { cause: e });
+    }
+  };
+}
+
+window.kenalBench = {
+  ...api,
+  seed: explained(api.seed),
+  run: explained(api.run.bind(api)),
+};
 document.body.dataset.ready = 'true';
