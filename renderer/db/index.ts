@@ -38,7 +38,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     reports: createReportsRepository(db, clock),
     sync: createSyncRepository(db, clock),
     demo: createDemoRepository(db),
-    privacy: createPrivacyRepository(db, contacts),
+    privacy: createPrivacyRepository(db, contacts, clock),
   };
 }
 

@@ -3,6 +3,7 @@
  * area of the app keeps its texts in en/<area>.ts and id/<area>.ts.
  */
 import { backup } from './en/backup';
+import { privacy } from './en/privacy';
 import { contacts } from './en/contacts';
 import { reports } from './en/reports';
 import { sales } from './en/sales';
@@ -16,6 +17,7 @@ export const en = {
   timeline,
   reports,
   backup,
+  privacy,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

@@ -1,5 +1,6 @@
 import type { Translations } from './en';
 import { backup } from './id/backup';
+import { privacy } from './id/privacy';
 import { contacts } from './id/contacts';
 import { reports } from './id/reports';
 import { sales } from './id/sales';
@@ -14,6 +15,7 @@ export const id: Translations = {
   timeline,
   reports,
   backup,
+  privacy,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -17,10 +17,13 @@
  *
  * Every field value that loses (and differs from the winner) is reported, so the caller can
  * keep it in `history`: a concurrent edit stays visible and restorable, never silently gone.
+ * Except for an erased record (UU PDP, shared/privacy/erase.ts): mergeRecord then discards
+ * every personal value older than the erasure and reports no losers.
  */
 import type { HlcStamp } from '../hlc';
 import { sameValue } from '../records';
 import { EVENT_TABLES, type MutableMeta, type RecordMeta, type TableName } from '../schemas';
+import { eraseMutable, erasureOf } from '../privacy/erase';
 import { canonicalJson } from './canonical-json';
 
 export interface FieldLoss {
@@ -84,17 +87,29 @@ export function mergeMutable<R extends MutableMeta>(
     stamps: {},
   };
   const losers: FieldLoss[] = [];
+  const fresh = local === undefined;
+  // Tracked per field instead of comparing two canonical JSON strings at the end: this loop is
+  // the inner loop of a 100,000-record merge (issue #7).
+  let changed = fresh || out.createdAt !== l.createdAt || out.updatedAt !== l.updatedAt;
   for (const field of fields) {
     const sl = stampOf(l, field);
-    const sr = stampOf(r, field);
     const vl = l[field];
+    if (fresh) {
+      // Merging a new record with itself: nothing to compare.
+      if (vl !== undefined) out[field] = vl;
+      if (sl !== '') out.stamps[field] = sl as HlcStamp;
+      continue;
+    }
+    const sr = stampOf(r, field);
     const vr = r[field];
-    const remoteWins = compare(sr, vr, sl, vl) > 0;
+    const same = sameValue(vl, vr);
+    const remoteWins = sr !== sl ? sr > sl : !same && compare(sr, vr, sl, vl) > 0;
     const [stamp, value] = remoteWins ? [sr, vr] : [sl, vl];
     if (value !== undefined) out[field] = value;
     if (stamp !== '') out.stamps[field] = stamp as HlcStamp;
+    if (!changed && (stamp !== (l.stamps[field] ?? '') || (remoteWins && !same))) changed = true;
     const [loseStamp, loseValue] = remoteWins ? [sl, vl] : [sr, vr];
-    if (field !== 'deletedAt' && loseValue !== undefined && !sameValue(vl, vr)) {
+    if (field !== 'deletedAt' && loseValue !== undefined && !same) {
       losers.push({
         field,
         value: loseValue,
@@ -103,8 +118,9 @@ export function mergeMutable<R extends MutableMeta>(
       });
     }
   }
-  if (local === undefined) return { record: out as unknown as R, changed: true, losers: [] };
-  const changed = canonicalJson(out) !== canonicalJson(l);
+  if (fresh) return { record: out as unknown as R, changed: true, losers: [] };
+  // A stamp the local copy had but the merge dropped (only an empty one) also counts.
+  if (!changed && Object.keys(l.stamps).length !== Object.keys(out.stamps).length) changed = true;
   return { record: (changed ? out : local) as unknown as R, changed, losers };
 }
 
@@ -124,10 +140,23 @@ export function mergeRecord<R extends RecordMeta>(
   remote: R,
 ): MergeResult<R> {
   if (isEventTable(table)) return mergeEvent(local, remote);
-  return mergeMutable(
+  const merged = mergeMutable(
     local as unknown as MutableMeta | undefined,
     remote as unknown as MutableMeta,
-  ) as unknown as MergeResult<R>;
+  );
+  const at = erasureOf(merged.record);
+  if (at === undefined) return merged as unknown as MergeResult<R>;
+  // An erased record (shared/privacy/erase.ts): personal values older than the erasure are
+  // discarded, and no losing value is kept in history.
+  const erased = eraseMutable(table, merged.record, at);
+  const changed =
+    local === undefined ||
+    (erased === merged.record ? merged.changed : canonicalJson(erased) !== canonicalJson(local));
+  return {
+    record: (changed ? erased : local) as unknown as R,
+    changed,
+    losers: [],
+  };
 }
 
 /** Gone from the user's lists: deleted, or (a contact) merged into another. */

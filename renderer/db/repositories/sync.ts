@@ -9,10 +9,15 @@
  * (indexed, never exported); a sync export takes rows with `updatedAt > since` (own edits) or
  * `_localStamp > since` (what this device merged). `since` is this device's clock at the last
  * export, so both comparisons use one clock.
+ *
+ * Erasure (UU PDP, shared/privacy/erase.ts): a merged contact carrying `stamps.erasedAt` is
+ * remembered in meta (privacy.erased); notes, follow-ups and events of an erased contact are
+ * scrubbed as they are merged, those already here are scrubbed once, and no losing value of
+ * theirs is kept in history (this device's history of them is deleted).
  */
 import { contactIndexFields } from '../../../shared/contact-index';
 import { mergeCycleSurvivors } from '../../../shared/contacts/merge-cycles';
-import { applyPatch } from '../../../shared/records';
+import { applyPatch, sameValue } from '../../../shared/records';
 import { parseStamp, type HlcStamp } from '../../../shared/hlc';
 import {
   recordSchemas,
@@ -29,7 +34,14 @@ import {
   type KenalEnvelope,
   type Tables,
 } from '../../../shared/sync/envelope';
-import { classifyChange, isRemoved, mergeRecord, type FieldLoss } from '../../../shared/sync/merge';
+import {
+  classifyChange,
+  isRemoved,
+  mergeRecord,
+  type FieldLoss,
+  type MergeResult,
+} from '../../../shared/sync/merge';
+import { CONTACT_LINKED_TABLES, eraseRecord, erasureOf } from '../../../shared/privacy/erase';
 import {
   autoBackupStateSchema,
   folderStateSchema,
@@ -39,6 +51,7 @@ import {
 import type { DeviceClock } from '../clock';
 import type { HistoryRow, KenalDb } from '../database';
 import { SCHEMA_VERSION } from '../schema';
+import { eraseLinkedRecords, readErased, saveErased } from './privacy';
 
 /** The newest file schema this app reads (features may not import the Dexie schema). */
 export { SCHEMA_VERSION };
@@ -118,9 +131,36 @@ function toRecord(table: TableName, row: Row): Row {
   return parsed.success ? (parsed.data as Row) : out;
 }
 
-function toRow(table: TableName, record: Row, mark: HlcStamp): Row {
+/** The derived search keys of a contact row (shared/contact-index.ts), by name. */
+const INDEX_KEYS = Object.keys(contactIndexFields({ name: 'x', phones: [], tags: [] }));
+/** The contact fields the search keys are computed from. */
+const INDEXED_FIELDS = ['name', 'phones', 'tags', 'email', 'otherEmails', 'city'] as const;
+const LINKED = new Set<TableName>(CONTACT_LINKED_TABLES);
+
+/**
+ * A stored row as the record the merge compares: the local marker and search keys removed.
+ * Rows here were written by this app, so unlike toRecord (export) no schema parse: that parse
+ * was most of the cost of merging into a full book (issue #7).
+ */
+function storedRecord(table: TableName, row: Row): Row {
+  const out: Row = { ...row };
+  delete out[LOCAL_STAMP];
+  if (table === 'contacts') for (const key of INDEX_KEYS) delete out[key];
+  return out;
+}
+
+/**
+ * The row to store for a merged record. A contact's search keys are taken over from the stored
+ * row when the fields they derive from did not change (recomputing means parsing phones).
+ */
+function toRow(table: TableName, record: Row, mark: HlcStamp, stored?: Row): Row {
   const row: Row = { ...record, [LOCAL_STAMP]: mark };
-  if (table === 'contacts') Object.assign(row, contactIndexFields(record as unknown as Contact));
+  if (table !== 'contacts') return row;
+  if (stored && INDEXED_FIELDS.every((f) => sameValue(stored[f], record[f]))) {
+    for (const key of INDEX_KEYS) row[key] = stored[key];
+  } else {
+    Object.assign(row, contactIndexFields(record as unknown as Contact));
+  }
   return row;
 }
 
@@ -273,27 +313,57 @@ export function createSyncRepository(
           let written = 0;
           let removedContacts = 0;
 
+          // Contacts erased here or in an earlier merge; the file may erase more (contacts come
+          // first, so their notes, follow-ups and events in the same file are scrubbed too).
+          const erased = await readErased(db);
+          const newlyErased = new Map<string, HlcStamp>();
+
           for (const t of TABLE_NAMES) {
             const remotes = file.tables[t] as Row[];
             if (remotes.length === 0) continue;
-            const localRows = await table(t).bulkGet(remotes.map((r) => r.id));
+            // An empty table (a new device's first sync) has nothing to read back.
+            const localRows: (Row | undefined)[] =
+              (await table(t).count()) === 0
+                ? []
+                : await table(t).bulkGet(remotes.map((r) => r.id));
             const puts: Row[] = [];
-            remotes.forEach((remote, i) => {
+            for (let i = 0; i < remotes.length; i++) {
+              const remote = remotes[i]!;
               const row = localRows[i];
-              const local = row ? toRecord(t, row) : undefined;
-              const merged = mergeRecord(t, local, remote);
+              const local = row ? storedRecord(t, row) : undefined;
+              let merged = mergeRecord(t, local, remote);
+              if (t === 'contacts') {
+                const erasedAt = erasureOf(merged.record);
+                if (erasedAt !== undefined && erased.get(remote.id) !== erasedAt) {
+                  erased.set(remote.id, erasedAt);
+                  newlyErased.set(remote.id, erasedAt);
+                }
+              } else if (LINKED.has(t)) {
+                const owner = (merged.record as { contactId?: string }).contactId ?? '';
+                const erasedAt = erased.get(owner);
+                if (erasedAt !== undefined) merged = eraseMerged(t, local, merged, erasedAt);
+              }
               // A file's value that loses is recorded even when nothing here changes.
-              history.push(...lossesToHistory(t, remote.id, merged.losers, at));
-              if (!merged.changed) return;
+              if (merged.losers.length > 0) {
+                history.push(...lossesToHistory(t, remote.id, merged.losers, at));
+              }
+              if (!merged.changed) continue;
               const kind = classifyChange(local, merged);
               if (kind !== 'none') summary[t][kind] += 1;
               if (t === 'contacts' && isRemoved(merged.record) && (!local || !isRemoved(local))) {
                 if (local) removedContacts += 1;
               }
-              puts.push(toRow(t, merged.record, mark));
-            });
+              puts.push(toRow(t, merged.record, mark, row));
+            }
             if (puts.length > 0) await table(t).bulkPut(puts);
             written += puts.length;
+          }
+
+          if (newlyErased.size > 0) {
+            // Records of a newly erased contact that were not in this file, and this device's
+            // history of all of them (a losing value of an erased record is not kept).
+            written += await eraseLinkedRecords(db, newlyErased, mark);
+            await saveErased(db, erased);
           }
 
           written += await repairMergeCycles(mark);
@@ -353,6 +423,13 @@ export function createSyncRepository(
           const rows = (file.tables[t] as Row[]).map((r) => toRow(t, r, mark));
           if (rows.length > 0) await table(t).bulkAdd(rows);
         }
+        // Which contacts are erased is now what the backup says.
+        const erased = new Map<string, HlcStamp>();
+        for (const c of file.tables.contacts) {
+          const at = erasureOf(c);
+          if (at !== undefined) erased.set(c.id, at);
+        }
+        await saveErased(db, erased);
         // The data went back in time, so what was merged from other devices since the backup
         // is gone too: forget which of their sync-folder files were merged, so the next round
         // reads them all again (merging is idempotent). This device's writer cursor stays.
@@ -443,6 +520,18 @@ export function createSyncRepository(
         .filter((l) => l.side === 'local' || !l.stamp.endsWith(clock.deviceId))
         .map((l) => ({ table: t, recordId, field: l.field, value: l.value, stamp: l.stamp, at }))
     );
+  }
+
+  /** A merged record of an erased contact, scrubbed for the erasure; no losers kept. */
+  function eraseMerged(
+    t: TableName,
+    local: Row | undefined,
+    merged: MergeResult<Row>,
+    erasedAt: HlcStamp,
+  ): MergeResult<Row> {
+    const record = eraseRecord(t, merged.record, erasedAt);
+    if (record === merged.record) return { ...merged, losers: [] };
+    return { record, changed: record !== local, losers: [] };
   }
 
   /** Add history rows not already there (the same file imported twice adds nothing). */

@@ -18,6 +18,7 @@ import { APP_NAME, backupFileName, KENAL_FILE_FILTERS } from './file-names';
 import { FileProblemAlert } from './FileProblemAlert';
 import { PasswordModal } from './PasswordModal';
 import { TableCounts } from './TableCounts';
+import { WorkingBar } from './WorkingBar';
 import { useKenalFile } from './useKenalFile';
 
 interface Preview {
@@ -32,6 +33,7 @@ export function RestoreCard() {
   const host = useHost();
   const { sync } = useRepositories();
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const reader = useKenalFile('backup', async (file) => {
     const counts = await sync.counts();
     const current = Object.fromEntries(
@@ -57,7 +59,12 @@ export function RestoreCard() {
         notifications.show({ color: 'orange', message: t('backup.safetyNeeded') });
         return;
       }
-      await sync.restoreBackup(p.file.envelope);
+      setRestoring(true);
+      try {
+        await sync.restoreBackup(p.file.envelope);
+      } finally {
+        setRestoring(false);
+      }
       setPreview(null);
       const count = Object.values(tableCounts(p.file.envelope.tables)).reduce((a, b) => a + b, 0);
       notifications.show({
@@ -129,6 +136,7 @@ export function RestoreCard() {
             </Table>
             <TableCounts inFile={tableCounts(env.tables)} onDevice={preview.current} />
             <Alert color="orange">{t('backup.replaceWarning')}</Alert>
+            {restoring && <WorkingBar label={t('backup.restoring')} testId="restore-progress" />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPreview(null)}>
                 {t('common.cancel')}

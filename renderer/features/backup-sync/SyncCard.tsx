@@ -10,6 +10,7 @@ import type { ImportResult } from '../../db/repositories/sync';
 import { APP_NAME, KENAL_FILE_FILTERS, syncFileName } from './file-names';
 import { FileProblemAlert } from './FileProblemAlert';
 import { MergeResult } from './MergeResult';
+import { WorkingBar } from './WorkingBar';
 import { PasswordModal } from './PasswordModal';
 import { useKenalFile } from './useKenalFile';
 
@@ -29,8 +30,16 @@ export function SyncCard() {
   const [result, setResult] = useState<Merged | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
 
+  const [merging, setMerging] = useState(false);
+
   const merge = async (envelope: KenalEnvelope, confirmMassDelete = false) => {
-    const r = await sync.importSync(envelope, { confirmMassDelete });
+    setMerging(true);
+    let r: ImportResult;
+    try {
+      r = await sync.importSync(envelope, { confirmMassDelete });
+    } finally {
+      setMerging(false);
+    }
     if (r.status === 'needs-confirmation') {
       setConfirm({ envelope, removing: r.removing, live: r.liveContacts });
       return;
@@ -100,6 +109,7 @@ export function SyncCard() {
           kind="sync"
           onClose={() => reader.setProblem(null)}
         />
+        {merging && <WorkingBar label={t('backup.merging')} testId="merge-progress" />}
         {result && <MergeResult result={result} />}
       </Stack>
       <PasswordModal request={reader.passwordRequest} />

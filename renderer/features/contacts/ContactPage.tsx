@@ -29,6 +29,7 @@ import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
 import { useLocale } from '../../i18n/useLocale';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
 import { EmptyState } from '../placeholder/EmptyState';
+import { EraseContactButton } from '../privacy/EraseContactButton';
 import { ContactTimelinePanel } from '../timeline/ContactTimelinePanel';
 import { ContactDrawer } from './ContactDrawer';
 import { useContact, useContactFacts } from './useContactSearch';
@@ -141,6 +142,7 @@ export function ContactPage() {
             >
               {t('contacts.privacy.export')}
             </Button>
+            <EraseContactButton contact={contact} />
             <Button
               variant="default"
               leftSection={<IconPencil size={16} />}

@@ -41,6 +41,8 @@ export const backup = {
   syncSavedBody: 'Records in the file: {{count}}. Saved as {{location}}.',
   mergeSync: 'Merge a sync file…',
   merged: 'Sync file merged',
+  merging: 'Merging the sync file… It applies whole or not at all.',
+  restoring: 'Restoring the backup… It applies whole or not at all.',
   mergeResult: 'What changed',
   added: 'Added',
   updated: 'Updated',

@@ -42,6 +42,8 @@ export const backup: Translations['backup'] = {
   syncSavedBody: '{{count}} data di file, disimpan sebagai {{location}}.',
   mergeSync: 'Gabungkan file sinkron…',
   merged: 'File sinkron digabungkan',
+  merging: 'Menggabungkan file sinkron… Diterapkan seluruhnya atau tidak sama sekali.',
+  restoring: 'Memulihkan cadangan… Diterapkan seluruhnya atau tidak sama sekali.',
   mergeResult: 'Yang berubah',
   added: 'Ditambah',
   updated: 'Diubah',

@@ -1,0 +1,155 @@
+/**
+ * Erasing a customer (UU PDP, Indonesia's personal data protection law: the right to erasure).
+ * Pure: the repository supplies the records and the erasure's HLC stamp.
+ *
+ * The marker. An erased contact (and every note and follow-up of it) carries
+ * `stamps.erasedAt = E`, the stamp of the erasure: a last-writer-wins register with no value,
+ * so it travels in every sync file and validates against the existing record schemas.
+ *
+ * The rule (applied by the merge, shared/sync/merge.ts, and by the import for records of an
+ * erased contact): every field that is not on the table's keep-list and whose stamp is older
+ * than E is replaced by its placeholder (or removed) and stamped E. So an older sync file can
+ * never bring a personal value back, whatever order files arrive in: the projection commutes
+ * with the field merge (a value older than E loses to E either way; one newer than E, i.e.
+ * typed in after the erasure, is kept). Losing values of an erased record are never kept in
+ * `history`.
+ *
+ * Events keep their amounts and `contactId` (reports still add up) but lose their personal
+ * text: the erased copy has `updatedAt = E`, so it wins the events' "greater updatedAt" rule.
+ */
+import type { HlcStamp } from '../hlc';
+import type { MutableMeta, RecordMeta, TableName } from '../schemas';
+
+/** The key in `stamps` that marks an erased record; its stamp is the erasure's. */
+export const ERASED_MARK = 'erasedAt';
+/** Stored instead of the name (a contact needs one); the UI shows its own words for it. */
+export const ERASED_NAME = 'Erased customer';
+/** Stored instead of a follow-up title or a ledger adjustment reason (both required). */
+export const ERASED_TEXT = 'Erased';
+
+interface MutableErasure {
+  /** Fields that are not personal and stay as they are. */
+  keep: ReadonlySet<string>;
+  /** Personal fields that must stay present: stored with this value instead. */
+  placeholders: Readonly<Record<string, unknown>>;
+  /** The erasure also deletes the record (a reminder to call an erased person is void). */
+  tombstone: boolean;
+}
+
+const ALWAYS_KEPT = ['id', 'createdAt', 'updatedAt', 'stamps', 'deletedAt', ERASED_MARK];
+const keep = (...fields: string[]) => new Set([...ALWAYS_KEPT, ...fields]);
+
+/** Which fields of each mutable table survive an erasure (everything else is personal). */
+export const MUTABLE_ERASURE: Partial<Record<TableName, MutableErasure>> = {
+  contacts: {
+    keep: keep('mergedInto', 'source', 'stage'),
+    placeholders: { name: ERASED_NAME, phones: [], tags: [], note: '' },
+    tombstone: false,
+  },
+  notes: {
+    // Complaints stay countable in reports; what was said goes.
+    keep: keep('contactId', 'kind', 'at', 'complaintStatus', 'resolvedAt'),
+    placeholders: { text: '' },
+    tombstone: false,
+  },
+  followUps: {
+    keep: keep(
+      'contactId',
+      'dueAt',
+      'repeat',
+      'doneAt',
+      'snoozedUntil',
+      'repeatAnchor',
+      'previousId',
+    ),
+    placeholders: { title: ERASED_TEXT },
+    tombstone: true,
+  },
+};
+
+/** Personal fields of events, dropped (or replaced, when the schema needs them). */
+export const EVENT_ERASURE: Partial<
+  Record<TableName, { drop: readonly string[]; placeholders: Readonly<Record<string, unknown>> }>
+> = {
+  feedback: { drop: ['comment'], placeholders: {} },
+  ledger: { drop: [], placeholders: { reason: ERASED_TEXT } },
+};
+
+/** Tables whose records belong to one contact through `contactId`. */
+export const CONTACT_LINKED_TABLES = ['notes', 'followUps', 'sales', 'ledger', 'feedback'] as const;
+
+type Loose = MutableMeta & Record<string, unknown>;
+
+/** The erasure stamp of a record, when it is erased. */
+export function erasureOf(record: RecordMeta): HlcStamp | undefined {
+  return (record as Partial<MutableMeta>).stamps?.[ERASED_MARK];
+}
+
+/**
+ * The erasure rule for one mutable record and erasure stamp `at`: fields older than `at` that
+ * are not kept become their placeholder (or go), stamped `at`. Idempotent; fields newer than
+ * `at` are untouched. Returns the same object when nothing changes.
+ */
+export function eraseMutable<R extends MutableMeta>(table: TableName, record: R, at: HlcStamp): R {
+  const spec = MUTABLE_ERASURE[table];
+  if (!spec) return record;
+  const r = record as unknown as Loose;
+  const current = r.stamps[ERASED_MARK];
+  const mark = current !== undefined && current > at ? current : at;
+  let changed = current !== mark;
+  const out: Loose = { ...r, stamps: { ...r.stamps, [ERASED_MARK]: mark } };
+  const fields = new Set([...Object.keys(r), ...Object.keys(r.stamps)]);
+  for (const field of Object.keys(spec.placeholders)) fields.add(field);
+  for (const field of fields) {
+    if (spec.keep.has(field)) continue;
+    const stamp = r.stamps[field];
+    if (stamp !== undefined && stamp >= mark) continue;
+    const placeholder = spec.placeholders[field];
+    if (placeholder === undefined) delete out[field];
+    else out[field] = structuredCloneJson(placeholder);
+    changed = true;
+    out.stamps[field] = mark;
+  }
+  if (spec.tombstone) {
+    const deletedStamp = r.stamps.deletedAt ?? r.deletedAt;
+    if (deletedStamp === undefined || deletedStamp < mark) {
+      out.deletedAt = mark;
+      out.stamps.deletedAt = mark;
+      changed = true;
+    }
+  }
+  if (!changed) return record;
+  if (out.updatedAt < mark) out.updatedAt = mark;
+  return out as unknown as R;
+}
+
+/**
+ * An event of an erased contact without its personal text, `updatedAt` = `at` so this copy
+ * wins the events' merge rule. Events made at or after the erasure, and events with nothing
+ * personal, come back unchanged (the same object).
+ */
+export function eraseEvent<R extends RecordMeta>(table: TableName, record: R, at: HlcStamp): R {
+  const spec = EVENT_ERASURE[table];
+  if (!spec || record.updatedAt >= at) return record;
+  const r = record as unknown as Record<string, unknown>;
+  const personal =
+    spec.drop.some((f) => r[f] !== undefined) ||
+    Object.keys(spec.placeholders).some((f) => r[f] !== undefined);
+  if (!personal) return record;
+  const out: Record<string, unknown> = { ...r, updatedAt: at };
+  for (const f of spec.drop) delete out[f];
+  for (const [f, v] of Object.entries(spec.placeholders)) if (out[f] !== undefined) out[f] = v;
+  return out as unknown as R;
+}
+
+/** Erase a record of any table (mutable or event) for an erasure stamped `at`. */
+export function eraseRecord<R extends RecordMeta>(table: TableName, record: R, at: HlcStamp): R {
+  if (MUTABLE_ERASURE[table]) {
+    return eraseMutable(table, record as unknown as MutableMeta, at) as unknown as R;
+  }
+  return eraseEvent(table, record, at);
+}
+
+function structuredCloneJson<T>(v: T): T {
+  return typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as T) : v;
+}
