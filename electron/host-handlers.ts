@@ -66,13 +66,16 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       platform: deps.platform,
     }),
 
-    saveFile: async ({ suggestedName, content, filters }) => {
+    saveFile: async ({ suggestedName, content, bytes, filters }) => {
+      // The IPC wrapper's schema guarantees exactly one of the two; checked again before asking.
+      const data = content ?? bytes;
+      if (data === undefined) throw new Error('nothing to save');
       const choice = await deps.showSaveDialog({
         defaultPath: path.join(deps.defaultSaveDir, suggestedName),
         filters,
       });
       if (choice.canceled || !choice.filePath) return { saved: false };
-      await writeFileAtomic(choice.filePath, content, atomicFs);
+      await writeFileAtomic(choice.filePath, data, atomicFs);
       return { saved: true, location: choice.filePath };
     },
 

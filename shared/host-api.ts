@@ -39,16 +39,30 @@ export const fileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
-export const saveFileArgsSchema = z.object({
-  suggestedName: z
-    .string()
-    .min(1)
-    .max(200)
-    .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'a file name, not a path'),
-  content: z.string().max(MAX_FILE_CHARS),
-  mimeType: z.string().min(1).max(100),
-  filters: z.array(fileFilterSchema).max(10).default([]),
-});
+/**
+ * Save a file: text in `content`, or binary data (a chart's PNG) in `bytes`, exactly one of the
+ * two. `bytes` crosses IPC as a typed array (structured clone, no base64) and is written byte for
+ * byte.
+ */
+export const saveFileArgsSchema = z
+  .object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'a file name, not a path'),
+    content: z.string().max(MAX_FILE_CHARS).optional(),
+    bytes: z
+      .instanceof(Uint8Array)
+      .refine((b) => b.byteLength <= MAX_FILE_CHARS, 'file too large')
+      .optional(),
+    mimeType: z.string().min(1).max(100),
+    filters: z.array(fileFilterSchema).max(10).default([]),
+  })
+  .refine((a) => (a.content === undefined) !== (a.bytes === undefined), {
+    message: 'either content or bytes',
+    path: ['content'],
+  });
 export type SaveFileArgs = z.input<typeof saveFileArgsSchema>;
 
 export const saveFileResultSchema = z.object({
@@ -230,7 +244,7 @@ export const REMOVABLE_FILE =
 export interface HostApi {
   /** What is hosting the renderer. */
   getInfo(): Promise<HostInfo>;
-  /** Ask the user where to save a text file, then write it atomically. */
+  /** Ask the user where to save a text or binary file, then write it atomically. */
   saveFile(args: SaveFileArgs): Promise<SaveFileResult>;
   /** Let the user pick one text file and return its content. */
   openFile(args: OpenFileArgs): Promise<OpenFileResult>;

@@ -39,7 +39,10 @@ export function createWebHost(): HostApi {
 
     async saveFile(raw) {
       const args = saveFileArgsSchema.parse(raw);
-      const url = URL.createObjectURL(new Blob([args.content], { type: args.mimeType }));
+      const part: BlobPart = args.bytes
+        ? new Uint8Array(args.bytes) // a copy on a plain ArrayBuffer, as Blob wants
+        : (args.content ?? '');
+      const url = URL.createObjectURL(new Blob([part], { type: args.mimeType }));
       try {
         const a = document.createElement('a');
         a.href = url;

@@ -41,10 +41,41 @@ export interface ComplaintColumns {
   resolvedAt: Float64Array;
 }
 
+/** Ledger kinds in `LedgerColumns.kind` (the order of LEDGER_KINDS in shared/schemas). */
+export const LEDGER_KIND_CODES = ['earn', 'redeem', 'adjust', 'reversal', 'bonus'] as const;
+export type LedgerKindName = (typeof LEDGER_KIND_CODES)[number];
+
+/** `LedgerColumns.bonus`: which once-per-person bonus an entry is (see shared/loyalty). */
+export const BONUS_NONE = 0;
+export const BONUS_WELCOME = 1;
+export const BONUS_BIRTHDAY = 2;
+
+/**
+ * The loyalty ledger, one row per live entry in primary-key (id) order, so a row's index stands
+ * for its id wherever the loyalty engine compares ids (ties, the lowest-id bonus).
+ */
 export interface LedgerColumns {
   customer: Int32Array;
   at: Float64Array;
   points: Float64Array;
+  /** Index into LEDGER_KIND_CODES. */
+  kind: Uint8Array;
+  /** For a reversal: the row of the entry it reverses; -1 when none (or it is not loaded). */
+  reverses: Int32Array;
+  /** BONUS_NONE, BONUS_WELCOME or BONUS_BIRTHDAY. */
+  bonus: Uint8Array;
+}
+
+/**
+ * What the points liability needs: the ledger with its own customer numbering (a member may
+ * have points and no sale) and the loyalty rules (expiry). Loaded after the sales reports, so
+ * the screen shows those first.
+ */
+export interface LoyaltyDataset {
+  customerCount: number;
+  ledger: LedgerColumns;
+  /** The loyalty rules setting as stored (parsed by shared/loyalty parseRules). */
+  rules: unknown;
 }
 
 export interface ReportDataset {
@@ -52,7 +83,6 @@ export interface ReportDataset {
   sales: SalesColumns;
   feedback: FeedbackColumns;
   complaints: ComplaintColumns;
-  ledger: LedgerColumns;
 }
 
 /** Every buffer of a dataset, for postMessage's transfer list. */
@@ -61,32 +91,39 @@ export function datasetBuffers(d: ReportDataset): ArrayBuffer[] {
     ...Object.values(d.sales),
     ...Object.values(d.feedback),
     ...Object.values(d.complaints),
-    ...Object.values(d.ledger),
   ] as ArrayBufferView[];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Accumulates rows page by page (the repository reads in pages) and builds the columns once. */
-export class DatasetBuilder {
+type TypedArray = Int32Array | Float64Array | Uint8Array | Int8Array;
+type TypedCtor<T extends TypedArray> = { new (length: number): T };
+
+/** A typed column that grows by doubling: no per-row boxing while a million rows stream in. */
+class Column<T extends TypedArray> {
+  private data: T;
+  length = 0;
+  constructor(private readonly ctor: TypedCtor<T>) {
+    this.data = new ctor(1024);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new this.ctor(this.data.length * 2);
+      next.set(this.data as never);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** A right-sized copy (so the transferable buffer holds no slack). */
+  build(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/** Numbers customers (resolved contact ids) in the order they first appear. */
+class CustomerNumbers {
   private readonly ids = new Map<string, number>();
   readonly customerIds: string[] = [];
-  private readonly s = {
-    customer: [] as number[],
-    at: [] as number[],
-    amount: [] as number[],
-    kind: [] as number[],
-  };
-  private readonly f = {
-    customer: [] as number[],
-    at: [] as number[],
-    type: [] as number[],
-    score: [] as number[],
-  };
-  private readonly c = { customer: [] as number[], at: [] as number[], resolvedAt: [] as number[] };
-  private readonly l = { customer: [] as number[], at: [] as number[], points: [] as number[] };
-
-  /** The number of a customer (a resolved contact id), numbering new ones as they come. */
-  customer(id: string): number {
+  of(id: string): number {
     let n = this.ids.get(id);
     if (n === undefined) {
       n = this.customerIds.length;
@@ -94,6 +131,34 @@ export class DatasetBuilder {
       this.customerIds.push(id);
     }
     return n;
+  }
+}
+
+/** Accumulates rows page by page (the repository reads in pages) and builds the columns once. */
+export class DatasetBuilder {
+  private readonly numbers = new CustomerNumbers();
+  readonly customerIds: string[] = this.numbers.customerIds;
+  private readonly s = {
+    customer: new Column(Int32Array),
+    at: new Column(Float64Array),
+    amount: new Column(Float64Array),
+    kind: new Column(Uint8Array),
+  };
+  private readonly f = {
+    customer: new Column(Int32Array),
+    at: new Column(Float64Array),
+    type: new Column(Uint8Array),
+    score: new Column(Int8Array),
+  };
+  private readonly c = {
+    customer: new Column(Int32Array),
+    at: new Column(Float64Array),
+    resolvedAt: new Column(Float64Array),
+  };
+
+  /** The number of a customer (a resolved contact id), numbering new ones as they come. */
+  customer(id: string): number {
+    return this.numbers.of(id);
   }
 
   addSale(customerId: string, at: number, amount: number, kind: number): void {
@@ -116,42 +181,106 @@ export class DatasetBuilder {
     this.c.resolvedAt.push(resolvedAt ?? Number.NaN);
   }
 
-  addLedger(customerId: string, at: number, points: number): void {
-    this.l.customer.push(this.customer(customerId));
-    this.l.at.push(at);
-    this.l.points.push(points);
-  }
-
   build(): { dataset: ReportDataset; customerIds: string[] } {
     return {
       customerIds: this.customerIds,
       dataset: {
         customerCount: this.customerIds.length,
         sales: {
-          customer: Int32Array.from(this.s.customer),
-          at: Float64Array.from(this.s.at),
-          amount: Float64Array.from(this.s.amount),
-          kind: Uint8Array.from(this.s.kind),
+          customer: this.s.customer.build(),
+          at: this.s.at.build(),
+          amount: this.s.amount.build(),
+          kind: this.s.kind.build(),
         },
         feedback: {
-          customer: Int32Array.from(this.f.customer),
-          at: Float64Array.from(this.f.at),
-          type: Uint8Array.from(this.f.type),
-          score: Int8Array.from(this.f.score),
+          customer: this.f.customer.build(),
+          at: this.f.at.build(),
+          type: this.f.type.build(),
+          score: this.f.score.build(),
         },
         complaints: {
-          customer: Int32Array.from(this.c.customer),
-          at: Float64Array.from(this.c.at),
-          resolvedAt: Float64Array.from(this.c.resolvedAt),
-        },
-        ledger: {
-          customer: Int32Array.from(this.l.customer),
-          at: Float64Array.from(this.l.at),
-          points: Float64Array.from(this.l.points),
+          customer: this.c.customer.build(),
+          at: this.c.at.build(),
+          resolvedAt: this.c.resolvedAt.build(),
         },
       },
     };
   }
+}
+
+/** One ledger entry as the builder takes it; rows must come in id order. */
+export interface LedgerRowInput {
+  id: string;
+  customer: string;
+  at: number;
+  points: number;
+  kind: LedgerKindName;
+  reversesId?: string;
+  bonus: number;
+}
+
+/**
+ * Accumulates ledger entries (in id order) into LedgerColumns. Reversal targets are matched by
+ * id at build time (a refund may be stored before the earn it reverses); the ids are dropped
+ * once the columns are built.
+ */
+export class LedgerBuilder {
+  private readonly numbers = new CustomerNumbers();
+  private readonly col = {
+    customer: new Column(Int32Array),
+    at: new Column(Float64Array),
+    points: new Column(Float64Array),
+    kind: new Column(Uint8Array),
+    bonus: new Column(Uint8Array),
+  };
+  /** Reversal row -> the id it reverses. */
+  private readonly wanted = new Map<number, string>();
+  private readonly targets = new Set<string>();
+  private allIds: string[] = [];
+
+  add(e: LedgerRowInput): void {
+    const row = this.col.customer.length;
+    this.col.customer.push(this.numbers.of(e.customer));
+    this.col.at.push(e.at);
+    this.col.points.push(e.points);
+    this.col.kind.push(LEDGER_KIND_CODES.indexOf(e.kind));
+    this.col.bonus.push(e.bonus);
+    this.allIds.push(e.id);
+    if (e.kind === 'reversal' && e.reversesId !== undefined) {
+      this.wanted.set(row, e.reversesId);
+      this.targets.add(e.reversesId);
+    }
+  }
+
+  build(rules: unknown): LoyaltyDataset {
+    const rowOf = new Map<string, number>();
+    this.allIds.forEach((id, row) => {
+      if (this.targets.has(id)) rowOf.set(id, row);
+    });
+    this.allIds = [];
+    const reverses = new Int32Array(this.col.customer.length).fill(-1);
+    for (const [row, target] of this.wanted) reverses[row] = rowOf.get(target) ?? -1;
+    return {
+      customerCount: this.numbers.customerIds.length,
+      rules,
+      ledger: {
+        customer: this.col.customer.build(),
+        at: this.col.at.build(),
+        points: this.col.points.build(),
+        kind: this.col.kind.build(),
+        reverses,
+        bonus: this.col.bonus.build(),
+      },
+    };
+  }
+}
+
+/** The once-per-person bonus an entry stands for (shared/loyalty/merged-bonuses' rule). */
+export function bonusCode(kind: string, reason: string | undefined): number {
+  if (kind !== 'bonus') return BONUS_NONE;
+  if (reason === 'welcome') return BONUS_WELCOME;
+  if (reason === 'birthday') return BONUS_BIRTHDAY;
+  return BONUS_NONE;
 }
 
 /** Friendly rows for tests and small callers; times as ISO strings. */
@@ -164,7 +293,6 @@ export interface DatasetInput {
   }[];
   feedback?: { customer: string; at: string; type: FeedbackKind; score: number }[];
   complaints?: { customer: string; at: string; resolvedAt?: string }[];
-  ledger?: { customer: string; at: string; points: number }[];
   /** Customers to number first, in this order (so tests can name them by index). */
   customers?: string[];
 }
@@ -183,6 +311,38 @@ export function datasetFrom(input: DatasetInput): {
   for (const f of input.feedback ?? []) b.addFeedback(f.customer, ms(f.at), f.type, f.score);
   for (const c of input.complaints ?? [])
     b.addComplaint(c.customer, ms(c.at), c.resolvedAt === undefined ? undefined : ms(c.resolvedAt));
-  for (const l of input.ledger ?? []) b.addLedger(l.customer, ms(l.at), l.points);
   return b.build();
+}
+
+/** Friendly ledger rows for tests; ids are made in the given order unless named. */
+export interface LoyaltyInput {
+  ledger: {
+    id?: string;
+    customer: string;
+    at: string;
+    points: number;
+    kind?: LedgerKindName;
+    reversesId?: string;
+    reason?: string;
+  }[];
+  rules?: unknown;
+}
+
+export function loyaltyFrom(input: LoyaltyInput): LoyaltyDataset {
+  const rows = input.ledger.map((e, i) => ({ ...e, id: e.id ?? `e${String(i).padStart(8, '0')}` }));
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const b = new LedgerBuilder();
+  for (const e of rows) {
+    const kind = e.kind ?? (e.points > 0 ? 'earn' : 'redeem');
+    b.add({
+      id: e.id,
+      customer: e.customer,
+      at: Date.parse(e.at),
+      points: e.points,
+      kind,
+      reversesId: e.reversesId,
+      bonus: bonusCode(kind, e.reason),
+    });
+  }
+  return b.build(input.rules);
 }

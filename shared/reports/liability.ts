@@ -4,10 +4,20 @@
  * A negative balance (an overdraft after two devices redeemed the same points) is a problem to
  * resolve, not a credit: it does not lower what is owed to the others.
  *
- * The balances come from the caller. Today they are raw ledger sums (`ledgerBalances`); when the
- * loyalty engine (shared/loyalty, with expiry) lands, pass its balances instead.
+ * The balances are the loyalty engine's (shared/loyalty computeLedger): replayed per customer
+ * with first-in first-out expiry under the rule in force when each point was earned, so points
+ * that expired before the moment are not owed any more.
  */
-import type { LedgerColumns } from './dataset';
+import { computeLedger, type LedgerLike } from '../loyalty/ledger';
+import { withoutMergedDuplicateBonuses } from '../loyalty/merged-bonuses';
+import { parseRules } from '../loyalty/rules';
+import {
+  BONUS_BIRTHDAY,
+  BONUS_WELCOME,
+  LEDGER_KIND_CODES,
+  type LedgerColumns,
+  type LoyaltyDataset,
+} from './dataset';
 
 export interface LiabilitySummary {
   /** Customers with a positive balance. */
@@ -32,14 +42,57 @@ export function pointsLiability(balances: ArrayLike<number>, pointValue: number)
   return { holders, points: pts, value: pts * pointValue, overdrafts };
 }
 
-/** Each customer's ledger sum over entries before `before`. */
-export function ledgerBalances(
-  ledger: LedgerColumns,
-  customerCount: number,
-  before: number,
-): Float64Array {
+/** Row numbers grouped by customer (counting sort; rows keep their id order inside a group). */
+function rowsByCustomer(ledger: LedgerColumns, customerCount: number) {
+  const start = new Int32Array(customerCount + 1);
+  for (let i = 0; i < ledger.customer.length; i++) start[ledger.customer[i]! + 1]!++;
+  for (let c = 0; c < customerCount; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, customerCount);
+  const rows = new Int32Array(ledger.customer.length);
+  for (let i = 0; i < ledger.customer.length; i++) rows[fill[ledger.customer[i]!]!++] = i;
+  return { start, rows };
+}
+
+/** A row's id for the engine: sorts like the real ids (rows are in id order). */
+const rowId = (row: number) => row.toString(36).padStart(8, '0');
+
+/**
+ * Each customer's expiry-aware balance at `asOfMs` (entries after it ignored), by the loyalty
+ * engine: the same numbers the loyalty screens show, including the rule that a person merged
+ * from duplicates keeps one welcome bonus and one birthday bonus a year.
+ */
+export function expiryAwareBalances(loyalty: LoyaltyDataset, asOfMs: number): Float64Array {
+  const { ledger, customerCount } = loyalty;
+  const rules = parseRules(loyalty.rules);
   const out = new Float64Array(customerCount);
-  for (let i = 0; i < ledger.at.length; i++)
-    if (ledger.at[i]! < before) out[ledger.customer[i]!]! += ledger.points[i]!;
+  const { start, rows } = rowsByCustomer(ledger, customerCount);
+  for (let c = 0; c < customerCount; c++) {
+    const entries: LedgerLike[] = [];
+    // In the engine's replay order already (time, credits first, id), so its sort is one pass.
+    const group = Array.from(rows.subarray(start[c]!, start[c + 1]!)).sort(
+      (a, b) =>
+        ledger.at[a]! - ledger.at[b]! ||
+        Number(ledger.points[b]! > 0) - Number(ledger.points[a]! > 0) ||
+        a - b,
+    );
+    for (const row of group) {
+      // Entries after asOfMs stay in: which duplicate bonus counts is decided over all of them
+      // (as the loyalty screens do); computeLedger then ignores what comes after asOfMs.
+      const at = ledger.at[row]!;
+      const bonus = ledger.bonus[row]!;
+      const target = ledger.reverses[row]!;
+      entries.push({
+        id: rowId(row),
+        kind: LEDGER_KIND_CODES[ledger.kind[row]!]!,
+        at: new Date(at).toISOString(),
+        points: ledger.points[row]!,
+        reversesId: target >= 0 ? rowId(target) : undefined,
+        reason:
+          bonus === BONUS_WELCOME ? 'welcome' : bonus === BONUS_BIRTHDAY ? 'birthday' : undefined,
+      });
+    }
+    if (entries.length === 0) continue;
+    out[c] = computeLedger(withoutMergedDuplicateBonuses(entries), rules, asOfMs).balance;
+  }
   return out;
 }

@@ -5,9 +5,9 @@
  */
 import { complaintSummary, type ComplaintSummary } from './complaints';
 import { computeCohorts, cohortMembers, type CohortRow } from './cohorts';
-import type { ReportDataset } from './dataset';
+import type { LoyaltyDataset, ReportDataset } from './dataset';
 import { feedbackByMonth, feedbackSummary, type FeedbackSummary } from './feedback';
-import { ledgerBalances, pointsLiability, type LiabilitySummary } from './liability';
+import { expiryAwareBalances, pointsLiability, type LiabilitySummary } from './liability';
 import { previousPeriod, type Period } from './periods';
 import { buildPurchaseIndex, type PurchaseIndex } from './purchase-index';
 import { computeRetention, lostCustomers, type RetentionSummary } from './retention';
@@ -53,7 +53,8 @@ export interface PeriodMetrics {
   retention: RetentionSummary;
   feedback: FeedbackSummary;
   complaints: ComplaintSummary;
-  liability: LiabilitySummary;
+  /** Null until the ledger is read (it comes after the sales reports). */
+  liability: LiabilitySummary | null;
 }
 
 export interface RfmSummary {
@@ -89,6 +90,7 @@ function periodMetrics(
   idx: PurchaseIndex,
   period: Period,
   o: ReportOptions,
+  loyalty: LoyaltyDataset | undefined,
 ): PeriodMetrics {
   return {
     period,
@@ -96,7 +98,25 @@ function periodMetrics(
     retention: computeRetention(idx, period, o.inactivityDays),
     feedback: feedbackSummary(d.feedback, period.start, period.end),
     complaints: complaintSummary(d.complaints, period.start, period.end),
-    liability: pointsLiability(ledgerBalances(d.ledger, d.customerCount, period.end), o.pointValue),
+    liability: loyalty ? periodLiability(loyalty, period, o) : null,
+  };
+}
+
+/** Points owed at the end of a period (the moment just before `end`). */
+function periodLiability(loyalty: LoyaltyDataset, period: Period, o: ReportOptions) {
+  return pointsLiability(expiryAwareBalances(loyalty, period.end - 1), o.pointValue);
+}
+
+/** The liability of the chosen period and of the previous one (when comparing). */
+export function computeLiability(
+  loyalty: LoyaltyDataset,
+  o: ReportOptions,
+): { current: LiabilitySummary; previous: LiabilitySummary | null } {
+  return {
+    current: periodLiability(loyalty, o.period, o),
+    previous: o.compare
+      ? periodLiability(loyalty, previousPeriod(o.period, o.utcOffsetMinutes), o)
+      : null,
   };
 }
 
@@ -110,17 +130,22 @@ export function trendRange(o: ReportOptions): { first: number; last: number } {
   return { first, last };
 }
 
+/**
+ * `loyalty` adds the points liability; without it `liability` is null (the screen computes it
+ * separately with computeLiability once the ledger is read).
+ */
 export function computeReport(
   d: ReportDataset,
   o: ReportOptions,
   onProgress: ProgressFn = () => {},
+  loyalty?: LoyaltyDataset,
 ): ReportResult {
   onProgress(0.05, 'index');
   const idx = buildPurchaseIndex(d.sales, d.customerCount);
   onProgress(0.25, 'period');
-  const current = periodMetrics(d, idx, o.period, o);
+  const current = periodMetrics(d, idx, o.period, o, loyalty);
   const previous = o.compare
-    ? periodMetrics(d, idx, previousPeriod(o.period, o.utcOffsetMinutes), o)
+    ? periodMetrics(d, idx, previousPeriod(o.period, o.utcOffsetMinutes), o, loyalty)
     : null;
   onProgress(0.5, 'trend');
   const { first, last } = trendRange(o);

@@ -18,6 +18,8 @@ export interface SeedData {
   /** NPS / CSAT / CES answers by customer name. */
   feedback?: { name: string; type: 'nps' | 'csat' | 'ces'; score: number; daysAgo: number }[];
   complaints?: { name: string; daysAgo: number; resolvedAfterHours?: number }[];
+  /** Loyalty ledger entries (earn when positive, redeem when negative) by customer name. */
+  points?: { name: string; points: number; daysAgo: number }[];
 }
 
 export async function seedReports(page: Page, data: SeedData): Promise<void> {
@@ -123,17 +125,28 @@ export async function seedReports(page: Page, data: SeedData): Promise<void> {
       };
     });
 
+    const ledger = (seed.points ?? []).map((e) => ({
+      id: ulid(now - e.daysAgo * 86_400_000),
+      createdAt: iso(e.daysAgo),
+      updatedAt: stamp(),
+      contactId: ids.get(e.name),
+      kind: e.points > 0 ? 'earn' : 'redeem',
+      at: iso(e.daysAgo),
+      points: e.points,
+    }));
+
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('kenal');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['contacts', 'sales', 'feedback', 'notes'], 'readwrite');
+      const tx = db.transaction(['contacts', 'sales', 'feedback', 'notes', 'ledger'], 'readwrite');
       for (const r of contacts) tx.objectStore('contacts').put(r);
       for (const r of sales) tx.objectStore('sales').put(r);
       for (const r of feedback) tx.objectStore('feedback').put(r);
       for (const r of notes) tx.objectStore('notes').put(r);
+      for (const r of ledger) tx.objectStore('ledger').put(r);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

@@ -104,3 +104,27 @@ test.describe('with a seeded shop', () => {
     await expect(label).toHaveText(/^K[1-4] \d{4}$/);
   });
 });
+
+test('the points liability leaves out points that expired', async ({ page }) => {
+  await page.goto('./#/reports');
+  await expect(page.getByTestId('reports-empty')).toBeVisible();
+  await seedReports(page, {
+    ...SHOP,
+    points: [
+      // Earned 400 days ago: expired after 12 months under the default rules.
+      { name: 'Ayu Lestari', points: 500, daysAgo: 400 },
+      { name: 'Ayu Lestari', points: 120, daysAgo: 10 },
+      { name: 'Budi Santoso', points: 80, daysAgo: 20 },
+      { name: 'Budi Santoso', points: -30, daysAgo: 5 },
+    ],
+  });
+  await page.reload();
+  const kpi = page.getByTestId('kpi-liability');
+  // 120 + 50 points at Rp 100 each (the default rule's point value), not 670 raw points.
+  await expect(kpi).toContainText('170 points held by 2 customers');
+  await expect(page.getByTestId('kpi-liability-value')).toHaveText('Rp 17.000');
+  await page.screenshot({ path: '/tmp/reports-liability-en.png', fullPage: true });
+  await page.getByRole('radiogroup', { name: 'Language' }).getByText('ID', { exact: true }).click();
+  await expect(kpi).toContainText('170 poin dimiliki 2 pelanggan, setelah kedaluwarsa');
+  await page.screenshot({ path: '/tmp/reports-liability-id.png', fullPage: true });
+});

@@ -1,18 +1,29 @@
 /**
- * Repository for the reports: reads sales, feedback, complaints and the ledger page by page and
- * turns them into the compact columnar dataset the pure report math works on (shared/reports).
- * Read-only: reports never write.
+ * Repository for the reports: reads sales, feedback, complaints and then the ledger page by page
+ * and turns them into the compact columnar datasets the pure report math works on
+ * (shared/reports). Read-only: reports never write.
+ *
+ * Speed (issue #6): reading rows out of IndexedDB (structured-clone deserialization) is nearly
+ * all of the cost, so the sales reports read only what they need: contacts (for merges and
+ * deletes), sales, feedback and complaints, in big pages by primary-key range (each page its own
+ * short transaction, so a sale being recorded meanwhile never waits). The ledger, as big as the
+ * sales, is read afterwards by loadLoyalty for the points liability, so the screen shows the
+ * sales reports first. Rows become typed columns right away; no row outlives its page.
  *
  * Merged duplicates: every contact's {id, mergedInto, deletedAt} is loaded once into a Map, and
  * each event's contact is resolved through it (chains followed; a cycle ends at its smallest
  * id, as in the contacts repository), so a merged contact's events count for the survivor.
  * Deleted events are ignored, and so are events of a contact that was deleted.
  */
+import { LOYALTY_RULES_KEY } from '../../../shared/loyalty/rules';
 import {
+  bonusCode,
   DatasetBuilder,
+  LedgerBuilder,
   SALE_CANCEL,
   SALE_PURCHASE,
   SALE_REFUND,
+  type LoyaltyDataset,
   type ReportDataset,
 } from '../../../shared/reports';
 import type { DeviceClock } from '../clock';
@@ -28,17 +39,22 @@ export interface LoadProgress {
 export interface LoadOptions {
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
-  /** Rows per read; small pages keep each read short so the window stays responsive. */
+  /** Rows per read; pages keep each read short and the reader's memory small. */
   pageSize?: number;
 }
+
+/** Who each contact id counts as (merges followed; null = deleted), from one read. */
+export type ContactResolver = (id: string) => string | null;
 
 export interface LoadedDataset {
   dataset: ReportDataset;
   /** Contact id of each customer number in the dataset. */
   customerIds: string[];
+  /** The contacts as read for this dataset: pass to loadLoyalty to skip reading them again. */
+  resolve: ContactResolver;
 }
 
-const DEFAULT_PAGE = 5000;
+const DEFAULT_PAGE = 10_000;
 
 function abortError(): Error {
   const e = new Error('Loading the report was cancelled');
@@ -72,7 +88,9 @@ async function forEachPage<T extends { id: string }>(
 }
 
 /** Resolves contact ids through `mergedInto`, from one bulk read of every contact. */
-function makeResolver(contacts: Map<string, { mergedInto?: string; deleted: boolean }>) {
+function makeResolver(
+  contacts: Map<string, { mergedInto?: string; deleted: boolean }>,
+): ContactResolver {
   const memo = new Map<string, string | null>();
   return (id: string): string | null => {
     const known = memo.get(id);
@@ -95,7 +113,31 @@ function makeResolver(contacts: Map<string, { mergedInto?: string; deleted: bool
   };
 }
 
+/** Counts rows read against the rows to read and reports progress. */
+function progressCounter(total: number, onProgress?: (p: LoadProgress) => void) {
+  let done = 0;
+  onProgress?.({ done, total });
+  return (n: number) => {
+    done += n;
+    onProgress?.({ done, total });
+  };
+}
+
 export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
+  async function readContacts(
+    size: number,
+    signal: AbortSignal | undefined,
+    step: (n: number) => void,
+  ): Promise<ContactResolver> {
+    const contacts = new Map<string, { mergedInto?: string; deleted: boolean }>();
+    await forEachPage(db.contacts, size, signal, (rows) => {
+      for (const c of rows)
+        contacts.set(c.id, { mergedInto: c.mergedInto, deleted: c.deletedAt !== undefined });
+      step(rows.length);
+    });
+    return makeResolver(contacts);
+  }
+
   return {
     /**
      * Changes whenever a table a report reads changes (row counts and the newest stamp), cheaply
@@ -104,48 +146,39 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
     async fingerprint(): Promise<string> {
       return db.transaction(
         'r',
-        [db.contacts, db.sales, db.feedback, db.notes, db.ledger],
+        [db.contacts, db.sales, db.feedback, db.notes, db.ledger, db.settings],
         async () => {
           const parts = await Promise.all(
-            [db.contacts, db.sales, db.feedback, db.notes, db.ledger].map(async (t) => {
-              const [count, last] = await Promise.all([
-                t.count(),
-                t.orderBy('updatedAt').lastKey(),
-              ]);
-              return `${count}:${String(last ?? '')}`;
-            }),
+            [db.contacts, db.sales, db.feedback, db.notes, db.ledger, db.settings].map(
+              async (t) => {
+                const [count, last] = await Promise.all([
+                  t.count(),
+                  t.orderBy('updatedAt').lastKey(),
+                ]);
+                return `${count}:${String(last ?? '')}`;
+              },
+            ),
           );
           return parts.join('|');
         },
       );
     },
 
-    /** Read everything the reports need into a columnar dataset, page by page. */
+    /**
+     * Read what the sales reports need (contacts, sales, feedback, complaints) into a columnar
+     * dataset, page by page. The ledger is not read here: see loadLoyalty.
+     */
     async loadDataset(options: LoadOptions = {}): Promise<LoadedDataset> {
       const { signal, onProgress } = options;
       const size = options.pageSize ?? DEFAULT_PAGE;
-      const [nContacts, nSales, nFeedback, nNotes, nLedger] = await Promise.all([
+      const [nContacts, nSales, nFeedback, nNotes] = await Promise.all([
         db.contacts.count(),
         db.sales.count(),
         db.feedback.count(),
         db.notes.where('kind').equals('complaint').count(),
-        db.ledger.count(),
       ]);
-      const total = nContacts + nSales + nFeedback + nNotes + nLedger;
-      let done = 0;
-      const step = (n: number) => {
-        done += n;
-        onProgress?.({ done, total });
-      };
-      onProgress?.({ done, total });
-
-      const contacts = new Map<string, { mergedInto?: string; deleted: boolean }>();
-      await forEachPage(db.contacts, size, signal, (rows) => {
-        for (const c of rows)
-          contacts.set(c.id, { mergedInto: c.mergedInto, deleted: c.deletedAt !== undefined });
-        step(rows.length);
-      });
-      const resolve = makeResolver(contacts);
+      const step = progressCounter(nContacts + nSales + nFeedback + nNotes, onProgress);
+      const resolve = await readContacts(size, signal, step);
       const b = new DatasetBuilder();
 
       const refunds: { contact: string; at: number; amount: number; reversesId?: string }[] = [];
@@ -161,6 +194,7 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         step(rows.length);
       });
       // A refund of a whole purchase cancels the order; a partial one only returns money.
+      if (signal?.aborted) throw abortError();
       const reversed = await db.sales.bulkGet(refunds.map((r) => r.reversesId ?? ''));
       refunds.forEach((r, i) => {
         const original = reversed[i];
@@ -193,16 +227,44 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         b.addComplaint(contact, Date.parse(n.at), resolvedAt);
       }
       step(complaints.length);
+      return { ...b.build(), resolve };
+    },
 
+    /**
+     * Read the loyalty ledger and rules for the points liability (expiry is derived later, by
+     * shared/loyalty). `resolve` from loadDataset saves reading the contacts again.
+     */
+    async loadLoyalty(
+      options: LoadOptions & { resolve?: ContactResolver } = {},
+    ): Promise<LoyaltyDataset> {
+      const { signal, onProgress } = options;
+      const size = options.pageSize ?? DEFAULT_PAGE;
+      const [nContacts, nLedger] = await Promise.all([
+        options.resolve ? 0 : db.contacts.count(),
+        db.ledger.count(),
+      ]);
+      const step = progressCounter(nContacts + nLedger, onProgress);
+      const resolve = options.resolve ?? (await readContacts(size, signal, step));
+      const b = new LedgerBuilder();
       await forEachPage(db.ledger, size, signal, (rows) => {
         for (const e of rows) {
           if (e.deletedAt !== undefined) continue;
           const contact = resolve(e.contactId);
-          if (contact !== null) b.addLedger(contact, Date.parse(e.at), e.points);
+          if (contact === null) continue;
+          b.add({
+            id: e.id,
+            customer: contact,
+            at: Date.parse(e.at),
+            points: e.points,
+            kind: e.kind,
+            reversesId: e.reversesId,
+            bonus: bonusCode(e.kind, e.reason),
+          });
         }
         step(rows.length);
       });
-      return b.build();
+      const rules = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
+      return b.build(rules && rules.deletedAt === undefined ? rules.value : undefined);
     },
   };
 }

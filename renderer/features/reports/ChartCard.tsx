@@ -75,7 +75,7 @@ export function ChartCard({
                 variant="default"
                 leftSection={<IconPhoto size={14} />}
                 aria-label={t('reports.chart.exportPngLabel', { title })}
-                onClick={() => exporter.png(fileName, chartRef.current)}
+                onClick={() => void exporter.png(fileName, chartRef.current)}
               >
                 {t('reports.chart.exportPng')}
               </Button>

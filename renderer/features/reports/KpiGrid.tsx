@@ -72,7 +72,8 @@ export function KpiGrid({
   const [nps, npsP] = pick((m) => m.feedback.nps.nps);
   const [csat, csatP] = pick((m) => m.feedback.csat.csat);
   const [ces, cesP] = pick((m) => m.feedback.ces.ces);
-  const [liab, liabP] = pick((m) => m.liability.value);
+  const [liab, liabP] = pick((m) => m.liability?.value ?? null);
+  const liability = cur.liability;
   const [opened, openedP] = pick((m) => m.complaints.opened);
   const [mttr, mttrP] = pick((m) => m.complaints.meanHoursToResolve);
   const r = cur.retention;
@@ -224,21 +225,24 @@ export function KpiGrid({
       {
         id: 'liability',
         label: t('reports.kpi.liability'),
-        value: money(liab, locale),
+        // The ledger is read after the other reports: say so until its numbers are in.
+        value: liability ? money(liab, locale) : t('reports.kpi.liabilityLoading'),
         now: liab,
         before: liabP,
         lowerIsBetter: true,
-        help: [
-          t('reports.kpi.liabilityHelp', {
-            points: num(cur.liability.points, locale),
-            holders: num(cur.liability.holders, locale),
-          }),
-          cur.liability.overdrafts > 0
-            ? t('reports.kpi.overdrafts', { count: cur.liability.overdrafts })
-            : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
+        help: liability
+          ? [
+              t('reports.kpi.liabilityHelp', {
+                points: num(liability.points, locale),
+                holders: num(liability.holders, locale),
+              }),
+              liability.overdrafts > 0
+                ? t('reports.kpi.overdrafts', { count: liability.overdrafts })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          : t('reports.kpi.liabilityLoadingHelp'),
       },
       (v) => money(v, locale),
     ),

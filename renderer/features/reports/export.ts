@@ -1,7 +1,6 @@
 /**
- * Saving report data: CSV through the host (a save dialog in the desktop app, a download in a
- * browser) and charts as PNG through a download link built from the chart's data URL, because
- * HostApi.saveFile only takes text today.
+ * Saving report data through the host (a save dialog and an atomic write in the desktop app, a
+ * download in a browser): tables as CSV text, charts as PNG bytes.
  */
 import type { HostApi } from '../../../shared/host-api';
 import { toCsv, type CsvCell } from '../../../shared/reports';
@@ -21,14 +20,26 @@ export async function saveCsv(host: HostApi, name: string, table: CsvTable, filt
   });
 }
 
-/** Download a data URL ("data:image/png;base64,...") as a file. */
-export function downloadDataUrl(dataUrl: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = dataUrl;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
+/** The PNG bytes of a canvas (what the chart shows, at its resolution). */
+export function canvasPng(canvas: HTMLCanvasElement): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => {
+      if (!blob) return reject(new Error('the chart could not be drawn as PNG'));
+      blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject);
+    }, 'image/png');
+  });
+}
+
+export async function savePng(
+  host: HostApi,
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  filterName: string,
+) {
+  return host.saveFile({
+    suggestedName: `${name}.png`,
+    bytes,
+    mimeType: 'image/png',
+    filters: [{ name: filterName, extensions: ['png'] }],
+  });
 }

@@ -1,65 +1,25 @@
 /**
  * Reads and computes the reports off the UI thread. The worker opens the same IndexedDB
  * database through the reports repository and reads it page by page (so deserializing a million
- * rows never blocks the window), keeps the compact dataset, and answers each period change with
- * one 'compute' message, posting progress as it goes.
+ * rows never blocks the window), keeps only the compact typed-array datasets, and answers each
+ * period change with one 'compute' message, posting progress as it goes.
+ *
+ * Order: the sales side (contacts, sales, feedback, complaints) is read and answered first; the
+ * ledger (as big as the sales) is read right after, for the points liability, which the screen
+ * asks for separately. What was read is kept with the database fingerprint it was read at, so
+ * opening the screen again with nothing changed reads nothing.
  */
 /// <reference lib="webworker" />
-import { computeReport, drillCustomers, type ReportDataset } from '../../../shared/reports';
 import { openRepositories, type Repositories } from '../../db';
+import { createWorkerState, type WorkerState } from './worker-state';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
-let dataset: ReportDataset | null = null;
-let repos: { name: string; repos: Promise<Repositories> } | null = null;
-let reading: AbortController | null = null;
 const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+let repos: { name: string; repos: Promise<Repositories> } | null = null;
 
-function fail(id: number, err: unknown) {
-  post({
-    type: 'error',
-    id,
-    message: err instanceof Error ? err.message : String(err),
-    name: err instanceof Error ? err.name : undefined,
-  });
-}
+const state: WorkerState = createWorkerState(post, (dbName) => {
+  if (!repos || repos.name !== dbName) repos = { name: dbName, repos: openRepositories(dbName) };
+  return repos.repos.then((r) => r.reports);
+});
 
-async function read(id: number, dbName: string) {
-  reading?.abort();
-  const ctrl = new AbortController();
-  reading = ctrl;
-  try {
-    if (!repos || repos.name !== dbName) repos = { name: dbName, repos: openRepositories(dbName) };
-    const r = await repos.repos;
-    const loaded = await r.reports.loadDataset({
-      signal: ctrl.signal,
-      onProgress: ({ done, total }) => post({ type: 'readProgress', id, done, total }),
-    });
-    dataset = loaded.dataset;
-    post({ type: 'loaded', id, customerIds: loaded.customerIds });
-  } catch (err) {
-    fail(id, err);
-  }
-}
-
-self.onmessage = (e: MessageEvent<ToWorker>) => {
-  const m = e.data;
-  if (m.type === 'abort') return reading?.abort();
-  if (m.type === 'load') {
-    dataset = m.dataset;
-    return;
-  }
-  if (m.type === 'read') return void read(m.id, m.dbName);
-  try {
-    if (!dataset) throw new Error('no dataset loaded');
-    if (m.type === 'compute') {
-      const result = computeReport(dataset, m.options, (fraction) =>
-        post({ type: 'progress', id: m.id, fraction }),
-      );
-      post({ type: 'result', id: m.id, result });
-    } else {
-      post({ type: 'drill', id: m.id, customers: drillCustomers(dataset, m.options, m.query) });
-    }
-  } catch (err) {
-    fail(m.id, err);
-  }
-};
+self.onmessage = (e: MessageEvent<ToWorker>) => state.handle(e.data);

@@ -17,7 +17,7 @@ const METRICS: [string, (m: PeriodMetrics) => number | null][] = [
   ['ces', (m) => m.feedback.ces.ces],
   ['complaints', (m) => m.complaints.opened],
   ['mttr', (m) => m.complaints.meanHoursToResolve],
-  ['liability', (m) => m.liability.value],
+  ['liability', (m) => m.liability?.value ?? null],
 ];
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);

@@ -1,14 +1,15 @@
 /**
- * Loads the report dataset (page by page, with progress and cancel), hands it to the report
- * engine (a Web Worker) and recomputes when the options change. Reloads when a table the
- * reports read changes, so the screen stays current without freezing.
+ * Loads the report dataset (page by page, with progress and cancel) in the report engine (a Web
+ * Worker) and recomputes when the options change. Reloads when a table the reports read
+ * changes, so the screen stays current without freezing. The points liability arrives after the
+ * other reports (the ledger is read second) and is merged into the result when it does.
  */
 import { useDebouncedValue } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DrillQuery, ReportOptions, ReportResult } from '../../../shared/reports';
 import { useRepositories } from '../../app/services';
-import { createReportEngine, type ReportEngine } from './report-engine';
+import { sharedReportEngine, type ReportEngine } from './report-engine';
 
 export type ReportStatus =
   | { phase: 'reading'; done: number; total: number }
@@ -42,10 +43,9 @@ export function useReportData(options: ReportOptions): ReportData {
   const [result, setResult] = useState<ReportResult | null>(null);
 
   useEffect(() => {
-    const e = createReportEngine();
-    engine.current = e;
+    // The engine outlives the screen: its worker keeps the last read for the next visit.
+    engine.current = sharedReportEngine();
     return () => {
-      e.dispose();
       engine.current = null;
     };
   }, []);
@@ -59,7 +59,7 @@ export function useReportData(options: ReportOptions): ReportData {
     if (!engine.current) return;
     const e = engine.current;
     e.read(
-      { dbName: db.name, reports },
+      { dbName: db.name, reports, fingerprint },
       {
         signal: ctrl.signal,
         onProgress: ({ done, total }) => {
@@ -92,14 +92,27 @@ export function useReportData(options: ReportOptions): ReportData {
   useEffect(() => {
     if (version === 0 || !engine.current) return;
     let stale = false;
-    engine.current
-      .compute(JSON.parse(optionsKey) as ReportOptions, (fraction) => {
-        if (!stale) setStatus({ phase: 'computing', fraction });
-      })
+    const e = engine.current;
+    const o = JSON.parse(optionsKey) as ReportOptions;
+    e.compute(o, (fraction) => {
+      if (!stale) setStatus({ phase: 'computing', fraction });
+    })
       .then((r) => {
         if (stale) return;
         setResult(r);
         setStatus({ phase: 'ready' });
+        if (r.current.liability !== null) return;
+        e.liability(o)
+          .then((l) => {
+            if (stale) return;
+            setResult({
+              ...r,
+              current: { ...r.current, liability: l.current },
+              previous: r.previous && { ...r.previous, liability: l.previous },
+            });
+          })
+          // Without the ledger the other reports still stand; the liability stays pending.
+          .catch(() => {});
       })
       .catch((err: unknown) => {
         if (!stale)

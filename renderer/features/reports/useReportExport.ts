@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { Chart } from 'chart.js';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/services';
-import { downloadDataUrl, saveCsv, type CsvTable } from './export';
+import { canvasPng, saveCsv, savePng, type CsvTable } from './export';
 
 export function useReportExport() {
   const { t } = useTranslation();
@@ -22,14 +22,15 @@ export function useReportExport() {
         fail();
       }
     },
-    png(name: string, chart: Chart | null | undefined) {
+    async png(name: string, chart: Chart | null | undefined) {
       if (!chart) return fail();
       try {
-        downloadDataUrl(chart.toBase64Image('image/png', 1), `${name}.png`);
-        notifications.show({
-          message: t('reports.chart.exported', { name: `${name}.png` }),
-          autoClose: 3000,
-        });
+        const r = await savePng(host, name, await canvasPng(chart.canvas), t('reports.files.png'));
+        if (r.saved)
+          notifications.show({
+            message: t('reports.chart.exported', { name: r.location ?? `${name}.png` }),
+            autoClose: 3000,
+          });
       } catch {
         fail();
       }

@@ -1,25 +1,40 @@
 /** Messages between the Reports screen and reports.worker.ts. */
 import type {
   DrillQuery,
+  LiabilitySummary,
+  LoyaltyDataset,
   ReportDataset,
   ReportOptions,
   ReportResult,
 } from '../../../shared/reports';
 
 export type ToWorker =
-  /** Read the dataset from this IndexedDB database inside the worker. */
-  | { type: 'read'; id: number; dbName: string }
+  /**
+   * Read the datasets from this IndexedDB database inside the worker: the sales side first
+   * ('loaded'), then the ledger. `fingerprint` (the repository's) lets the worker answer from
+   * what it already holds when nothing changed since its last read.
+   */
+  | { type: 'read'; id: number; dbName: string; fingerprint?: string }
   /** Stop the read in progress. */
   | { type: 'abort' }
-  /** Use this dataset (read elsewhere). */
+  /** Use these datasets (read elsewhere). */
   | { type: 'load'; dataset: ReportDataset }
+  | { type: 'loadLoyalty'; loyalty: LoyaltyDataset }
   | { type: 'compute'; id: number; options: ReportOptions }
+  /** The points liability; answered once the ledger is read. */
+  | { type: 'liability'; id: number; options: ReportOptions }
   | { type: 'drill'; id: number; options: ReportOptions; query: DrillQuery };
+
+export interface LiabilityPair {
+  current: LiabilitySummary;
+  previous: LiabilitySummary | null;
+}
 
 export type FromWorker =
   | { type: 'readProgress'; id: number; done: number; total: number }
-  | { type: 'loaded'; id: number; customerIds: string[] }
+  | { type: 'loaded'; id: number; customerIds: string[]; cached: boolean }
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'result'; id: number; result: ReportResult }
+  | { type: 'liability'; id: number; liability: LiabilityPair }
   | { type: 'drill'; id: number; customers: number[] }
   | { type: 'error'; id: number; message: string; name?: string };

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORT_SETTINGS, computeReport } from '../../../shared/reports';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyContactInput } from '../../../shared/contact-input';
+import { DEFAULT_REPORT_SETTINGS, computeReport, loyaltyFrom } from '../../../shared/reports';
+import { openRepositories, type Repositories } from '../../../renderer/db';
+import type { ReportsRepository } from '../../../renderer/db/repositories/reports';
 import { createReportEngine } from '../../../renderer/features/reports/report-engine';
 import { build, MARCH_2026, RETENTION_FIXTURE } from './fixtures';
 
@@ -27,5 +30,102 @@ describe('report engine without a Worker (the in-process fallback)', () => {
   it('refuses to compute before a dataset is loaded', async () => {
     const engine = createReportEngine();
     await expect(engine.compute(options)).rejects.toThrow('no dataset');
+  });
+
+  it('answers the liability once the ledger is in, and adds it to later results', async () => {
+    const engine = createReportEngine();
+    engine.load(build(RETENTION_FIXTURE).dataset);
+    expect((await engine.compute(options)).current.liability).toBeNull();
+    const pending = engine.liability(options);
+    engine.load(
+      build(RETENTION_FIXTURE).dataset,
+      loyaltyFrom({ ledger: [{ customer: 'a', at: '2026-03-02T00:00:00Z', points: 70 }] }),
+    );
+    const l = await pending;
+    expect(l.current).toEqual({ holders: 1, points: 70, value: 70, overdrafts: 0 });
+    expect(l.previous).toEqual({ holders: 0, points: 0, value: 0, overdrafts: 0 });
+    expect((await engine.compute(options)).current.liability).toEqual(l.current);
+  });
+});
+
+describe('report engine reading a database', () => {
+  let repos: Repositories;
+  beforeEach(async () => {
+    repos = await openRepositories(`test-engine-${Date.now()}-${Math.random()}`);
+  });
+  afterEach(async () => {
+    repos.db.close();
+    await repos.db.delete();
+  });
+
+  /** The repository, counting how often the sales side is read. */
+  function counting(r: ReportsRepository) {
+    const counts = { dataset: 0, loyalty: 0 };
+    const wrapped: ReportsRepository = {
+      ...r,
+      loadDataset: (o) => (counts.dataset++, r.loadDataset(o)),
+      loadLoyalty: (o) => (counts.loyalty++, r.loadLoyalty(o)),
+    };
+    return { wrapped, counts };
+  }
+
+  it('reads once per fingerprint: opening again with nothing changed reads nothing', async () => {
+    const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Rina' });
+    if (!c.ok) throw new Error('contact not saved');
+    const { wrapped, counts } = counting(repos.reports);
+    const engine = createReportEngine();
+    const source = { dbName: repos.db.name, reports: wrapped };
+    const fp1 = await repos.reports.fingerprint();
+    await engine.read({ ...source, fingerprint: fp1 });
+    await engine.liability(options);
+    await engine.read({ ...source, fingerprint: fp1 });
+    expect(counts).toEqual({ dataset: 1, loyalty: 1 });
+    const sale = await repos.loyalty.recordSale({
+      contactId: c.contact.id,
+      amount: 50_000,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    expect(sale.ok).toBe(true);
+    const fp2 = await repos.reports.fingerprint();
+    expect(fp2).not.toBe(fp1);
+    const ids = await engine.read({ ...source, fingerprint: fp2 });
+    expect(ids).toEqual([c.contact.id]);
+    expect(counts.dataset).toBe(2);
+    const result = await engine.compute(options);
+    expect(result.current.orders.revenue).toBe(50_000);
+    // The sale earned points under the default rules (1 per Rp 10.000).
+    expect((await engine.liability(options)).current.points).toBe(5);
+  });
+
+  it('leaving the screen after the reports show still finishes the ledger for next time', async () => {
+    const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Wayan' });
+    if (!c.ok) throw new Error('contact not saved');
+    await repos.loyalty.recordSale({
+      contactId: c.contact.id,
+      amount: 200_000,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    const { wrapped, counts } = counting(repos.reports);
+    const engine = createReportEngine();
+    const source = {
+      dbName: repos.db.name,
+      reports: wrapped,
+      fingerprint: await repos.reports.fingerprint(),
+    };
+    const leave = new AbortController();
+    await engine.read(source, { signal: leave.signal });
+    leave.abort(); // the screen unmounts: its cancel only stops the sales-side read
+    await engine.read(source);
+    expect((await engine.liability(options)).current.points).toBe(20);
+    expect(counts).toEqual({ dataset: 1, loyalty: 1 });
+  });
+
+  it('a cancelled read rejects with AbortError', async () => {
+    const engine = createReportEngine();
+    const ctrl = new AbortController();
+    ctrl.abort();
+    await expect(
+      engine.read({ dbName: repos.db.name, reports: repos.reports }, { signal: ctrl.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

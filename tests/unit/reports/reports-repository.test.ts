@@ -160,7 +160,9 @@ describe('reports repository', () => {
     expect([...dataset.feedback.score]).toEqual([9]);
     expect(dataset.complaints.at.length).toBe(1);
     expect(dataset.complaints.resolvedAt[0]! - dataset.complaints.at[0]!).toBe(6 * 3_600_000);
-    expect([...dataset.ledger.points]).toEqual([25]);
+    const loyalty = await repos.reports.loadLoyalty();
+    expect([...loyalty.ledger.points]).toEqual([25]);
+    expect(loyalty.customerCount).toBe(1);
   });
 
   it('stops when cancelled', async () => {
