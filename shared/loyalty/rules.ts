@@ -118,13 +118,31 @@ export function sortedVersions(rules: LoyaltyRules): LoyaltyRule[] {
  * moment before every version falls under the earliest one.
  */
 export function ruleAt(rules: LoyaltyRules, atMs: number): LoyaltyRule {
-  const versions = sortedVersions(rules);
+  const { versions, times } = sortedOnce(rules);
   let current = versions[0] ?? DEFAULT_RULE;
-  for (const v of versions) {
-    if (Date.parse(v.effectiveFrom) <= atMs) current = v;
+  for (let i = 0; i < versions.length; i++) {
+    if (times[i]! <= atMs) current = versions[i]!;
     else break;
   }
   return current;
+}
+
+/** Sorted versions and their effective times, computed once per rules value (hot in imports). */
+const sortedCache = new WeakMap<
+  LoyaltyRules,
+  { source: LoyaltyRule[]; versions: LoyaltyRule[]; times: number[] }
+>();
+function sortedOnce(rules: LoyaltyRules): { versions: LoyaltyRule[]; times: number[] } {
+  const hit = sortedCache.get(rules);
+  if (hit && hit.source === rules.versions) return hit;
+  const versions = sortedVersions(rules);
+  const entry = {
+    source: rules.versions,
+    versions,
+    times: versions.map((v) => Date.parse(v.effectiveFrom)),
+  };
+  sortedCache.set(rules, entry);
+  return entry;
 }
 
 /**

@@ -248,6 +248,25 @@ export interface ImportSale {
 export const importedSaleId = (naiveUtcMs: number, invoiceNo: string) =>
   derivedId(naiveUtcMs, `invoice:${invoiceNo}`);
 
+/**
+ * A POS file repeats the same few payment words and each customer's phone on every row, and
+ * libphonenumber is the slowest step of a row: remember recent answers (bounded, so a file of
+ * all-different values cannot grow it without end).
+ */
+function memo<V>(fn: (text: string) => V, max: number): (text: string) => V {
+  const cache = new Map<string, V>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as V;
+    if (cache.size >= max) cache.clear();
+    const value = fn(text);
+    cache.set(text, value);
+    return value;
+  };
+}
+const normalizeCached = memo(normalizePhone, 200_000);
+const paymentCached = memo(parsePaymentMethod, 1_000);
+
 /** Turn one CSV row into a sale, or say what is wrong with it. */
 export function mapSaleRow(
   cells: readonly string[],
@@ -275,7 +294,7 @@ export function mapSaleRow(
   const name = cell('name');
   let phoneE164: string | undefined;
   if (phoneRaw !== '') {
-    const p = normalizePhone(phoneRaw);
+    const p = normalizeCached(phoneRaw);
     if (!p.ok) return { ok: false, error: { line, code: 'phoneInvalid', value: phoneRaw } };
     phoneE164 = p.value.e164;
   }
@@ -290,7 +309,7 @@ export function mapSaleRow(
       atMs: new Date(dt.y, dt.mo - 1, dt.d, dt.h, dt.mi, dt.s).getTime(),
       amount,
       items: items === '' ? undefined : items.slice(0, 10_000),
-      paymentMethod: parsePaymentMethod(cell('paymentMethod')),
+      paymentMethod: paymentCached(cell('paymentMethod')),
       phoneE164,
       phoneRaw: phoneRaw === '' ? undefined : phoneRaw.slice(0, 40),
       name: name === '' ? undefined : name.slice(0, 200),

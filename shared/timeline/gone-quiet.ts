@@ -53,16 +53,18 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Judge one customer from the times of their purchases (ISO strings, any order).
- * Returns null when there are no purchases.
+ * A customer's visits: the distinct local days they bought on (ascending) and their latest
+ * purchase. Enough to judge them at any later moment, so it can be kept between runs.
  */
-export function goneQuiet(
-  purchaseTimes: readonly string[],
-  now: Date,
-  options: GoneQuietOptions = DEFAULT_GONE_QUIET,
-): QuietVerdict | null {
-  if (purchaseTimes.length === 0) return null;
-  // Distinct visit days, as whole-day numbers; the latest exact time is "last purchase".
+export interface Visits {
+  days: number[];
+  lastMs: number;
+  /** The latest purchase time as stored (the first of equal times seen). */
+  last: string;
+}
+
+/** The visits in a list of purchase times (ISO strings, any order); null when there are none. */
+export function visitsOf(purchaseTimes: readonly string[]): Visits | null {
   const days = new Set<number>();
   let last = '';
   let lastMs = -Infinity;
@@ -76,8 +78,49 @@ export function goneQuiet(
     }
   }
   if (days.size === 0) return null;
-  const daysSince = Math.max(0, Math.floor((now.getTime() - lastMs) / DAY_MS));
-  const sorted = [...days].sort((a, b) => a - b);
+  return { days: [...days].sort((a, b) => a - b), lastMs, last };
+}
+
+/** Add one purchase to visits in place (days stay sorted and distinct). */
+export function addVisit(visits: Visits, at: string): void {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return;
+  const day = localDayNumber(ms);
+  const d = visits.days;
+  let lo = 0;
+  let hi = d.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  if (d[lo] !== day) d.splice(lo, 0, day);
+  if (ms > visits.lastMs) {
+    visits.lastMs = ms;
+    visits.last = at;
+  }
+}
+
+/** The visits of several contacts read as one person (a merged duplicate and its survivor). */
+export function mergeVisits(list: readonly Visits[]): Visits {
+  if (list.length === 1) return list[0]!;
+  const days = new Set<number>();
+  let best = list[0]!;
+  for (const v of list) {
+    for (const d of v.days) days.add(d);
+    if (v.lastMs > best.lastMs) best = v;
+  }
+  return { days: [...days].sort((a, b) => a - b), lastMs: best.lastMs, last: best.last };
+}
+
+/** Judge one customer from their visits (the rule at the top of this file). */
+export function quietVerdict(
+  visits: Visits,
+  now: Date,
+  options: GoneQuietOptions = DEFAULT_GONE_QUIET,
+): QuietVerdict {
+  const sorted = visits.days;
+  const daysSince = Math.max(0, Math.floor((now.getTime() - visits.lastMs) / DAY_MS));
   let usual: number | null = null;
   let threshold = options.fallbackDays;
   if (sorted.length >= options.minVisitsForPattern) {
@@ -87,9 +130,22 @@ export function goneQuiet(
   }
   return {
     quiet: daysSince > threshold,
-    lastPurchaseAt: last,
+    lastPurchaseAt: visits.last,
     daysSince,
     usualIntervalDays: usual,
     thresholdDays: threshold,
   };
+}
+
+/**
+ * Judge one customer from the times of their purchases (ISO strings, any order).
+ * Returns null when there are no purchases.
+ */
+export function goneQuiet(
+  purchaseTimes: readonly string[],
+  now: Date,
+  options: GoneQuietOptions = DEFAULT_GONE_QUIET,
+): QuietVerdict | null {
+  const visits = visitsOf(purchaseTimes);
+  return visits && quietVerdict(visits, now, options);
 }

@@ -20,6 +20,19 @@ async function recordSale(page: Page, amount: string) {
   await expect(page.getByRole('dialog')).toBeHidden();
 }
 
+/**
+ * Type in the sale form's customer picker and choose an option once the list answers exactly
+ * what was typed (the picker marks it with data-results-for), so no older list is clicked.
+ */
+async function pickCustomer(page: Page, text: string, option: RegExp) {
+  const form = page.getByRole('form', { name: 'Record a sale' });
+  const input = form.getByLabel('Customer');
+  await input.fill(text);
+  await expect(input).toHaveAttribute('data-results-for', text);
+  await page.getByRole('option', { name: option }).click();
+  await expect(input).toHaveValue(option);
+}
+
 // These flows cross several screens; the shared 2-core machine makes them slow.
 test.describe.configure({ timeout: 90_000 });
 
@@ -80,8 +93,7 @@ test('the Sales screen records a sale for a customer found by phone and filters 
   await expect(page.getByText('No sales yet')).toBeVisible();
   await page.keyboard.press('s');
   const form = page.getByRole('form', { name: 'Record a sale' });
-  await form.getByLabel('Customer').fill('0857');
-  await page.getByRole('option', { name: /Budi Santoso/ }).click();
+  await pickCustomer(page, '0857', /Budi Santoso/);
   await form.getByLabel('Amount').fill('120000');
   await form.getByLabel('Payment').click();
   await page.getByRole('option', { name: 'QRIS' }).click();
@@ -91,8 +103,7 @@ test('the Sales screen records a sale for a customer found by phone and filters 
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   await page.keyboard.press('s');
-  await form.getByLabel('Customer').fill('Dewi');
-  await page.getByRole('option', { name: /Dewi Lestari/ }).click();
+  await pickCustomer(page, 'Dewi', /Dewi Lestari/);
   await form.getByLabel('Amount').fill('50000');
   await form.getByLabel('Amount').press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();

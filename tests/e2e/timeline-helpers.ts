@@ -82,8 +82,18 @@ export function birthdayInDays(offset: number, year = 1990): string {
 }
 
 /** The value of a datetime-local input `minutes` from now (negative = past). */
-export function localInputInMinutes(minutes: number): string {
-  const d = new Date(Date.now() + minutes * 60_000);
+export function localInputInMinutes(minutes: number, from: number = Date.now()): string {
+  const d = new Date(from + minutes * 60_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * Today at noon, local time. Tests about "due later today" pin the page's clock here with
+ * page.clock.install({ time }): run at 23:30, "in one hour" would be tomorrow.
+ */
+export function middayToday(): Date {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  return d;
 }

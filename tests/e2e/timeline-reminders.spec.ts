@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createContact } from './timeline-helpers';
+import { createContact, middayToday } from './timeline-helpers';
 
 test('a reminder notifies at the due time and a click opens the contact', async ({ page }) => {
   test.setTimeout(90_000);
@@ -22,7 +22,7 @@ test('a reminder notifies at the due time and a click opens the contact', async 
     }
     w.Notification = FakeNotification;
   });
-  await page.clock.install();
+  await page.clock.install({ time: middayToday() });
   const id = await createContact(page, { name: 'Siti Rahayu' });
   await page.getByRole('button', { name: 'New follow-up' }).click();
   const dialog = page.getByRole('dialog');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createContact, localInputInMinutes } from './timeline-helpers';
+import { createContact, localInputInMinutes, middayToday } from './timeline-helpers';
 
 test('a note is added to the timeline and is still there after a reload; an empty one is refused', async ({
   page,
@@ -88,11 +88,13 @@ test('a complaint is open on the contact until it is resolved with a resolution'
 test('a follow-up in the past asks first; snooze and done work, with the next one of a weekly series', async ({
   page,
 }) => {
+  const noon = middayToday();
+  await page.clock.install({ time: noon });
   await createContact(page, { name: 'Rina Wati', phone: '0812 1111 2222' });
   await page.getByRole('button', { name: 'New follow-up' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('What to do').fill('Send the price list');
-  await dialog.getByLabel('Due').fill(localInputInMinutes(-120));
+  await dialog.getByLabel('Due').fill(localInputInMinutes(-120, noon.getTime()));
   await dialog.getByLabel('Repeat').click();
   await page.getByRole('option', { name: 'Every week' }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -6,9 +6,9 @@
  */
 import { aliasIdsOf } from '../aliases';
 import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
-import Dexie from 'dexie';
+import Dexie, { RangeSet, type Transaction } from 'dexie';
 import { contactIndexFields } from '../../../shared/contact-index';
-import { derivedId, newId, ulidTime } from '../../../shared/ids';
+import { derivedId, newId } from '../../../shared/ids';
 import {
   adjustInputSchema,
   feedbackInputSchema,
@@ -39,7 +39,18 @@ import {
   type LoyaltyRule,
   type LoyaltyRules,
 } from '../../../shared/loyalty/rules';
+import {
+  earnEntryId,
+  importCustomers,
+  importEarnings,
+  importedSaleAt,
+  importWelcome,
+  welcomeEntryId,
+  type ImportCustomer,
+  type ImportEarning,
+} from '../../../shared/loyalty/import-points';
 import { customerKey, type ImportSale } from '../../../shared/loyalty/sales-import';
+import type { HlcStamp } from '../../../shared/hlc';
 import {
   earnForSale,
   pointsToReverse,
@@ -107,7 +118,6 @@ export class ImportCancelledError extends Error {
 // "10:00+07:00" would otherwise sort after "09:00Z".
 const RULES_SETTING_ID = derivedId(0, `setting:${LOYALTY_RULES_KEY}`);
 const DAY_MS = 86_400_000;
-const WRITE_CHUNK = 2_000;
 
 const isLive = (c: ContactRow) => c.deletedAt === undefined && c.mergedInto === undefined;
 
@@ -186,7 +196,7 @@ export function createLoyaltyRepository(
    * The welcome bonus, once per member, on their first purchase. Its id is derived from the
    * contact, so two devices that each record a first purchase offline make the same entry.
    */
-  const welcomeId = (contactId: string) => derivedId(ulidTime(contactId), `welcome:${contactId}`);
+  const welcomeId = welcomeEntryId;
 
   return {
     getRules,
@@ -637,11 +647,21 @@ export function createLoyaltyRepository(
     },
 
     /**
-     * Import sales in one transaction: all or nothing. Customers are matched by phone (then
-     * by exact name), missing ones created (with ids derived from the customer, so two devices
-     * importing the same file create the same contact). A sale whose id exists is skipped, so
-     * importing the same file again adds nothing. `isCancelled` is polled between chunks;
-     * cancelling rolls everything back.
+     * Import sales in one read-write transaction: all or nothing (a failed write, a thrown
+     * error or a cancel aborts it and IndexedDB rolls every row back). Customers are matched
+     * by phone (then by exact name); missing ones are created with ids derived from the file
+     * (shared/loyalty/import-points.ts), so two devices importing the same file create the same
+     * contact. A sale whose id exists is skipped, so importing the same file again adds nothing.
+     * Points (and the welcome bonus of a created customer) are derived from the file and the
+     * rules alone, so every device writes the same entries.
+     *
+     * Speed (1M rows): existing ids are read as keys of one id range, customers are matched
+     * against one scan of the contacts (or per key for a small file), and rows are written
+     * straight to the transaction's object stores in chunks, with only each chunk's last
+     * request awaited. Dexie's change tracking is bypassed for these rows (it would record a
+     * million keys and post them to every window); live queries are told once, after the
+     * commit, that the touched tables changed (`announceChange`). `isCancelled` is polled
+     * between chunks.
      */
     async importSales(
       sales: readonly ImportSale[],
@@ -649,161 +669,247 @@ export function createLoyaltyRepository(
       onProgress: (done: number, total: number) => void = () => {},
       isCancelled: () => boolean = () => false,
     ): Promise<ImportResult> {
-      return db.transaction(
-        'rw',
-        [db.sales, db.ledger, db.settings, db.contacts, db.meta],
-        async () => {
-          const at = now();
-          const createdAt = at.toISOString();
-          const stamp = await clock.stamp();
-          const rules = options.awardPoints ? await getRules() : null;
-          const total = sales.length;
-          let done = 0;
-          const check = () => {
-            if (isCancelled()) throw new ImportCancelledError();
-          };
+      const tables = [db.sales, db.ledger, db.settings, db.contacts, db.meta];
+      const total = sales.length;
+      const check = () => {
+        if (isCancelled()) throw new ImportCancelledError();
+      };
+      onProgress(0, total);
+      // The CPU-heavy part (grouping, points of every sale in the file) runs before the
+      // transaction: IndexedDB commits a transaction that has no request pending when control
+      // returns to the event loop, so long computing between two requests must not happen in it.
+      const customers = importCustomers(sales);
+      const earn = (rules: LoyaltyRules) => {
+        const out = new Map<string, ImportEarning>();
+        for (const c of customers.values())
+          for (const [id, e] of importEarnings(c, rules)) out.set(id, e);
+        return out;
+      };
+      const rulesBefore = options.awardPoints ? await getRules() : null;
+      const earningsBefore = rulesBefore ? earn(rulesBefore) : new Map<string, ImportEarning>();
+      check();
+      const result = await db.transaction('rw', tables, async (tx) => {
+        const at = now();
+        const createdAt = at.toISOString();
+        const stamp = await clock.stamp();
+        const rules = options.awardPoints ? await getRules() : null;
+        // Rules changed in between (another window): the points follow the rules now.
+        const earnings =
+          rules && JSON.stringify(rules) !== JSON.stringify(rulesBefore)
+            ? earn(rules)
+            : earningsBefore;
 
-          // 1. Which sales are new (a re-import finds them all).
-          const fresh: ImportSale[] = [];
-          for (let i = 0; i < sales.length; i += WRITE_CHUNK) {
-            check();
-            const chunk = sales.slice(i, i + WRITE_CHUNK);
-            const existing = await db.sales.bulkGet(chunk.map((s) => s.id));
-            chunk.forEach((s, j) => {
-              if (existing[j] === undefined) fresh.push(s);
+        // 1. Which sales are new (a re-import finds them all).
+        const existing = await existingIds(
+          db.sales,
+          sales.map((s) => s.id),
+        );
+        const fresh = sales.filter((s) => !existing.has(s.id));
+        check();
+
+        // 2. Customers of the new sales: match or create, once per customer key.
+        const freshKeys = new Set(fresh.map(customerKey));
+        const matcher = await contactMatcher([...freshKeys].map((k) => customers.get(k)!.first));
+        const contactByKey = new Map<string, string>();
+        const newContacts: ContactRow[] = [];
+        const welcomes: LedgerEntry[] = [];
+        const derivedExisting: ImportCustomer[] = [];
+        const unmatched: ImportCustomer[] = [];
+        for (const key of freshKeys) {
+          const customer = customers.get(key)!;
+          // Await only real requests: a long run of awaits with no request pending lets the
+          // transaction commit under Chromium (seen at 200,000 rows), so the scan matcher is
+          // synchronous.
+          const answer = matcher.match(customer.first);
+          const found = typeof answer === 'object' ? await answer : answer;
+          if (found) contactByKey.set(key, found);
+          else unmatched.push(customer);
+        }
+        const derivedRows = await db.contacts.bulkGet(unmatched.map((c) => c.contactId));
+        for (const [i, customer] of unmatched.entries()) {
+          const id = customer.contactId;
+          if (derivedRows[i]) {
+            // Created by an earlier import of this customer (here or on another device).
+            contactByKey.set(customer.key, await resolveId(id));
+            derivedExisting.push(customer);
+          } else {
+            newContacts.push(importedContact(customer.first, id, createdAt, stamp));
+            contactByKey.set(customer.key, id);
+          }
+          const welcome = rules && importWelcome(customer, rules);
+          if (welcome) {
+            welcomes.push({
+              id: welcomeEntryId(id),
+              createdAt,
+              updatedAt: stamp,
+              contactId: id,
+              kind: 'bonus',
+              at: welcome.at,
+              points: welcome.points,
+              reason: 'welcome',
+              ruleId: welcome.rule.id,
             });
           }
+        }
+        // A contact an earlier import created may already have its welcome bonus.
+        const hadWelcome =
+          derivedExisting.length > 0
+            ? await existingIds(
+                db.ledger,
+                derivedExisting.map((c) => welcomeEntryId(c.contactId)),
+              )
+            : new Set<string>();
+        const newWelcomes = welcomes.filter((w) => !hadWelcome.has(w.id));
+        check();
 
-          // 2. Customers: match or create, once per customer key.
-          const contactByKey = new Map<string, string>();
-          let contactsCreated = 0;
-          const newContacts: ContactRow[] = [];
-          for (const s of fresh) {
-            const key = customerKey(s);
-            if (contactByKey.has(key)) continue;
-            let found: ContactRow | undefined;
-            if (s.phoneE164) {
-              const n = normalizePhone(s.phoneE164);
-              if (n.ok) {
-                const rows = await db.contacts
-                  .where('phoneKeys')
-                  .equals(n.value.national)
-                  .toArray();
-                found = rows.find(
-                  (c) => c.deletedAt === undefined && c.phones.some((p) => p.e164 === s.phoneE164),
-                );
-              }
-            } else {
-              const rows = await db.contacts
-                .where('sortKey')
-                .equals(foldText(s.name ?? ''))
-                .toArray();
-              found = rows.find((c) => c.deletedAt === undefined);
-            }
-            if (found) {
-              contactByKey.set(key, await resolveId(found.id));
-              continue;
-            }
-            const id = derivedId(s.atMs, `import-contact:${key}`);
-            const existing = await db.contacts.get(id);
-            if (existing) {
-              contactByKey.set(key, await resolveId(existing.id));
-              continue;
-            }
-            const fields: Contact = createMutable(
-              {
-                name: s.name ?? s.phoneRaw ?? s.phoneE164 ?? '?',
-                phones: s.phoneE164
-                  ? [
-                      {
-                        label: 'mobile' as const,
-                        raw: s.phoneRaw ?? s.phoneE164,
-                        e164: s.phoneE164,
-                      },
-                    ]
-                  : [],
-                tags: [],
-                note: '',
-              },
-              { id, createdAt, stamp },
-            );
-            newContacts.push({ ...fields, ...contactIndexFields(fields) });
-            contactByKey.set(key, id);
-            contactsCreated++;
+        // 4. Write: contacts, then sales with their earn entries chunk by chunk, then bonuses.
+        const stores = rawStores(tx);
+        await writeRows(stores.contacts, newContacts, check);
+        let done = total - fresh.length;
+        let pointsAwarded = 0;
+        onProgress(done, total);
+        for (let i = 0; i < fresh.length; i += IMPORT_CHUNK) {
+          check();
+          const chunk = fresh.slice(i, i + IMPORT_CHUNK);
+          const saleRows: Sale[] = [];
+          const earnRows: LedgerEntry[] = [];
+          for (const s of chunk) {
+            const sale = importedSale(s, contactByKey.get(customerKey(s))!, createdAt, stamp);
+            saleRows.push(sale);
+            const e = earnings.get(s.id);
+            if (!e || e.points <= 0) continue;
+            pointsAwarded += e.points;
+            earnRows.push({
+              id: earnEntryId(sale),
+              createdAt,
+              updatedAt: stamp,
+              contactId: sale.contactId,
+              kind: 'earn',
+              at: sale.at,
+              points: e.points,
+              saleId: sale.id,
+              ruleId: e.ruleId,
+            });
           }
-          for (let i = 0; i < newContacts.length; i += WRITE_CHUNK) {
-            check();
-            await db.contacts.bulkAdd(newContacts.slice(i, i + WRITE_CHUNK));
-          }
-
-          // 3. Sales, then (optionally) the points each earns under the rule of its day.
-          const records: Sale[] = fresh.map((s) => ({
-            id: s.id,
-            createdAt,
-            updatedAt: stamp,
-            contactId: contactByKey.get(customerKey(s))!,
-            kind: 'purchase',
-            at: new Date(s.atMs).toISOString(),
-            amount: s.amount,
-            invoiceNo: s.invoiceNo,
-            ...(s.items ? { items: s.items.slice(0, 10_000) } : {}),
-            ...(s.paymentMethod ? { paymentMethod: s.paymentMethod } : {}),
-          }));
-          done = total - fresh.length;
+          // Both stores in flight at once; `put` for the earn entry: its id is derived from a
+          // sale that did not exist, so an older copy can only be this same entry.
+          await Promise.all([
+            writeRows(stores.sales, saleRows, check, 'add'),
+            writeRows(stores.ledger, earnRows, check, 'put'),
+          ]);
+          done += chunk.length;
           onProgress(done, total);
-          for (let i = 0; i < records.length; i += WRITE_CHUNK) {
-            check();
-            const chunk = records.slice(i, i + WRITE_CHUNK);
-            await db.sales.bulkAdd(chunk);
-            done += chunk.length;
-            onProgress(done, total);
-          }
-
-          let pointsAwarded = 0;
-          if (rules) {
-            const byContact = new Map<string, Sale[]>();
-            for (const r of records) {
-              const list = byContact.get(r.contactId);
-              if (list) list.push(r);
-              else byContact.set(r.contactId, [r]);
-            }
-            let batch: LedgerEntry[] = [];
-            for (const [contactId, list] of byContact) {
-              check();
-              const all = await salesOf(contactId);
-              for (const sale of list) {
-                const { points: earned, rule } = earnForSale(sale, all, rules);
-                if (earned <= 0) continue;
-                pointsAwarded += earned;
-                batch.push({
-                  id: derivedId(Date.parse(sale.at), `earn:${sale.id}`),
-                  createdAt,
-                  updatedAt: stamp,
-                  contactId,
-                  kind: 'earn',
-                  at: sale.at,
-                  points: earned,
-                  saleId: sale.id,
-                  ruleId: rule.id,
-                });
-              }
-              if (batch.length >= WRITE_CHUNK) {
-                await db.ledger.bulkPut(batch);
-                batch = [];
-              }
-            }
-            if (batch.length > 0) await db.ledger.bulkPut(batch);
-          }
-          return {
-            added: records.length,
-            skipped: total - records.length,
-            contactsCreated,
-            pointsAwarded,
-          };
-        },
-      );
+        }
+        await writeRows(stores.ledger, newWelcomes, check);
+        pointsAwarded += newWelcomes.reduce((n, w) => n + w.points, 0);
+        check();
+        return {
+          added: fresh.length,
+          skipped: total - fresh.length,
+          contactsCreated: newContacts.length,
+          pointsAwarded,
+        };
+      });
+      announceChange(['sales', 'ledger', 'contacts']);
+      return result;
     },
   };
+
+  /** The ids among `ids` that `table` holds: one key range read, or gets for a few ids. */
+  async function existingIds(
+    table: KenalDb['sales'] | KenalDb['ledger'],
+    ids: readonly string[],
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    if (ids.length <= 2_000) {
+      const rows = await (table as KenalDb['sales']).bulkGet([...ids]);
+      return new Set(ids.filter((_, i) => rows[i] !== undefined));
+    }
+    let min = ids[0]!;
+    let max = ids[0]!;
+    for (const id of ids) {
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    // Ids are time-prefixed ULIDs: the keys in the file's range are the only candidates.
+    const keys = await (table as KenalDb['sales'])
+      .where(':id')
+      .between(min, max, true, true)
+      .primaryKeys();
+    const wanted = new Set(ids);
+    return new Set(keys.filter((k) => wanted.has(k)));
+  }
+
+  /**
+   * Finds the contact a customer of the file is: by phone (a live contact with that E.164),
+   * else by exact folded name, the lowest id first, then resolved through merges. For many
+   * customers one scan of the contacts beats an index query per customer.
+   */
+  async function contactMatcher(customers: readonly ImportSale[]) {
+    if (customers.length <= 1_000) {
+      return {
+        async match(s: ImportSale): Promise<string | undefined> {
+          // One index query per customer: few customers.
+          let found: ContactRow | undefined;
+          if (s.phoneE164) {
+            const n = normalizePhone(s.phoneE164);
+            if (!n.ok) return undefined;
+            const rows = await db.contacts.where('phoneKeys').equals(n.value.national).toArray();
+            found = rows.find(
+              (c) => c.deletedAt === undefined && c.phones.some((p) => p.e164 === s.phoneE164),
+            );
+          } else {
+            const rows = await db.contacts
+              .where('sortKey')
+              .equals(foldText(s.name ?? ''))
+              .toArray();
+            found = rows.find((c) => c.deletedAt === undefined);
+          }
+          return found ? resolveId(found.id) : undefined;
+        },
+      };
+    }
+    const byPhone = new Map<string, string>();
+    const byName = new Map<string, string>();
+    const mergedInto = new Map<string, string>();
+    // Primary key order: the first contact seen for a phone or a name has the lowest id.
+    await db.contacts.each((c) => {
+      if (c.mergedInto !== undefined) mergedInto.set(c.id, c.mergedInto);
+      if (c.deletedAt !== undefined) return;
+      for (const p of c.phones) if (!byPhone.has(p.e164)) byPhone.set(p.e164, c.id);
+      if (!byName.has(c.sortKey)) byName.set(c.sortKey, c.id);
+    });
+    const resolve = (id: string) => {
+      const seen: string[] = [];
+      let current = id;
+      for (;;) {
+        seen.push(current);
+        const next = mergedInto.get(current);
+        if (next === undefined) return current;
+        if (seen.includes(next)) return [...seen].sort()[0]!;
+        current = next;
+      }
+    };
+    return {
+      match(s: ImportSale): string | undefined | Promise<string | undefined> {
+        const id = s.phoneE164 ? byPhone.get(s.phoneE164) : byName.get(foldText(s.name ?? ''));
+        return id === undefined ? undefined : resolve(id);
+      },
+    };
+  }
+
+  /** Tell live queries (in every window) once that these tables changed. */
+  function announceChange(tableNames: readonly ('sales' | 'ledger' | 'contacts')[]): void {
+    const parts: Record<string, RangeSet> = {};
+    for (const name of tableNames) {
+      const table = db.table(name);
+      const indexNames = ['', ':dels', ...table.schema.indexes.map((i) => i.name)];
+      for (const index of indexNames) {
+        parts[`idb://${db.name}/${name}/${index}`] = new RangeSet(Dexie.minKey, Dexie.maxKey);
+      }
+    }
+    Dexie.on('storagemutated').fire(parts);
+  }
 
   async function withNames<S extends Sale>(list: S[]): Promise<(S & SaleRow)[]> {
     const contactIds = [...new Set(list.map((s) => s.contactId))];
@@ -827,3 +933,66 @@ export function createLoyaltyRepository(
 }
 
 export type LoyaltyRepository = ReturnType<typeof createLoyaltyRepository>;
+
+/** Rows per awaited write while importing (each chunk's requests are queued at once). */
+const IMPORT_CHUNK = 10_000;
+
+/** The transaction's own object stores, for writes that skip Dexie's per-row bookkeeping. */
+function rawStores(tx: Transaction) {
+  const store = (name: string) => tx.idbtrans.objectStore(name);
+  return { sales: store('sales'), ledger: store('ledger'), contacts: store('contacts') };
+}
+
+/**
+ * Queue `rows` on an object store of the running transaction, awaiting each chunk's last
+ * request. A failing request aborts the whole transaction (nothing is written); the returned
+ * promise then rejects. Dexie.Promise keeps the transaction's zone across the awaits.
+ */
+async function writeRows<T>(
+  store: IDBObjectStore,
+  rows: readonly T[],
+  check: () => void,
+  mode: 'add' | 'put' = 'add',
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+    check();
+    const end = Math.min(rows.length, i + IMPORT_CHUNK);
+    await new Dexie.Promise<void>((resolve, reject) => {
+      let last: IDBRequest | undefined;
+      for (let j = i; j < end; j++) last = mode === 'add' ? store.add(rows[j]) : store.put(rows[j]);
+      last!.onsuccess = () => resolve();
+      last!.onerror = () => reject(last!.error ?? new Error('write failed'));
+    });
+  }
+}
+
+/** A contact for a customer the file brings, with its search keys. */
+function importedContact(s: ImportSale, id: string, createdAt: string, stamp: HlcStamp) {
+  const fields: Contact = createMutable(
+    {
+      name: s.name ?? s.phoneRaw ?? s.phoneE164 ?? '?',
+      phones: s.phoneE164
+        ? [{ label: 'mobile' as const, raw: s.phoneRaw ?? s.phoneE164, e164: s.phoneE164 }]
+        : [],
+      tags: [],
+      note: '',
+    },
+    { id, createdAt, stamp },
+  );
+  return { ...fields, ...contactIndexFields(fields) } satisfies ContactRow;
+}
+
+function importedSale(s: ImportSale, contactId: string, createdAt: string, stamp: HlcStamp): Sale {
+  return {
+    id: s.id,
+    createdAt,
+    updatedAt: stamp,
+    contactId,
+    kind: 'purchase',
+    at: importedSaleAt(s),
+    amount: s.amount,
+    invoiceNo: s.invoiceNo,
+    ...(s.items ? { items: s.items.slice(0, 10_000) } : {}),
+    ...(s.paymentMethod ? { paymentMethod: s.paymentMethod } : {}),
+  };
+}

@@ -3,6 +3,7 @@
  * lists. Each user action is one read-write transaction (its table + `meta` for the clock);
  * deletes are tombstones with undo. Sales and the loyalty ledger are read, never written here.
  */
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { aliasIdsOf } from '../aliases';
 import type { FieldError } from '../../../shared/contact-input';
 import { localCalendarDate } from '../../../shared/dates';
@@ -23,7 +24,11 @@ import { isOpenComplaint } from '../../../shared/timeline/complaints';
 import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
 import {
   DEFAULT_GONE_QUIET,
-  goneQuiet,
+  mergeVisits,
+  quietVerdict,
+  visitsOf,
+  addVisit,
+  type Visits,
   type GoneQuietOptions,
   type QuietVerdict,
 } from '../../../shared/timeline/gone-quiet';
@@ -97,6 +102,29 @@ const isLiveNote = (n: Note) => n.deletedAt === undefined;
 const isLiveContact = (c: ContactRow) => c.deletedAt === undefined && c.mergedInto === undefined;
 const isOpenFollowUp = (f: FollowUp) => f.doneAt === undefined && f.deletedAt === undefined;
 
+/** Sales read per request while projecting visits (bounded memory per step). */
+const VISITS_CHUNK = 5_000;
+
+interface SalesFingerprint {
+  count: number;
+  lastUpdated: string;
+  lastLocal: string;
+}
+
+const sameFingerprint = (a: SalesFingerprint, b: SalesFingerprint) =>
+  a.count === b.count && a.lastUpdated === b.lastUpdated && a.lastLocal === b.lastLocal;
+
+/** Count one more live purchase in a visits projection. */
+function addPurchase(byContact: Map<string, Visits>, s: Sale): void {
+  if (s.kind !== 'purchase' || s.deletedAt) return;
+  const v = byContact.get(s.contactId);
+  if (v) addVisit(v, s.at);
+  else {
+    const fresh = visitsOf([s.at]);
+    if (fresh) byContact.set(s.contactId, fresh);
+  }
+}
+
 function summary(c: ContactRow): ContactSummary {
   return { id: c.id, name: c.name, phones: c.phones, birthday: c.birthday };
 }
@@ -141,6 +169,150 @@ export function createTimelineRepository(
       if (c) out.push(make(item, summary(c)));
     }
     return out;
+  }
+
+  /**
+   * Whether sales or contacts may have changed since goneQuiet last checked: set by Dexie's
+   * change event, which every write in every window and worker of the app fires (the sales
+   * import announces its raw writes the same way). Until it is set, the kept copies are used
+   * without counting the table (a count walks the whole table in Chromium).
+   */
+  let salesDirty = true;
+  let contactsDirty = true;
+  const onMutation = (parts: ObservabilitySet) => {
+    for (const key of Object.keys(parts)) {
+      if (key === 'all' || key.startsWith(`idb://${db.name}/sales/`)) salesDirty = true;
+      if (key === 'all' || key.startsWith(`idb://${db.name}/contacts/`)) contactsDirty = true;
+    }
+  };
+  Dexie.on('storagemutated', onMutation);
+  db.on('close', () => Dexie.on('storagemutated').unsubscribe(onMutation));
+
+  /** The projection goneQuiet keeps between runs, with the fingerprint it was made at. */
+  let visitsCache: (SalesFingerprint & { byContact: Map<string, Visits> }) | null = null;
+
+  /**
+   * What changes whenever the sales table does: a new row raises the count; an own write
+   * (new sale, tombstone) carries a newer `updatedAt`; a merge or restore a newer `_localStamp`.
+   */
+  async function salesFingerprint(table: KenalDb['sales'] | KenalDb['contacts'] = db.sales) {
+    const t = table as KenalDb['sales'];
+    const [count, lastUpdated, lastLocal] = await Promise.all([
+      t.count(),
+      t.orderBy('updatedAt').lastKey(),
+      t.orderBy('_localStamp').lastKey(),
+    ]);
+    return {
+      count,
+      lastUpdated: typeof lastUpdated === 'string' ? lastUpdated : '',
+      lastLocal: typeof lastLocal === 'string' ? lastLocal : '',
+    };
+  }
+
+  /** Contact rows goneQuiet has read, kept with the contacts table's fingerprint. */
+  let contactsCache: { fp: SalesFingerprint; rows: Map<string, ContactRow | undefined> } | null =
+    null;
+
+  /**
+   * These contacts' rows, from the kept copies: rows written since (a newer `updatedAt` or
+   * `_localStamp`, as every edit, merge and restore has) are read again; a table that shrank
+   * (rows hard-deleted) is read afresh.
+   */
+  async function contactRows(ids: readonly string[]): Promise<Map<string, ContactRow | undefined>> {
+    return db.transaction('r', db.contacts, async () => {
+      const clean = contactsCache !== null && !contactsDirty;
+      contactsDirty = false;
+      const fp = clean ? contactsCache!.fp : await salesFingerprint(db.contacts);
+      // A read a live query observes, so it runs again when a contact changes.
+      if (clean) await db.contacts.orderBy('updatedAt').lastKey();
+      let cache = contactsCache;
+      if (!cache || fp.count < cache.fp.count) {
+        cache = { fp, rows: new Map() };
+      } else if (!sameFingerprint(cache.fp, fp)) {
+        const [own, merged] = await Promise.all([
+          db.contacts.where('updatedAt').above(cache.fp.lastUpdated).toArray(),
+          db.contacts.where('_localStamp').above(cache.fp.lastLocal).toArray(),
+        ]);
+        for (const c of [...own, ...merged]) if (cache.rows.has(c.id)) cache.rows.set(c.id, c);
+        cache.fp = fp;
+      }
+      const missing = ids.filter((id) => !cache.rows.has(id));
+      if (missing.length > 0) {
+        const got = await db.contacts.bulkGet(missing);
+        missing.forEach((id, i) => cache.rows.set(id, got[i]));
+      }
+      contactsCache = cache;
+      return cache.rows;
+    });
+  }
+
+  /** Contact id -> visits (live purchases only), for every contact id that has a purchase. */
+  async function purchaseVisits(): Promise<Map<string, Visits>> {
+    return db.transaction('r', db.sales, async () => {
+      if (visitsCache && !salesDirty) {
+        // Nothing written since: reuse it; read one key so a live query watches the sales.
+        await db.sales.orderBy('updatedAt').lastKey();
+        return visitsCache.byContact;
+      }
+      salesDirty = false; // before reading: a write meanwhile marks it again
+      const fp = await salesFingerprint();
+      const cached = visitsCache;
+      if (cached && sameFingerprint(cached, fp)) return cached.byContact;
+      if (cached) {
+        const added = await addedSince(cached, fp);
+        if (added) {
+          for (const s of added) addPurchase(cached.byContact, s);
+          visitsCache = { ...fp, byContact: cached.byContact };
+          return cached.byContact;
+        }
+      }
+      const times = new Map<string, string[]>();
+      let after: string | undefined;
+      for (;;) {
+        const chunk = await (
+          after === undefined
+            ? db.sales.limit(VISITS_CHUNK)
+            : db.sales.where(':id').above(after).limit(VISITS_CHUNK)
+        ).toArray();
+        for (const s of chunk) {
+          if (s.kind !== 'purchase' || s.deletedAt) continue;
+          const list = times.get(s.contactId);
+          if (list) list.push(s.at);
+          else times.set(s.contactId, [s.at]);
+        }
+        if (chunk.length < VISITS_CHUNK) break;
+        after = chunk[chunk.length - 1]!.id;
+      }
+      const byContact = new Map<string, Visits>();
+      for (const [id, list] of times) {
+        const v = visitsOf(list);
+        if (v) byContact.set(id, v);
+      }
+      visitsCache = { ...fp, byContact };
+      return byContact;
+    });
+  }
+
+  /**
+   * The rows added since `cached` was made, when that is all that changed: every row written
+   * since is new (the count grew by exactly their number) and none is a tombstone. Otherwise
+   * null, and the caller reads everything again.
+   */
+  async function addedSince(
+    cached: SalesFingerprint,
+    fp: SalesFingerprint,
+  ): Promise<Sale[] | null> {
+    const grew = fp.count - cached.count;
+    if (grew <= 0 || grew > VISITS_CHUNK) return null;
+    const [own, merged] = await Promise.all([
+      db.sales.where('updatedAt').above(cached.lastUpdated).toArray(),
+      db.sales.where('_localStamp').above(cached.lastLocal).toArray(),
+    ]);
+    const byId = new Map<string, Sale>();
+    for (const s of [...own, ...merged]) byId.set(s.id, s);
+    if (byId.size !== grew) return null;
+    const rows = [...byId.values()];
+    return rows.some((s) => s.deletedAt !== undefined) ? null : rows;
   }
 
   const rwNotes = <T>(fn: () => Promise<T>) => db.transaction('rw', db.notes, db.meta, fn);
@@ -582,32 +754,50 @@ export function createTimelineRepository(
     },
 
     /**
-     * Customers gone quiet (shared/timeline/gone-quiet), most overdue first. One pass over the
-     * sales index; a merged duplicate's purchases count for the contact it was merged into.
+     * Customers gone quiet (shared/timeline/gone-quiet), most overdue first; a merged
+     * duplicate's purchases count for the contact it was merged into.
+     *
+     * The visits of every customer (`purchaseVisits`) are read in one pass over the sales and
+     * kept, keyed by a fingerprint of the sales table; the next run (a new day, any other
+     * table's change) reuses them, and new sales are added to them without a second pass. Only
+     * the contacts that are quiet are read, and merges come from the `mergedInto` index.
      */
     async goneQuiet(options: GoneQuietOptions = DEFAULT_GONE_QUIET): Promise<QuietCustomer[]> {
-      const times = new Map<string, string[]>();
-      await db.sales.orderBy('[contactId+at]').each((s) => {
-        if (s.kind !== 'purchase' || s.deletedAt) return;
-        const list = times.get(s.contactId);
-        if (list) list.push(s.at);
-        else times.set(s.contactId, [s.at]);
-      });
-      const resolved = await resolveContacts(times.keys());
-      const bySurvivor = new Map<string, { row: ContactRow; times: string[] }>();
-      for (const [id, list] of times) {
-        const row = resolved.get(id);
-        if (!row) continue;
-        const entry = bySurvivor.get(row.id) ?? { row, times: [] };
-        entry.times.push(...list);
-        bySurvivor.set(row.id, entry);
+      const visits = await purchaseVisits();
+      const mergedInto = new Map<string, string>();
+      for (const c of await db.contacts.where('mergedInto').above('').toArray()) {
+        if (c.mergedInto !== undefined) mergedInto.set(c.id, c.mergedInto);
+      }
+      // The contact an id stands for now, as resolveContacts follows it (a cycle stops where
+      // it closes; that row is merged, so it is not live and drops out below).
+      const survivorOf = (id: string) => {
+        let current = id;
+        const seen = new Set<string>();
+        while (mergedInto.has(current) && !seen.has(current)) {
+          seen.add(current);
+          current = mergedInto.get(current)!;
+        }
+        return current;
+      };
+      const bySurvivor = new Map<string, Visits[]>();
+      for (const id of [...visits.keys()].sort()) {
+        const survivor = mergedInto.size === 0 ? id : survivorOf(id);
+        const list = bySurvivor.get(survivor);
+        if (list) list.push(visits.get(id)!);
+        else bySurvivor.set(survivor, [visits.get(id)!]);
       }
       const at = now();
-      const out: QuietCustomer[] = [];
-      for (const { row, times: list } of bySurvivor.values()) {
-        const verdict = goneQuiet(list, at, options);
-        if (verdict?.quiet) out.push({ contact: summary(row), verdict });
+      const quiet: { id: string; verdict: QuietVerdict }[] = [];
+      for (const [id, list] of bySurvivor) {
+        const verdict = quietVerdict(mergeVisits(list), at, options);
+        if (verdict.quiet) quiet.push({ id, verdict });
       }
+      const rows = await contactRows(quiet.map((q) => q.id));
+      const out: QuietCustomer[] = [];
+      quiet.forEach((q) => {
+        const row = rows.get(q.id);
+        if (row && isLiveContact(row)) out.push({ contact: summary(row), verdict: q.verdict });
+      });
       return out.sort(
         (a, b) =>
           b.verdict.daysSince / b.verdict.thresholdDays -

@@ -6,7 +6,14 @@ import { useRepositories } from '../../app/services';
 
 const MAX_OPTIONS = 30;
 
-/** Choose a customer by typing a name or a phone number in any format. */
+/**
+ * Choose a customer by typing a name or a phone number in any format.
+ *
+ * Each search result carries the text it answers. A result for older text (the search is
+ * async and deferred, so it can arrive after newer typing) is never shown: the list holds only
+ * answers to what is typed now (plus the chosen contact, so its label stays), and the input's
+ * `data-results-for` says which text the shown options answer, for tests and assistive tools.
+ */
 export function ContactPicker({
   value,
   onChange,
@@ -22,24 +29,29 @@ export function ContactPicker({
   const { contacts } = useRepositories();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
-  const options = useLiveQuery(async () => {
+  const result = useLiveQuery(async () => {
     const found = (await contacts.search(deferred)).slice(0, MAX_OPTIONS);
     // Keep the chosen contact in the list so its label shows.
     if (value && !found.some((c) => c.id === value)) {
       const chosen = await contacts.get(value);
       if (chosen) found.unshift(chosen);
     }
-    return found.map((c) => ({
-      value: c.id,
-      label: c.phones[0] ? `${c.name} · ${c.phones[0].raw}` : c.name,
-    }));
+    return {
+      query: deferred,
+      options: found.map((c) => ({
+        value: c.id,
+        label: c.phones[0] ? `${c.name} · ${c.phones[0].raw}` : c.name,
+      })),
+    };
   }, [contacts, deferred, value]);
+  const current = result !== undefined && result.query === search;
+  const data = current ? result.options : (result?.options.filter((o) => o.value === value) ?? []);
 
   return (
     <Select
       label={t('sales.form.customer')}
       placeholder={t('sales.form.customerPlaceholder')}
-      data={options ?? []}
+      data={data}
       value={value}
       onChange={onChange}
       searchable
@@ -50,7 +62,8 @@ export function ContactPicker({
       error={error}
       autoFocus={autoFocus}
       withAsterisk
-      nothingFoundMessage="—"
+      nothingFoundMessage={current ? '—' : t('sales.form.customerSearching')}
+      data-results-for={current ? search : undefined}
     />
   );
 }

@@ -91,6 +91,8 @@ function ImportBody({
     if (!file) return;
     Papa.parse<string[]>(file, {
       preview: 6,
+      // Read only the start of the file for the preview: the whole file is read by the worker.
+      chunkSize: 64 * 1024,
       skipEmptyLines: 'greedy',
       complete: (r) => {
         if (r.data.length < 2)

@@ -40,6 +40,7 @@ export const sales = {
     title: 'Record a sale',
     customer: 'Customer',
     customerPlaceholder: 'Type a name or phone',
+    customerSearching: 'Searching…',
     amount: 'Amount',
     date: 'Date',
     payment: 'Payment',

@@ -41,6 +41,7 @@ export const sales: Translations['sales'] = {
     title: 'Catat penjualan',
     customer: 'Pelanggan',
     customerPlaceholder: 'Ketik nama atau nomor HP',
+    customerSearching: 'Mencari…',
     amount: 'Jumlah',
     date: 'Tanggal',
     payment: 'Pembayaran',

@@ -117,5 +117,5 @@ describe('reminder plan (fake clock)', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 30_000); // ~5 s of fast-check runs alone; more on a shared, loaded machine
 });
