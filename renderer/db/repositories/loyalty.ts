@@ -35,6 +35,7 @@ import {
   loyaltyRuleSchema,
   parseRules,
   ruleAt,
+  sortedVersions,
   withVersion,
   type LoyaltyRule,
   type LoyaltyRules,
@@ -121,6 +122,28 @@ const DAY_MS = 86_400_000;
 
 const isLive = (c: ContactRow) => c.deletedAt === undefined && c.mergedInto === undefined;
 
+/** A birthday bonus is given up to this long after the birthday (the app may be closed on it). */
+/** Contacts read per page when looking for birthdays. */
+const CANDIDATE_PAGE = 2000;
+
+const BIRTHDAY_WINDOW_MS = 30 * DAY_MS;
+
+/**
+ * This year's and last year's birthday (local midnight) that fell in the last 30 days. 29 Feb
+ * in a common year counts on 28 Feb.
+ */
+function birthdaysInWindow(birthday: string, today: Date): Date[] {
+  const [, m, d] = birthday.split('-').map(Number) as [number, number, number];
+  const out: Date[] = [];
+  for (const year of [today.getFullYear(), today.getFullYear() - 1]) {
+    const day = new Date(year, m - 1, d);
+    if (day.getMonth() !== m - 1) day.setDate(0);
+    const age = today.getTime() - day.getTime();
+    if (age >= 0 && age <= BIRTHDAY_WINDOW_MS) out.push(day);
+  }
+  return out;
+}
+
 export function createLoyaltyRepository(
   db: KenalDb,
   clock: DeviceClock,
@@ -178,6 +201,24 @@ export function createLoyaltyRepository(
   async function getRules(): Promise<LoyaltyRules> {
     const row = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
     return row && !row.deletedAt ? parseRules(row.value) : parseRules(undefined);
+  }
+  /**
+   * Ids of live contacts whose birthday passes `test`, read in pages of their own short read
+   * transactions so a book of 100,000 never holds the contacts table (or the window) for long.
+   */
+  async function birthdayCandidates(test: (birthday: string) => boolean): Promise<string[]> {
+    const ids: string[] = [];
+    let last: string | undefined;
+    for (;;) {
+      const page: ContactRow[] = await (
+        last === undefined ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(last)
+      )
+        .limit(CANDIDATE_PAGE)
+        .toArray();
+      for (const c of page) if (c.birthday && isLive(c) && test(c.birthday)) ids.push(c.id);
+      if (page.length < CANDIDATE_PAGE) return ids;
+      last = page[page.length - 1]!.id;
+    }
   }
 
   async function liveContact(id: string): Promise<ContactRow | undefined> {
@@ -437,28 +478,38 @@ export function createLoyaltyRepository(
      * were given.
      */
     async grantBirthdayBonuses(contactId?: string): Promise<number> {
+      const today = now();
+      const rules = await db.transaction('r', db.settings, () => getRules());
+      // No rule in force over the last month gives a birthday bonus (the default): nothing to
+      // read. Otherwise only contacts whose birthday fell in that month are candidates.
+      const windowStart = today.getTime() - BIRTHDAY_WINDOW_MS;
+      const bonusPossible = sortedVersions(rules).some(
+        (v, i, all) =>
+          v.enabled &&
+          v.birthdayBonus > 0 &&
+          Date.parse(v.effectiveFrom) <= today.getTime() &&
+          (all[i + 1] === undefined || Date.parse(all[i + 1]!.effectiveFrom) > windowStart),
+      );
+      if (!bonusPossible && !contactId) return 0;
+      const candidateIds = contactId
+        ? [contactId]
+        : await birthdayCandidates((b) => birthdaysInWindow(b, today).length > 0);
+      if (candidateIds.length === 0) return 0;
       return db.transaction(
         'rw',
         [db.ledger, db.settings, db.contacts, db.sales, db.meta],
         async () => {
-          const today = now();
-          const rules = await getRules();
-          const candidates = contactId
-            ? [await db.contacts.get(contactId)].filter((c): c is ContactRow => c !== undefined)
-            : await db.contacts.filter((c) => c.birthday !== undefined).toArray();
+          const rows = await db.contacts.bulkGet(candidateIds);
           let given = 0;
-          for (const c of candidates) {
-            if (!isLive(c) || !c.birthday) continue;
-            const [, m, d] = c.birthday.split('-').map(Number) as [number, number, number];
-            for (const year of [today.getFullYear(), today.getFullYear() - 1]) {
-              const day = new Date(year, m - 1, d);
-              if (day.getMonth() !== m - 1) day.setDate(0); // 29 Feb in a common year: 28 Feb
-              const age = today.getTime() - day.getTime();
-              if (age < 0 || age > 30 * DAY_MS) continue;
+          for (const c of rows) {
+            if (!c || !isLive(c) || !c.birthday) continue;
+            for (const day of birthdaysInWindow(c.birthday, today)) {
               const rule = ruleAt(rules, day.getTime());
               if (!rule.enabled || rule.birthdayBonus <= 0) continue;
               const hasPurchase = (await salesOf(c.id)).some((s) => s.kind === 'purchase');
               if (!hasPurchase) continue;
+              const year = day.getFullYear();
+              const [, m, d] = c.birthday.split('-').map(Number) as [number, number, number];
               const id = derivedId(Date.UTC(year, m - 1, d), `birthday:${c.id}:${year}`);
               if (await db.ledger.get(id)) continue;
               await db.ledger.add(
