@@ -5,7 +5,6 @@
  */
 import { parseContactInput, type ContactInput, type ContactInputFields } from '../contact-input';
 import { localCalendarDate } from '../dates';
-import { normalizePhone } from '../phone';
 import type { PhoneLabel } from '../schemas/contact';
 import { parseGender, parseLooseDate, parseSource, parseYesNo } from './import-values';
 
@@ -49,18 +48,16 @@ export function prepareRow(
   const name = raw.name.replace(/\s+/g, ' ').trim();
   if (name === '') problems.push({ field: 'name', message: 'contacts.import.problems.noName' });
 
+  // Numbers are checked and normalized once, by parseContactInput below (libphonenumber is the
+  // slow part of an import); here only the same digits typed twice are dropped.
   const phones: { label: PhoneLabel; raw: string }[] = [];
   const seen = new Set<string>();
   for (const p of raw.phones) {
     const typed = p.raw.trim();
-    if (typed === '') continue;
-    const n = normalizePhone(typed);
-    if (!n.ok) {
-      problems.push({ field: 'phone', message: 'errors.phoneInvalid', value: typed });
-    } else if (!seen.has(n.value.e164) && phones.length < MAX_PHONES) {
-      seen.add(n.value.e164);
-      phones.push({ label: p.label, raw: typed });
-    }
+    const digits = typed.replace(/\D/g, '');
+    if (typed === '' || seen.has(digits) || phones.length >= MAX_PHONES) continue;
+    seen.add(digits);
+    phones.push({ label: p.label, raw: typed });
   }
 
   const emails = [...new Set(raw.emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
@@ -94,8 +91,12 @@ export function prepareRow(
   const parsed = parseContactInput(input);
   if (!parsed.ok) {
     for (const e of parsed.errors) {
-      const field = e.path.split('.')[0] ?? e.path;
+      const [field = e.path, index] = e.path.split('.');
       if (field === 'name' && problems.some((p) => p.field === 'name')) continue;
+      if (field === 'phones' && index !== undefined) {
+        problems.push({ field: 'phone', message: e.message, value: phones[Number(index)]?.raw });
+        continue;
+      }
       problems.push({ field, message: e.message });
     }
   }
@@ -106,7 +107,14 @@ export function prepareRow(
   }
   if (problems.length > 0 || !parsed.ok)
     return { ok: false, line: raw.line, problems, original: raw.original };
-  const fields: ContactInputFields = { ...parsed.fields };
+  // The same number typed two ways ("0812…", "+62 812…"): kept once, at most MAX_PHONES.
+  const unique = new Set<string>();
+  const fields: ContactInputFields = {
+    ...parsed.fields,
+    phones: parsed.fields.phones
+      .filter((p) => !unique.has(p.e164) && unique.add(p.e164))
+      .slice(0, MAX_PHONES),
+  };
   if (others.length > 0) fields.otherEmails = others.slice(0, 20);
   return { ok: true, line: raw.line, fields };
 }

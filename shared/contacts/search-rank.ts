@@ -3,12 +3,22 @@
  * 0 the whole name starts with the query ("siti ra" -> "Siti Rahayu");
  * 1 every query word starts a word of the name, in any order;
  * 2 a phone number matches; 3 an e-mail; 4 a tag; 5 a city; 6 anything else (a typo match).
+ * Name order is the folded name (`sortKey`) in code-unit order, then id: IndexedDB's order of the
+ * `sortKey` index, so the in-memory index (search-index.ts) and a cursor agree.
  */
 import type { ContactIndexFields } from '../contact-index';
 import { phoneQueryDigits } from '../phone';
 import { foldText, wordTokens } from '../text';
 
-type Rankable = ContactIndexFields & { name: string };
+type Rankable = ContactIndexFields & { name: string; id?: string };
+
+/** (sortKey, id) in code-unit order. */
+export function compareNameOrder(a: Rankable, b: Rankable): number {
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
+  const x = a.id ?? '';
+  const y = b.id ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 export function searchRank(c: Rankable, query: string): number {
   const q = foldText(query);
@@ -26,6 +36,6 @@ export function searchRank(c: Rankable, query: string): number {
 
 export function rankContacts<T extends Rankable>(rows: T[], query: string): T[] {
   const ranked = rows.map((r) => ({ r, rank: searchRank(r, query) }));
-  ranked.sort((a, b) => a.rank - b.rank || a.r.sortKey.localeCompare(b.r.sortKey));
+  ranked.sort((a, b) => a.rank - b.rank || compareNameOrder(a.r, b.r));
   return ranked.map((x) => x.r);
 }

@@ -77,6 +77,8 @@ test('search finds a contact by name prefix and by phone typed in another format
 
 test('Ctrl+K from another screen opens the contact search', async ({ page }) => {
   await page.goto('./#/settings');
+  // A person presses the keys once they see the screen (Settings loads on first visit).
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
   await page.keyboard.press('Control+k');
   await expect(page).toHaveURL(/#\/contacts$/);
   await expect(page.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();

@@ -2,6 +2,7 @@
  * Contacts repository: the only way features read or write contacts. Each user action is one
  * read-write transaction that validates, stamps (HLC + ULID) and writes; deletes are tombstones.
  */
+import type { Table } from 'dexie';
 import { aliasIdsOf } from '../aliases';
 import { contactIndexFields } from '../../../shared/contact-index';
 import {
@@ -11,7 +12,6 @@ import {
   type FieldError,
 } from '../../../shared/contact-input';
 import {
-  editDistance,
   findDuplicatePairs,
   matchKeys,
   type DuplicatePair,
@@ -26,13 +26,14 @@ import {
 import { deriveStage, summarizePurchases, type SaleFact } from '../../../shared/contacts/lifecycle';
 import { planMerge } from '../../../shared/contacts/merge';
 import { newId } from '../../../shared/ids';
-import { phoneQueryDigits } from '../../../shared/phone';
+import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
 import type { Contact } from '../../../shared/schemas';
-import { foldText, wordTokens } from '../../../shared/text';
-import { rankContacts } from '../../../shared/contacts/search-rank';
+import { foldText } from '../../../shared/text';
+import { hitsOf, type SearchHits } from '../../../shared/contacts/search-index';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
+import { createContactCatalog, type CatalogStatus } from '../contact-catalog';
 
 export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: FieldError[] };
 
@@ -43,8 +44,12 @@ export class ContactNotFoundError extends Error {
   }
 }
 
-function toRow(contact: Contact): ContactRow {
-  return { ...contact, ...contactIndexFields(contact) };
+/**
+ * The stored row: the contact, its derived search keys and `_localStamp`, this device's stamp of
+ * the write (indexed: the search index catches up by reading rows written since its last look).
+ */
+function toRow(contact: Contact, localStamp: string): ContactRow {
+  return Object.assign({ ...contact, ...contactIndexFields(contact) }, { _localStamp: localStamp });
 }
 
 /** The stored contact without its derived index keys. */
@@ -56,8 +61,9 @@ export function fromRow(row: ContactRow): Contact {
     tagKeys: _t,
     emailKeys: _e,
     cityKeys: _c,
+    _localStamp: _l,
     ...contact
-  } = row;
+  } = row as ContactRow & { _localStamp?: string };
   return contact;
 }
 
@@ -88,9 +94,47 @@ export class ImportCancelledError extends Error {
 }
 
 const IMPORT_CHUNK = 1000;
+const READ_PAGE = 5000;
+
+/** Rows shown while the search index builds (more than one screen). */
+const FIRST_PAGE = 100;
+/** Rows read for that first page (a few deleted or merged ones among them are skipped). */
+const FIRST_READ = 150;
+/** How long a count waits before it starts the index build itself (the list starts it first). */
+const STARTUP_DELAY_MS = 300;
 
 /** The optional form fields: cleared when the form sends them empty. */
 const CLEARABLE = { email: undefined, birthday: undefined } as const;
+
+/** Same value, compared as data (phones and tags are arrays of plain values). */
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
+
+/** The fields whose value differs from what the form opened with. */
+function changedFields(
+  now: Partial<ContactInputFields>,
+  opened: Partial<ContactInputFields>,
+): Partial<ContactInputFields> {
+  const keys = new Set([...Object.keys(now), ...Object.keys(opened)]) as Set<
+    keyof ContactInputFields
+  >;
+  const out: Partial<Record<keyof ContactInputFields, unknown>> = {};
+  for (const k of keys) if (!sameValue(now[k], opened[k])) out[k] = now[k];
+  return out as Partial<ContactInputFields>;
+}
+
+/** Fields this save changes that someone else changed (to another value) after the form opened. */
+function overwrittenSinceOpened(
+  current: Contact,
+  opened: Partial<ContactInputFields>,
+  edited: Partial<ContactInputFields>,
+): string[] {
+  return Object.keys(edited).filter((k) => {
+    const key = k as keyof ContactInputFields;
+    const stored = current[key];
+    return !sameValue(stored, opened[key]) && !sameValue(stored, edited[key]);
+  });
+}
 
 /** A consent change is dated (UU PDP: we must be able to show when it was given). */
 function withConsentDate(
@@ -107,30 +151,39 @@ export function createContactsRepository(
   clock: DeviceClock,
   now: () => Date = () => new Date(),
 ) {
-  const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', db.contacts, db.meta, fn);
+  const catalog = createContactCatalog(db);
+  const rw = async <T>(fn: () => Promise<T>, also: Table[] = []): Promise<T> => {
+    try {
+      return await db.transaction('rw', [db.contacts, db.meta, ...also], fn);
+    } finally {
+      catalog.invalidate();
+    }
+  };
 
   /**
-   * Typo tolerance, only when nothing matched exactly: every query word of 4+ letters may be
-   * one edit away from the start of a name word with the same first letter ("sity" finds "Siti", "rahyu" finds "Rahayu").
+   * Every live row, a page at a time in primary-key order: one getAll per page is far faster in
+   * IndexedDB than a cursor stepping row by row (`each`) through 100,000 contacts.
    */
-  async function fuzzyNameMatches(words: string[]): Promise<ContactRow[]> {
-    if (words.some((w) => w.length < 4)) return [];
-    const tokens = (await db.contacts.orderBy('nameTokens').uniqueKeys()) as string[];
-    const near = (w: string) =>
-      tokens.filter(
-        (t) =>
-          t[0] === w[0] &&
-          t.length >= w.length - 1 &&
-          (editDistance(t.slice(0, w.length), w, 1) <= 1 ||
-            editDistance(t.slice(0, w.length + 1), w, 1) <= 1 ||
-            editDistance(t.slice(0, w.length - 1), w, 1) <= 1),
-      );
-    const [first, ...rest] = words;
-    const firstNear = near(first!);
-    if (firstNear.length === 0) return [];
-    const restNear = rest.map((w) => new Set(near(w)));
-    const candidates = await db.contacts.where('nameTokens').anyOf(firstNear).toArray();
-    return candidates.filter((c) => restNear.every((set) => c.nameTokens.some((t) => set.has(t))));
+  async function forEachLiveRow(fn: (row: ContactRow) => void): Promise<void> {
+    let last: string | undefined;
+    for (;;) {
+      const page: ContactRow[] = await (last === undefined
+        ? db.contacts.limit(READ_PAGE).toArray()
+        : db.contacts.where(':id').above(last).limit(READ_PAGE).toArray());
+      for (const row of page) if (isLive(row)) fn(row);
+      if (page.length < READ_PAGE) return;
+      last = page[page.length - 1]!.id;
+    }
+  }
+
+  /** Live contacts with these ids, in the order given (missing and dead ones left out). */
+  async function liveByIds(ids: readonly string[]): Promise<Contact[]> {
+    const out: Contact[] = [];
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await db.contacts.bulkGet(ids.slice(i, i + 5000));
+      for (const r of rows) if (r && isLive(r)) out.push(fromRow(r));
+    }
+    return out;
   }
 
   /** Purchase facts (stage, last purchase) per surviving contact id, from the sales table. */
@@ -170,7 +223,7 @@ export function createContactsRepository(
   /** The stored row's fields with a patch applied and its index keys recomputed. */
   const patchRow = (row: ContactRow, patch: Partial<Contact>, stamp: string) => {
     const { record, changed } = applyPatch(fromRow(row), patch, stamp as Contact['updatedAt']);
-    return changed.length > 0 ? toRow(record) : undefined;
+    return changed.length > 0 ? toRow(record, stamp) : undefined;
   };
 
   return {
@@ -179,30 +232,57 @@ export function createContactsRepository(
       if (!parsed.ok) return parsed;
       return rw(async () => {
         const at = now();
+        const stamp = await clock.stamp();
         const contact: Contact = createMutable(withConsentDate(parsed.fields, undefined, at), {
           id: newId(at.getTime()),
           createdAt: at.toISOString(),
-          stamp: await clock.stamp(),
+          stamp,
         });
-        await db.contacts.add(toRow(contact));
+        await db.contacts.add(toRow(contact, stamp));
         return { ok: true, contact };
       });
     },
 
     /** Save the form over an existing contact; only fields that changed get new stamps. */
-    async update(id: string, input: ContactInput): Promise<SaveResult> {
+    /**
+     * Save the edit form. With `base` (the values the form opened with) only the fields the
+     * user changed are written: a field another tab or a sync changed meanwhile keeps its new
+     * value. Where both changed the same field this save wins (it is the later one) and the
+     * value it replaces goes to `history`, as a losing value of a merge does.
+     */
+    async update(id: string, input: ContactInput, base?: ContactInput): Promise<SaveResult> {
       const parsed = parseContactInput(input);
       if (!parsed.ok) return parsed;
+      const opened = base ? parseContactInput(base) : undefined;
       return rw(async () => {
         const row = await db.contacts.get(id);
         if (!row || row.deletedAt) throw new ContactNotFoundError(id);
         const current = fromRow(row);
         // Every form field is sent, so a cleared optional field is an explicit `undefined`.
-        const patch = { ...CLEARABLE, ...withConsentDate(parsed.fields, current, now()) };
-        const { record, changed } = applyPatch(current, patch, await clock.stamp());
-        if (changed.length > 0) await db.contacts.put(toRow(record));
+        const all: Partial<ContactInputFields> = { ...CLEARABLE, ...parsed.fields };
+        const edited = opened?.ok ? changedFields(all, { ...CLEARABLE, ...opened.fields }) : all;
+        const patch = withConsentDate(edited as ContactInputFields, current, now());
+        const stamp = await clock.stamp();
+        const { record, changed } = applyPatch(current, patch, stamp);
+        if (changed.length > 0) await db.contacts.put(toRow(record, stamp));
+        if (opened?.ok) {
+          const replaced = overwrittenSinceOpened(current, opened.fields, edited);
+          if (replaced.length > 0) {
+            const at = now().toISOString();
+            await db.history.bulkAdd(
+              replaced.map((field) => ({
+                table: 'contacts',
+                recordId: id,
+                field,
+                value: current[field as keyof Contact],
+                stamp: current.stamps[field] ?? current.updatedAt,
+                at,
+              })),
+            );
+          }
+        }
         return { ok: true, contact: record };
-      });
+      }, [db.history]);
     },
 
     /** Tombstone a contact. Returns it so the caller can offer undo. */
@@ -211,8 +291,9 @@ export function createContactsRepository(
         const row = await db.contacts.get(id);
         if (!row) throw new ContactNotFoundError(id);
         if (row.deletedAt) return fromRow(row);
-        const record = tombstone(fromRow(row), await clock.stamp());
-        await db.contacts.put(toRow(record));
+        const stamp = await clock.stamp();
+        const record = tombstone(fromRow(row), stamp);
+        await db.contacts.put(toRow(record, stamp));
         return record;
       });
     },
@@ -223,8 +304,9 @@ export function createContactsRepository(
         const row = await db.contacts.get(id);
         if (!row) throw new ContactNotFoundError(id);
         if (!row.deletedAt) return fromRow(row);
-        const record = restore(fromRow(row), await clock.stamp());
-        await db.contacts.put(toRow(record));
+        const stamp = await clock.stamp();
+        const record = restore(fromRow(row), stamp);
+        await db.contacts.put(toRow(record, stamp));
         return record;
       });
     },
@@ -259,42 +341,96 @@ export function createContactsRepository(
       return aliasIdsOf(db, id);
     },
 
+    /** Live contacts (the search index's count: no table scan). */
     async count(): Promise<number> {
-      return db.contacts.filter(isLive).count();
+      if (catalog.peek() === null) {
+        // A live query must read the table before it awaits anything that is not Dexie's.
+        await db.contacts.limit(1).primaryKeys();
+        // Opening the app: the list's first screen is read first, then the index builds.
+        catalog.warm(STARTUP_DELAY_MS);
+        await catalog.built();
+      }
+      return (await catalog.current()).size;
     },
 
     /**
-     * Live contacts matching a search, in name order. A query made of digits (and + - ( ) .)
-     * is a phone search in any format; otherwise every word must start a word of the name,
-     * or the query starts the e-mail address or a tag.
+     * Live contacts matching a search, best match first (shared/contacts/search-rank.ts), then
+     * name order. A query made of digits (and + - ( ) .) is a phone search in any format;
+     * otherwise every word must start a word of the name, or the query starts the e-mail
+     * address, a tag or the city's words; when nothing matches, one typo per word is forgiven.
+     * Answered by the in-memory index (contact-catalog.ts); `limit` reads only the first rows.
      */
-    async search(query: string): Promise<Contact[]> {
-      const q = query.trim();
-      if (q === '') {
-        return (await db.contacts.orderBy('sortKey').filter(isLive).toArray()).map(fromRow);
-      }
-      const byId = new Map<string, ContactRow>();
-      const add = (rows: ContactRow[]) => rows.filter(isLive).forEach((r) => byId.set(r.id, r));
-
-      const digits = phoneQueryDigits(q);
-      if (digits !== '') add(await db.contacts.where('phoneKeys').startsWith(digits).toArray());
-
-      const words = wordTokens(q);
-      const [first, ...rest] = words;
-      if (first !== undefined) {
-        const candidates = await db.contacts.where('nameTokens').startsWith(first).toArray();
-        add(candidates.filter((c) => rest.every((w) => c.nameTokens.some((t) => t.startsWith(w)))));
-        const folded = foldText(q);
-        add(await db.contacts.where('tagKeys').startsWith(folded).toArray());
-        add(await db.contacts.where('emailKeys').startsWith(q.toLowerCase()).toArray());
-        const cityHits = await db.contacts.where('cityKeys').startsWith(first).toArray();
-        add(cityHits.filter((c) => rest.every((w) => c.cityKeys.some((t) => t.startsWith(w)))));
-      }
-      if (byId.size === 0 && digits === '' && words.length > 0) {
-        add(await fuzzyNameMatches(words));
-      }
-      return rankContacts([...byId.values()], q).map(fromRow);
+    async search(query: string, limit?: number): Promise<Contact[]> {
+      const hits = (await catalog.current()).find(query);
+      return liveByIds(hits.slice(0, limit ?? hits.length));
     },
+
+    /**
+     * The contact list's ids: search, then filters, then (optionally) the ids another screen
+     * sent. Before the index exists the first screen of everyone (query and filters empty)
+     * comes straight from the `sortKey` index, flagged `partial`, while the index builds.
+     */
+    async listIds(
+      query: string,
+      filter: ContactFilter = {},
+      onlyIds?: readonly string[],
+      at: Date = now(),
+    ): Promise<{ hits: SearchHits; partial: boolean; rows?: Contact[] }> {
+      const plain = isEmptyFilter(filter) && !onlyIds;
+      if (catalog.peek() === null && query.trim() === '' && plain) {
+        // One indexed read (no cursor stepping row by row) brings the first screen's ids and
+        // rows; the index starts building only after it, so the two do not compete.
+        const first = (await db.contacts.orderBy('sortKey').limit(FIRST_READ).toArray())
+          .filter(isLive)
+          .slice(0, FIRST_PAGE);
+        catalog.warm();
+        return { hits: hitsOf(first.map((r) => r.id)), partial: true, rows: first.map(fromRow) };
+      }
+      const hits = (await catalog.current()).find(query);
+      if (plain) return { hits, partial: false };
+      let ids = hits.all();
+      if (onlyIds) {
+        const allowed = new Set<string>();
+        for (const id of onlyIds) allowed.add(await this.resolveId(id));
+        ids = ids.filter((id) => allowed.has(id));
+      }
+      if (!isEmptyFilter(filter)) {
+        const facts = needsFacts(filter)
+          ? await purchaseFacts(at)
+          : new Map<string, ContactFacts>();
+        ids = (await liveByIds(ids))
+          .filter((c) => matchesFilter(c, facts.get(c.id), filter, at))
+          .map((c) => c.id);
+      }
+      return { hits: hitsOf(ids), partial: false };
+    },
+
+    /** Display data for the rows on screen, by id (undefined: gone since the list was made). */
+    async rowsByIds(ids: readonly string[]): Promise<(Contact | undefined)[]> {
+      const rows = await db.contacts.bulkGet([...ids]);
+      return rows.map((r) => (r && isLive(r) ? fromRow(r) : undefined));
+    },
+
+    /** Live contacts with these ids, in the order given (exports of a list or a selection). */
+    async getMany(ids: readonly string[]): Promise<Contact[]> {
+      return liveByIds(ids);
+    },
+
+    /** Whether the search index is built, and a version that changes with it. */
+    indexStatus(): CatalogStatus {
+      return catalog.status();
+    },
+
+    /** Called when the search index was built or updated. Returns the unsubscribe function. */
+    onIndexChange(listener: () => void): () => void {
+      return catalog.subscribe(listener);
+    },
+
+    /** The index itself, up to date (for its size and the benchmark). */
+    async searchIndex() {
+      return catalog.current();
+    },
+
     /** Live contacts with these ids (merged ones resolve to their survivor), in name order. */
     async listByIds(ids: readonly string[]): Promise<Contact[]> {
       const rows = await db.contacts.bulkGet([...new Set(ids)]);
@@ -318,15 +454,9 @@ export function createContactsRepository(
       onlyIds?: readonly string[],
       at: Date = now(),
     ): Promise<Contact[]> {
-      let found = await this.search(query);
-      if (onlyIds) {
-        const allowed = new Set<string>();
-        for (const id of onlyIds) allowed.add(await this.resolveId(id));
-        found = found.filter((c) => allowed.has(c.id));
-      }
-      if (isEmptyFilter(filter)) return found;
-      const facts = needsFacts(filter) ? await purchaseFacts(at) : new Map<string, ContactFacts>();
-      return found.filter((c) => matchesFilter(c, facts.get(c.id), filter, at));
+      await catalog.current();
+      const { hits } = await this.listIds(query, filter, onlyIds, at);
+      return liveByIds(hits.all());
     },
 
     /** Lifecycle stage and last purchase of one contact (its merged duplicates count too). */
@@ -355,8 +485,7 @@ export function createContactsRepository(
       const tags = new Map<string, string>();
       const sources = new Set<string>();
       const cities = new Map<string, string>();
-      await db.contacts.each((c) => {
-        if (!isLive(c)) return;
+      await forEachLiveRow((c) => {
         for (const t of c.tags) if (!tags.has(foldText(t))) tags.set(foldText(t), t);
         if (c.source) sources.add(c.source);
         if (c.city && !cities.has(foldText(c.city))) cities.set(foldText(c.city), c.city.trim());
@@ -413,7 +542,7 @@ export function createContactsRepository(
         const rows = (await db.contacts.bulkGet([...ids])).filter(
           (r): r is ContactRow => !!r && !r.deletedAt,
         );
-        await db.contacts.bulkPut(rows.map((r) => toRow(tombstone(fromRow(r), stamp))));
+        await db.contacts.bulkPut(rows.map((r) => toRow(tombstone(fromRow(r), stamp), stamp)));
         return rows.map((r) => r.id);
       });
     },
@@ -425,7 +554,7 @@ export function createContactsRepository(
         const rows = (await db.contacts.bulkGet([...ids])).filter(
           (r): r is ContactRow => !!r && !!r.deletedAt,
         );
-        await db.contacts.bulkPut(rows.map((r) => toRow(restore(fromRow(r), stamp))));
+        await db.contacts.bulkPut(rows.map((r) => toRow(restore(fromRow(r), stamp), stamp)));
       });
     },
 
@@ -435,8 +564,7 @@ export function createContactsRepository(
      */
     async matchIndex(): Promise<Map<string, { id: string; name: string }>> {
       const out = new Map<string, { id: string; name: string }>();
-      await db.contacts.each((c) => {
-        if (!isLive(c)) return;
+      await forEachLiveRow((c) => {
         for (const k of matchKeys(c)) if (!out.has(k)) out.set(k, { id: c.id, name: c.name });
       });
       return out;
@@ -458,8 +586,8 @@ export function createContactsRepository(
         const createdAt = at.toISOString();
         const byKey = new Map<string, string>();
         if (options.onDuplicate !== 'add') {
-          await db.contacts.each((c) => {
-            if (isLive(c)) for (const k of matchKeys(c)) if (!byKey.has(k)) byKey.set(k, c.id);
+          await forEachLiveRow((c) => {
+            for (const k of matchKeys(c)) if (!byKey.has(k)) byKey.set(k, c.id);
           });
         }
         // Rows of this import, by id, until written; existing contacts changed by a merge.
@@ -503,10 +631,11 @@ export function createContactsRepository(
           // Write what this chunk made, so memory stays flat and IndexedDB works in parallel.
           const ready = [...pending.values()];
           pending.clear();
-          if (ready.length > 0) await db.contacts.bulkAdd(ready.map(toRow));
+          if (ready.length > 0) await db.contacts.bulkAdd(ready.map((c) => toRow(c, stamp)));
         }
         if (options.signal?.aborted) throw new ImportCancelledError();
-        if (touched.size > 0) await db.contacts.bulkPut([...touched.values()].map(toRow));
+        if (touched.size > 0)
+          await db.contacts.bulkPut([...touched.values()].map((c) => toRow(c, stamp)));
       });
       return summary;
     },
@@ -538,7 +667,7 @@ export function createContactsRepository(
         const survivor = fromRow(survivorRow);
         const { record } = applyPatch<Contact>(survivor, planMerge(loser, survivor), stamp);
         const merged = applyPatch<Contact>(loser, { mergedInto: survivorId }, stamp).record;
-        await db.contacts.bulkPut([toRow(record), toRow(merged)]);
+        await db.contacts.bulkPut([toRow(record, stamp), toRow(merged, stamp)]);
         return record;
       });
     },

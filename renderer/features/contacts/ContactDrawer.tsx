@@ -32,8 +32,10 @@ export function ContactDrawer({
   const deleteContact = useDeleteContact();
   const isNew = id === undefined;
 
-  const save = async (values: ContactInput) => {
-    const result = isNew ? await contacts.create(values) : await contacts.update(id, values);
+  const save = async (values: ContactInput, opened: ContactInput) => {
+    const result = isNew
+      ? await contacts.create(values)
+      : await contacts.update(id, values, opened);
     if (!result.ok) return result.errors;
     notifications.show({
       message: t(isNew ? 'contacts.created' : 'contacts.updated', { name: result.contact.name }),

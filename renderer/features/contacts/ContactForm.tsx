@@ -60,8 +60,11 @@ function toFormErrors(errors: FieldError[]): Record<string, string> {
 
 export interface ContactFormProps {
   initial: ContactInput;
-  /** Returns field errors to show, or nothing when saved. */
-  onSubmit: (values: ContactInput) => Promise<FieldError[] | void>;
+  /**
+   * Returns field errors to show, or nothing when saved. `opened` is what the form started
+   * with, so a save can tell the fields the user changed from those left alone.
+   */
+  onSubmit: (values: ContactInput, opened: ContactInput) => Promise<FieldError[] | void>;
   onCancel: () => void;
   onDelete?: () => void;
   /** When the stored consent was given or declined, to show beside the checkbox. */
@@ -105,7 +108,7 @@ export function ContactForm({
   const submit = form.onSubmit(
     async (values, event) => {
       const formEl = event?.currentTarget; // read before the await: React clears it after
-      const errors = await onSubmit(values);
+      const errors = await onSubmit(values, form.getInitialValues());
       if (errors && errors.length > 0) {
         form.setErrors(toFormErrors(errors));
         focusFirstError(formEl);

@@ -1,26 +1,40 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SearchHits } from '../../../shared/contacts/search-index';
 import type { Contact } from '../../../shared/schemas';
 import { useLocale } from '../../i18n/useLocale';
 import { Checkbox } from '@mantine/core';
-import { CONTACT_GRID, ContactRow } from './ContactRow';
+import { CONTACT_GRID, ContactRow, ContactRowPlaceholder } from './ContactRow';
+import { useContactRows } from './useContactSearch';
 
 const ROW_HEIGHT = 52;
+/** Rows are read from the database in pages of this many around what is on screen. */
+const PAGE = 50;
+/** Rows kept from earlier windows so a new search or a scroll back shows them at once. */
+const CACHE_MAX = 2000;
 
-/** The contact table, virtualized: only the rows on screen are in the DOM, at any book size. */
+/**
+ * The contact table, virtualized: only the rows on screen are in the DOM, and only their
+ * contacts are read (by id, a page at a time), at any book size.
+ */
 export function ContactList({
-  contacts,
+  hits,
+  initialRows,
   highlight,
   onOpen,
   selected,
+  allSelected,
   onToggle,
   onToggleAll,
 }: {
-  contacts: Contact[];
+  hits: SearchHits;
+  /** Contacts already read with the ids (the first screen while the index builds). */
+  initialRows?: Contact[];
   highlight: string[];
   onOpen: (id: string) => void;
   selected: ReadonlySet<string>;
+  allSelected: boolean;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
 }) {
@@ -30,18 +44,32 @@ export function ContactList({
   // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: contacts.length,
+    count: hits.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => contacts[index]?.id ?? index,
+    getItemKey: (index) => (index < hits.length ? hits.id(index) : index),
   });
+  const items = virtualizer.getVirtualItems();
+  const from = Math.floor((items[0]?.index ?? 0) / PAGE) * PAGE;
+  const to = (Math.floor((items.at(-1)?.index ?? 0) / PAGE) + 1) * PAGE;
+  const windowIds = useMemo(() => hits.slice(from, to), [hits, from, to]);
+  const loaded = useContactRows(windowIds);
+  const cache = useRef(new Map<string, Contact | null>());
+  if (initialRows)
+    for (const c of initialRows) if (!cache.current.has(c.id)) cache.current.set(c.id, c);
+  if (loaded) {
+    if (cache.current.size > CACHE_MAX) cache.current = new Map();
+    for (const [id, c] of loaded) cache.current.set(id, c);
+  }
+  // null: deleted since the list was made (the list itself re-runs and drops it).
+  const rowOf = (id: string) => (loaded?.get(id) ?? cache.current.get(id)) || undefined;
 
   return (
     <div
       role="table"
       aria-label={t('contacts.title')}
-      aria-rowcount={contacts.length + 1}
+      aria-rowcount={hits.length + 1}
       className="kenal-table"
     >
       <div role="rowgroup">
@@ -54,8 +82,8 @@ export function ContactList({
             <Checkbox
               size="xs"
               aria-label={t('contacts.selection.selectAll')}
-              checked={contacts.length > 0 && contacts.every((c) => selected.has(c.id))}
-              indeterminate={selected.size > 0 && !contacts.every((c) => selected.has(c.id))}
+              checked={allSelected}
+              indeterminate={selected.size > 0 && !allSelected}
               onChange={onToggleAll}
             />
           </div>
@@ -78,9 +106,9 @@ export function ContactList({
       </div>
       <div ref={scrollRef} role="rowgroup" className="kenal-table-body" data-testid="contact-list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const contact = contacts[item.index];
-            if (!contact) return null;
+          {items.map((item) => {
+            if (item.index >= hits.length) return null;
+            const contact = rowOf(hits.id(item.index));
             return (
               <div
                 key={item.key}
@@ -93,15 +121,19 @@ export function ContactList({
                   transform: `translateY(${item.start}px)`,
                 }}
               >
-                <ContactRow
-                  contact={contact}
-                  highlight={highlight}
-                  locale={locale}
-                  onOpen={() => onOpen(contact.id)}
-                  selected={selected.has(contact.id)}
-                  onToggle={() => onToggle(contact.id)}
-                  selectLabel={t('contacts.selection.selectRow', { name: contact.name })}
-                />
+                {contact ? (
+                  <ContactRow
+                    contact={contact}
+                    highlight={highlight}
+                    locale={locale}
+                    onOpen={() => onOpen(contact.id)}
+                    selected={selected.has(contact.id)}
+                    onToggle={() => onToggle(contact.id)}
+                    selectLabel={t('contacts.selection.selectRow', { name: contact.name })}
+                  />
+                ) : (
+                  <ContactRowPlaceholder label={t('contacts.loadingRow')} />
+                )}
               </div>
             );
           })}

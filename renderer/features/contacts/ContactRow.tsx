@@ -1,4 +1,4 @@
-import { Avatar, Badge, Checkbox, Group, Highlight, Text } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Group, Highlight, Skeleton, Text } from '@mantine/core';
 import { IconCake } from '@tabler/icons-react';
 import { formatDayMonth } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
@@ -108,6 +108,34 @@ export function ContactRow({
           </Group>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A row whose contact is still being read: same size, so the list does not jump. */
+export function ContactRowPlaceholder({ label }: { label: string }) {
+  return (
+    <div
+      role="row"
+      className="kenal-row"
+      aria-busy
+      aria-label={label}
+      data-testid="contact-row-loading"
+      style={{ gridTemplateColumns: CONTACT_GRID }}
+    >
+      <div role="cell" className="kenal-cell" />
+      <div role="cell" className="kenal-cell kenal-cell-name">
+        <Group gap="sm" wrap="nowrap">
+          <Skeleton circle height={32} />
+          <Skeleton height={12} width="60%" />
+        </Group>
+      </div>
+      <div role="cell" className="kenal-cell">
+        <Skeleton height={10} width="70%" />
+      </div>
+      <div role="cell" className="kenal-cell" />
+      <div role="cell" className="kenal-cell" />
+      <div role="cell" className="kenal-cell" />
     </div>
   );
 }

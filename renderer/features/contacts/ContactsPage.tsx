@@ -25,6 +25,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isEmptyFilter } from '../../../shared/contacts/filters';
+import { hitsOf } from '../../../shared/contacts/search-index';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { MOD_KEY_LABEL } from '../../app/keys';
@@ -38,6 +39,7 @@ import { useContactsView } from './contacts-view-store';
 import { DuplicatesModal } from './DuplicatesModal';
 import { FiltersPanel } from './FiltersPanel';
 import { ImportModal } from './import/ImportModal';
+import { useRepositories } from '../../app/services';
 import { useContactCount, useContactList } from './useContactSearch';
 import { useExportContacts } from './useExportContacts';
 
@@ -64,9 +66,16 @@ export function ContactsPage() {
   const [dupesOpen, setDupesOpen] = useState(false);
   const exportContacts = useExportContacts();
 
-  const results = useContactList(query, filter, idFilter?.ids);
+  const { contacts } = useRepositories();
+  const list = useContactList(query, filter, idFilter?.ids);
+  const results = list?.hits;
   const total = useContactCount();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const allSelected = useMemo(() => {
+    if (!results || results.length === 0 || selectedSet.size < results.length) return false;
+    for (let i = 0; i < results.length; i++) if (!selectedSet.has(results.id(i))) return false;
+    return true;
+  }, [results, selectedSet]);
   const narrowed = query.trim() !== '' || filtered || idFilter !== null;
   const openNew = () => navigate('/contacts/new');
   useHotkeys([['n', openNew]]);
@@ -122,16 +131,14 @@ export function ContactsPage() {
   } else {
     content = (
       <ContactList
-        contacts={results ?? []}
+        hits={results ?? hitsOf([])}
+        initialRows={list?.rows}
         highlight={highlight}
         onOpen={(id) => navigate(`/contacts/${id}`)}
         selected={selectedSet}
+        allSelected={allSelected}
         onToggle={toggle}
-        onToggleAll={() => {
-          const shown = results ?? [];
-          const all = shown.length > 0 && shown.every((c) => selectedSet.has(c.id));
-          setSelected(all ? [] : shown.map((c) => c.id));
-        }}
+        onToggleAll={() => setSelected(allSelected || !results ? [] : results.all())}
       />
     );
   }
@@ -143,7 +150,7 @@ export function ContactsPage() {
           <Title order={2}>{t('contacts.title')}</Title>
           {total !== undefined && total > 0 && (
             <Badge variant="light" color="gray" tt="none" data-testid="contact-count">
-              {results && narrowed
+              {results && narrowed && !list.partial
                 ? t('contacts.countFiltered', {
                     shown: results.length.toLocaleString(locale),
                     total: total.toLocaleString(locale),
@@ -227,7 +234,12 @@ export function ContactsPage() {
             <Menu.Dropdown>
               <Menu.Label>{t('contacts.export.all')}</Menu.Label>
               {(['csv', 'vcard'] as const).map((format) => (
-                <Menu.Item key={format} onClick={() => void exportContacts(results ?? [], format)}>
+                <Menu.Item
+                  key={format}
+                  onClick={async () =>
+                    exportContacts(await contacts.getMany(results?.all() ?? []), format)
+                  }
+                >
                   {t(`contacts.export.${format}`)}
                 </Menu.Item>
               ))}
@@ -244,7 +256,7 @@ export function ContactsPage() {
         </Group>
       </Group>
       <Collapse expanded={filtersOpen}>
-        <FiltersPanel locale={locale} />
+        <FiltersPanel locale={locale} open={filtersOpen} />
       </Collapse>
       {selected.length > 0 && <BulkBar ids={selected} onClear={() => setSelected([])} />}
       {total !== undefined && total > 0 && results && results.length > 0 && (

@@ -25,9 +25,10 @@ function monthNames(locale: string): string[] {
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2000, i, 1))));
 }
 
-export function FiltersPanel({ locale }: { locale: string }) {
+/** `open`: the pickers read every tag, source and city of the book, so only while shown. */
+export function FiltersPanel({ locale, open }: { locale: string; open: boolean }) {
   const { t } = useTranslation();
-  const facets = useContactFacets();
+  const facets = useContactFacets(open);
   const { filter, setFilter, views, saveView, deleteView } = useContactsView();
   const [viewName, setViewName] = useState('');
   const set = (patch: Partial<ContactFilter>) => setFilter({ ...filter, ...patch });

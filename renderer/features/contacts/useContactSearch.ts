@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useSyncExternalStore } from 'react';
 import type { ContactFilter } from '../../../shared/contacts/filters';
+import type { SearchHits } from '../../../shared/contacts/search-index';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
 
@@ -12,18 +13,45 @@ export function useContactSearch(query: string): Contact[] | undefined {
   return useLiveQuery(() => contacts.search(deferred), [contacts, deferred]);
 }
 
-/** The contact list: search + filters + (optionally) the ids another screen sent. */
+export interface ContactListState {
+  /** The matching ids in list order; rows read their display data by id (useContactRows). */
+  hits: SearchHits;
+  /** Only the first screen (the search index is still being built). */
+  partial: boolean;
+  /** The first screen's contacts, when they came with the ids (while the index builds). */
+  rows?: Contact[];
+}
+
+/**
+ * The contact list: search + filters + (optionally) the ids another screen sent. Kept live: any
+ * write anywhere (this tab or another) re-runs it, and so does the search index becoming ready.
+ */
 export function useContactList(
   query: string,
   filter: ContactFilter,
   onlyIds: string[] | undefined,
-): Contact[] | undefined {
+): ContactListState | undefined {
   const { contacts } = useRepositories();
   const deferred = useDeferredValue(query);
+  const ready = useSyncExternalStore(contacts.onIndexChange, () => contacts.indexStatus().ready);
   return useLiveQuery(
-    () => contacts.list(deferred, filter, onlyIds),
-    [contacts, deferred, filter, onlyIds],
+    () => contacts.listIds(deferred, filter, onlyIds),
+    [contacts, deferred, filter, onlyIds, ready],
   );
+}
+
+/**
+ * Display data of the rows on screen, by id, kept live (undefined while loading; null for a
+ * contact deleted or merged since the list was made).
+ */
+export function useContactRows(ids: string[]): Map<string, Contact | null> | undefined {
+  const { contacts } = useRepositories();
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const wanted = key === '' ? [] : key.split(',');
+    const rows = await contacts.rowsByIds(wanted);
+    return new Map(wanted.map((id, i) => [id, rows[i] ?? null]));
+  }, [contacts, key]);
 }
 
 export function useContactCount(): number | undefined {
@@ -36,9 +64,9 @@ export function useContact(id: string | undefined): Contact | null | undefined {
   return useLiveQuery(async () => (id ? ((await contacts.get(id)) ?? null) : null), [contacts, id]);
 }
 
-export function useContactFacets() {
+export function useContactFacets(enabled = true) {
   const { contacts } = useRepositories();
-  return useLiveQuery(() => contacts.facets(), [contacts]);
+  return useLiveQuery(async () => (enabled ? contacts.facets() : undefined), [contacts, enabled]);
 }
 
 export function useContactFacts(id: string | undefined) {

@@ -30,7 +30,7 @@ export function ContactPicker({
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const result = useLiveQuery(async () => {
-    const found = (await contacts.search(deferred)).slice(0, MAX_OPTIONS);
+    const found = await contacts.search(deferred, MAX_OPTIONS);
     // Keep the chosen contact in the list so its label shows.
     if (value && !found.some((c) => c.id === value)) {
       const chosen = await contacts.get(value);

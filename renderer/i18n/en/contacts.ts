@@ -17,6 +17,7 @@ export const contacts = {
   countFiltered: '{{shown}} of {{total}}',
   searchLabel: 'Search contacts',
   searchPlaceholder: 'Name, phone, e-mail or tag',
+  loadingRow: 'Loading contact…',
   hint: 'Press Enter on a row to open it.',
   backToList: 'All contacts',
   privacy: {

@@ -19,6 +19,7 @@ export const contacts: Translations['contacts'] = {
   countFiltered: '{{shown}} dari {{total}}',
   searchLabel: 'Cari kontak',
   searchPlaceholder: 'Nama, nomor HP, e-mail, atau tag',
+  loadingRow: 'Memuat kontak…',
   hint: 'Tekan Enter pada baris untuk membukanya.',
   backToList: 'Semua kontak',
   privacy: {

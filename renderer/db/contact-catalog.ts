@@ -1,0 +1,183 @@
+/**
+ * The in-memory contact search index (shared/contacts/search-index.ts) kept in step with the
+ * contacts table, so a keystroke never reads IndexedDB.
+ *
+ * - Built lazily, the first time something searches, from a projection of the rows read in
+ *   chunks (each chunk its own short read transaction, so writers are never held up).
+ * - Any write to the table, in this tab or another (Dexie's 'storagemutated' event, which is
+ *   what useLiveQuery observes too), marks it dirty. The next query brings it up to date by
+ *   reading only the rows written since: every write by this device carries a stamp of its
+ *   clock in `updatedAt` (own edits, loyalty imports) or `_localStamp` (the contacts
+ *   repository's writes, sync merges, restores), and both are indexed. Rows written without a
+ *   newer stamp (a demo book) or removed outright (a restore clears the table) change the row
+ *   count, and a count that disagrees with the index means a rebuild.
+ * - Every query also reads one primary key of the table, so a live query that goes through the
+ *   catalog re-runs on any change of the table.
+ */
+import Dexie from 'dexie';
+import { ContactSearchIndex, type IndexInput } from '../../shared/contacts/search-index';
+import type { ContactRow, KenalDb } from './database';
+
+const CLOCK_KEY = 'hlc';
+const CHUNK = 5000;
+
+type Row = ContactRow & { _localStamp?: string };
+
+export function toIndexInput(r: ContactRow): IndexInput {
+  return {
+    id: r.id,
+    live: r.deletedAt === undefined && r.mergedInto === undefined,
+    sortKey: r.sortKey,
+    nameTokens: r.nameTokens,
+    phoneKeys: r.phoneKeys,
+    emailKeys: r.emailKeys ?? [],
+    tagKeys: r.tagKeys,
+    cityKeys: r.cityKeys ?? [],
+  };
+}
+
+export interface CatalogStatus {
+  /** The index exists (it may be catching up with a write). */
+  ready: boolean;
+  /** Changes whenever the index was built or updated. */
+  version: number;
+  /** How long the last full build took, in ms (for the benchmark). */
+  lastBuildMs?: number;
+}
+
+export interface ContactCatalog {
+  /** The index, built if needed and brought up to date with the table. */
+  current(): Promise<ContactSearchIndex>;
+  /** The index as it is, without waiting (null until the first build ends). */
+  peek(): ContactSearchIndex | null;
+  /** Start building in the background (after `delayMs`) if nothing has yet. */
+  warm(delayMs?: number): void;
+  /** Resolves once the first build has ended (does not start one: see warm). */
+  built(): Promise<void>;
+  /** Mark out of date (the repository calls it after its own writes). */
+  invalidate(): void;
+  status(): CatalogStatus;
+  /** Called after each build or update; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+export function createContactCatalog(db: KenalDb): ContactCatalog {
+  let index: ContactSearchIndex | null = null;
+  let dirty = true;
+  let pending: Promise<ContactSearchIndex> | null = null;
+  let localMark = '';
+  let updatedMark = '';
+  let status: CatalogStatus = { ready: false, version: 0 };
+  const listeners = new Set<() => void>();
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  let markBuilt: () => void = () => undefined;
+  const firstBuild = new Promise<void>((resolve) => (markBuilt = resolve));
+  const prefix = `idb://${db.name}/contacts/`;
+
+  const onMutation = (parts: Record<string, unknown>) => {
+    for (const key of Object.keys(parts)) {
+      if (key.startsWith(prefix)) {
+        dirty = true;
+        return;
+      }
+    }
+  };
+  Dexie.on('storagemutated', onMutation);
+  db.on('close', () => Dexie.on('storagemutated').unsubscribe(onMutation));
+
+  const changed = (next: ContactSearchIndex, buildMs?: number) => {
+    index = next;
+    status = {
+      ready: true,
+      version: status.version + 1,
+      lastBuildMs: buildMs ?? status.lastBuildMs,
+    };
+    markBuilt();
+    for (const l of listeners) l();
+  };
+
+  const max = (a: string, b: string) => (a > b ? a : b);
+
+  async function build(): Promise<ContactSearchIndex> {
+    const started = performance.now();
+    dirty = false;
+    const clock = (await db.meta.get(CLOCK_KEY))?.value ?? '';
+    const rows: IndexInput[] = [];
+    let newest = clock;
+    let last: string | null = null;
+    for (;;) {
+      const from = last;
+      const chunk: Row[] = await (from === null
+        ? db.contacts.limit(CHUNK).toArray()
+        : db.contacts.where(':id').above(from).limit(CHUNK).toArray());
+      for (const r of chunk) {
+        rows.push(toIndexInput(r));
+        newest = max(newest, r.updatedAt);
+      }
+      if (chunk.length < CHUNK) break;
+      last = chunk[chunk.length - 1]!.id;
+    }
+    localMark = clock;
+    updatedMark = newest;
+    const next = ContactSearchIndex.build(rows);
+    changed(next, performance.now() - started);
+    return next;
+  }
+
+  async function refresh(current: ContactSearchIndex): Promise<ContactSearchIndex> {
+    dirty = false;
+    const { clock, rows, count } = await db.transaction('r', db.contacts, db.meta, async () => {
+      const clock = (await db.meta.get(CLOCK_KEY))?.value ?? '';
+      const [byLocal, byUpdated, count] = await Promise.all([
+        db.contacts.where('_localStamp').above(localMark).toArray() as Promise<Row[]>,
+        db.contacts.where('updatedAt').above(updatedMark).toArray(),
+        db.contacts.count(),
+      ]);
+      return { clock, rows: [...byLocal, ...byUpdated], count };
+    });
+    current.upsert(rows.map(toIndexInput));
+    if (current.knownRows !== count) return build();
+    localMark = max(localMark, clock);
+    updatedMark = rows.reduce((m, r) => max(m, r.updatedAt), max(updatedMark, clock));
+    changed(current);
+    return current;
+  }
+
+  function settle(): Promise<ContactSearchIndex> {
+    if (pending) return pending;
+    const work = index === null ? build() : dirty ? refresh(index) : null;
+    if (!work) return Promise.resolve(index!);
+    pending = work.finally(() => {
+      pending = null;
+    });
+    return pending;
+  }
+
+  return {
+    async current() {
+      // Subscribes a surrounding live query to every change of the table (one key read).
+      await db.contacts.limit(1).primaryKeys();
+      let next = await settle();
+      // A write landed while we were updating: catch up once more.
+      if (dirty) next = await settle();
+      return next;
+    },
+    peek: () => index,
+    warm(delayMs = 0) {
+      if (index !== null || pending || warmTimer !== undefined) return;
+      warmTimer = setTimeout(() => {
+        warmTimer = undefined;
+        void settle().catch(() => undefined);
+      }, delayMs);
+    },
+    built: () => firstBuild,
+    invalidate() {
+      dirty = true;
+    },
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

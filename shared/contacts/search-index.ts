@@ -1,0 +1,581 @@
+/**
+ * A compact in-memory contact search index: the same results, in the same order, as the ranked
+ * search of shared/contacts/search-rank.ts over the stored rows, without touching IndexedDB on a
+ * keystroke.
+ *
+ * Layout (about 100 bytes per contact, no Contact objects):
+ * - every live contact has a slot; `ids[slot]` and `sortKeys[slot]` are its id and folded name;
+ * - per searchable field (name words, phone keys, e-mails, tags, city words) a "base segment":
+ *   the sorted unique terms, and for term t the slots `postings[offsets[t] .. offsets[t + 1])`.
+ *   A prefix query is a binary search for the range of terms that start with it;
+ * - contacts added or changed after the base was built live in a small "delta" (their terms as
+ *   plain arrays, scanned linearly); their old slot is marked dead. When the delta grows past
+ *   DELTA_MAX (or an eighth of the base) everything is rebuilt from the index's own data;
+ * - `order` lists live slots by (sortKey, id) in code-unit order (IndexedDB's order, so the first
+ *   page read from the `sortKey` index while the index builds is the same first page).
+ * Ranking is integer work: a rank 0-6 per candidate (searchRank's rules), then position in
+ * `order` inside each rank.
+ */
+import { phoneQueryDigits } from '../phone';
+import { foldText, wordTokens } from '../text';
+import { editDistance } from './duplicates';
+
+/** What the index needs of a stored contact row (its derived keys, shared/contact-index.ts). */
+export interface IndexInput {
+  id: string;
+  /** False for deleted (`deletedAt`) and merged (`mergedInto`) contacts: known, never found. */
+  live: boolean;
+  sortKey: string;
+  nameTokens: readonly string[];
+  phoneKeys: readonly string[];
+  emailKeys?: readonly string[];
+  tagKeys: readonly string[];
+  cityKeys?: readonly string[];
+}
+
+const NAME = 0;
+const PHONE = 1;
+const EMAIL = 2;
+const TAG = 3;
+const CITY = 4;
+const FIELDS = 5;
+
+/** Ranks of searchRank (shared/contacts/search-rank.ts). */
+const RANKS = 7;
+const NONE = 255;
+
+const DELTA_MAX = 4096;
+
+type Terms = readonly (readonly string[])[];
+
+function termsOf(d: IndexInput): Terms {
+  return [d.nameTokens, d.phoneKeys, d.emailKeys ?? [], d.tagKeys, d.cityKeys ?? []];
+}
+
+/** One field's terms and postings over the base slots (CSR layout). */
+interface Segment {
+  terms: string[];
+  offsets: Int32Array;
+  postings: Int32Array;
+}
+
+const byKeyThenId = (ka: string, ia: string, kb: string, ib: string): number =>
+  ka < kb ? -1 : ka > kb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
+
+/** First index in sorted `terms` whose term is >= `key`. */
+function lowerBound(terms: readonly string[], key: string, end = terms.length): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The range [from, to) of sorted `terms` that start with `prefix`. */
+function prefixRange(
+  terms: readonly string[],
+  prefix: string,
+  end = terms.length,
+): [number, number] {
+  const from = lowerBound(terms, prefix, end);
+  let to = from;
+  // Terms starting with the prefix are contiguous; a second binary search bounds them.
+  let hi = end;
+  while (to < hi) {
+    const mid = (to + hi) >>> 1;
+    if (terms[mid]!.startsWith(prefix)) to = mid + 1;
+    else hi = mid;
+  }
+  return [from, to];
+}
+
+function buildSegments(termLists: Terms[]): Segment[] {
+  const out: Segment[] = [];
+  for (let f = 0; f < FIELDS; f++) {
+    const termId = new Map<string, number>();
+    const names: string[] = [];
+    let pairs = 0;
+    for (const lists of termLists) {
+      for (const t of lists[f]!) {
+        pairs++;
+        if (!termId.has(t)) {
+          termId.set(t, names.length);
+          names.push(t);
+        }
+      }
+    }
+    const sorted = names.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rankOf = new Int32Array(names.length);
+    sorted.forEach((t, i) => (rankOf[termId.get(t)!] = i));
+    const counts = new Int32Array(sorted.length + 1);
+    const lastSlot = new Int32Array(sorted.length).fill(-1);
+    for (let slot = 0; slot < termLists.length; slot++) {
+      for (const t of termLists[slot]![f]!) {
+        const r = rankOf[termId.get(t)!]!;
+        if (lastSlot[r] === slot) continue;
+        lastSlot[r] = slot;
+        counts[r + 1]!++;
+      }
+    }
+    for (let i = 0; i < sorted.length; i++) counts[i + 1]! += counts[i]!;
+    const offsets = counts.slice();
+    const fill = counts.slice(0, sorted.length);
+    const postings = new Int32Array(Math.min(pairs, offsets[sorted.length]!));
+    lastSlot.fill(-1);
+    for (let slot = 0; slot < termLists.length; slot++) {
+      for (const t of termLists[slot]![f]!) {
+        const r = rankOf[termId.get(t)!]!;
+        if (lastSlot[r] === slot) continue;
+        lastSlot[r] = slot;
+        postings[fill[r]!++] = slot;
+      }
+    }
+    out.push({ terms: sorted, offsets, postings });
+  }
+  return out;
+}
+
+export interface IndexStats {
+  live: number;
+  known: number;
+  delta: number;
+  terms: number;
+  postings: number;
+  /** A rough size of the index's own data in bytes (strings at 2 bytes a character). */
+  approxBytes: number;
+}
+
+export class ContactSearchIndex {
+  /** Every row id the index knows (dead ones too) -> its slot, or -1 when not live. */
+  private known = new Map<string, number>();
+  private ids: string[] = [];
+  private sortKeys: string[] = [];
+  private alive = new Uint8Array(0);
+  private base: Segment[] = buildSegments([]);
+  private baseSlots = 0;
+  /** Terms of slots >= baseSlots. */
+  private delta: Terms[] = [];
+  private liveCount = 0;
+  private order = new Int32Array(0);
+  private pos = new Int32Array(0);
+  private orderDirty = false;
+  /** Scratch arrays reused by every query (one entry per slot). */
+  private best = new Uint8Array(0);
+  private hits = new Uint8Array(0);
+
+  static build(rows: Iterable<IndexInput>): ContactSearchIndex {
+    const index = new ContactSearchIndex();
+    index.rebuild(rows);
+    return index;
+  }
+
+  /** Live contacts in the index. */
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** Rows the index knows, live or not (compared with the table's row count). */
+  get knownRows(): number {
+    return this.known.size;
+  }
+
+  has(id: string): boolean {
+    return (this.known.get(id) ?? -1) >= 0;
+  }
+
+  /** Add or replace rows (a row that is no longer live stays known, never found). */
+  upsert(rows: Iterable<IndexInput>): void {
+    for (const row of rows) {
+      this.kill(row.id);
+      if (!row.live) {
+        this.known.set(row.id, -1);
+        continue;
+      }
+      const slot = this.ids.length;
+      this.ids.push(row.id);
+      this.sortKeys.push(row.sortKey);
+      this.delta.push(termsOf(row));
+      this.ensureCapacity(slot + 1);
+      this.alive[slot] = 1;
+      this.known.set(row.id, slot);
+      this.liveCount++;
+      this.orderDirty = true;
+    }
+    if (this.delta.length > Math.max(DELTA_MAX, this.baseSlots >> 3)) this.compact();
+  }
+
+  /** Forget rows that no longer exist in the table at all. */
+  remove(ids: Iterable<string>): void {
+    for (const id of ids) {
+      this.kill(id);
+      this.known.delete(id);
+    }
+  }
+
+  /**
+   * Live contact ids matching `query`, best first: searchRank's ranks (full-name prefix, all
+   * words start name words, phone, e-mail, tag, city, typo), then name order. Empty query:
+   * everyone in name order.
+   */
+  search(query: string): string[] {
+    return this.find(query).all();
+  }
+
+  /** As `search`, without making the id list: the caller reads the window it shows. */
+  find(query: string): SearchHits {
+    this.ensureOrder();
+    const q = query.trim();
+    if (q === '') return new SearchHits(this.order, this.order.length, this.ids);
+    const n = this.ids.length;
+    this.best.fill(NONE, 0, n);
+    this.found = 0;
+    const folded = foldText(q);
+    const digits = phoneQueryDigits(q);
+    const words = wordTokens(q);
+    if (digits !== '') this.markPrefix(PHONE, digits, 2);
+    if (words.length > 0) {
+      // Base slots are numbered in name order, so names starting with the query are one range.
+      const [from0, to0] = prefixRange(this.sortKeys, folded, this.baseSlots);
+      const rankOf = (s: number) =>
+        (s < this.baseSlots ? s >= from0 && s < to0 : this.sortKeys[s]!.startsWith(folded)) ? 0 : 1;
+      if (words.length === 1) this.markPrefix(NAME, words[0]!, 1, rankOf);
+      else for (const s of this.allWords(NAME, words)) this.mark(s, rankOf(s));
+      this.markPrefix(EMAIL, q.toLowerCase(), 3);
+      this.markPrefix(TAG, folded, 4);
+      if (words.length === 1) this.markPrefix(CITY, words[0]!, 5);
+      else for (const s of this.allWords(CITY, words)) this.mark(s, 5);
+    }
+    if (this.found === 0 && digits === '' && words.length > 0) {
+      for (const s of this.fuzzyName(words)) this.mark(s, 6);
+    }
+    return new SearchHits(this.ranked(), this.found, this.ids);
+  }
+
+  private found = 0;
+  private foundSlots = new Int32Array(0);
+
+  private mark(s: number, rank: number): void {
+    const b = this.best[s]!;
+    if (b === NONE) this.foundSlots[this.found++] = s;
+    if (rank < b) this.best[s] = rank;
+  }
+
+  /** Mark every live slot with a term of field `f` starting with `prefix`. */
+  private markPrefix(f: number, prefix: string, rank: number, rankOf?: (s: number) => number) {
+    if (prefix === '') return;
+    const seg = this.base[f]!;
+    const [from, to] = prefixRange(seg.terms, prefix);
+    const { alive, best, foundSlots } = this;
+    const { postings } = seg;
+    let found = this.found;
+    for (let p = seg.offsets[from]!, end = seg.offsets[to]!; p < end; p++) {
+      const s = postings[p]!;
+      if (!alive[s]) continue;
+      const r = rankOf ? rankOf(s) : rank;
+      const b = best[s]!;
+      if (b === NONE) foundSlots[found++] = s;
+      if (r < b) best[s] = r;
+    }
+    this.found = found;
+    for (let i = 0; i < this.delta.length; i++) {
+      const s = this.baseSlots + i;
+      if (alive[s] && this.delta[i]![f]!.some((t) => t.startsWith(prefix)))
+        this.mark(s, rankOf ? rankOf(s) : rank);
+    }
+  }
+
+  stats(): IndexStats {
+    let terms = 0;
+    let postings = 0;
+    let bytes = 0;
+    for (const seg of this.base) {
+      terms += seg.terms.length;
+      postings += seg.postings.length;
+      for (const t of seg.terms) bytes += 16 + t.length * 2;
+      bytes += seg.offsets.byteLength + seg.postings.byteLength;
+    }
+    for (let i = 0; i < this.ids.length; i++) {
+      bytes += 32 + (this.ids[i]!.length + this.sortKeys[i]!.length) * 2;
+    }
+    for (const d of this.delta) for (const f of d) for (const t of f) bytes += 16 + t.length * 2;
+    // Map entries of `known` (~40 bytes each) and the per-slot typed arrays.
+    bytes += this.known.size * 40 + this.alive.length * (1 + 4 + 4 + 1 + 1);
+    return {
+      live: this.liveCount,
+      known: this.known.size,
+      delta: this.delta.length,
+      terms,
+      postings,
+      approxBytes: bytes,
+    };
+  }
+
+  private kill(id: string): void {
+    const slot = this.known.get(id);
+    if (slot === undefined || slot < 0) return;
+    this.alive[slot] = 0;
+    this.liveCount--;
+    this.known.set(id, -1);
+    this.orderDirty = true;
+  }
+
+  private ensureCapacity(n: number): void {
+    if (this.alive.length >= n) return;
+    const cap = Math.max(64, n, this.alive.length * 2);
+    const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.pos = grow(this.pos, (n) => new Int32Array(n));
+    this.best = new Uint8Array(cap);
+    this.hits = new Uint8Array(cap);
+    this.foundSlots = new Int32Array(cap);
+  }
+
+  /** Rebuild from scratch: slots numbered in name order, no delta. */
+  private rebuild(rows: Iterable<IndexInput>): void {
+    // A row listed twice: the last one wins.
+    const latest = new Map<string, IndexInput>();
+    for (const row of rows) latest.set(row.id, row);
+    const known = new Map<string, number>();
+    const docs: IndexInput[] = [];
+    for (const row of latest.values()) {
+      known.set(row.id, -1);
+      if (row.live) docs.push(row);
+    }
+    docs.sort((a, b) => byKeyThenId(a.sortKey, a.id, b.sortKey, b.id));
+    this.install(
+      known,
+      docs.map((d) => d.id),
+      docs.map((d) => d.sortKey),
+      docs.map(termsOf),
+    );
+  }
+
+  private install(
+    known: Map<string, number>,
+    ids: string[],
+    sortKeys: string[],
+    termLists: Terms[],
+  ): void {
+    ids.forEach((id, slot) => known.set(id, slot));
+    this.known = known;
+    this.ids = ids;
+    this.sortKeys = sortKeys;
+    this.alive = new Uint8Array(0);
+    this.pos = new Int32Array(0);
+    this.ensureCapacity(ids.length);
+    this.alive.fill(1, 0, ids.length);
+    this.base = buildSegments(termLists);
+    this.baseSlots = ids.length;
+    this.delta = [];
+    this.liveCount = ids.length;
+    this.order = Int32Array.from(ids, (_, i) => i);
+    this.pos.set(this.order);
+    this.orderDirty = false;
+  }
+
+  /** Fold the delta into a new base, from the index's own data (no database read). */
+  private compact(): void {
+    this.ensureOrder();
+    const termLists: string[][][] = [];
+    const slotOfOld = new Int32Array(this.ids.length).fill(-1);
+    this.order.forEach((s, i) => (slotOfOld[s] = i));
+    for (let i = 0; i < this.order.length; i++) termLists.push([[], [], [], [], []]);
+    for (let f = 0; f < FIELDS; f++) {
+      const seg = this.base[f]!;
+      for (let t = 0; t < seg.terms.length; t++) {
+        for (let p = seg.offsets[t]!; p < seg.offsets[t + 1]!; p++) {
+          const next = slotOfOld[seg.postings[p]!]!;
+          if (next >= 0) termLists[next]![f]!.push(seg.terms[t]!);
+        }
+      }
+    }
+    this.delta.forEach((terms, i) => {
+      const next = slotOfOld[this.baseSlots + i]!;
+      if (next >= 0) for (let f = 0; f < FIELDS; f++) termLists[next]![f] = [...terms[f]!];
+    });
+    const known = new Map<string, number>();
+    for (const [id, slot] of this.known) if (slot < 0) known.set(id, -1);
+    const ids = Array.from(this.order, (s) => this.ids[s]!);
+    const sortKeys = Array.from(this.order, (s) => this.sortKeys[s]!);
+    this.install(known, ids, sortKeys, termLists);
+  }
+
+  /** Live slots by (sortKey, id): the old order without dead slots, merged with new slots. */
+  private ensureOrder(): void {
+    if (!this.orderDirty) return;
+    const cmp = (a: number, b: number) =>
+      byKeyThenId(this.sortKeys[a]!, this.ids[a]!, this.sortKeys[b]!, this.ids[b]!);
+    const ordered = new Set(this.order);
+    const fresh: number[] = [];
+    for (let s = 0; s < this.ids.length; s++) {
+      if (this.alive[s] && !ordered.has(s)) fresh.push(s);
+    }
+    fresh.sort(cmp);
+    const next = new Int32Array(this.liveCount);
+    let n = 0;
+    let j = 0;
+    for (const s of this.order) {
+      if (!this.alive[s]) continue;
+      while (j < fresh.length && cmp(fresh[j]!, s) < 0) next[n++] = fresh[j++]!;
+      next[n++] = s;
+    }
+    while (j < fresh.length) next[n++] = fresh[j++]!;
+    this.order = next;
+    for (let i = 0; i < next.length; i++) this.pos[next[i]!] = i;
+    this.orderDirty = false;
+  }
+
+  /** Every live slot with a term of field `f` starting with `prefix`. */
+  private eachPrefix(f: number, prefix: string, fn: (slot: number) => void): void {
+    if (prefix === '') return;
+    const seg = this.base[f]!;
+    const [from, to] = prefixRange(seg.terms, prefix);
+    const { alive } = this;
+    for (let p = seg.offsets[from]!; p < seg.offsets[to]!; p++) {
+      const s = seg.postings[p]!;
+      if (alive[s]) fn(s);
+    }
+    this.delta.forEach((terms, i) => {
+      const s = this.baseSlots + i;
+      if (alive[s] && terms[f]!.some((t) => t.startsWith(prefix))) fn(s);
+    });
+  }
+
+  /** Live slots where every word starts some term of field `f` (at most 250 words). */
+  private allWords(f: number, words: readonly string[]): number[] {
+    return this.matchEvery(words.slice(0, 250), (w, visit) => this.eachPrefix(f, w, visit));
+  }
+
+  /**
+   * Slots for which each of `groups` has a hit, counted in `hits`: a slot reaches count i + 1
+   * only from count i, so a word matching several terms of one contact counts once.
+   */
+  private matchEvery<G>(
+    groups: readonly G[],
+    each: (group: G, visit: (slot: number) => void) => void,
+  ): number[] {
+    const hits = this.hits;
+    hits.fill(0, 0, this.ids.length);
+    let out: number[] = [];
+    groups.forEach((g, i) => {
+      const last = i === groups.length - 1;
+      each(g, (s) => {
+        if (hits[s] !== i) return;
+        hits[s] = i + 1;
+        if (last) out.push(s);
+      });
+    });
+    if (groups.length === 0) out = [];
+    return out;
+  }
+
+  /**
+   * Typo tolerance, only when nothing matched exactly: every query word of 4+ letters may be
+   * one edit away from the start of a name word with the same first letter ("sity" finds
+   * "Siti", "rahyu" finds "Rahayu").
+   */
+  private fuzzyName(words: readonly string[]): number[] {
+    if (words.some((w) => w.length < 4)) return [];
+    const near = (w: string): Set<string> => {
+      const out = new Set<string>();
+      const close = (t: string) =>
+        t[0] === w[0] &&
+        t.length >= w.length - 1 &&
+        (editDistance(t.slice(0, w.length), w, 1) <= 1 ||
+          editDistance(t.slice(0, w.length + 1), w, 1) <= 1 ||
+          editDistance(t.slice(0, w.length - 1), w, 1) <= 1);
+      // Base terms with the same first letter are one contiguous range.
+      const seg = this.base[NAME]!;
+      const [from, to] = prefixRange(seg.terms, w[0]!);
+      for (let t = from; t < to; t++) if (close(seg.terms[t]!)) out.add(seg.terms[t]!);
+      for (const d of this.delta) for (const t of d[NAME]!) if (close(t)) out.add(t);
+      return out;
+    };
+    const sets = words.slice(0, 250).map(near);
+    if (sets.some((s) => s.size === 0)) return [];
+    return this.matchEvery(sets, (set, visit) => {
+      const seg = this.base[NAME]!;
+      for (const term of set) {
+        const t = lowerBound(seg.terms, term);
+        if (seg.terms[t] !== term) continue;
+        for (let p = seg.offsets[t]!; p < seg.offsets[t + 1]!; p++) {
+          if (this.alive[seg.postings[p]!]) visit(seg.postings[p]!);
+        }
+      }
+      this.delta.forEach((d, i) => {
+        const s = this.baseSlots + i;
+        if (this.alive[s] && d[NAME]!.some((t) => set.has(t))) visit(s);
+      });
+    });
+  }
+
+  /**
+   * Found slots by rank, then by position in name order: sorting positions when few were
+   * found, one pass over the name order when many were.
+   */
+  private ranked(): Int32Array {
+    const { best, pos, order, found, foundSlots } = this;
+    const counts = new Int32Array(RANKS + 1);
+    for (let i = 0; i < found; i++) counts[best[foundSlots[i]!]! + 1]!++;
+    for (let r = 0; r < RANKS; r++) counts[r + 1]! += counts[r]!;
+    const next = counts.slice(0, RANKS);
+    const out = new Int32Array(found);
+    if (found * 16 > order.length) {
+      for (let i = 0; i < order.length; i++) {
+        const b = best[order[i]!]!;
+        if (b !== NONE) out[next[b]!++] = order[i]!;
+      }
+      return out;
+    }
+    for (let i = 0; i < found; i++) {
+      const s = foundSlots[i]!;
+      out[next[best[s]!]!++] = pos[s]!;
+    }
+    for (let r = 0; r < RANKS; r++) out.subarray(counts[r]!, counts[r + 1]!).sort();
+    for (let i = 0; i < found; i++) out[i] = order[out[i]!]!;
+    return out;
+  }
+}
+
+/**
+ * One answer of the index: slots in result order and the slot -> id table of that moment (slots
+ * are only ever appended to it, and a rebuild makes a new table), so it stays valid after the
+ * index changes.
+ */
+export class SearchHits {
+  constructor(
+    private readonly slots: Int32Array,
+    readonly length: number,
+    private readonly ids: readonly string[],
+  ) {}
+
+  id(i: number): string {
+    return this.ids[this.slots[i]!]!;
+  }
+
+  slice(from: number, to: number = this.length): string[] {
+    const out: string[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.id(i));
+    return out;
+  }
+
+  all(): string[] {
+    return this.slice(0);
+  }
+}
+
+/** A result list made from ids in a given order (a filtered list, a first page). */
+export function hitsOf(ids: readonly string[]): SearchHits {
+  return new SearchHits(
+    Int32Array.from(ids, (_, i) => i),
+    ids.length,
+    ids,
+  );
+}
