@@ -11,6 +11,7 @@ import { matchKeys } from '../../shared/contacts/duplicates';
 import { foldText } from '../../shared/text';
 import { ImportSession } from '../../renderer/features/contacts/import/import-session';
 import type { Measurement, Scenario, ScenarioContext } from './types';
+import { seededRandom } from '../../shared/demo/random';
 
 const TYPING = [
   's',
@@ -115,17 +116,8 @@ async function search(ctx: ScenarioContext): Promise<Measurement[]> {
   ];
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic sequence (the demo generator's PRNG), so every run imports the same file. */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** Contacts as people type them into a spreadsheet; about 2 % repeat an earlier phone. */
 function contactsCsv(rows: number): string {

@@ -10,22 +10,14 @@ import { createTimelineRepository } from '../../renderer/db/repositories/timelin
 import { guessSalesMapping } from '../../shared/loyalty/sales-import';
 import type { FromWorker, ToWorker } from '../../renderer/features/sales/sales-import-messages';
 import type { Measurement, Scenario, ScenarioContext } from './types';
+import { seededRandom } from '../../shared/demo/random';
 
 const HEADER = ['Tanggal', 'No Nota', 'No HP', 'Nama Pelanggan', 'Total', 'Metode Pembayaran'];
 const PAYMENTS = ['Tunai', 'QRIS', 'GoPay', 'Transfer BCA', 'Debit'];
 const DAY = 86_400_000;
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic sequence (the demo generator's PRNG), so every run imports the same file. */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,6 @@
 // Test doubles for the Electron objects the main-process modules receive.
 import type { InvokeEvent, IpcHandleTarget, SenderFrame } from '../../../electron/ipc';
+import type { HostDeps } from '../../../electron/host-handlers';
 
 export const APP_INDEX = '/opt/Kenal/resources/app/dist/renderer/index.html';
 export const APP_URL = 'file:///opt/Kenal/resources/app/dist/renderer/index.html';
@@ -34,4 +35,23 @@ export class FakeIpcMain implements IpcHandleTarget {
     if (!listener) throw new Error(`no handler for ${channel}`);
     return listener({ senderFrame: sender }, ...args);
   }
+}
+
+/** Host dependencies that do nothing (dialogs cancelled); a test overrides what it exercises. */
+export function fakeHostDeps(overrides: Partial<HostDeps> = {}): HostDeps {
+  return {
+    appVersion: '0.1.0',
+    platform: 'linux',
+    defaultSaveDir: '/home/ana/Documents',
+    showSaveDialog: async () => ({ canceled: true }),
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    openExternal: async () => undefined,
+    notifications: { isSupported: () => true, show: () => undefined },
+    onNotificationClick: () => undefined,
+    onLanguage: () => undefined,
+    showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
+    backupDir: '/home/ana/.config/Kenal/backups',
+    makeDir: async () => undefined,
+    ...overrides,
+  };
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHostHandlers, type HostDeps } from '../../../electron/host-handlers';
 import type { ReadFs } from '../../../electron/file-read';
+import { fakeHostDeps } from './fakes';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,21 +15,7 @@ afterEach(async () => {
 });
 
 function deps(overrides: Partial<HostDeps> = {}): HostDeps {
-  return {
-    appVersion: '0.1.0',
-    platform: 'linux',
-    defaultSaveDir: '/home/ana/Documents',
-    showSaveDialog: async () => ({ canceled: true }),
-    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-    openExternal: async () => undefined,
-    notifications: { isSupported: () => true, show: () => undefined },
-    onNotificationClick: () => undefined,
-    onLanguage: () => undefined,
-    showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
-    backupDir: '/home/ana/.config/Kenal/backups',
-    makeDir: async () => undefined,
-    ...overrides,
-  };
+  return fakeHostDeps(overrides);
 }
 
 describe('getInfo', () => {

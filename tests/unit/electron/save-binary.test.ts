@@ -10,7 +10,7 @@ import { nodeAtomicFs, type AtomicFs } from '../../../electron/atomic-write';
 import { createHostHandlers, type HostDeps } from '../../../electron/host-handlers';
 import { registerHandlers } from '../../../electron/ipc';
 import { HOST_CHANNELS } from '../../../shared/host-api';
-import { APP_URL, FakeIpcMain, frame } from './fakes';
+import { APP_URL, FakeIpcMain, frame, fakeHostDeps } from './fakes';
 
 let dir: string;
 beforeEach(async () => {
@@ -21,21 +21,7 @@ afterEach(async () => {
 });
 
 function deps(overrides: Partial<HostDeps> = {}): HostDeps {
-  return {
-    appVersion: '0.1.0',
-    platform: 'linux',
-    defaultSaveDir: '/home/ana/Pictures',
-    showSaveDialog: async () => ({ canceled: true }),
-    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-    openExternal: async () => undefined,
-    notifications: { isSupported: () => true, show: () => undefined },
-    onNotificationClick: () => undefined,
-    onLanguage: () => undefined,
-    showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
-    backupDir: '/home/ana/.config/Kenal/backups',
-    makeDir: async () => undefined,
-    ...overrides,
-  };
+  return fakeHostDeps({ defaultSaveDir: '/home/ana/Pictures', ...overrides });
 }
 
 /** The 8-byte PNG signature and a few bytes that are not valid UTF-8 (0xff, 0xfe, 0x00). */
