@@ -83,8 +83,23 @@ function countFilesThatFailedToLoad(r) {
 function readPlaywright(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   printSkipReasons(report.suites ?? []);
+  printFlaky(report.suites ?? []);
   const s = report.stats;
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+// A test that passed only on its retry counts as passed, but is named so nobody mistakes it for
+// a steady one.
+function printFlaky(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'flaky')
+          console.log(`FLAKY (passed on retry): ${spec.file}: ${spec.title}`);
+      }
+    }
+    printFlaky(suite.suites ?? []);
+  }
 }
 
 // A skipped test must say why (e.g. no Electron binary on this machine): print each reason.

@@ -7,11 +7,11 @@ import { useNavigate } from 'react-router';
 import {
   MAX_SEPARATE_NOTIFICATIONS,
   parseReminderTag,
-  planReminders,
   reminderTag,
   type Reminder,
 } from '../../../shared/timeline/reminders';
 import { useHost, useRepositories } from '../../app/services';
+import { runReminderCheck } from './reminder-check';
 
 /** When this window opened: reminders that came due before it were missed while closed. */
 const SESSION_START = Date.now();
@@ -115,17 +115,7 @@ export function ReminderScheduler() {
       if (stopped) return;
       let delay = 60_000;
       try {
-        const [sources, last] = await Promise.all([
-          timeline.reminderSources(),
-          timeline.lastReminderCheck(),
-        ]);
-        const now = Date.now();
-        const plan = planReminders(sources, last, now, SESSION_START);
-        delay = plan.delayMs;
-        // Only the window that moves the check forward shows these (no doubles across windows).
-        if (await timeline.claimReminderWindow(last, now)) {
-          if (plan.due.length > 0) await show(plan.due);
-        }
+        delay = await runReminderCheck(timeline, SESSION_START, show);
       } catch {
         // A failed check is retried on the next tick; nothing is lost (the window is not claimed).
       }
