@@ -1,5 +1,5 @@
 /**
- * Sales import at scale (issue #11): a POS CSV with `scale.sales` rows, imported the way the
+ * Sales import at scale (issue #11): a POS CSV with `scale.salesImportRows` rows, imported the way the
  * import window does it (its worker, into a fresh database holding the seeded book's contacts),
  * measured against a raw bulkAdd of as many sale rows, and the longest main-thread task while
  * the worker runs (the window must not freeze).
@@ -129,7 +129,7 @@ async function watchMainThread<T>(work: () => Promise<T>): Promise<{
 }
 
 async function salesImport(ctx: ScenarioContext): Promise<Measurement[]> {
-  const rows = ctx.scale.sales;
+  const rows = ctx.scale.salesImportRows;
   ctx.log(`reading up to 20,000 contacts of the seeded book`);
   const book = await ctx.repos.db.contacts.limit(Math.min(ctx.scale.contacts, 20_000)).toArray();
   const live = book.filter((c) => !c.deletedAt && !c.mergedInto && c.phones.length > 0);

@@ -11,6 +11,12 @@ export interface BenchScale {
   sales: number;
   /** 'full' = the issue's scale (100k / 1M); 'small' = CI's smoke run (asserts nothing). */
   label: 'full' | 'small' | 'custom';
+  /**
+   * Rows of the sales CSV import scenario (a file of its own, into a fresh database). At full
+   * scale it is capped so the whole run stays under 10 minutes; `--sales-import-rows 1000000`
+   * measures the million-row import on its own.
+   */
+  salesImportRows: number;
 }
 
 /**

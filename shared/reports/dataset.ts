@@ -113,6 +113,9 @@ class Column<T extends TypedArray> {
     }
     this.data[this.length++] = v;
   }
+  get(i: number): number {
+    return this.data[i]!;
+  }
   /** A right-sized copy (so the transferable buffer holds no slack). */
   build(): T {
     return this.data.slice(0, this.length) as T;
@@ -166,6 +169,21 @@ export class DatasetBuilder {
     this.s.at.push(at);
     this.s.amount.push(amount);
     this.s.kind.push(kind);
+  }
+
+  /**
+   * Append the sales of another builder that read the next range of the table, as if its rows
+   * had been added here one by one (customers keep the numbering a single reader gives them).
+   */
+  appendSales(other: DatasetBuilder): void {
+    const numberOf = other.customerIds.map((id) => this.customer(id));
+    const o = other.s;
+    for (let i = 0; i < o.customer.length; i++) {
+      this.s.customer.push(numberOf[o.customer.get(i)]!);
+      this.s.at.push(o.at.get(i));
+      this.s.amount.push(o.amount.get(i));
+      this.s.kind.push(o.kind.get(i));
+    }
   }
 
   addFeedback(customerId: string, at: number, type: FeedbackKind, score: number): void {
@@ -250,6 +268,26 @@ export class LedgerBuilder {
       this.wanted.set(row, e.reversesId);
       this.targets.add(e.reversesId);
     }
+  }
+
+  /**
+   * Append the entries of another builder that read the next id range, as if they had been
+   * added here one by one.
+   */
+  append(other: LedgerBuilder): void {
+    const numberOf = other.numbers.customerIds.map((id) => this.numbers.of(id));
+    const offset = this.col.customer.length;
+    const o = other.col;
+    for (let i = 0; i < o.customer.length; i++) {
+      this.col.customer.push(numberOf[o.customer.get(i)]!);
+      this.col.at.push(o.at.get(i));
+      this.col.points.push(o.points.get(i));
+      this.col.kind.push(o.kind.get(i));
+      this.col.bonus.push(o.bonus.get(i));
+    }
+    for (const id of other.allIds) this.allIds.push(id);
+    for (const [row, target] of other.wanted) this.wanted.set(row + offset, target);
+    for (const t of other.targets) this.targets.add(t);
   }
 
   build(rules: unknown): LoyaltyDataset {

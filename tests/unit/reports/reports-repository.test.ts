@@ -181,4 +181,20 @@ describe('reports repository', () => {
     await sale({ contactId: id, kind: 'purchase', at: '2026-03-01T10:00:00Z', amount: 1 });
     expect(await repos.reports.fingerprint()).not.toBe(before);
   });
+
+  it('the fingerprint changes when a merge brings an older change from another device', async () => {
+    const first = await contact('Ayu');
+    await contact('Budi'); // the newest updatedAt of the table is now Budi's
+    const before = await repos.reports.fingerprint();
+    // What a sync merge writes: the other device's (older) stamp in updatedAt, and this
+    // device's clock in _localStamp. Count and newest updatedAt stay the same.
+    const row = (await repos.db.contacts.get(first))!;
+    await repos.db.contacts.put({
+      ...row,
+      mergedInto: undefined,
+      deletedAt: row.updatedAt,
+      _localStamp: await repos.clock.stamp(),
+    } as typeof row);
+    expect(await repos.reports.fingerprint()).not.toBe(before);
+  });
 });
