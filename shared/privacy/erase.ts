@@ -24,6 +24,11 @@ import type { MutableMeta, RecordMeta, TableName } from '../schemas';
 export const ERASED_MARK = 'erasedAt';
 /** Stored instead of the name (a contact needs one); the UI shows its own words for it. */
 export const ERASED_NAME = 'Erased customer';
+/** Whether a record was erased (its `stamps` carry the erasure's mark). */
+export function isErased(record: { stamps: Readonly<Record<string, string>> }): boolean {
+  return record.stamps[ERASED_MARK] !== undefined;
+}
+
 /** Stored instead of a follow-up title or a ledger adjustment reason (both required). */
 export const ERASED_TEXT = 'Erased';
 

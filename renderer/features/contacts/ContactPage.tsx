@@ -34,6 +34,7 @@ import { ContactTimelinePanel } from '../timeline/ContactTimelinePanel';
 import { ContactDrawer } from './ContactDrawer';
 import { useContact, useContactFacts } from './useContactSearch';
 import { useExportPerson } from './useExportPerson';
+import { useContactName } from '../privacy/useContactName';
 
 /** One customer: who they are at the top, what happened with them below. */
 export function ContactPage() {
@@ -45,6 +46,7 @@ export function ContactPage() {
   const contact = useContact(id);
   const facts = useContactFacts(id);
   const exportPerson = useExportPerson();
+  const nameOf = useContactName();
 
   if (contact === undefined) {
     return (
@@ -79,10 +81,10 @@ export function ContactPage() {
       <Card withBorder padding="lg">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="md" wrap="nowrap" align="flex-start">
-            <Avatar name={contact.name} color="initials" size={56} radius="xl" />
+            <Avatar name={nameOf(contact)} color="initials" size={56} radius="xl" />
             <Stack gap={6}>
               <Group gap="sm" align="center">
-                <Title order={2}>{contact.name}</Title>
+                <Title order={2}>{nameOf(contact)}</Title>
                 {facts && (
                   <Badge variant="dot" tt="none" data-testid="contact-stage">
                     {t(`contacts.stages.${facts.stage}`)}

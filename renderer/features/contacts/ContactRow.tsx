@@ -2,6 +2,7 @@ import { Avatar, Badge, Checkbox, Group, Highlight, Skeleton, Text } from '@mant
 import { IconCake } from '@tabler/icons-react';
 import { formatDayMonth } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
+import { useContactName } from '../privacy/useContactName';
 
 /** Grid columns of the list: a selection checkbox, then app.css's five columns. */
 export const CONTACT_GRID =
@@ -26,6 +27,7 @@ export function ContactRow({
   selectLabel: string;
 }) {
   const phone = contact.phones[0];
+  const name = useContactName()(contact);
   return (
     <div
       role="row"
@@ -53,9 +55,9 @@ export function ContactRow({
       </div>
       <div role="cell" className="kenal-cell kenal-cell-name">
         <Group gap="sm" wrap="nowrap">
-          <Avatar name={contact.name} color="initials" size={32} radius="xl" />
+          <Avatar name={name} color="initials" size={32} radius="xl" />
           <Highlight highlight={highlight} size="sm" fw={600} truncate="end">
-            {contact.name}
+            {name}
           </Highlight>
         </Group>
       </div>

@@ -3,7 +3,7 @@ import { IconEraser } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ERASED_MARK } from '../../../shared/privacy/erase';
+import { isErased } from '../../../shared/privacy/erase';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
 import { EraseContactModal } from './EraseContactModal';
@@ -15,7 +15,7 @@ export function EraseContactButton({ contact }: { contact: Contact }) {
   const [opened, setOpened] = useState(false);
   const aliases = useLiveQuery(() => contacts.aliasIds(contact.id), [contact.id]);
 
-  if (contact.stamps[ERASED_MARK] !== undefined) {
+  if (isErased(contact)) {
     return (
       <Badge color="gray" variant="light" title={t('privacy.erase.alreadyErased')}>
         {t('privacy.erase.erasedBadge')}

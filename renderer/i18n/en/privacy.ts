@@ -21,6 +21,7 @@ export const privacy = {
     done: 'The customer’s personal data was erased',
     failed: 'The customer could not be erased; nothing was changed. {{detail}}',
     erasedBadge: 'Erased',
+    erasedName: 'Erased customer',
     alreadyErased: 'This customer’s personal data was erased.',
   },
 };

@@ -8,7 +8,7 @@ export const privacy: Translations['privacy'] = {
     title: 'Hapus data {{name}}?',
     intro: 'Kenal menghapus data pribadi pelanggan ini. Tindakan ini tidak bisa dibatalkan.',
     whatName:
-      'Nama, nomor HP, e-mail, alamat, tanggal lahir, tag, dan catatan dihapus. Namanya menjadi “Erased customer” (pelanggan terhapus).',
+      'Nama, nomor HP, e-mail, alamat, tanggal lahir, tag, dan catatan dihapus. Namanya menjadi “Pelanggan terhapus”.',
     whatDuplicates:
       'Hal yang sama berlaku untuk duplikat yang digabung ke pelanggan ini ({{count}}).',
     whatTimeline:
@@ -24,6 +24,7 @@ export const privacy: Translations['privacy'] = {
     done: 'Data pribadi pelanggan sudah dihapus',
     failed: 'Pelanggan tidak bisa dihapus; tidak ada yang berubah. {{detail}}',
     erasedBadge: 'Terhapus',
+    erasedName: 'Pelanggan terhapus',
     alreadyErased: 'Data pribadi pelanggan ini sudah dihapus.',
   },
 };

@@ -1,0 +1,13 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isErased } from '../../../shared/privacy/erase';
+import type { Contact } from '../../../shared/schemas';
+
+/**
+ * The name to show for a contact: an erased one is stored under a fixed English placeholder
+ * (shared/privacy/erase.ts), which the user sees in their own language.
+ */
+export function useContactName(): (c: Pick<Contact, 'name' | 'stamps'>) => string {
+  const { t } = useTranslation();
+  return useCallback((c) => (isErased(c) ? t('privacy.erase.erasedName') : c.name), [t]);
+}
