@@ -736,6 +736,10 @@ export function createLoyaltyRepository(
           for (const [id, e] of importEarnings(c, rules)) out.set(id, e);
         return out;
       };
+      // Written in id order (ids start with the sale's time): IndexedDB's LevelDB takes keys
+      // that arrive in order far faster than scattered ones, which slowed a 1M-row import of a
+      // file sorted by customer more and more as the tables grew.
+      const inIdOrder = [...sales].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const rulesBefore = options.awardPoints ? await getRules() : null;
       const earningsBefore = rulesBefore ? earn(rulesBefore) : new Map<string, ImportEarning>();
       check();
@@ -755,7 +759,7 @@ export function createLoyaltyRepository(
           db.sales,
           sales.map((s) => s.id),
         );
-        const fresh = sales.filter((s) => !existing.has(s.id));
+        const fresh = inIdOrder.filter((s) => !existing.has(s.id));
         check();
 
         // 2. Customers of the new sales: match or create, once per customer key.

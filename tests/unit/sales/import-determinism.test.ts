@@ -268,9 +268,10 @@ describe('an import applies whole or not at all', () => {
     await a.loyalty.importSales(collect(FILE), { awardPoints: true });
     const before = await dumpDb(a.repos.db);
     const sales = bigFile(12_000);
-    // A damaged row deep in the file (not a string where text is expected): building its
-    // record throws after the first 10,000 sales were written.
-    (sales[11_000] as unknown as { items: unknown }).items = 42;
+    // A damaged row (not a string where text is expected), 11,000th in the id order the
+    // import writes in: building its record throws after the first 10,000 sales were written.
+    const victim = [...sales].sort((x, y) => (x.id < y.id ? -1 : 1))[11_000]!;
+    (victim as unknown as { items: unknown }).items = 42;
     const progress: number[] = [];
     await expect(
       a.loyalty.importSales(sales, { awardPoints: true }, (done) => progress.push(done)),
