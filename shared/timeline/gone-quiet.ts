@@ -113,27 +113,45 @@ export function mergeVisits(list: readonly Visits[]): Visits {
   return { days: [...days].sort((a, b) => a - b), lastMs: best.lastMs, last: best.last };
 }
 
-/** Judge one customer from their visits (the rule at the top of this file). */
+/** A customer's usual interval and quiet threshold: from their visit days alone, not "now". */
+export interface VisitPattern {
+  usualIntervalDays: number | null;
+  thresholdDays: number;
+}
+
+/** The usual interval (median gap between visit days) and the threshold it gives. */
+export function visitPattern(
+  visits: Visits,
+  options: GoneQuietOptions = DEFAULT_GONE_QUIET,
+): VisitPattern {
+  const sorted = visits.days;
+  if (sorted.length < options.minVisitsForPattern)
+    return { usualIntervalDays: null, thresholdDays: options.fallbackDays };
+  const gaps = sorted.slice(1).map((d, i) => d - sorted[i]!);
+  const usual = median(gaps);
+  return {
+    usualIntervalDays: usual,
+    thresholdDays: Math.max(options.factor * usual, usual + options.minSlackDays),
+  };
+}
+
+/**
+ * Judge one customer from their visits (the rule at the top of this file). `pattern` is
+ * visitPattern(visits, options), when the caller kept it from an earlier judgement.
+ */
 export function quietVerdict(
   visits: Visits,
   now: Date,
   options: GoneQuietOptions = DEFAULT_GONE_QUIET,
+  pattern: VisitPattern = visitPattern(visits, options),
 ): QuietVerdict {
-  const sorted = visits.days;
   const daysSince = Math.max(0, Math.floor((now.getTime() - visits.lastMs) / DAY_MS));
-  let usual: number | null = null;
-  let threshold = options.fallbackDays;
-  if (sorted.length >= options.minVisitsForPattern) {
-    const gaps = sorted.slice(1).map((d, i) => d - sorted[i]!);
-    usual = median(gaps);
-    threshold = Math.max(options.factor * usual, usual + options.minSlackDays);
-  }
   return {
-    quiet: daysSince > threshold,
+    quiet: daysSince > pattern.thresholdDays,
     lastPurchaseAt: visits.last,
     daysSince,
-    usualIntervalDays: usual,
-    thresholdDays: threshold,
+    usualIntervalDays: pattern.usualIntervalDays,
+    thresholdDays: pattern.thresholdDays,
   };
 }
 

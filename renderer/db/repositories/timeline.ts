@@ -26,6 +26,8 @@ import {
   DEFAULT_GONE_QUIET,
   mergeVisits,
   quietVerdict,
+  visitPattern,
+  type VisitPattern,
   visitsOf,
   addVisit,
   type Visits,
@@ -208,6 +210,20 @@ export function createTimelineRepository(
       lastLocal: typeof lastLocal === 'string' ? lastLocal : '',
     };
   }
+
+  /**
+   * Each customer's visit pattern (the median of their gaps), kept with the visits it came
+   * from: it depends on the visit days only, which grow in place as sales are added, so a kept
+   * one is good while the day count and the options are the same.
+   */
+  const patterns = new WeakMap<Visits, { days: number; options: string; p: VisitPattern }>();
+  const patternOf = (v: Visits, options: GoneQuietOptions, optionsKey: string): VisitPattern => {
+    const kept = patterns.get(v);
+    if (kept && kept.days === v.days.length && kept.options === optionsKey) return kept.p;
+    const p = visitPattern(v, options);
+    patterns.set(v, { days: v.days.length, options: optionsKey, p });
+    return p;
+  };
 
   /** Contact rows goneQuiet has read, kept with the contacts table's fingerprint. */
   let contactsCache: { fp: SalesFingerprint; rows: Map<string, ContactRow | undefined> } | null =
@@ -780,16 +796,20 @@ export function createTimelineRepository(
         return current;
       };
       const bySurvivor = new Map<string, Visits[]>();
-      for (const id of [...visits.keys()].sort()) {
+      // Id order fixes the order merged lists are joined in; with no merges there is none.
+      const ids = mergedInto.size === 0 ? visits.keys() : [...visits.keys()].sort();
+      for (const id of ids) {
         const survivor = mergedInto.size === 0 ? id : survivorOf(id);
         const list = bySurvivor.get(survivor);
         if (list) list.push(visits.get(id)!);
         else bySurvivor.set(survivor, [visits.get(id)!]);
       }
       const at = now();
+      const optionsKey = JSON.stringify(options);
       const quiet: { id: string; verdict: QuietVerdict }[] = [];
       for (const [id, list] of bySurvivor) {
-        const verdict = quietVerdict(mergeVisits(list), at, options);
+        const merged = mergeVisits(list);
+        const verdict = quietVerdict(merged, at, options, patternOf(merged, options, optionsKey));
         if (verdict.quiet) quiet.push({ id, verdict });
       }
       const rows = await contactRows(quiet.map((q) => q.id));
