@@ -29,6 +29,17 @@ export function isErased(record: { stamps: Readonly<Record<string, string>> }): 
   return record.stamps[ERASED_MARK] !== undefined;
 }
 
+/**
+ * The name to show for a contact: `erasedLabel` (the user's words) while an erased contact
+ * still carries the placeholder; a name typed in after the erasure is shown as it is.
+ */
+export function displayName(
+  c: { name: string; stamps: Readonly<Record<string, string>> },
+  erasedLabel: string,
+): string {
+  return isErased(c) && c.name === ERASED_NAME ? erasedLabel : c.name;
+}
+
 /** Stored instead of a follow-up title or a ledger adjustment reason (both required). */
 export const ERASED_TEXT = 'Erased';
 

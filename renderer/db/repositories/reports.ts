@@ -87,6 +87,7 @@ async function forEachPageInRange<T extends { id: string }>(
       .between(lower, range.upper, includeLower, false)
       .limit(size)
       .toArray();
+    if (signal?.aborted) throw abortError();
     if (page.length === 0) return;
     fn(page);
     if (page.length < size) return;
@@ -156,11 +157,22 @@ async function forEachPage<T extends { id: string }>(
   parts = 1,
 ): Promise<number> {
   const ranges = await splitIds(table as unknown as Table<{ id: string }, string>, parts);
-  await Promise.all(
-    ranges.map((range, part) =>
-      forEachPageInRange(table, range, size, signal, (rows) => fn(rows, part)),
-    ),
-  );
+  // One reader failing (or the caller cancelling) stops the others at their next page.
+  const stop = new AbortController();
+  const cancel = () => stop.abort();
+  signal?.addEventListener('abort', cancel);
+  try {
+    await Promise.all(
+      ranges.map((range, part) =>
+        forEachPageInRange(table, range, size, stop.signal, (rows) => fn(rows, part)),
+      ),
+    );
+  } catch (err) {
+    stop.abort();
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
   return ranges.length;
 }
 

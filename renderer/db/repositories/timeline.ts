@@ -821,7 +821,8 @@ export function createTimelineRepository(
       return out.sort(
         (a, b) =>
           b.verdict.daysSince / b.verdict.thresholdDays -
-          a.verdict.daysSince / a.verdict.thresholdDays,
+            a.verdict.daysSince / a.verdict.thresholdDays ||
+          (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
       );
     },
 

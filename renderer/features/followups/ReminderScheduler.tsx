@@ -117,7 +117,8 @@ export function ReminderScheduler() {
       try {
         delay = await runReminderCheck(timeline, SESSION_START, show);
       } catch {
-        // A failed check is retried on the next tick; nothing is lost (the window is not claimed).
+        // A failed read or claim is retried on the next tick (nothing was claimed). Once a window
+        // is claimed its reminders are shown; a notification the system refuses is not retried.
       }
       if (!stopped) timer = window.setTimeout(() => void tick(), Math.max(250, delay));
     };

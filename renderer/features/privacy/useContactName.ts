@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErased } from '../../../shared/privacy/erase';
+import { displayName } from '../../../shared/privacy/erase';
 import type { Contact } from '../../../shared/schemas';
 
 /**
@@ -9,5 +9,5 @@ import type { Contact } from '../../../shared/schemas';
  */
 export function useContactName(): (c: Pick<Contact, 'name' | 'stamps'>) => string {
   const { t } = useTranslation();
-  return useCallback((c) => (isErased(c) ? t('privacy.erase.erasedName') : c.name), [t]);
+  return useCallback((c) => displayName(c, t('privacy.erase.erasedName')), [t]);
 }

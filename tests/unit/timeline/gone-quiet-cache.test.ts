@@ -184,4 +184,14 @@ describe('gone quiet from the database', () => {
     expect(nextMonth).toEqual(await fresh());
     expect(nextMonth).not.toEqual(afterMerge);
   });
+
+  it('customers equally overdue come in id order, whatever order their sales were written in', async () => {
+    const first = await contact('Ani');
+    const second = await contact('Bayu');
+    // Bayu's sale is written first (the lower sale id), both on the same day.
+    await sale(second, 90);
+    await sale(first, 90);
+    const names = (await timelineAt(NOW).goneQuiet()).map((q) => q.contact.name);
+    expect(names).toEqual(first < second ? ['Ani', 'Bayu'] : ['Bayu', 'Ani']);
+  });
 });
