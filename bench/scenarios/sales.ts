@@ -5,7 +5,7 @@
  * the worker runs (the window must not freeze).
  */
 import type { Sale } from '../../shared/schemas';
-import { goneQuiet } from '../../shared/timeline/gone-quiet';
+import { firstGoneQuiet } from '../reference/gone-quiet-first';
 import { createTimelineRepository } from '../../renderer/db/repositories/timeline';
 import { guessSalesMapping } from '../../shared/loyalty/sales-import';
 import type { FromWorker, ToWorker } from '../../renderer/features/sales/sales-import-messages';
@@ -226,30 +226,7 @@ async function goneQuietScenario(ctx: ScenarioContext): Promise<Measurement[]> {
 
   ctx.log('gone quiet: the first implementation');
   const t2 = performance.now();
-  const times = new Map<string, string[]>();
-  await db.sales.orderBy('[contactId+at]').each((s) => {
-    if (s.kind !== 'purchase' || s.deletedAt) return;
-    const list = times.get(s.contactId);
-    if (list) list.push(s.at);
-    else times.set(s.contactId, [s.at]);
-  });
-  const bySurvivor = new Map<string, { name: string; times: string[] }>();
-  for (const [id, list] of times) {
-    let row = await db.contacts.get(id);
-    const seen = new Set<string>();
-    while (row?.mergedInto !== undefined && !seen.has(row.id)) {
-      seen.add(row.id);
-      row = await db.contacts.get(row.mergedInto);
-    }
-    if (!row || row.deletedAt !== undefined || row.mergedInto !== undefined) continue;
-    const entry = bySurvivor.get(row.id) ?? { name: row.name, times: [] };
-    entry.times.push(...list);
-    bySurvivor.set(row.id, entry);
-  }
-  const theirs: string[] = [];
-  for (const [id, { times: list }] of bySurvivor) {
-    if (goneQuiet(list, now)?.quiet) theirs.push(id);
-  }
+  const theirs = (await firstGoneQuiet(db, now)).map((q) => q.id);
   const baselineMs = performance.now() - t2;
   const a = ours.map((q) => q.contact.id).sort();
   const b = theirs.sort();

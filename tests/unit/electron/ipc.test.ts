@@ -1,29 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { HOST_CHANNELS, type HostMethod } from '../../../shared/host-api';
-import { createHostHandlers, type HostDeps } from '../../../electron/host-handlers';
+import { createHostHandlers } from '../../../electron/host-handlers';
 import { registerHandlers, type HandlerMap, type SenderPolicy } from '../../../electron/ipc';
-import { APP_URL, FakeIpcMain, frame } from './fakes';
+import { APP_URL, FakeIpcMain, fakeHostDeps, frame } from './fakes';
 
 const policy: SenderPolicy = { appUrl: APP_URL, mainFrame: () => frame() };
-
-function hostDeps(overrides: Partial<HostDeps> = {}): HostDeps {
-  return {
-    appVersion: '0.1.0',
-    platform: 'linux',
-    defaultSaveDir: '/home/ana/Documents',
-    showSaveDialog: async () => ({ canceled: true }),
-    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-    openExternal: async () => undefined,
-    notifications: { isSupported: () => true, show: () => undefined },
-    onNotificationClick: () => undefined,
-    onLanguage: () => undefined,
-    showFolderDialog: async () => ({ canceled: true, filePaths: [] }),
-    backupDir: '/home/ana/.config/Kenal/backups',
-    makeDir: async () => undefined,
-    ...overrides,
-  };
-}
 
 /** Handlers that record their argument, to see exactly what got through the wrapper. */
 function recordingHandlers() {
@@ -51,14 +33,14 @@ function recordingHandlers() {
 describe('IPC registration', () => {
   it('registers exactly one handler per HostApi channel, no more, no less', () => {
     const ipc = new FakeIpcMain();
-    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(hostDeps()), policy);
+    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(fakeHostDeps()), policy);
     const expected = Object.values(HOST_CHANNELS).map((c) => c.channel);
     expect([...ipc.handlers.keys()].sort()).toEqual(expected.sort());
     expect(expected).toHaveLength(Object.keys(HOST_CHANNELS).length);
   });
 
   it('refuses a handler map with a missing or an extra method', () => {
-    const handlers = createHostHandlers(hostDeps());
+    const handlers = createHostHandlers(fakeHostDeps());
     const { notify: _dropped, ...missing } = handlers;
     expect(() =>
       registerHandlers(new FakeIpcMain(), HOST_CHANNELS, missing as typeof handlers, policy),
@@ -71,7 +53,12 @@ describe('IPC registration', () => {
 
   it('unregisters everything it registered', () => {
     const ipc = new FakeIpcMain();
-    const dispose = registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(hostDeps()), policy);
+    const dispose = registerHandlers(
+      ipc,
+      HOST_CHANNELS,
+      createHostHandlers(fakeHostDeps()),
+      policy,
+    );
     dispose();
     expect(ipc.handlers.size).toBe(0);
   });
@@ -127,7 +114,7 @@ describe('IPC sender checks', () => {
 
   it('refuses everything when there is no app window', async () => {
     const ipc = new FakeIpcMain();
-    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(hostDeps()), {
+    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(fakeHostDeps()), {
       appUrl: APP_URL,
       mainFrame: () => null,
     });
@@ -137,7 +124,10 @@ describe('IPC sender checks', () => {
   it('reports refusals to the policy', async () => {
     const onRefused = vi.fn();
     const ipc = new FakeIpcMain();
-    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(hostDeps()), { ...policy, onRefused });
+    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(fakeHostDeps()), {
+      ...policy,
+      onRefused,
+    });
     await expect(ipc.invoke(notify, null, valid)).rejects.toThrow();
     expect(onRefused).toHaveBeenCalledWith(notify, expect.stringMatching(/no sender frame/));
   });
@@ -205,7 +195,7 @@ describe('IPC argument validation', () => {
   it('setLanguage takes English or Indonesian only, and only from the app window', async () => {
     const onLanguage = vi.fn();
     const ipc = new FakeIpcMain();
-    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(hostDeps({ onLanguage })), policy);
+    registerHandlers(ipc, HOST_CHANNELS, createHostHandlers(fakeHostDeps({ onLanguage })), policy);
     const channel = HOST_CHANNELS.setLanguage.channel;
     for (const arg of [{ language: 'fr' }, { language: 'ID' }, 'id', {}, undefined]) {
       await expect(ipc.invoke(channel, frame(), arg), JSON.stringify(arg)).rejects.toThrow(

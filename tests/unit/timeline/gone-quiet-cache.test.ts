@@ -9,6 +9,7 @@ import { newId } from '../../../shared/ids';
 import type { Sale } from '../../../shared/schemas';
 import { openRepositories, type Repositories } from '../../../renderer/db';
 import { createTimelineRepository } from '../../../renderer/db/repositories/timeline';
+import { firstGoneQuiet } from '../../../bench/reference/gone-quiet-first';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-23T03:00:00.000Z');
@@ -56,32 +57,7 @@ async function sale(contactId: string, daysAgo: number, kind: Sale['kind'] = 'pu
  * resolved through its merges): the kept projection must never change it.
  */
 async function reference(now: Date) {
-  const { goneQuiet } = await import('../../../shared/timeline/gone-quiet');
-  const times = new Map<string, string[]>();
-  await repos.db.sales.orderBy('[contactId+at]').each((s) => {
-    if (s.kind !== 'purchase' || s.deletedAt) return;
-    const list = times.get(s.contactId);
-    if (list) list.push(s.at);
-    else times.set(s.contactId, [s.at]);
-  });
-  const bySurvivor = new Map<string, { name: string; times: string[] }>();
-  for (const [id, list] of times) {
-    let row = await repos.db.contacts.get(id);
-    const seen = new Set<string>();
-    while (row?.mergedInto !== undefined && !seen.has(row.id)) {
-      seen.add(row.id);
-      row = await repos.db.contacts.get(row.mergedInto);
-    }
-    if (!row || row.deletedAt !== undefined || row.mergedInto !== undefined) continue;
-    const entry = bySurvivor.get(row.id) ?? { name: row.name, times: [] };
-    entry.times.push(...list);
-    bySurvivor.set(row.id, entry);
-  }
-  const out: { name: string; verdict: NonNullable<ReturnType<typeof goneQuiet>> }[] = [];
-  for (const { name, times: list } of bySurvivor.values()) {
-    const verdict = goneQuiet(list, now);
-    if (verdict?.quiet) out.push({ name, verdict });
-  }
+  const out = await firstGoneQuiet(repos.db, now);
   return out
     .sort(
       (a, b) =>
