@@ -28,9 +28,10 @@
  * does not give it again.
  */
 import { derivedId, ulidTime } from '../ids';
-import { ruleAt, type LoyaltyRule, type LoyaltyRules } from './rules';
+import type { LoyaltyRule, LoyaltyRules } from './rules';
 import { customerKey, type ImportSale } from './sales-import';
 import { earnForSale, type SaleLike } from './tiers';
+import { welcomeRuleAt } from './welcome';
 
 /** The stored `at` of an imported sale: the file's local time as UTC ISO. */
 export const importedSaleAt = (s: Pick<ImportSale, 'atMs'>): string =>
@@ -114,8 +115,10 @@ export function importWelcome(
   customer: Pick<ImportCustomer, 'first'>,
   rules: LoyaltyRules,
 ): { points: number; rule: LoyaltyRule; at: string } | null {
+  // The same rule as a hand-recorded first purchase (welcome.ts): the rule in force at the
+  // customer's first sale decides, so a customer whose file history starts before the bonus was
+  // switched on does not get it.
   const at = importedSaleAt(customer.first);
-  const rule = ruleAt(rules, Date.parse(at));
-  if (!rule.enabled || rule.welcomeBonus <= 0) return null;
-  return { points: rule.welcomeBonus, rule, at };
+  const welcome = welcomeRuleAt(rules, Date.parse(at));
+  return welcome && { ...welcome, at };
 }

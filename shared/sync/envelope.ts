@@ -249,6 +249,19 @@ export function validateTables(
   return ok(tables as unknown as Tables);
 }
 
+/**
+ * Records per table a user would see after a restore: without tombstones and without contacts
+ * merged into another (a merged duplicate is part of the surviving contact, not a contact of
+ * its own), so a backup of a book whose list shows 3 contacts says 3.
+ */
+export function visibleTableCounts(tables: Tables): Record<TableName, number> {
+  const visible = (r: { deletedAt?: string; mergedInto?: string }) =>
+    r.deletedAt === undefined && r.mergedInto === undefined;
+  return Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, (tables[t] as { deletedAt?: string }[]).filter(visible).length]),
+  ) as Record<TableName, number>;
+}
+
 /** Records per table, for "what does this file hold". */
 export function tableCounts(tables: Tables): Record<TableName, number> {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length])) as Record<

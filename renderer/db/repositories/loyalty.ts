@@ -51,6 +51,8 @@ import {
   type ImportEarning,
 } from '../../../shared/loyalty/import-points';
 import { customerKey, type ImportSale } from '../../../shared/loyalty/sales-import';
+import { welcomeBonusFor } from '../../../shared/loyalty/welcome';
+import { countedPurchases } from '../../../shared/loyalty/purchases';
 import type { HlcStamp } from '../../../shared/hlc';
 import {
   earnForSale,
@@ -317,11 +319,14 @@ export function createLoyaltyRepository(
             );
           }
           let bonus = 0;
-          if (rule.enabled && rule.welcomeBonus > 0) {
+          // Only a first purchase ever brings it (shared/loyalty/welcome.ts): a customer who
+          // bought before the bonus was switched on is not new.
+          const welcome = welcomeBonusFor(sale, history, rules);
+          if (welcome) {
             const ids = await aliasIds(contact.id);
             const existing = await db.ledger.bulkGet(ids.map(welcomeId));
             if (existing.every((e) => e === undefined)) {
-              bonus = rule.welcomeBonus;
+              bonus = welcome.points;
               await db.ledger.add(
                 createEvent(
                   {
@@ -330,7 +335,7 @@ export function createLoyaltyRepository(
                     at: sale.at,
                     points: bonus,
                     reason: 'welcome',
-                    ruleId: rule.id,
+                    ruleId: welcome.rule.id,
                   },
                   { ...ctx, id: welcomeId(contact.id) },
                 ),
@@ -601,7 +606,8 @@ export function createLoyaltyRepository(
         lifetimeSpend:
           purchases.reduce((n, s) => n + s.amount, 0) -
           sales.filter((s) => s.kind === 'refund').reduce((n, s) => n + s.amount, 0),
-        purchases: purchases.length,
+        // A purchase refunded in full is not one (shared/loyalty/purchases.ts).
+        purchases: countedPurchases(sales),
       };
     },
 
@@ -768,7 +774,6 @@ export function createLoyaltyRepository(
         const contactByKey = new Map<string, string>();
         const newContacts: ContactRow[] = [];
         const welcomes: LedgerEntry[] = [];
-        const derivedExisting: ImportCustomer[] = [];
         const unmatched: ImportCustomer[] = [];
         for (const key of freshKeys) {
           const customer = customers.get(key)!;
@@ -786,11 +791,12 @@ export function createLoyaltyRepository(
           if (derivedRows[i]) {
             // Created by an earlier import of this customer (here or on another device).
             contactByKey.set(customer.key, await resolveId(id));
-            derivedExisting.push(customer);
-          } else {
-            newContacts.push(importedContact(customer.first, id, createdAt, stamp));
-            contactByKey.set(customer.key, id);
+            continue;
           }
+          newContacts.push(importedContact(customer.first, id, createdAt, stamp));
+          contactByKey.set(customer.key, id);
+          // Only a customer new to the book can be welcomed: one an earlier import (or another
+          // device) created has already had their first purchase, with its bonus or without.
           const welcome = rules && importWelcome(customer, rules);
           if (welcome) {
             welcomes.push({
@@ -806,15 +812,6 @@ export function createLoyaltyRepository(
             });
           }
         }
-        // A contact an earlier import created may already have its welcome bonus.
-        const hadWelcome =
-          derivedExisting.length > 0
-            ? await existingIds(
-                db.ledger,
-                derivedExisting.map((c) => welcomeEntryId(c.contactId)),
-              )
-            : new Set<string>();
-        const newWelcomes = welcomes.filter((w) => !hadWelcome.has(w.id));
         check();
 
         // 4. Write: contacts, then sales with their earn entries chunk by chunk, then bonuses.
@@ -855,8 +852,8 @@ export function createLoyaltyRepository(
           done += chunk.length;
           onProgress(done, total);
         }
-        await writeRows(stores.ledger, newWelcomes, check);
-        pointsAwarded += newWelcomes.reduce((n, w) => n + w.points, 0);
+        await writeRows(stores.ledger, welcomes, check);
+        pointsAwarded += welcomes.reduce((n, w) => n + w.points, 0);
         check();
         return {
           added: fresh.length,

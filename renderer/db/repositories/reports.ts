@@ -16,6 +16,7 @@
  * Deleted events are ignored, and so are events of a contact that was deleted.
  */
 import { LOYALTY_RULES_KEY } from '../../../shared/loyalty/rules';
+import { isFullyRefunded } from '../../../shared/loyalty/purchases';
 import {
   bonusCode,
   DatasetBuilder,
@@ -309,14 +310,25 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         b.appendSales(partOf(i).b);
         refunds.push(...partOf(i).refunds);
       }
-      // A refund of a whole purchase cancels the order; a partial one only returns money.
+      // The refund that completes a purchase's refund (alone or with earlier partial ones)
+      // cancels the order; a partial one only returns money (shared/loyalty/purchases.ts).
       if (signal?.aborted) throw abortError();
       const reversed = await db.sales.bulkGet(refunds.map((r) => r.reversesId ?? ''));
-      refunds.forEach((r, i) => {
+      const cancels = new Uint8Array(refunds.length);
+      const refundedSoFar = new Map<string, number>();
+      const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
+      for (const i of inTimeOrder) {
         const original = reversed[i];
-        const whole = original !== undefined && r.amount >= original.amount;
-        b.addSale(r.contact, r.at, r.amount, whole ? SALE_CANCEL : SALE_REFUND);
-      });
+        if (original === undefined) continue;
+        const before = refundedSoFar.get(original.id) ?? 0;
+        const after = before + refunds[i]!.amount;
+        refundedSoFar.set(original.id, after);
+        if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
+          cancels[i] = 1;
+      }
+      refunds.forEach((r, i) =>
+        b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
+      );
 
       await forEachPage(db.feedback, size, signal, (rows) => {
         for (const f of rows) {

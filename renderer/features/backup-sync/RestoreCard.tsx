@@ -8,6 +8,7 @@ import type { TableName } from '../../../shared/schemas';
 import {
   serializeEnvelope,
   tableCounts,
+  visibleTableCounts,
   TABLE_NAMES,
   type ReadFile,
 } from '../../../shared/sync/envelope';
@@ -36,9 +37,11 @@ export function RestoreCard() {
   const [restoring, setRestoring] = useState(false);
   const reader = useKenalFile('backup', async (file) => {
     const counts = await sync.counts();
-    const current = Object.fromEntries(
-      TABLE_NAMES.map((n) => [n, counts[n].live + counts[n].removed]),
-    ) as Record<TableName, number>;
+    // What the lists show: merged duplicates and deleted records are not counted.
+    const current = Object.fromEntries(TABLE_NAMES.map((n) => [n, counts[n].live])) as Record<
+      TableName,
+      number
+    >;
     setPreview({ file, current });
   });
 
@@ -134,7 +137,7 @@ export function RestoreCard() {
                 </Table.Tr>
               </Table.Tbody>
             </Table>
-            <TableCounts inFile={tableCounts(env.tables)} onDevice={preview.current} />
+            <TableCounts inFile={visibleTableCounts(env.tables)} onDevice={preview.current} />
             <Alert color="orange">{t('backup.replaceWarning')}</Alert>
             {restoring && <WorkingBar label={t('backup.restoring')} testId="restore-progress" />}
             <Group justify="flex-end">
