@@ -49,6 +49,57 @@ describe('retention and churn', () => {
     expect(r.churnRate).toBe(0);
   });
 
+  it('new customers are every first purchase in the period, also one-time buyers early in it (#19.10)', () => {
+    const year = { kind: 'year' as const, start: Date.UTC(2026, 0, 1), end: Date.UTC(2027, 0, 1) };
+    const { dataset } = datasetFrom({
+      sales: [
+        // Bought once in February: new this year, though not active in its last 90 days.
+        { customer: 'feb', at: '2026-02-03T10:00:00Z', amount: 1000 },
+        { customer: 'nov', at: '2026-11-20T10:00:00Z', amount: 1000 },
+        // First bought in 2025: returning, not new.
+        { customer: 'old', at: '2025-05-01T10:00:00Z', amount: 1000 },
+        { customer: 'old', at: '2026-12-01T10:00:00Z', amount: 1000 },
+        // First purchase after the period: not new in it.
+        { customer: 'next', at: '2027-01-02T10:00:00Z', amount: 1000 },
+      ],
+    });
+    const r = computeRetention(buildPurchaseIndex(dataset.sales, dataset.customerCount), year, 90);
+    expect(r.newCustomers).toBe(2);
+    expect(r.returning).toBe(1);
+    expect(r.gained).toBe(2);
+  });
+
+  it('new customers = customers whose first purchase is in the period, for any purchases', () => {
+    const sale = fc.record({
+      customer: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      day: fc.integer({ min: 0, max: 200 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(sale, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 120 }),
+        (rows, w) => {
+          const at = (day: number) => Date.UTC(2026, 0, 1) + day * 86_400_000;
+          const { dataset } = datasetFrom({
+            sales: rows.map((s) => ({
+              customer: s.customer,
+              at: new Date(at(s.day)).toISOString(),
+              amount: 1000,
+            })),
+          });
+          const first = new Map<string, number>();
+          for (const s of rows)
+            first.set(s.customer, Math.min(first.get(s.customer) ?? Infinity, at(s.day)));
+          const want = [...first.values()].filter(
+            (t) => t >= MARCH_2026.start && t < MARCH_2026.end,
+          ).length;
+          const idx = buildPurchaseIndex(dataset.sales, dataset.customerCount);
+          expect(computeRetention(idx, MARCH_2026, w).newCustomers).toBe(want);
+        },
+      ),
+    );
+  });
+
   it('an empty period has no rates, not zeros', () => {
     const { dataset } = datasetFrom({});
     const r = computeRetention(buildPurchaseIndex(dataset.sales, 0), MARCH_2026, 90);
