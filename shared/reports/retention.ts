@@ -4,9 +4,11 @@
  *
  * - S: customers active at the start.
  * - E: customers active at the end.
- * - N: customers active at the end who were not active at the start: first-time buyers
- *   (`newCustomers`, first purchase in the period) plus lapsed customers who came back
- *   (`returning`).
+ * - N (`gained`): customers active at the end who were not active at the start: first-time
+ *   buyers still active at the end plus lapsed customers who came back (`returning`).
+ * - New customers (`newCustomers`): customers whose first purchase ever is in the period,
+ *   whether or not they bought again in its last W days (a one-time buyer in January is a new
+ *   customer of the year). So N and new customers differ: N is what the retention rate needs.
  * - lost: customers active at the start who are not active at the end (no purchase in the last
  *   W days of the period): they have churned.
  *
@@ -50,18 +52,21 @@ export function computeRetention(
   let newCustomers = 0;
   let returning = 0;
   let lost = 0;
+  let gained = 0;
   for (let c = 0; c < idx.customerCount; c++) {
     const atStart = boughtIn(idx, c, period.start - w, period.start);
     const atEnd = boughtIn(idx, c, period.end - w, period.end);
+    const first = firstPurchase(idx, c);
+    if (first >= period.start && first < period.end) newCustomers++;
     if (atStart) S++;
     if (atEnd) E++;
     if (atStart && !atEnd) lost++;
     if (atEnd && !atStart) {
-      if (firstPurchase(idx, c) >= period.start) newCustomers++;
-      else returning++;
+      gained++;
+      if (!(first >= period.start)) returning++;
     }
   }
-  const N = newCustomers + returning;
+  const N = gained;
   return {
     atStart: S,
     atEnd: E,
