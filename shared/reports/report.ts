@@ -202,7 +202,7 @@ export function drillCustomers(d: ReportDataset, o: ReportOptions, q: DrillQuery
       if (q.kind === 'segment') return segmentMembers(rfm, q.segment);
       const out: number[] = [];
       for (let i = 0; i < rfm.customers.length; i++)
-        if (rfm.r[i] === q.r && Math.ceil((rfm.f[i]! + rfm.m[i]!) / 2) === q.fm)
+        if (rfm.r[i] === q.r && rfm.fm[i] === q.fm)
           out.push(rfm.customers[i]!);
       return out;
     }

@@ -113,3 +113,80 @@ describe('RFM segments', () => {
     expect(rfm.counts.every((c) => c === 0)).toBe(true);
   });
 });
+
+describe('RFM on a book where 40 % bought once (#19.11)', () => {
+  const asOf = ms('2026-04-01T00:00:00Z');
+  const day = 86_400_000;
+  /** 100 customers: o0..o39 bought once, r0..r59 two to eleven times; seeded, no randomness. */
+  function book() {
+    const sales: { customer: string; at: string; amount: number }[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let i = 0; i < 40; i++) {
+      // Recency 1..360 days, one purchase from Rp 20.000 to Rp 5.000.000.
+      const ago = 1 + Math.floor(next() * 360);
+      sales.push({
+        customer: `o${i}`,
+        at: new Date(asOf - ago * day).toISOString(),
+        amount: 20_000 + Math.floor(next() * 4_980_000),
+      });
+    }
+    for (let i = 0; i < 60; i++) {
+      const orders = 2 + (i % 10);
+      const last = 1 + Math.floor(next() * 300);
+      for (let k = 0; k < orders; k++)
+        sales.push({
+          customer: `r${i}`,
+          at: new Date(asOf - (last + k * 20) * day).toISOString(),
+          amount: 50_000 + Math.floor(next() * 500_000),
+        });
+    }
+    // A small purchase yesterday: the newest customer of all.
+    sales.push({ customer: 'yesterday', at: new Date(asOf - day).toISOString(), amount: 15_000 });
+    return build({ sales });
+  }
+
+  it('one-time buyers score F = 1 and land in New / Promising when recent, never higher', () => {
+    const { dataset, customerIds } = book();
+    const rfm = computeRfm(
+      customerTotals(dataset.sales, dataset.customerCount, -Infinity, asOf),
+      asOf,
+    );
+    const seg = (i: number) => RFM_SEGMENTS[rfm.segment[i]!];
+    let recentOnce = 0;
+    for (let i = 0; i < rfm.customers.length; i++) {
+      const id = customerIds[rfm.customers[i]!]!;
+      if (id.startsWith('r')) {
+        expect(rfm.f[i]).toBeGreaterThanOrEqual(2);
+        continue;
+      }
+      expect(rfm.f[i]).toBe(1);
+      expect(rfm.fm[i]).toBe(1);
+      expect(['new', 'promising', 'needAttention', 'hibernating', 'lost']).toContain(seg(i));
+      if (rfm.r[i] === 5) expect(seg(i)).toBe('new');
+      if (rfm.r[i] === 4) expect(seg(i)).toBe('promising');
+      if (rfm.r[i]! >= 4) recentOnce++;
+    }
+    expect(recentOnce).toBeGreaterThan(5);
+    expect(rfm.counts[RFM_SEGMENTS.indexOf('new')]).toBeGreaterThan(0);
+    expect(rfm.counts[RFM_SEGMENTS.indexOf('promising')]).toBeGreaterThan(0);
+    const y = rfm.customers.indexOf(customerIds.indexOf('yesterday'));
+    expect(seg(y)).toBe('new');
+    // The grid agrees with the segments: every one-time buyer sits in the FM 1 column.
+    const fm1 = rfm.grid.reduce((n, row) => n + row[0]!, 0);
+    expect(fm1).toBeGreaterThanOrEqual(41);
+  });
+
+  it('repeat buyers are scored 2-5 among themselves, more orders never lower', () => {
+    const { dataset } = book();
+    const totals = customerTotals(dataset.sales, dataset.customerCount, -Infinity, asOf);
+    const rfm = computeRfm(totals, asOf);
+    const orders = (i: number) => totals.orders[rfm.customers[i]!]!;
+    const scores = new Set<number>();
+    for (let i = 0; i < rfm.customers.length; i++)
+      for (let j = 0; j < rfm.customers.length; j++)
+        if (orders(i) < orders(j)) expect(rfm.f[i]).toBeLessThanOrEqual(rfm.f[j]!);
+    for (let i = 0; i < rfm.customers.length; i++) if (orders(i) >= 2) scores.add(rfm.f[i]!);
+    expect([...scores].sort()).toEqual([2, 3, 4, 5]);
+  });
+});
