@@ -4,7 +4,7 @@
  * whole days. The previous period of a calendar period is the calendar period before it; of a
  * custom period, the range of the same length that ends where it starts.
  */
-import { monthIndex, monthStart } from './time';
+import { DAY_MS, monthIndex, monthStart } from './time';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -66,4 +66,37 @@ export function shiftPeriod(p: Period, steps: number, utcOffsetMinutes: number):
 /** The period to compare with: the one just before. */
 export function previousPeriod(p: Period, utcOffsetMinutes: number): Period {
   return shiftPeriod(p, -1, utcOffsetMinutes);
+}
+
+/** The period measured and the one it is compared with. */
+export interface ComparedPeriods {
+  current: Period;
+  previous: Period;
+  /** True when the period is still running at `now`: both are cut to the time elapsed. */
+  partial: boolean;
+}
+
+/**
+ * Like with like. A period still running at `now` is partial: it is measured to the end of
+ * today (month to date, today included), and the previous period is cut the same number of
+ * days after its start (1-3 December against 1-3 November), never past its own end (1-31 March
+ * against all of February). A finished or future period, or no `now`, compares whole periods.
+ */
+export function comparablePeriods(
+  p: Period,
+  now: number | undefined,
+  utcOffsetMinutes: number,
+): ComparedPeriods {
+  const previous = previousPeriod(p, utcOffsetMinutes);
+  if (now === undefined || !(now >= p.start && now < p.end))
+    return { current: p, previous, partial: false };
+  const offsetMs = utcOffsetMinutes * 60_000;
+  const endOfToday = (Math.floor((now + offsetMs) / DAY_MS) + 1) * DAY_MS - offsetMs;
+  if (endOfToday >= p.end) return { current: p, previous, partial: false };
+  const elapsed = endOfToday - p.start;
+  return {
+    current: { ...p, end: endOfToday },
+    previous: { ...previous, end: Math.min(previous.end, previous.start + elapsed) },
+    partial: true,
+  };
 }

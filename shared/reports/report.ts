@@ -8,7 +8,7 @@ import { computeCohorts, cohortMembers, type CohortRow } from './cohorts';
 import type { LoyaltyDataset, ReportDataset } from './dataset';
 import { feedbackByMonth, feedbackSummary, type FeedbackSummary } from './feedback';
 import { expiryAwareBalances, pointsLiability, type LiabilitySummary } from './liability';
-import { previousPeriod, type Period } from './periods';
+import { comparablePeriods, type ComparedPeriods, type Period } from './periods';
 import { buildPurchaseIndex, type PurchaseIndex } from './purchase-index';
 import { computeRetention, lostCustomers, type RetentionSummary } from './retention';
 import {
@@ -34,6 +34,12 @@ export interface ReportOptions {
   pointValue: number;
   /** The caller's UTC offset, for calendar months. */
   utcOffsetMinutes: number;
+  /**
+   * The moment the report is made. A period still running then is partial: measured up to now
+   * and compared with the same time span of the previous period (comparablePeriods). Without
+   * it, whole periods are compared.
+   */
+  now?: number;
   /** Months of trend to show (ending with the period's last month). */
   trendMonths: number;
   topLimit: number;
@@ -48,7 +54,10 @@ export const DEFAULT_REPORT_SETTINGS = {
 } as const;
 
 export interface PeriodMetrics {
+  /** The span measured: for a partial period, up to now (or the same span before). */
   period: Period;
+  /** The period was still running: these metrics cover only the part so far. */
+  partial: boolean;
   orders: OrderSummary;
   retention: RetentionSummary;
   feedback: FeedbackSummary;
@@ -85,15 +94,22 @@ export interface ReportResult {
 
 export type ProgressFn = (fraction: number, step: string) => void;
 
+/** The periods a report measures and compares (see ReportOptions.now). */
+export function reportPeriods(o: ReportOptions): ComparedPeriods {
+  return comparablePeriods(o.period, o.now, o.utcOffsetMinutes);
+}
+
 function periodMetrics(
   d: ReportDataset,
   idx: PurchaseIndex,
   period: Period,
+  partial: boolean,
   o: ReportOptions,
   loyalty: LoyaltyDataset | undefined,
 ): PeriodMetrics {
   return {
     period,
+    partial,
     orders: orderSummary(d.sales, d.customerCount, period),
     retention: computeRetention(idx, period, o.inactivityDays),
     feedback: feedbackSummary(d.feedback, period.start, period.end),
@@ -112,11 +128,10 @@ export function computeLiability(
   loyalty: LoyaltyDataset,
   o: ReportOptions,
 ): { current: LiabilitySummary; previous: LiabilitySummary | null } {
+  const p = reportPeriods(o);
   return {
-    current: periodLiability(loyalty, o.period, o),
-    previous: o.compare
-      ? periodLiability(loyalty, previousPeriod(o.period, o.utcOffsetMinutes), o)
-      : null,
+    current: periodLiability(loyalty, p.current, o),
+    previous: o.compare ? periodLiability(loyalty, p.previous, o) : null,
   };
 }
 
@@ -143,10 +158,9 @@ export function computeReport(
   onProgress(0.05, 'index');
   const idx = buildPurchaseIndex(d.sales, d.customerCount);
   onProgress(0.25, 'period');
-  const current = periodMetrics(d, idx, o.period, o, loyalty);
-  const previous = o.compare
-    ? periodMetrics(d, idx, previousPeriod(o.period, o.utcOffsetMinutes), o, loyalty)
-    : null;
+  const p = reportPeriods(o);
+  const current = periodMetrics(d, idx, p.current, p.partial, o, loyalty);
+  const previous = o.compare ? periodMetrics(d, idx, p.previous, p.partial, o, loyalty) : null;
   onProgress(0.5, 'trend');
   const { first, last } = trendRange(o);
   const trend = revenueByMonth(d.sales, first, last, o.utcOffsetMinutes);
@@ -154,10 +168,12 @@ export function computeReport(
   onProgress(0.65, 'cohorts');
   const cohorts = computeCohorts(idx, first, last, o.utcOffsetMinutes);
   onProgress(0.8, 'rfm');
-  const lifetime = customerTotals(d.sales, d.customerCount, -Infinity, o.period.end);
-  const rfm = computeRfm(lifetime, o.period.end);
-  const value = valueSummary(lifetime, o.period.end, o.lifespanYears);
-  const inPeriod = customerTotals(d.sales, d.customerCount, o.period.start, o.period.end);
+  // As of the end of what is measured: now, for a period still running.
+  const asOf = p.current.end;
+  const lifetime = customerTotals(d.sales, d.customerCount, -Infinity, asOf);
+  const rfm = computeRfm(lifetime, asOf);
+  const value = valueSummary(lifetime, asOf, o.lifespanYears);
+  const inPeriod = customerTotals(d.sales, d.customerCount, o.period.start, asOf);
   const top = topCustomers(inPeriod, o.topLimit).map((t) => {
     const v = value.clv[t.customer]!;
     return { ...t, clv: Number.isNaN(v) ? null : v };
@@ -192,18 +208,18 @@ export type DrillQuery =
 
 /** The customer numbers behind a click, sorted. */
 export function drillCustomers(d: ReportDataset, o: ReportOptions, q: DrillQuery): number[] {
+  const current = reportPeriods(o).current;
   switch (q.kind) {
     case 'segment':
     case 'rfmCell': {
       const rfm = computeRfm(
-        customerTotals(d.sales, d.customerCount, -Infinity, o.period.end),
-        o.period.end,
+        customerTotals(d.sales, d.customerCount, -Infinity, current.end),
+        current.end,
       );
       if (q.kind === 'segment') return segmentMembers(rfm, q.segment);
       const out: number[] = [];
       for (let i = 0; i < rfm.customers.length; i++)
-        if (rfm.r[i] === q.r && rfm.fm[i] === q.fm)
-          out.push(rfm.customers[i]!);
+        if (rfm.r[i] === q.r && rfm.fm[i] === q.fm) out.push(rfm.customers[i]!);
       return out;
     }
     case 'month':
@@ -220,10 +236,6 @@ export function drillCustomers(d: ReportDataset, o: ReportOptions, q: DrillQuery
         o.utcOffsetMinutes,
       );
     case 'lost':
-      return lostCustomers(
-        buildPurchaseIndex(d.sales, d.customerCount),
-        o.period,
-        o.inactivityDays,
-      );
+      return lostCustomers(buildPurchaseIndex(d.sales, d.customerCount), current, o.inactivityDays);
   }
 }

@@ -89,11 +89,16 @@ export function useReportData(options: ReportOptions): ReportData {
   }, [reports, db, fingerprint, reloadToken]);
 
   const optionsKey = JSON.stringify(options);
+  /** The moment of the last computation: a drill-down answers for the same moment. */
+  const computedAt = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (version === 0 || !engine.current) return;
     let stale = false;
     const e = engine.current;
-    const o = JSON.parse(optionsKey) as ReportOptions;
+    // A period still running is measured to the end of today and compared like with like.
+    const now = Date.now();
+    computedAt.current = now;
+    const o = { ...(JSON.parse(optionsKey) as ReportOptions), now };
     e.compute(o, (fraction) => {
       if (!stale) setStatus({ phase: 'computing', fraction });
     })
@@ -126,7 +131,8 @@ export function useReportData(options: ReportOptions): ReportData {
   const drill = useCallback(
     async (query: DrillQuery) => {
       if (!engine.current) return [];
-      const customers = await engine.current.drill(JSON.parse(optionsKey) as ReportOptions, query);
+      const o = { ...(JSON.parse(optionsKey) as ReportOptions), now: computedAt.current };
+      const customers = await engine.current.drill(o, query);
       return customers.map((c) => ids.current[c]!).filter((id) => id !== undefined);
     },
     [optionsKey],

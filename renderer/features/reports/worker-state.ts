@@ -10,6 +10,7 @@ import {
   computeLiability,
   computeReport,
   drillCustomers,
+  reportPeriods,
   type LoyaltyDataset,
   type ReportDataset,
   type ReportOptions,
@@ -26,6 +27,10 @@ interface Held {
   dataset: ReportDataset;
   customerIds: string[];
 }
+
+/** What the liability depends on: the periods measured (now, for a running one) and a point's value. */
+const liabilityKey = (o: ReportOptions) =>
+  JSON.stringify([reportPeriods(o), o.compare, o.pointValue]);
 
 function errorMessage(id: number, err: unknown): FromWorker {
   return {
@@ -135,7 +140,7 @@ export function createWorkerState(
   async function liability(id: number, options: ReportOptions) {
     try {
       const l = await whenLoyalty();
-      const key = JSON.stringify([options.period, options.compare, options.pointValue]);
+      const key = liabilityKey(options);
       let pair = liabilityCache.get(key);
       if (!pair) {
         pair = computeLiability(l, options);
@@ -164,9 +169,7 @@ export function createWorkerState(
           const result = computeReport(dataset, m.options, (fraction) =>
             post({ type: 'progress', id: m.id, fraction }),
           );
-          const cached = liabilityCache.get(
-            JSON.stringify([m.options.period, m.options.compare, m.options.pointValue]),
-          );
+          const cached = liabilityCache.get(liabilityKey(m.options));
           if (cached) {
             result.current.liability = cached.current;
             if (result.previous) result.previous.liability = cached.previous;

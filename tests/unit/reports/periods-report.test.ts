@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparablePeriods,
   computeReport,
   customPeriod,
   datasetFrom,
@@ -143,5 +144,55 @@ describe('summary CSV', () => {
       50,
       null,
     ]);
+  });
+});
+
+describe('a period still running (#19.13)', () => {
+  const WIB = 420;
+  const at = (iso: string) => ms(iso);
+  const december = periodContaining('month', at('2026-12-03T14:40:00+07:00'), WIB);
+
+  it('is cut to the end of today and compared with the same days of the previous month', () => {
+    const p = comparablePeriods(december, at('2026-12-03T14:40:00+07:00'), WIB);
+    expect(p.partial).toBe(true);
+    expect(new Date(p.current.end).toISOString()).toBe('2026-12-03T17:00:00.000Z'); // 4 Dec 00:00 WIB
+    expect(new Date(p.previous.start).toISOString()).toBe('2026-10-31T17:00:00.000Z');
+    expect(new Date(p.previous.end).toISOString()).toBe('2026-11-03T17:00:00.000Z'); // 4 Nov
+  });
+
+  it('never runs past the previous period, and a finished period is whole', () => {
+    const march = periodContaining('month', at('2026-03-30T10:00:00Z'), 0);
+    const p = comparablePeriods(march, at('2026-03-30T10:00:00Z'), 0);
+    expect(p.previous.end).toBe(at('2026-03-01T00:00:00Z')); // all of February
+    const done = comparablePeriods(march, at('2026-04-02T00:00:00Z'), 0);
+    expect(done).toMatchObject({ partial: false, current: march });
+    // The last day of the month: nothing is left to cut.
+    expect(comparablePeriods(march, at('2026-03-31T12:00:00Z'), 0).partial).toBe(false);
+  });
+
+  it('the report compares month to date with the same days last month', () => {
+    const { dataset } = datasetFrom({
+      sales: [
+        { customer: 'a', at: '2026-11-02T10:00:00+07:00', amount: 100_000 },
+        { customer: 'b', at: '2026-11-20T10:00:00+07:00', amount: 900_000 },
+        { customer: 'a', at: '2026-12-02T10:00:00+07:00', amount: 120_000 },
+      ],
+    });
+    const o: ReportOptions = {
+      ...DEFAULT_REPORT_SETTINGS,
+      period: december,
+      compare: true,
+      utcOffsetMinutes: WIB,
+      now: at('2026-12-03T14:40:00+07:00'),
+    };
+    const r = computeReport(dataset, o);
+    expect(r.current.partial).toBe(true);
+    expect(r.current.orders.revenue).toBe(120_000);
+    expect(r.previous?.orders.revenue).toBe(100_000);
+    expect(r.previous?.orders.buyers).toBe(1);
+    // Without "now" (or for a finished month) whole months are compared.
+    const whole = computeReport(dataset, { ...o, now: undefined });
+    expect(whole.current.partial).toBe(false);
+    expect(whole.previous?.orders.revenue).toBe(1_000_000);
   });
 });
