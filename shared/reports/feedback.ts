@@ -3,12 +3,17 @@
  * - NPS (0-10): promoters answer 9-10, passives 7-8, detractors 0-6;
  *   NPS = % promoters - % detractors, from -100 to 100.
  * - CSAT (1-5): % of answers that are 4 or 5.
- * - CES (1-7): the average answer (customer effort: lower means easier).
+ * - CES (1-7): the average answer to "how easy was it?", 1 = very hard, 7 = very easy, so
+ *   higher is better (the 7-point ease scale of CES 2.0; the question in the feedback form and
+ *   the report say the same: CES_SCALE).
  * Each is null without answers; counts are always given so a score from 3 answers is not read
  * like one from 300.
  */
 import { FEEDBACK_TYPES, type FeedbackColumns } from './dataset';
 import { monthLocator } from './time';
+
+/** The one CES scale: the question, the answers and the report's arrow all follow it. */
+export const CES_SCALE = { min: 1, max: 7, higherIsBetter: true } as const;
 
 export interface NpsSummary {
   count: number;
@@ -52,7 +57,7 @@ export function addAnswer(s: FeedbackSummary, type: number, score: number): void
   } else if (kind === 'csat' && score >= 1 && score <= 5) {
     s.csat.count++;
     if (score >= 4) s.csat.satisfied++;
-  } else if (kind === 'ces' && score >= 1 && score <= 7) {
+  } else if (kind === 'ces' && score >= CES_SCALE.min && score <= CES_SCALE.max) {
     s.ces.count++;
     s.ces.total += score;
   }

@@ -5,6 +5,7 @@ import { useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvTable } from './export';
 import { useReportExport } from './useReportExport';
+import { InfoTip } from './InfoTip';
 
 /**
  * A titled report panel that shows its data as a chart or as a table, and exports it (CSV
@@ -13,6 +14,7 @@ import { useReportExport } from './useReportExport';
 export function ChartCard({
   title,
   help,
+  info,
   testId,
   fileName,
   csv,
@@ -22,6 +24,8 @@ export function ChartCard({
 }: {
   title: string;
   help?: string;
+  /** How it is computed, in plain words, behind an "i" beside the title. */
+  info?: { label: string; text: string };
   testId: string;
   fileName: string;
   csv: () => CsvTable;
@@ -38,9 +42,12 @@ export function ChartCard({
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={3} size="h5">
-              {title}
-            </Title>
+            <Group gap={4} wrap="nowrap">
+              <Title order={3} size="h5">
+                {title}
+              </Title>
+              {info && <InfoTip label={info.label} text={info.text} testId={`${testId}-info`} />}
+            </Group>
             {help && (
               <Text size="xs" c="dimmed">
                 {help}

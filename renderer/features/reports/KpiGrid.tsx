@@ -1,9 +1,10 @@
 import { Anchor, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodMetrics, ReportResult } from '../../../shared/reports';
+import { CES_SCALE, type PeriodMetrics, type ReportResult } from '../../../shared/reports';
 import { useLocale } from '../../i18n/useLocale';
 import { money, num, pct } from './format';
+import { InfoTip } from './InfoTip';
 
 interface Kpi {
   id: string;
@@ -16,10 +17,12 @@ interface Kpi {
   /** True when a rise is bad (churn, complaints, effort). */
   lowerIsBetter?: boolean;
   help?: string;
+  /** How the number is counted, in plain words (a tooltip). */
+  info?: string;
   action?: { label: string; onClick: () => void };
 }
 
-function Delta({ kpi }: { kpi: Kpi }) {
+function Delta({ kpi, partial }: { kpi: Kpi; partial: boolean }) {
   const { t } = useTranslation();
   if (kpi.beforeText === undefined) return null;
   if (kpi.before === null)
@@ -39,7 +42,9 @@ function Delta({ kpi }: { kpi: Kpi }) {
         <IconArrowDownRight size={14} color={`var(--mantine-color-${color}-7)`} aria-hidden />
       )}
       <Text size="xs" c={color === 'dimmed' ? 'dimmed' : `${color}.8`}>
-        {t('reports.kpi.vsPrevious', { value: kpi.beforeText })}
+        {t(partial ? 'reports.kpi.vsSameDays' : 'reports.kpi.vsPrevious', {
+          value: kpi.beforeText,
+        })}
       </Text>
     </Group>
   );
@@ -49,10 +54,13 @@ function Delta({ kpi }: { kpi: Kpi }) {
 export function KpiGrid({
   result,
   inactivityDays,
+  pointValue,
   onShowLost,
 }: {
   result: ReportResult;
   inactivityDays: number;
+  /** Rupiah a point is worth, for the liability's explanation. */
+  pointValue: number;
   onShowLost: () => void;
 }) {
   const { t } = useTranslation();
@@ -118,10 +126,8 @@ export function KpiGrid({
         value: money(result.value.averageClv, locale),
         now: null,
         before: null,
-        help: t('reports.kpi.clvHelp', {
-          years: num(result.value.lifespanYears, locale, 1),
-          customers: num(result.value.customers, locale),
-        }),
+        help: t('reports.kpi.clvHelp', { customers: num(result.value.customers, locale) }),
+        info: t('reports.kpi.clvInfo', { years: num(result.value.lifespanYears, locale, 1) }),
       },
       () => '',
     ),
@@ -132,7 +138,15 @@ export function KpiGrid({
         value: pct(ret, locale),
         now: ret,
         before: retP,
-        help: t('reports.kpi.retentionHelp', { start: r.atStart, end: r.atEnd, gained: r.gained }),
+        help: t('reports.kpi.retentionHelp', {
+          kept: num(r.atEnd - r.gained, locale),
+          start: num(r.atStart, locale),
+        }),
+        info: t('reports.kpi.retentionInfo', {
+          start: num(r.atStart, locale),
+          gained: num(r.gained, locale),
+          days: inactivityDays,
+        }),
       },
       (v) => pct(v, locale),
     ),
@@ -157,6 +171,7 @@ export function KpiGrid({
         now: newC,
         before: newP,
         help: t('reports.kpi.returning', { count: r.returning }),
+        info: t('reports.kpi.newInfo'),
       },
       (v) => num(v, locale),
     ),
@@ -189,8 +204,8 @@ export function KpiGrid({
         value: num(ces, locale, 1),
         now: ces,
         before: cesP,
-        lowerIsBetter: true,
-        help: t('reports.kpi.answers', { count: cur.feedback.ces.count }),
+        lowerIsBetter: !CES_SCALE.higherIsBetter,
+        help: `${t('reports.kpi.answers', { count: cur.feedback.ces.count })} · ${t('reports.kpi.cesScale')}`,
       },
       (v) => num(v, locale, 1),
     ),
@@ -243,6 +258,7 @@ export function KpiGrid({
               .filter(Boolean)
               .join(' · ')
           : t('reports.kpi.liabilityLoadingHelp'),
+        info: t('reports.kpi.liabilityInfo', { value: money(pointValue, locale) }),
       },
       (v) => money(v, locale),
     ),
@@ -252,13 +268,22 @@ export function KpiGrid({
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
       {kpis.map((k) => (
         <Paper key={k.id} withBorder p="sm" radius="md" data-testid={`kpi-${k.id}`}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {k.label}
-          </Text>
+          <Group gap={2} justify="space-between" wrap="nowrap">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {k.label}
+            </Text>
+            {k.info && (
+              <InfoTip
+                label={t('reports.kpi.infoLabel', { name: k.label })}
+                text={k.info}
+                testId={`kpi-${k.id}-info`}
+              />
+            )}
+          </Group>
           <Text size="xl" fw={700} data-testid={`kpi-${k.id}-value`}>
             {k.value}
           </Text>
-          {k.id !== 'clv' && <Delta kpi={k} />}
+          {k.id !== 'clv' && <Delta kpi={k} partial={cur.partial} />}
           {k.help && (
             <Text size="xs" c="dimmed">
               {k.help}

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Badge,
   Button,
   Group,
   Progress,
@@ -24,6 +25,7 @@ import {
   type Period,
   type PeriodKind,
   type ReportOptions,
+  type ReportResult,
 } from '../../../shared/reports';
 import { ruleAt } from '../../../shared/loyalty/rules';
 import { useRepositories } from '../../app/services';
@@ -31,7 +33,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import './chart-setup';
 import { CohortHeatmap } from './CohortHeatmap';
-import { deviceUtcOffset, monthLabel, periodSlug } from './format';
+import { dayLabel, deviceUtcOffset, monthLabel, periodLabel, periodSlug } from './format';
 import { KpiGrid } from './KpiGrid';
 import { PeriodPicker, type DateRange } from './PeriodPicker';
 import { ReportSettings, type ReportSettingsValue } from './ReportSettings';
@@ -76,6 +78,36 @@ function StatusBar({ status, onCancel }: { status: ReportStatus; onCancel: () =>
     );
   }
   return null;
+}
+
+/** Says that the period is still running and what it is compared with (like with like). */
+function PartialNote({ result, offset }: { result: ReportResult; offset: number }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const cur = result.current.period;
+  const prev = result.previous?.period;
+  const day = (ms: number) => dayLabel(ms, offset, locale);
+  const period = periodLabel(cur, offset, locale, (quarter, year) =>
+    t('reports.period.quarterLabel', { quarter, year }),
+  );
+  return (
+    <Alert color="blue" variant="light" py={6} data-testid="period-partial">
+      <Group gap="xs" wrap="nowrap">
+        <Badge variant="filled" color="blue" size="sm" style={{ flexShrink: 0 }}>
+          {t('reports.period.partialBadge')}
+        </Badge>
+        <Text size="sm">
+          {t('reports.period.partial', {
+            period,
+            from: day(cur.start),
+            to: day(cur.end - 1),
+            prevFrom: prev ? day(prev.start) : '—',
+            prevTo: prev ? day(prev.end - 1) : '—',
+          })}
+        </Text>
+      </Group>
+    </Alert>
+  );
 }
 
 /** Reports: who is loyal, who is slipping away, what a customer is worth, who is happy. */
@@ -223,6 +255,7 @@ export function ReportsPage() {
         <KpiGrid
           result={result}
           inactivityDays={settings.inactivityDays}
+          pointValue={effective.pointValue}
           onShowLost={() => drill({ kind: 'lost' }, t('reports.kpi.churn'))}
         />
         <Tabs defaultValue="overview" keepMounted={false}>
@@ -286,6 +319,7 @@ export function ReportsPage() {
     <Stack gap="md" pb="xl">
       {header}
       <StatusBar status={status} onCancel={data.cancel} />
+      {result?.hasData && result.current.partial && <PartialNote result={result} offset={offset} />}
       {body}
     </Stack>
   );

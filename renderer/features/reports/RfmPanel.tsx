@@ -160,6 +160,7 @@ export function RfmPanel({
     <ChartCard
       title={t('reports.rfm.title')}
       help={t('reports.rfm.help')}
+      info={{ label: t('reports.rfm.scoringLabel'), text: t('reports.rfm.scoring') }}
       testId="chart-rfm"
       fileName={fileName}
       csv={csv}

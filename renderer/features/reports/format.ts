@@ -55,7 +55,8 @@ export function monthLabel(index: number, locale: string, long = false): string 
   }).format(new Date(Date.UTC(y, index - y * 12, 1)));
 }
 
-function dayLabel(ms: number, offset: number, locale: string): string {
+/** "3 Dec 2026": the day of a moment at the given UTC offset. */
+export function dayLabel(ms: number, offset: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(ms + offset * 60_000),
   );

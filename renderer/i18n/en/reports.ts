@@ -25,13 +25,16 @@ export const reports = {
     rangePlaceholder: 'Pick the first and last day',
     compare: 'Compare with the previous period',
     quarterLabel: 'Q{{quarter}} {{year}}',
+    partial:
+      '{{period}} is not over: it shows {{from}} – {{to}}, compared with the same days of the previous period ({{prevFrom}} – {{prevTo}}).',
+    partialBadge: 'So far',
   },
   settings: {
     title: 'Report settings',
     inactivityDays: 'Lost after (days without a purchase)',
     inactivityHelp: 'A customer with no purchase for this long counts as lost (churned).',
     lifespanYears: 'Expected customer lifespan (years)',
-    lifespanHelp: 'Used for customer value: CLV = average order × purchases a year × lifespan.',
+    lifespanHelp: 'How many years a customer usually keeps buying; used for the customer value.',
     pointValue: 'Value of one point (Rp)',
     pointValueHelp: 'Used for the outstanding points liability.',
   },
@@ -43,21 +46,29 @@ export const reports = {
     frequency: 'Purchase frequency',
     frequencyHelp: 'Orders per buyer in the period',
     retention: 'Retention rate',
-    retentionHelp:
-      'S {{start}} at the start, E {{end}} at the end, N {{gained}} gained: ((E − N) / S) × 100',
+    retentionHelp: '{{kept}} of {{start}} customers kept',
+    retentionInfo:
+      'Of the {{start}} customers who had bought in the {{days}} days before the period began, the share who bought again in its last {{days}} days. The {{gained}} customers who started buying or came back during the period are not counted as kept.',
     churn: 'Churn rate',
     churnHelp: '{{lost}} of {{start}} customers lost (no purchase in the last {{days}} days).',
     newCustomers: 'New customers',
     returning: '{{count}} came back',
+    newInfo:
+      'Customers whose first purchase ever falls in this period, whether or not they bought again.',
     clv: 'Average customer value',
-    clvHelp:
-      'CLV = average order × purchases a year × {{years}} years, averaged over {{customers}} customers.',
+    clvHelp: 'Average over {{customers}} customers',
+    clvInfo:
+      'What a customer is expected to spend with you in {{years}} years: their average purchase, times how many times a year they buy, times {{years}} years (set in Report settings). Someone who first bought less than a year ago is counted over a full year.',
     nps: 'NPS',
     csat: 'CSAT',
     ces: 'CES',
     answers: 'Answers: {{count}}',
+    cesScale: '1 = very hard, 7 = very easy',
     liability: 'Points liability',
     liabilityHelp: '{{points}} points held by {{holders}} customers, after expiry.',
+    liabilityInfo:
+      'What the points your customers hold at the end of the period are worth ({{value}} a point): the discount you would give if everyone used their points. Expired points are left out.',
+    infoLabel: 'How “{{name}}” is counted',
     liabilityLoading: 'Counting…',
     liabilityLoadingHelp: 'Reading the points ledger…',
     overdrafts: 'Overdrafts to resolve: {{count}}',
@@ -68,6 +79,7 @@ export const reports = {
     days: '{{value}} days',
     none: '—',
     vsPrevious: 'vs previous: {{value}}',
+    vsSameDays: 'vs same days before: {{value}}',
     noPrevious: 'no previous data',
     showLost: 'Show the lost customers',
   },
@@ -109,6 +121,9 @@ export const reports = {
     share: 'Share',
     cellLabel: 'R {{r}}, FM {{fm}}: {{count}} customers ({{segment}})',
     drillCell: 'RFM R{{r}} FM{{fm}}',
+    scoringLabel: 'How the scores work',
+    scoring:
+      'Each customer gets three scores from 1 to 5, compared with your other customers. R: how recently they last bought. F: how often they buy (1 = bought once; 2–5 split the customers who came back). M: how much they spent in total. The segment comes from R and the average of F and M. Someone who bought once counts as FM 1, so a recent one-time buyer is “New” (R 5) or “Promising” (R 4), whatever they spent.',
     segments: {
       champions: 'Champions',
       loyal: 'Loyal',
@@ -162,7 +177,7 @@ export const reports = {
     csat: 'CSAT',
     ces: 'CES',
     month: 'Month',
-    help: 'NPS = % promoters − % detractors. CSAT = % of answers 4–5. CES = average effort (1–7, lower is easier).',
+    help: 'NPS = % promoters − % detractors. CSAT = % of answers 4–5. CES = average ease (1 = very hard, 7 = very easy).',
     noAnswers: 'No satisfaction answers yet. Ask customers after a purchase to see how they feel.',
   },
   csv: {

@@ -175,7 +175,7 @@ export const sales = {
     ces: 'CES',
     npsQuestion: 'How likely is the customer to recommend us? (0–10)',
     csatQuestion: 'How satisfied was the customer? (1–5)',
-    cesQuestion: 'How easy was it for the customer? (1–7)',
+    cesQuestion: 'How easy was it for the customer? (1 = very hard, 7 = very easy)',
     score: 'Score',
     comment: 'Comment',
     saved: 'Feedback saved',

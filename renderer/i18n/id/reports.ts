@@ -26,6 +26,9 @@ export const reports: Translations['reports'] = {
     rangePlaceholder: 'Pilih hari pertama dan terakhir',
     compare: 'Bandingkan dengan periode sebelumnya',
     quarterLabel: 'K{{quarter}} {{year}}',
+    partial:
+      '{{period}} belum selesai: yang tampil {{from}} – {{to}}, dibandingkan dengan hari yang sama periode sebelumnya ({{prevFrom}} – {{prevTo}}).',
+    partialBadge: 'Sejauh ini',
   },
   settings: {
     title: 'Pengaturan laporan',
@@ -33,7 +36,7 @@ export const reports: Translations['reports'] = {
     inactivityHelp: 'Pelanggan yang tidak membeli selama ini dihitung hilang (churn).',
     lifespanYears: 'Perkiraan lama menjadi pelanggan (tahun)',
     lifespanHelp:
-      'Untuk nilai pelanggan: CLV = rata-rata belanja × pembelian per tahun × lama menjadi pelanggan.',
+      'Berapa tahun biasanya seorang pelanggan terus membeli; dipakai untuk nilai pelanggan.',
     pointValue: 'Nilai satu poin (Rp)',
     pointValueHelp: 'Untuk kewajiban poin yang belum ditukar.',
   },
@@ -45,22 +48,30 @@ export const reports: Translations['reports'] = {
     frequency: 'Frekuensi pembelian',
     frequencyHelp: 'Pesanan per pembeli dalam periode ini',
     retention: 'Tingkat retensi',
-    retentionHelp:
-      'S {{start}} di awal, E {{end}} di akhir, N {{gained}} bertambah: ((E − N) / S) × 100',
+    retentionHelp: '{{kept}} dari {{start}} pelanggan bertahan',
+    retentionInfo:
+      'Dari {{start}} pelanggan yang membeli dalam {{days}} hari sebelum periode dimulai, berapa persen yang membeli lagi dalam {{days}} hari terakhir periode. {{gained}} pelanggan yang mulai membeli atau kembali selama periode tidak dihitung sebagai bertahan.',
     churn: 'Tingkat churn',
     churnHelp:
       '{{lost}} dari {{start}} pelanggan hilang (tidak membeli dalam {{days}} hari terakhir).',
     newCustomers: 'Pelanggan baru',
     returning: '{{count}} kembali membeli',
+    newInfo:
+      'Pelanggan yang pembelian pertamanya jatuh dalam periode ini, entah mereka membeli lagi atau tidak.',
     clv: 'Rata-rata nilai pelanggan',
-    clvHelp:
-      'CLV = rata-rata belanja × pembelian per tahun × {{years}} tahun, rata-rata dari {{customers}} pelanggan.',
+    clvHelp: 'Rata-rata dari {{customers}} pelanggan',
+    clvInfo:
+      'Perkiraan belanja seorang pelanggan di toko Anda selama {{years}} tahun: rata-rata belanjanya, dikali berapa kali ia membeli dalam setahun, dikali {{years}} tahun (diatur di Pengaturan laporan). Pelanggan yang pertama membeli kurang dari setahun lalu dihitung selama setahun penuh.',
     nps: 'NPS',
     csat: 'CSAT',
     ces: 'CES',
     answers: 'Jawaban: {{count}}',
+    cesScale: '1 = sangat sulit, 7 = sangat mudah',
     liability: 'Kewajiban poin',
     liabilityHelp: '{{points}} poin dimiliki {{holders}} pelanggan, setelah kedaluwarsa.',
+    liabilityInfo:
+      'Nilai poin yang dimiliki pelanggan Anda di akhir periode ({{value}} per poin): potongan harga yang Anda berikan jika semua poin dipakai. Poin yang kedaluwarsa tidak dihitung.',
+    infoLabel: 'Cara menghitung “{{name}}”',
     liabilityLoading: 'Menghitung…',
     liabilityLoadingHelp: 'Membaca buku poin…',
     overdrafts: 'Saldo minus perlu diselesaikan: {{count}}',
@@ -71,6 +82,7 @@ export const reports: Translations['reports'] = {
     days: '{{value}} hari',
     none: '—',
     vsPrevious: 'sebelumnya: {{value}}',
+    vsSameDays: 'hari yang sama sebelumnya: {{value}}',
     noPrevious: 'tidak ada data sebelumnya',
     showLost: 'Lihat pelanggan yang hilang',
   },
@@ -112,6 +124,9 @@ export const reports: Translations['reports'] = {
     share: 'Porsi',
     cellLabel: 'R {{r}}, FM {{fm}}: {{count}} pelanggan ({{segment}})',
     drillCell: 'RFM R{{r}} FM{{fm}}',
+    scoringLabel: 'Cara skor dihitung',
+    scoring:
+      'Setiap pelanggan mendapat tiga skor 1–5, dibanding pelanggan Anda yang lain. R: seberapa baru terakhir membeli. F: seberapa sering membeli (1 = baru sekali; 2–5 membagi pelanggan yang kembali membeli). M: total belanjanya. Segmen ditentukan oleh R dan rata-rata F dan M. Pelanggan yang baru sekali membeli dihitung FM 1, jadi pembeli sekali yang baru-baru ini membeli masuk “Baru” (R 5) atau “Menjanjikan” (R 4), berapa pun belanjanya.',
     segments: {
       champions: 'Juara',
       loyal: 'Setia',
@@ -165,7 +180,7 @@ export const reports: Translations['reports'] = {
     csat: 'CSAT',
     ces: 'CES',
     month: 'Bulan',
-    help: 'NPS = % promotor − % kritikus. CSAT = % jawaban 4–5. CES = rata-rata usaha (1–7, makin kecil makin mudah).',
+    help: 'NPS = % promotor − % kritikus. CSAT = % jawaban 4–5. CES = rata-rata kemudahan (1 = sangat sulit, 7 = sangat mudah).',
     noAnswers:
       'Belum ada jawaban kepuasan. Tanyakan pelanggan setelah membeli untuk melihat perasaan mereka.',
   },

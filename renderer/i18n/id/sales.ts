@@ -176,7 +176,7 @@ export const sales: Translations['sales'] = {
     ces: 'CES',
     npsQuestion: 'Seberapa besar kemungkinan pelanggan merekomendasikan kami? (0–10)',
     csatQuestion: 'Seberapa puas pelanggan? (1–5)',
-    cesQuestion: 'Seberapa mudah bagi pelanggan? (1–7)',
+    cesQuestion: 'Seberapa mudah bagi pelanggan? (1 = sangat sulit, 7 = sangat mudah)',
     score: 'Nilai',
     comment: 'Komentar',
     saved: 'Penilaian tersimpan',
