@@ -34,11 +34,23 @@ export interface ContactCsvHeaders {
   note: string;
 }
 
+/** Columns appended after the contact's own fields (derived facts such as RFM scores). */
+export interface ExtraCsvColumns {
+  headers: readonly string[];
+  /** One cell per header for a contact. */
+  cells: (c: Contact) => readonly string[];
+}
+
 /**
  * One row per contact. Phones get as many columns as the contact with the most numbers, typed
- * as the user typed them ("Phone", "Phone 2", ...); the import reads them back.
+ * as the user typed them ("Phone", "Phone 2", ...); the import reads them back. `extra` columns
+ * come last (the import ignores columns it does not know).
  */
-export function contactsToCsv(contacts: readonly Contact[], h: ContactCsvHeaders): string {
+export function contactsToCsv(
+  contacts: readonly Contact[],
+  h: ContactCsvHeaders,
+  extra?: ExtraCsvColumns,
+): string {
   const phoneColumns = Math.max(1, ...contacts.map((c) => c.phones.length));
   const header = [
     h.name,
@@ -54,6 +66,7 @@ export function contactsToCsv(contacts: readonly Contact[], h: ContactCsvHeaders
     h.consent,
     h.consentAt,
     h.note,
+    ...(extra?.headers ?? []),
   ];
   const rows = contacts.map((c) => [
     c.name,
@@ -69,6 +82,7 @@ export function contactsToCsv(contacts: readonly Contact[], h: ContactCsvHeaders
     c.marketingConsent === undefined ? '' : c.marketingConsent ? 'yes' : 'no',
     c.marketingConsentAt ?? '',
     c.note,
+    ...(extra?.cells(c) ?? []),
   ]);
   return writeCsv([header, ...rows]);
 }

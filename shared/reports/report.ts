@@ -198,6 +198,25 @@ export function computeReport(
   };
 }
 
+/** Every customer's R, F, M scores and segment (index in RFM_SEGMENTS), for a contact page or an export. */
+export interface RfmScores {
+  /** Customer numbers with a purchase before the moment, ascending. */
+  customers: Int32Array;
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  segment: Uint8Array;
+}
+
+/**
+ * Each customer's scores as of `asOf` over all their purchases before it, among every customer
+ * of the book: the same scoring as the report's RFM panel (rfm.ts).
+ */
+export function rfmScoresAsOf(d: ReportDataset, asOf: number): RfmScores {
+  const rfm = computeRfm(customerTotals(d.sales, d.customerCount, -Infinity, asOf), asOf);
+  return { customers: rfm.customers, r: rfm.r, f: rfm.f, m: rfm.m, segment: rfm.segment };
+}
+
 /** Which customers a click on a chart stands for. */
 export type DrillQuery =
   | { kind: 'segment'; segment: RfmSegment }

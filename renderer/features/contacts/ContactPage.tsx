@@ -28,6 +28,7 @@ import { formatDateTime, formatDayMonth } from '../../../shared/dates';
 import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
 import { useLocale } from '../../i18n/useLocale';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
+import { ContactRfm } from '../reports/ContactRfm';
 import { EmptyState } from '../placeholder/EmptyState';
 import { EraseContactButton } from '../privacy/EraseContactButton';
 import { ContactTimelinePanel } from '../timeline/ContactTimelinePanel';
@@ -161,6 +162,8 @@ export function ContactPage() {
           </Text>
         )}
       </Card>
+
+      <ContactRfm contactId={id} />
 
       <Tabs defaultValue="timeline" keepMounted={false}>
         <Tabs.List>

@@ -5,6 +5,7 @@ import { writeVCards } from '../../../shared/contacts/vcard';
 import { localCalendarDate } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
 import { useHost } from '../../app/services';
+import { useRfmColumns } from '../reports/useRfmColumns';
 
 export type ExportFormat = 'csv' | 'vcard';
 
@@ -12,6 +13,7 @@ export type ExportFormat = 'csv' | 'vcard';
 export function useExportContacts(): (contacts: Contact[], format: ExportFormat) => Promise<void> {
   const { t } = useTranslation();
   const host = useHost();
+  const rfmColumns = useRfmColumns();
   return async (contacts, format) => {
     if (contacts.length === 0) {
       notifications.show({ color: 'yellow', message: t('contacts.export.nothing') });
@@ -25,21 +27,25 @@ export function useExportContacts(): (contacts: Contact[], format: ExportFormat)
             suggestedName: `${base}.csv`,
             mimeType: 'text/csv;charset=utf-8',
             filters: [{ name: 'CSV', extensions: ['csv'] }],
-            content: contactsToCsv(contacts, {
-              name: f('name'),
-              phone: f('phone'),
-              email: f('email'),
-              address: f('address'),
-              city: f('city'),
-              birthday: f('birthday'),
-              gender: f('gender'),
-              tags: f('tags'),
-              source: f('source'),
-              channel: f('channel'),
-              consent: f('consent'),
-              consentAt: f('consentAt'),
-              note: f('note'),
-            }),
+            content: contactsToCsv(
+              contacts,
+              {
+                name: f('name'),
+                phone: f('phone'),
+                email: f('email'),
+                address: f('address'),
+                city: f('city'),
+                birthday: f('birthday'),
+                gender: f('gender'),
+                tags: f('tags'),
+                source: f('source'),
+                channel: f('channel'),
+                consent: f('consent'),
+                consentAt: f('consentAt'),
+                note: f('note'),
+              },
+              await rfmColumns(),
+            ),
           }
         : {
             suggestedName: `${base}.vcf`,

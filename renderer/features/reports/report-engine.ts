@@ -15,6 +15,7 @@ import {
   type ReportDataset,
   type ReportOptions,
   type ReportResult,
+  type RfmScores,
 } from '../../../shared/reports';
 import type { LoadProgress, ReportsRepository } from '../../db/repositories/reports';
 import type { FromWorker, LiabilityPair, ToWorker } from './worker-protocol';
@@ -42,6 +43,8 @@ export interface ReportEngine {
   /** The points liability for these options, once the ledger is read. */
   liability(options: ReportOptions): Promise<LiabilityPair>;
   drill(options: ReportOptions, query: DrillQuery): Promise<number[]>;
+  /** Every customer's RFM scores as of `asOf` (customer numbers as in `read`'s answer). */
+  scores(asOf: number): Promise<RfmScores>;
   dispose(): void;
 }
 
@@ -113,6 +116,7 @@ function engineOn(port: Port & { setReports?(r: ReportsRepository): void }): Rep
     } else if (m.type === 'result') p.resolve(m.result);
     else if (m.type === 'loaded') p.resolve(m.customerIds);
     else if (m.type === 'liability') p.resolve(m.liability);
+    else if (m.type === 'scores') p.resolve(m.scores);
     else p.resolve(m.customers);
   });
   port.onFailure((message) => {
@@ -164,6 +168,7 @@ function engineOn(port: Port & { setReports?(r: ReportsRepository): void }): Rep
       }),
     liability: (options) => send<LiabilityPair>({ type: 'liability', id: nextId++, options }),
     drill: (options, query) => send<number[]>({ type: 'drill', id: nextId++, options, query }),
+    scores: (asOf) => send<RfmScores>({ type: 'scores', id: nextId++, asOf }),
     dispose: () => {
       port.terminate();
       for (const p of pending.values()) p.reject(new Error('report engine closed'));

@@ -6,6 +6,7 @@ import type {
   ReportDataset,
   ReportOptions,
   ReportResult,
+  RfmScores,
 } from '../../../shared/reports';
 
 export type ToWorker =
@@ -23,7 +24,9 @@ export type ToWorker =
   | { type: 'compute'; id: number; options: ReportOptions }
   /** The points liability; answered once the ledger is read. */
   | { type: 'liability'; id: number; options: ReportOptions }
-  | { type: 'drill'; id: number; options: ReportOptions; query: DrillQuery };
+  | { type: 'drill'; id: number; options: ReportOptions; query: DrillQuery }
+  /** Every customer's RFM scores as of a moment (contact page, contacts export). */
+  | { type: 'scores'; id: number; asOf: number };
 
 export interface LiabilityPair {
   current: LiabilitySummary;
@@ -37,4 +40,5 @@ export type FromWorker =
   | { type: 'result'; id: number; result: ReportResult }
   | { type: 'liability'; id: number; liability: LiabilityPair }
   | { type: 'drill'; id: number; customers: number[] }
+  | { type: 'scores'; id: number; scores: RfmScores }
   | { type: 'error'; id: number; message: string; name?: string };

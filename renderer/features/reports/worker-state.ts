@@ -10,6 +10,7 @@ import {
   computeLiability,
   computeReport,
   drillCustomers,
+  rfmScoresAsOf,
   reportPeriods,
   type LoyaltyDataset,
   type ReportDataset,
@@ -175,6 +176,8 @@ export function createWorkerState(
             if (result.previous) result.previous.liability = cached.previous;
           }
           post({ type: 'result', id: m.id, result });
+        } else if (m.type === 'scores') {
+          post({ type: 'scores', id: m.id, scores: rfmScoresAsOf(dataset, m.asOf) });
         } else {
           post({
             type: 'drill',

@@ -149,6 +149,19 @@ export const reports = {
       lost: 'Gone quiet for a long time.',
     },
   },
+  contactRfm: {
+    title: 'Customer segment',
+    none: 'No purchases yet: scored after the first one.',
+    recency:
+      'Recency {{score}} of 5: how recently they last bought, compared with your other customers.',
+    frequency: 'Frequency {{score}} of 5: how often they buy (1 = bought once).',
+    money:
+      'Money {{score}} of 5: how much they spent in total, compared with your other customers.',
+    csvSegment: 'RFM segment',
+    csvR: 'RFM R',
+    csvF: 'RFM F',
+    csvM: 'RFM M',
+  },
   cohorts: {
     title: 'Cohort retention',
     help: 'Customers by the month of their first purchase: the share who bought again k months later.',

@@ -152,6 +152,17 @@ export const reports: Translations['reports'] = {
       lost: 'Sudah lama tidak ada kabar.',
     },
   },
+  contactRfm: {
+    title: 'Segmen pelanggan',
+    none: 'Belum ada pembelian: skor muncul setelah pembelian pertama.',
+    recency: 'Kebaruan {{score}} dari 5: seberapa baru terakhir membeli, dibanding pelanggan lain.',
+    frequency: 'Frekuensi {{score}} dari 5: seberapa sering membeli (1 = baru sekali).',
+    money: 'Nilai {{score}} dari 5: total belanjanya, dibanding pelanggan lain.',
+    csvSegment: 'Segmen RFM',
+    csvR: 'RFM R',
+    csvF: 'RFM F',
+    csvM: 'RFM M',
+  },
   cohorts: {
     title: 'Retensi kohort',
     help: 'Pelanggan menurut bulan pembelian pertama: porsi yang membeli lagi k bulan kemudian.',
