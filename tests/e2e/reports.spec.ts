@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { rows } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { addContact, rows } from './helpers';
 import { seedReports, SHOP } from './reports-seed';
 
 test('with no data the reports say what to do next', async ({ page }) => {
@@ -127,4 +127,192 @@ test('the points liability leaves out points that expired', async ({ page }) => 
   await page.getByRole('radiogroup', { name: 'Language' }).getByText('ID', { exact: true }).click();
   await expect(kpi).toContainText('170 poin dimiliki 2 pelanggan, setelah kedaluwarsa');
   await page.screenshot({ path: '/tmp/reports-liability-id.png', fullPage: true });
+});
+
+// These flows cross several screens on a shared 2-core machine: generous waits.
+const slow = expect.configure({ timeout: 20_000 });
+
+/** Open a contact's page from the list, and optionally its "Purchases & points" tab. */
+async function openContact(page: Page, name: string, points = false) {
+  await page.goto('./#/contacts');
+  await page.getByTestId('contact-row').filter({ hasText: name }).first().click();
+  await slow(page.getByRole('heading', { name })).toBeVisible();
+  if (points) await page.getByRole('tab', { name: /purchases & points|pembelian/i }).click();
+}
+
+async function recordSale(page: Page, amount: string) {
+  await page.getByRole('button', { name: 'Record sale' }).first().click();
+  const form = page.getByRole('form', { name: 'Record a sale' });
+  await form.getByLabel('Amount').fill(amount);
+  await form.getByLabel('Amount').press('Enter');
+  await slow(page.getByText('Ask for feedback')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await slow(page.getByRole('dialog')).toBeHidden();
+}
+
+async function seedThenOpen(page: Page, data: Parameters<typeof seedReports>[1], hash: string) {
+  await page.goto('./#/reports');
+  await slow(page.getByTestId('reports-empty')).toBeVisible();
+  await seedReports(page, data);
+  await page.goto(`./#/${hash}`);
+  await page.reload();
+}
+
+test.describe('#19: what a new shop owner meets in the first hour', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test('the welcome bonus goes to a new customer, not to one who bought before it was on (#19.4)', async ({
+    page,
+  }) => {
+    await seedThenOpen(
+      page,
+      {
+        customers: [
+          { name: 'Siti Rahayu', purchases: [{ daysAgo: 30, amount: 100_000 }] },
+          { name: 'Budi Santoso', purchases: [] },
+        ],
+      },
+      'settings',
+    );
+    await page.getByLabel('Welcome bonus (points)').fill('50');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await slow(page.getByText('Loyalty rules saved')).toBeVisible();
+
+    await openContact(page, 'Siti Rahayu', true);
+    await recordSale(page, '100000');
+    // 10 points for the sale, no welcome bonus: Siti bought before the bonus was switched on.
+    await slow(page.getByTestId('points-balance')).toHaveText('10');
+
+    // Budi is in the book but has never bought: his first purchase brings the bonus.
+    await openContact(page, 'Budi Santoso', true);
+    await recordSale(page, '100000');
+    await slow(page.getByTestId('points-balance')).toHaveText('60');
+  });
+
+  test('a fully refunded sale is not counted in "Purchases" (#19.5)', async ({ page }) => {
+    await page.goto('./#/contacts');
+    await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+    await openContact(page, 'Siti Rahayu', true);
+    await recordSale(page, '100000');
+    await recordSale(page, '50000');
+    await slow(page.getByText(/^Purchases: 2 ·/)).toBeVisible();
+    // The whole of the Rp 50.000 sale is refunded (the form offers the full amount).
+    await page
+      .getByTestId('sale-row')
+      .filter({ hasText: '50.000' })
+      .getByRole('button', { name: 'Refund' })
+      .click();
+    await page
+      .getByRole('form', { name: 'Refund a sale' })
+      .getByRole('button', { name: 'Record refund' })
+      .click();
+    await slow(page.getByRole('dialog')).toBeHidden();
+    await slow(page.getByText(/^Purchases: 1 · total Rp\s?100\.000$/)).toBeVisible();
+  });
+
+  test('new customers, one-time buyers as New, the running month, plain-word tooltips (#19.10, 11, 13, 15)', async ({
+    page,
+  }) => {
+    await seedThenOpen(page, SHOP, 'reports');
+    // Nanda and Nur bought for the first time this month... unless the month began yesterday:
+    // then only the purchases since the 1st count, which the number below follows.
+    const today = new Date().getDate();
+    const firstTimers = [1, 2].filter((d) => d < today).length;
+    await slow(page.getByTestId('kpi-new-value')).toHaveText(String(firstTimers));
+
+    // This month is not over: it says so and compares with the same days of last month.
+    if (today < new Date(new Date().getFullYear(), new Date().getMonth() + 1, 0).getDate()) {
+      await slow(page.getByTestId('period-partial')).toContainText(
+        'compared with the same days of the previous period',
+      );
+      await slow(page.getByTestId('kpi-revenue')).toContainText('vs same days before');
+    }
+    // Last month is over: nothing partial.
+    await page.getByRole('button', { name: 'Previous period' }).click();
+    await slow(page.getByTestId('period-partial')).toBeHidden();
+    await slow(page.getByTestId('kpi-revenue')).toContainText('vs previous');
+    await page.getByRole('button', { name: 'Next period' }).click();
+
+    // Retention, customer value and the liability: plain words behind an "i", no formula.
+    await slow(page.getByTestId('kpi-retention')).not.toContainText('×');
+    await slow(page.getByTestId('kpi-clv')).not.toContainText('×');
+    await page.getByTestId('kpi-retention-info').hover();
+    await slow(
+      page.getByRole('tooltip').filter({ hasText: 'are not counted as kept' }),
+    ).toBeVisible();
+    await page.getByTestId('kpi-clv-info').hover();
+    await slow(
+      page.getByRole('tooltip').filter({ hasText: 'times how many times a year they buy' }),
+    ).toBeVisible();
+    await page.getByTestId('kpi-liability-info').hover();
+    await slow(
+      page.getByRole('tooltip').filter({ hasText: 'if everyone used their points' }),
+    ).toBeVisible();
+
+    // Nanda and Nur each bought once, recently: New, not Potential loyalist or Champions.
+    await page.getByRole('tab', { name: 'Customers' }).click();
+    await slow(page.getByTestId('segment-new')).toHaveText('New (2)');
+    await page.getByTestId('chart-rfm-info').hover();
+    await slow(
+      page.getByRole('tooltip').filter({ hasText: 'Someone who bought once counts as FM 1' }),
+    ).toBeVisible();
+
+    await page
+      .getByRole('radiogroup', { name: 'Language' })
+      .getByText('ID', { exact: true })
+      .click();
+    await page.getByRole('tab', { name: 'Penjualan' }).click();
+    await page.getByTestId('kpi-retention-info').hover();
+    await slow(
+      page.getByRole('tooltip').filter({ hasText: 'tidak dihitung sebagai bertahan' }),
+    ).toBeVisible();
+  });
+
+  test('the CES question and the report read the same scale (#19.12)', async ({ page }) => {
+    await page.goto('./#/contacts');
+    await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+    await openContact(page, 'Siti Rahayu', true);
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('CES', { exact: true }).click();
+    await slow(dialog.getByText('(1 = very hard, 7 = very easy)')).toBeVisible();
+    await dialog.getByRole('radio', { name: '7' }).click();
+    await dialog.getByRole('button', { name: 'Save feedback' }).click();
+    await slow(page.getByText('Feedback saved')).toBeVisible();
+
+    await page.goto('./#/reports');
+    await slow(page.getByTestId('kpi-ces-value')).toHaveText('7');
+    await slow(page.getByTestId('kpi-ces')).toContainText('1 = very hard, 7 = very easy');
+    await page.getByRole('tab', { name: 'Satisfaction' }).click();
+    await slow(page.getByText(/CES = average ease \(1 = very hard, 7 = very easy\)/)).toBeVisible();
+  });
+
+  test("a contact's R, F, M and segment are on their page and in the contacts export (#19.14)", async ({
+    page,
+  }) => {
+    await seedThenOpen(page, SHOP, 'contacts');
+    await openContact(page, 'Nanda Putri');
+    const rfm = page.getByTestId('contact-rfm');
+    await slow(rfm.getByTestId('contact-rfm-segment')).toHaveText('New');
+    await slow(rfm.getByTestId('contact-rfm-r')).toHaveText('R 5');
+    await slow(rfm.getByTestId('contact-rfm-f')).toHaveText('F 1');
+
+    await openContact(page, 'Rahmat Hidayat');
+    await slow(page.getByTestId('contact-rfm-segment')).toHaveText('At risk');
+
+    await page.goto('./#/contacts');
+    await page
+      .getByRole('button', { name: /export/i })
+      .first()
+      .click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'CSV (Excel, Google Sheets)' }).click(),
+    ]);
+    const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+    const [header, ...lines] = csv.replace('\uFEFF', '').trim().split('\r\n');
+    slow(header!.split(',').slice(-4)).toEqual(['RFM segment', 'RFM R', 'RFM F', 'RFM M']);
+    const nanda = lines.find((l) => l.startsWith('Nanda Putri'))!;
+    slow(nanda.split(',').slice(-4, -1)).toEqual(['New', '5', '1']);
+  });
 });
