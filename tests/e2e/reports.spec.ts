@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { downloadBy, openBackupPage, uploadBy } from './backup-helpers';
 import { addContact, rows } from './helpers';
 import { seedReports, SHOP } from './reports-seed';
 
@@ -208,6 +209,31 @@ test.describe('#19: what a new shop owner meets in the first hour', () => {
       .click();
     await slow(page.getByRole('dialog')).toBeHidden();
     await slow(page.getByText(/^Purchases: 1 · total Rp\s?100\.000$/)).toBeVisible();
+  });
+
+  test('the restore preview counts the contacts the list shows, not merged duplicates (#19.5)', async ({
+    page,
+  }) => {
+    await seedThenOpen(
+      page,
+      {
+        customers: [
+          { name: 'Ayu Lestari', purchases: [] },
+          { name: 'Budi Santoso', purchases: [] },
+          { name: 'Citra Dewi', purchases: [] },
+          { name: 'Ayu (old number)', purchases: [], mergedInto: 'Ayu Lestari' },
+          { name: 'Budi (old number)', purchases: [], mergedInto: 'Budi Santoso' },
+        ],
+      },
+      'contacts',
+    );
+    await slow(rows(page)).toHaveCount(3);
+    await openBackupPage(page);
+    const backup = await downloadBy(page, 'Save backup');
+    await uploadBy(page, 'Restore from a backup file…', backup);
+    const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+    const contactsRow = dialog.getByTestId('file-counts').getByRole('row', { name: /Contacts/ });
+    await slow(contactsRow.getByRole('cell')).toHaveText(['Contacts', '3', '3']);
   });
 
   test('new customers, one-time buyers as New, the running month, plain-word tooltips (#19.10, 11, 13, 15)', async ({
