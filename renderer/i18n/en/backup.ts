@@ -102,6 +102,8 @@ export const backup = {
       notKenal: 'Not a Kenal sync file.',
       damaged: 'Damaged: its content is not what Kenal writes.',
       wrongDevice: 'Its name does not match the device that wrote it.',
+      failed:
+        'Could not be read or merged. The other files were merged; it is tried again when it changes.',
     },
   },
   auto: {

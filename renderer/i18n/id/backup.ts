@@ -105,6 +105,8 @@ export const backup: Translations['backup'] = {
       notKenal: 'Bukan file sinkron Kenal.',
       damaged: 'Rusak: isinya tidak seperti yang ditulis Kenal.',
       wrongDevice: 'Namanya tidak cocok dengan perangkat yang menulisnya.',
+      failed:
+        'Tidak dapat dibaca atau digabungkan. File lain sudah digabungkan; file ini dicoba lagi saat berubah.',
     },
   },
   auto: {
