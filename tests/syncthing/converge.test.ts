@@ -81,6 +81,7 @@ describe.skipIf(missing !== null)('sync through a real Syncthing', () => {
 
   it('random edits, sales, redemptions and merges on three devices converge, nothing lost', async () => {
     const devices = await openDevices(st);
+    for (const d of devices) await d.repos.devices.setOwnName(`Kasir ${d.name}`);
     const rand = rng(20_26_12_03);
     const made: Made = { contacts: new Set(), sales: new Set(), ledger: new Set() };
     // Work and sync rounds interleaved while Syncthing copies files in the background: some
@@ -98,9 +99,16 @@ describe.skipIf(missing !== null)('sync through a real Syncthing', () => {
     expect([...made.sales].filter((id) => !ids(books.sales).has(id))).toEqual([]);
     expect([...made.ledger].filter((id) => !ids(books.ledger).has(id))).toEqual([]);
     expect(made.sales.size).toBeGreaterThan(5);
+    const allNames = Object.fromEntries(
+      devices.map((d) => [d.repos.clock.deviceId, `Kasir ${d.name}`]),
+    );
     for (const d of devices) {
+      expect(await d.repos.devices.names()).toEqual(allNames);
       const state = await d.repos.sync.folderState();
       expect(state.problems, d.name).toEqual({});
+      for (const o of devices.filter((x) => x !== d)) {
+        expect(state.devices[o.repos.clock.deviceId]?.seenAt).toMatch(/^\d{4}-/);
+      }
       expect(Object.keys(state.devices).sort()).toEqual(
         devices
           .filter((o) => o !== d)
