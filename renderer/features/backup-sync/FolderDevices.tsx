@@ -43,7 +43,14 @@ export function FolderDevices({ state }: { state: FolderState }) {
               </Text>
             </Table.Td>
             <Table.Td>{d.seenAt ? formatDateTime(d.seenAt, locale) : ''}</Table.Td>
-            <Table.Td>{d.lastAt ? formatDateTime(d.lastAt, locale) : ''}</Table.Td>
+            <Table.Td>
+              {d.lastAt ? formatDateTime(d.lastAt, locale) : ''}
+              {d.lastFile && (
+                <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                  {d.lastFile}
+                </Text>
+              )}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
