@@ -68,12 +68,26 @@ async function generate(inst: Instance): Promise<void> {
   await fsp.writeFile(file, xml);
 }
 
+/** How often Syncthing looks at the folder. Tests: short; the benchmark: Syncthing's defaults. */
+export interface FolderIntervals {
+  rescanIntervalS: number;
+  fsWatcherDelayS: number;
+}
+export const TEST_INTERVALS: FolderIntervals = { rescanIntervalS: 5, fsWatcherDelayS: 1 };
+export const DEFAULT_INTERVALS: FolderIntervals = { rescanIntervalS: 3600, fsWatcherDelayS: 10 };
+
 export class Syncthing {
   readonly instances: Instance[] = [];
+  private constructor(private readonly intervals: FolderIntervals) {}
 
   /** `count` instances under `root`, ports from `basePort` (GUI) and `basePort + 100` (sync). */
-  static async start(root: string, count: number, basePort: number): Promise<Syncthing> {
-    const st = new Syncthing();
+  static async start(
+    root: string,
+    count: number,
+    basePort: number,
+    intervals: FolderIntervals = TEST_INTERVALS,
+  ): Promise<Syncthing> {
+    const st = new Syncthing(intervals);
     try {
       for (let i = 0; i < count; i++) {
         const name = String.fromCharCode(65 + i);
@@ -186,9 +200,9 @@ export class Syncthing {
         label: 'Kenal shop',
         path: inst.folder,
         type: 'sendreceive',
-        rescanIntervalS: 5,
+        rescanIntervalS: this.intervals.rescanIntervalS,
         fsWatcherEnabled: true,
-        fsWatcherDelayS: 1,
+        fsWatcherDelayS: this.intervals.fsWatcherDelayS,
         devices: this.instances.map((i) => ({ deviceID: i.deviceId })),
       });
     }

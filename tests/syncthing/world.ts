@@ -8,16 +8,19 @@ import * as path from 'node:path';
 import { expect } from 'vitest';
 import type { Repositories } from '../../renderer/db';
 import { openKenalDevice, type KenalDevice } from './kenal-device';
-import { Syncthing } from './syncthing';
+import { Syncthing, type FolderIntervals } from './syncthing';
 
 /** Fixed loopback ports: GUI/REST on 18380+, sync listeners on 18480+. */
 export const BASE_PORT = 18380;
 
-export async function startCluster(count: number) {
+export async function startCluster(
+  count: number,
+  options: { basePort?: number; intervals?: FolderIntervals } = {},
+) {
   const root = await mkdtemp(path.join(tmpdir(), 'kenal-syncthing-'));
   let st: Syncthing;
   try {
-    st = await Syncthing.start(root, count, BASE_PORT);
+    st = await Syncthing.start(root, count, options.basePort ?? BASE_PORT, options.intervals);
   } catch (error) {
     await rm(root, { recursive: true, force: true });
     throw error;
