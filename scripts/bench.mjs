@@ -274,7 +274,9 @@ function judge(row) {
 }
 
 const fmt = (n, unit) =>
-  n === undefined ? '' : `${n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(1)} ${unit}`;
+  n === undefined
+    ? ''
+    : `${n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(n < 0.1 ? 4 : 1)} ${unit}`;
 
 function targetText(t) {
   if (t.kind === 'abs-max') return `<= ${t.value}`;
