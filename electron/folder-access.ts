@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import { isPlainFileName, REMOVABLE_FILE } from '../shared/host-api';
 import { isTempFileName, nodeAtomicFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { nodeReadFs, type ReadFs } from './file-read';
+import { isKenalFolderName, KENAL_FILE_NAME } from '../shared/sync/folder';
 
 export class FolderRefusedError extends Error {
   override name = 'FolderRefusedError';
@@ -45,7 +46,7 @@ export interface FolderAccess {
 }
 
 /** Sync files, automatic and safety backups: `kenal-<letters, digits, dashes>.json`. */
-export const KENAL_FILE = /^kenal-[0-9A-Za-z-]{1,200}\.json$/;
+export const KENAL_FILE = KENAL_FILE_NAME;
 
 const isMissing = (error: unknown) =>
   ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
@@ -89,14 +90,18 @@ export function createFolderAccess(
     return real;
   }
 
-  /** The file's path inside the allowed folder; refuses names and symlinks that leave it. */
-  async function fileIn(folder: string, name: string): Promise<string> {
+  /**
+   * The file's path inside the allowed folder; refuses names and symlinks that leave it.
+   * `conflictCopies`: also a sync engine's conflict copy of a Kenal file (read only).
+   */
+  async function fileIn(folder: string, name: string, conflictCopies = false): Promise<string> {
     if (!isPlainFileName(name)) throw new FolderRefusedError('not a plain file name');
     const dir = await allowedDir(folder);
     // Only Kenal's own files are read or written, so even a hijacked renderer that names an
     // existing folder (useFolder) cannot read private files or drop a script into, say, an
     // autostart folder.
-    if (!KENAL_FILE.test(name)) throw new FolderRefusedError('not a Kenal file name');
+    const kenal = conflictCopies ? isKenalFolderName(name) : KENAL_FILE.test(name);
+    if (!kenal) throw new FolderRefusedError('not a Kenal file name');
     const target = path.resolve(dir, name);
     if (path.dirname(target) !== dir) throw new FolderRefusedError('outside the folder');
     let real: string;
@@ -130,8 +135,10 @@ export function createFolderAccess(
       const dir = await allowedDir(folder);
       const out: { name: string; size: number; mtimeMs: number }[] = [];
       for (const entry of await fsp.readdir(dir, { withFileTypes: true })) {
-        // Regular files only: no folders, no symlinks, no half-written temp files.
+        // Regular files with Kenal names only (and their conflict copies): no folders, no
+        // symlinks, no half-written temp files, and nothing else of the user's is disclosed.
         if (!entry.isFile() || isTempFileName(entry.name) || !isPlainFileName(entry.name)) continue;
+        if (!isKenalFolderName(entry.name)) continue;
         try {
           const stat = await fsp.lstat(path.join(dir, entry.name));
           out.push({ name: entry.name, size: stat.size, mtimeMs: Math.max(0, stat.mtimeMs) });
@@ -143,7 +150,7 @@ export function createFolderAccess(
     },
 
     async read(folder, name, maxBytes) {
-      const file = await fileIn(folder, name);
+      const file = await fileIn(folder, name, true);
       let size: number;
       try {
         const stat = await readFs.stat(file);

@@ -20,6 +20,7 @@
  * CI runs the small scale to keep this working and asserts nothing about time.
  */
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   createReadStream,
@@ -273,7 +274,9 @@ function judge(row) {
 }
 
 const fmt = (n, unit) =>
-  n === undefined ? '' : `${n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(1)} ${unit}`;
+  n === undefined
+    ? ''
+    : `${n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(n < 0.1 ? 4 : 1)} ${unit}`;
 
 function targetText(t) {
   if (t.kind === 'abs-max') return `<= ${t.value}`;
@@ -362,6 +365,16 @@ async function main() {
       }
     }
 
+    if (!only || only.includes('syncthing')) {
+      log('syncthing (bench/syncthing, in Node)');
+      try {
+        rows.push(...measureSyncthing());
+      } catch (e) {
+        crashed = true;
+        rows.push(failedRow('syncthing', e));
+      }
+    }
+
     const judged = rows.map((r) => (r.error ? { ...r, pass: false } : { ...r, ...judge(r) }));
     console.log('');
     printTable(judged);
@@ -386,6 +399,28 @@ async function main() {
     server.close();
   }
   if (crashed) process.exitCode = 1;
+}
+
+/**
+ * Sync through real Syncthing processes (bench/syncthing/*.measure.ts, run by Vitest in Node):
+ * bytes written per change as the book grows, and an edit's time from device A to device B.
+ * No rows (and a note) where no syncthing binary is installed.
+ */
+function measureSyncthing() {
+  const file = resolve(out, 'syncthing.json');
+  rmSync(file, { force: true });
+  const sizes =
+    scale.label === 'full'
+      ? '1000x10000,10000x100000'
+      : `${Math.min(scale.contacts, 1000)}x${Math.min(scale.sales, 10000)}`;
+  const run = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.syncthing-bench.config.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, KENAL_SYNC_BENCH_OUT: file, KENAL_SYNC_BENCH_SIZES: sizes },
+  });
+  if (run.status !== 0) throw new Error(`bench/syncthing failed (exit ${run.status})`);
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  if (result.skipped) log(`syncthing rows skipped: ${result.skipped}`);
+  return result.rows.map((r) => ({ scenario: 'syncthing', ...r }));
 }
 
 function failedRow(id, e) {

@@ -28,6 +28,22 @@ const suites = [
     read: readVitest,
   },
   {
+    // Kenal devices synced through real Syncthing processes on 127.0.0.1 (skipped, with the
+    // reason, where no syncthing binary is installed).
+    name: 'syncthing',
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '-c',
+      'vitest.syncthing.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${OUT}/syncthing.json`,
+    ],
+    read: readVitest,
+  },
+  {
     name: 'e2e',
     cmd: ['npx', 'playwright', 'test', '-c', 'playwright.config.ts', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/e2e.json` },

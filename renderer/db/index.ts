@@ -5,6 +5,7 @@
 import { openDeviceClock, type DeviceClock } from './clock';
 import { KenalDb } from './database';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts';
+import { createDevicesRepository, type DevicesRepository } from './repositories/devices';
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
@@ -22,6 +23,7 @@ export interface Repositories {
   sync: SyncRepository;
   demo: DemoRepository;
   privacy: PrivacyRepository;
+  devices: DevicesRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -39,6 +41,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     sync: createSyncRepository(db, clock),
     demo: createDemoRepository(db),
     privacy: createPrivacyRepository(db, contacts, clock),
+    devices: createDevicesRepository(db, clock),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   writeFolderFileArgsSchema,
   type HostApi,
 } from '../../shared/host-api';
+import { isKenalFolderName } from '../../shared/sync/folder';
 import { createHandleStore, type HandleStore } from './handle-store';
 
 type PermissionState = 'granted' | 'denied' | 'prompt';
@@ -130,7 +131,8 @@ export function createWebFolders(
       const handle = await dir(folderArgsSchema.parse(raw).folder);
       const out: { name: string; size: number; mtimeMs: number }[] = [];
       for await (const [name, entry] of handle.entries()) {
-        if (entry.kind !== 'file' || !isPlainFileName(name) || name.endsWith('.crswap')) continue;
+        // Kenal's files and their conflict copies only: nothing else of the user's is listed.
+        if (entry.kind !== 'file' || !isPlainFileName(name) || !isKenalFolderName(name)) continue;
         try {
           const file = await entry.getFile();
           out.push({ name, size: file.size, mtimeMs: Math.max(0, file.lastModified) });

@@ -65,6 +65,38 @@ export function parseSyncFileName(name: string): SyncFileName | null {
   return null;
 }
 
+/** Sync files, automatic and safety backups: `kenal-<letters, digits, dashes>.json`. */
+export const KENAL_FILE_NAME = /^kenal-[0-9A-Za-z-]{1,200}\.json$/;
+
+/**
+ * The copies file-sync engines make when one file changed in two places at once (e.g. two
+ * machines that share a device id, or another program touching a file):
+ *   Syncthing  `<name>.sync-conflict-<YYYYMMDD>-<HHMMSS>-<short device id>.json`
+ *   Dropbox    `<name> (<who>'s conflicted copy <YYYY-MM-DD>[ (n)]).json`
+ */
+const SYNCTHING_CONFLICT =
+  /^(kenal-[0-9A-Za-z-]{1,200})\.sync-conflict-\d{8}-\d{6}-[0-9A-Z]{7}\.json$/;
+const DROPBOX_CONFLICT =
+  /^(kenal-[0-9A-Za-z-]{1,200}) \([^()\\/:]{0,100}conflicted copy[^()\\/:]{0,60}(?:\(\d{1,4}\))?\)\.json$/;
+
+/**
+ * A conflict copy of a sync file: its original name and what that name says. A conflict copy is
+ * another version of a device's file: it is read and merged like any other file (whoever's it
+ * is, this device's own included), never skipped as "our own" and never deleted.
+ */
+export function parseConflictCopy(name: string): { original: string; file: SyncFileName } | null {
+  const base = (SYNCTHING_CONFLICT.exec(name) ?? DROPBOX_CONFLICT.exec(name))?.[1];
+  if (base === undefined) return null;
+  const original = `${base}.json`;
+  const file = parseSyncFileName(original);
+  return file ? { original, file } : null;
+}
+
+/** The only names Kenal lists, reads or writes in a folder: its own files and their conflict copies. */
+export function isKenalFolderName(name: string): boolean {
+  return KENAL_FILE_NAME.test(name) || parseConflictCopy(name) !== null;
+}
+
 /** True when `name` is a sync file written by `deviceId` (the only files it may delete). */
 export function isOwnSyncFile(name: string, deviceId: string): boolean {
   return DEVICE_ID_PATTERN.test(deviceId) && parseSyncFileName(name)?.deviceId === deviceId;
@@ -124,6 +156,43 @@ export function planReads(
     }
   }
   return out;
+}
+
+/**
+ * Conflict copies to read: every one not merged yet at its current size and time (`merged`),
+ * whatever device it names, this one's included.
+ */
+export function planConflictReads(
+  entries: readonly FolderEntry[],
+  merged: Readonly<Record<string, { size: number; mtimeMs: number }>>,
+  skip: (entry: FolderEntry) => boolean = () => false,
+): PlannedRead[] {
+  const out: PlannedRead[] = [];
+  for (const e of entries) {
+    const copy = parseConflictCopy(e.name);
+    if (!copy) continue;
+    const m = merged[e.name];
+    if ((m && m.size === e.size && m.mtimeMs === e.mtimeMs) || skip(e)) continue;
+    out.push({
+      name: e.name,
+      deviceId: copy.file.deviceId,
+      file: copy.file,
+      size: e.size,
+      mtimeMs: e.mtimeMs,
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** The newest modification time among each device's files in the folder (when it was last seen). */
+export function lastSeenByDevice(entries: readonly FolderEntry[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const e of entries) {
+    const deviceId = (parseSyncFileName(e.name) ?? parseConflictCopy(e.name)?.file)?.deviceId;
+    if (deviceId === undefined) continue;
+    seen.set(deviceId, Math.max(seen.get(deviceId) ?? 0, e.mtimeMs));
+  }
+  return seen;
 }
 
 /** How far the segments present (merged or not) chain on from `upTo`. */
@@ -209,6 +278,8 @@ export const FOLDER_PROBLEM_CODES = [
   'notKenal',
   'damaged',
   'wrongDevice',
+  /** Reading or merging it failed (a disk error, or a file the merge refused). */
+  'failed',
 ] as const;
 export type FolderProblemCode = (typeof FOLDER_PROBLEM_CODES)[number];
 
@@ -230,9 +301,19 @@ export const folderStateSchema = z.object({
         merged: z.array(z.string()),
         lastFile: z.string().optional(),
         lastAt: z.string().optional(),
+        /** The newest of its files in the folder (ISO): when it was last seen there. */
+        seenAt: z.string().optional(),
       }),
     )
     .default({}),
+  /** Conflict copies merged, with the size/mtime they had then. */
+  conflicts: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number() })).default({}),
+  /**
+   * Files this device wrote or merged disappeared from the folder (emptied, deleted, or an
+   * empty mount point): nothing was deleted from the book; shown until every device's files are
+   * back.
+   */
+  emptiedAt: z.string().nullable().default(null),
   /** Files that could not be merged, by name, with the size/mtime they had then. */
   problems: z
     .record(
@@ -242,6 +323,8 @@ export const folderStateSchema = z.object({
         size: z.number(),
         mtimeMs: z.number(),
         at: z.string(),
+        /** What went wrong, for diagnosis (not translated). */
+        detail: z.string().max(300).optional(),
       }),
     )
     .default({}),

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFolder, IconFolderOff, IconRefresh } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,7 +8,9 @@ import { formatDateTime } from '../../../shared/dates';
 import { folderStateSchema } from '../../../shared/sync/folder';
 import { useHost, useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
+import { DeviceNameForm } from './DeviceNameForm';
 import { APP_NAME } from './file-names';
+import { FolderDevices } from './FolderDevices';
 import { runFolderSync, useFolderSyncRunning } from './folder-sync-runner';
 
 /** Desktop app, or a browser with the File System Access API (Chrome, Edge). */
@@ -29,10 +31,11 @@ export function FolderSyncCard() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const host = useHost();
-  const { sync, clock } = useRepositories();
+  const { sync, clock, devices } = useRepositories();
   const supported = useFolderSupported();
   const running = useFolderSyncRunning((s) => s.running);
   const state = useLiveQuery(() => sync.folderState(), [sync]);
+  const names = useLiveQuery(() => devices.names(), [devices]);
   const deps = { host, sync, deviceId: clock.deviceId, app: APP_NAME };
 
   const run = (options: { confirm?: string; askPermission?: boolean } = {}) =>
@@ -85,7 +88,6 @@ export function FolderSyncCard() {
     );
   }
 
-  const devices = Object.entries(state?.devices ?? {}).filter(([, d]) => d.lastFile);
   const problems = Object.entries(state?.problems ?? {});
   return (
     <Card withBorder padding="lg" data-testid="sync-folder">
@@ -146,12 +148,22 @@ export function FolderSyncCard() {
           </Alert>
         )}
 
+        {state?.folder && state.emptiedAt && (
+          <Alert
+            color="orange"
+            title={t('backup.folder.emptiedTitle')}
+            data-testid="sync-folder-emptied"
+          >
+            {t('backup.folder.emptied', { date: formatDateTime(state.emptiedAt, locale) })}
+          </Alert>
+        )}
+
         {state?.pending && (
           <Alert color="red" title={t('backup.massTitle')}>
             <Stack gap="xs" align="flex-start">
               <Text size="sm">
                 {t('backup.folder.pending', {
-                  device: state.pending.deviceId,
+                  device: names?.[state.pending.deviceId] ?? state.pending.deviceId,
                   removing: state.pending.removing,
                   live: state.pending.live,
                 })}
@@ -170,35 +182,11 @@ export function FolderSyncCard() {
 
         {state?.folder && (
           <>
+            <DeviceNameForm />
             <Title order={4} size="h5" mt="xs">
               {t('backup.folder.devices')}
             </Title>
-            {devices.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('backup.folder.noDevices')}
-              </Text>
-            ) : (
-              <Table fz="sm" data-testid="sync-folder-devices">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('backup.fileDevice')}</Table.Th>
-                    <Table.Th>{t('backup.folder.lastFile')}</Table.Th>
-                    <Table.Th>{t('backup.folder.mergedAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {devices.map(([device, d]) => (
-                    <Table.Tr key={device}>
-                      <Table.Td ff="monospace">{device}</Table.Td>
-                      <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
-                        {d.lastFile}
-                      </Table.Td>
-                      <Table.Td>{d.lastAt ? formatDateTime(d.lastAt, locale) : ''}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <FolderDevices state={state} />
             {problems.length > 0 && (
               <Stack gap={4} data-testid="sync-folder-problems">
                 <Text size="sm" fw={500}>

@@ -14,7 +14,10 @@ export const SYNC_EVERY_MS = 5 * 60 * 1000;
 export const useFolderSyncRunning = create<{ running: boolean }>(() => ({ running: false }));
 
 export interface RunnerDeps {
-  host: HostApi;
+  host: Pick<
+    HostApi,
+    'useFolder' | 'listFolder' | 'readFolderFile' | 'writeFolderFile' | 'removeFolderFile'
+  >;
   sync: SyncRepository;
   deviceId: string;
   app: string;

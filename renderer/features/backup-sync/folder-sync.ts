@@ -17,6 +17,10 @@ import { readKenalFile, serializeEnvelope, tableCounts } from '../../../shared/s
 import type { FileProblem } from '../../../shared/sync/envelope';
 import {
   afterMerge,
+  isKenalFolderName,
+  lastSeenByDevice,
+  planConflictReads,
+  type PlannedRead,
   ownFilesToPrune,
   parseSyncFileName,
   planReads,
@@ -84,12 +88,18 @@ export async function syncFolderOnce(
     return report;
   }
   state.lastError = null;
+  // Only Kenal's files and their conflict copies, whatever the host lists.
+  entries = entries.filter((e) => isKenalFolderName(e.name));
 
-  // Forget problems of files that are gone.
+  // Forget problems and merged conflict copies of files that are gone.
   const present = new Set(entries.map((e) => e.name));
   for (const name of Object.keys(state.problems)) {
     if (!present.has(name)) delete state.problems[name];
   }
+  for (const name of Object.keys(state.conflicts)) {
+    if (!present.has(name)) delete state.conflicts[name];
+  }
+  noteEmptied(state, entries, deps.deviceId, now());
   const refusedUnchanged = (e: FolderEntry) => {
     const p = state.problems[e.name];
     if (p && p.code !== 'incomplete' && p.size === e.size && p.mtimeMs === e.mtimeMs) return true;
@@ -98,26 +108,45 @@ export async function syncFolderOnce(
   const blocked = new Set<string>(state.pending ? [state.pending.deviceId] : []);
   if (options.confirm && state.pending?.name === options.confirm) blocked.clear();
 
-  for (const plan of planReads(entries, deps.deviceId, state.devices, refusedUnchanged)) {
+  const plans = [
+    ...planReads(entries, deps.deviceId, state.devices, refusedUnchanged),
+    ...planConflictReads(entries, state.conflicts, refusedUnchanged),
+  ];
+  for (const plan of plans) {
     if (blocked.has(plan.deviceId)) continue;
-    const note = (code: FolderProblemCode) => {
+    const note = (code: FolderProblemCode, detail?: string) => {
       state.problems[plan.name] = {
         code,
         size: plan.size,
         mtimeMs: plan.mtimeMs,
         at: now().toISOString(),
+        ...(detail ? { detail: detail.slice(0, 300) } : {}),
       };
       report.problems.push(plan.name);
     };
+    // One bad file never stops the round: whatever goes wrong with it is reported against it,
+    // the other files are merged and this device still writes its own.
+    try {
+      await mergeOne(plan, note);
+    } catch (error) {
+      note('failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function mergeOne(
+    plan: PlannedRead,
+    note: (code: FolderProblemCode, detail?: string) => void,
+  ): Promise<void> {
+    if (!folder) return;
     const read = await deps.host.readFolderFile({
       folder,
       name: plan.name,
       maxBytes: MAX_SYNC_FILE_BYTES,
     });
-    if (read.status === 'missing') continue;
+    if (read.status === 'missing') return;
     if (read.status === 'too-large') {
       note('tooLarge');
-      continue;
+      return;
     }
     const checked = await readKenalFile(read.content, {
       expectedKind: 'sync',
@@ -125,11 +154,11 @@ export async function syncFolderOnce(
     });
     if (!checked.ok) {
       note(problemCode(checked.error));
-      continue;
+      return;
     }
     if (checked.value.envelope.deviceId !== plan.deviceId) {
       note('wrongDevice');
-      continue;
+      return;
     }
     const result = await deps.sync.importSync(checked.value.envelope, {
       confirmMassDelete: options.confirm === plan.name,
@@ -143,17 +172,23 @@ export async function syncFolderOnce(
       };
       report.pending = true;
       blocked.add(plan.deviceId);
-      continue;
+      return;
     }
     if (state.pending?.name === plan.name) state.pending = null;
     delete state.problems[plan.name];
+    report.merged.push(plan.name);
+    if (plan.name !== snapshotOrSegmentName(plan)) {
+      // A conflict copy: remembered by its size and time, never part of a device's chain.
+      state.conflicts[plan.name] = { size: plan.size, mtimeMs: plan.mtimeMs };
+      return;
+    }
     const before = state.devices[plan.deviceId];
     state.devices[plan.deviceId] = {
+      ...before,
       ...afterMerge(before, plan.name),
       lastFile: plan.name,
       lastAt: now().toISOString(),
     };
-    report.merged.push(plan.name);
   }
 
   try {
@@ -164,6 +199,39 @@ export async function syncFolderOnce(
   state.lastSyncAt = now().toISOString();
   await deps.sync.saveFolderState(state);
   return report;
+}
+
+/** The plain name of a planned file (a conflict copy's differs from it). */
+function snapshotOrSegmentName(plan: PlannedRead): string {
+  const f = plan.file;
+  return f.kind === 'snap'
+    ? `kenal-${f.deviceId}-snap-${f.stamp}.json`
+    : `kenal-${f.deviceId}-seg-${f.since}-${f.stamp}.json`;
+}
+
+/**
+ * Remember when each other device was last seen in the folder, and warn when files this device
+ * wrote or merged are gone (emptied folder, deletion propagated by the sync engine, an empty
+ * mount point). Nothing is deleted from the book either way; the warning stays until every
+ * device seen before has files in the folder again.
+ */
+function noteEmptied(state: FolderState, entries: FolderEntry[], own: string, now: Date) {
+  const seen = lastSeenByDevice(entries);
+  for (const [deviceId, mtimeMs] of seen) {
+    if (deviceId === own) continue;
+    const d = state.devices[deviceId] ?? { upTo: null, merged: [] };
+    state.devices[deviceId] = { ...d, seenAt: new Date(mtimeMs).toISOString() };
+  }
+  const known = Object.entries(state.devices)
+    .filter(([, d]) => d.upTo !== null || d.merged.length > 0)
+    .map(([id]) => id);
+  const ownGone = state.cursor !== null && !seen.has(own);
+  const othersGone = known.length > 0 && known.every((id) => !seen.has(id));
+  if (ownGone || othersGone) {
+    state.emptiedAt ??= now.toISOString();
+  } else if (state.emptiedAt !== null && known.every((id) => seen.has(id))) {
+    state.emptiedAt = null;
+  }
 }
 
 /** Write this device's next file; returns its name, or null when there was nothing new. */

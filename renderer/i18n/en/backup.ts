@@ -81,6 +81,19 @@ export const backup = {
     noDevices: 'No files from another device yet. Choose the same folder on your other devices.',
     lastFile: 'Last file merged',
     mergedAt: 'Merged',
+    lastSeen: 'Last seen in the folder',
+    unnamed: 'Unnamed device',
+    thisDevice: 'This device’s name',
+    thisDeviceHelp:
+      'Shown on your other devices, e.g. “Till 1” or “Outlet Bandung”. Device id: {{id}}',
+    namePlaceholder: 'e.g. Till 1',
+    saveName: 'Save name',
+    nameSaved: 'Device name saved',
+    nameRequired: 'Enter a name for this device.',
+    nameTooLong: 'At most 60 characters.',
+    emptiedTitle: 'Kenal’s files disappeared from the sync folder',
+    emptied:
+      'On {{date}} the sync folder was found emptied (files deleted, or a drive not connected). Nothing was deleted from your data: Kenal wrote this device’s files again. This warning goes away once every device has written its files again.',
     problems: 'Files not merged',
     retry: 'Retrying',
     skipped: 'Skipped',
@@ -102,6 +115,8 @@ export const backup = {
       notKenal: 'Not a Kenal sync file.',
       damaged: 'Damaged: its content is not what Kenal writes.',
       wrongDevice: 'Its name does not match the device that wrote it.',
+      failed:
+        'Could not be read or merged. The other files were merged; it is tried again when it changes.',
     },
   },
   auto: {

@@ -84,6 +84,19 @@ export const backup: Translations['backup'] = {
       'Belum ada file dari perangkat lain. Pilih folder yang sama di perangkat Anda yang lain.',
     lastFile: 'File terakhir yang digabungkan',
     mergedAt: 'Digabungkan',
+    lastSeen: 'Terakhir terlihat di folder',
+    unnamed: 'Perangkat tanpa nama',
+    thisDevice: 'Nama perangkat ini',
+    thisDeviceHelp:
+      'Ditampilkan di perangkat Anda yang lain, mis. “Kasir 1” atau “Outlet Bandung”. Id perangkat: {{id}}',
+    namePlaceholder: 'mis. Kasir 1',
+    saveName: 'Simpan nama',
+    nameSaved: 'Nama perangkat disimpan',
+    nameRequired: 'Masukkan nama untuk perangkat ini.',
+    nameTooLong: 'Paling banyak 60 karakter.',
+    emptiedTitle: 'File Kenal hilang dari folder sinkron',
+    emptied:
+      'Pada {{date}} folder sinkron ditemukan kosong (file dihapus, atau drive tidak tersambung). Tidak ada data Anda yang dihapus: Kenal menulis ulang file perangkat ini. Peringatan ini hilang setelah setiap perangkat menulis ulang filenya.',
     problems: 'File yang tidak digabungkan',
     retry: 'Dicoba lagi',
     skipped: 'Dilewati',
@@ -105,6 +118,8 @@ export const backup: Translations['backup'] = {
       notKenal: 'Bukan file sinkron Kenal.',
       damaged: 'Rusak: isinya tidak seperti yang ditulis Kenal.',
       wrongDevice: 'Namanya tidak cocok dengan perangkat yang menulisnya.',
+      failed:
+        'Tidak dapat dibaca atau digabungkan. File lain sudah digabungkan; file ini dicoba lagi saat berubah.',
     },
   },
   auto: {

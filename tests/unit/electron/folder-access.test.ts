@@ -100,11 +100,37 @@ describe('folder access: which names', () => {
   });
 
   it('lists plain files only: no folders, symlinks or temp files', async () => {
-    await writeFile(path.join(sync, 'b.json'), 'bb');
+    await writeFile(path.join(sync, theirs), 'bb');
     await writeFile(path.join(sync, `.${own}.0123456789ab.tmp`), 'half');
     await mkdir(path.join(sync, 'sub'));
     const listed = await access.list(sync);
-    expect(listed.map((f) => [f.name, f.size])).toEqual([['b.json', 2]]);
+    expect(listed.map((f) => [f.name, f.size])).toEqual([[theirs, 2]]);
+  });
+
+  it('lists only Kenal file names and sync engines’ conflict copies of them', async () => {
+    const syncthingCopy = theirs.replace('.json', '.sync-conflict-20261203-101500-ABCDEF7.json');
+    const dropboxCopy = theirs.replace('.json', ' (Budi’s conflicted copy 2026-12-03).json');
+    for (const name of [
+      theirs,
+      syncthingCopy,
+      dropboxCopy,
+      'tax-return-2025.pdf',
+      'passwords.json',
+      `.syncthing.${theirs}.tmp`,
+      `~syncthing~${theirs}.tmp`,
+      '.stfolder.json',
+    ]) {
+      await writeFile(path.join(sync, name), 'x');
+    }
+    await access.allow(sync);
+    expect((await access.list(sync)).map((f) => f.name).sort()).toEqual(
+      [theirs, syncthingCopy, dropboxCopy].sort(),
+    );
+    // A conflict copy can be read (to merge it), never written or removed.
+    await expect(access.read(sync, dropboxCopy, 100)).resolves.toMatchObject({ status: 'read' });
+    await expect(access.read(sync, 'passwords.json', 100)).rejects.toThrow(/Kenal file name/);
+    await expect(access.write(sync, syncthingCopy, '{}')).rejects.toThrow(/Kenal file name/);
+    await expect(access.remove(sync, syncthingCopy)).rejects.toThrow(/own files/);
   });
 
   it('writes atomically and reads back; a missing file and a large one are told apart', async () => {

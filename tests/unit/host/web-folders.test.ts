@@ -38,7 +38,12 @@ describe('web folders (File System Access API)', () => {
     expect(chosen.label).toBe('Dropbox');
     const name = 'kenal-0123456789ABCDEF-snap-000000000001000-00000.json';
     await folders.writeFolderFile({ folder: chosen.folder, name, content: '{"a":1}' });
+    // Only Kenal's files are listed, never the rest of the user's folder.
+    dir.files.set('tax-return-2025.pdf', { content: 'private', lastModified: 1 });
+    dir.files.set(`${name}.crswap`, { content: 'half', lastModified: 1 });
     expect(await folders.listFolder({ folder: chosen.folder })).toMatchObject([{ name, size: 7 }]);
+    dir.files.delete('tax-return-2025.pdf');
+    dir.files.delete(`${name}.crswap`);
     await expect(
       folders.readFolderFile({ folder: chosen.folder, name, maxBytes: 100 }),
     ).resolves.toEqual({ status: 'read', content: '{"a":1}', size: 7 });

@@ -1,0 +1,49 @@
+/**
+ * Device names (shared/sync/device-names.ts): each device names itself in a synced setting.
+ */
+import { applyPatch, createMutable } from '../../../shared/records';
+import type { Setting } from '../../../shared/schemas';
+import {
+  DEVICE_NAME_PREFIX,
+  deviceNameKey,
+  deviceNameSchema,
+  deviceNamesFrom,
+  deviceNameSettingId,
+} from '../../../shared/sync/device-names';
+import type { DeviceClock } from '../clock';
+import type { KenalDb } from '../database';
+
+export function createDevicesRepository(db: KenalDb, clock: DeviceClock, now = () => new Date()) {
+  return {
+    /** Every device's name this device knows, by device id (its own included). */
+    async names(): Promise<Record<string, string>> {
+      const rows = await db.settings.where('key').startsWith(DEVICE_NAME_PREFIX).toArray();
+      return deviceNamesFrom(rows);
+    },
+
+    /** Name this device (one transaction); the error is an i18n key. */
+    async setOwnName(raw: string): Promise<{ ok: true } | { ok: false; error: string }> {
+      const parsed = deviceNameSchema.safeParse(raw);
+      if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+      const value = { name: parsed.data };
+      const key = deviceNameKey(clock.deviceId);
+      await db.transaction('rw', db.settings, db.meta, async () => {
+        const row = await db.settings.where('key').equals(key).first();
+        const stamp = await clock.stamp();
+        if (row) {
+          const { record, changed } = applyPatch(row, { value }, stamp);
+          if (changed.length > 0) await db.settings.put(record);
+        } else {
+          const record: Setting = createMutable(
+            { key, value },
+            { id: deviceNameSettingId(clock.deviceId), createdAt: now().toISOString(), stamp },
+          );
+          await db.settings.add(record);
+        }
+      });
+      return { ok: true };
+    },
+  };
+}
+
+export type DevicesRepository = ReturnType<typeof createDevicesRepository>;
