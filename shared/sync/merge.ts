@@ -49,9 +49,14 @@ const META_ONLY = new Set(['id', 'createdAt', 'updatedAt', 'stamps']);
 
 type Loose = MutableMeta & Record<string, unknown>;
 
+/** Own keys only: a field named like Object.prototype's members is never read from it. */
+const own = (o: object, key: string): unknown =>
+  Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+
 function stampOf(r: Loose, field: string): string {
   if (field === 'deletedAt') return r.stamps.deletedAt ?? r.deletedAt ?? '';
-  return r.stamps[field] ?? '';
+  const s = own(r.stamps, field);
+  return typeof s === 'string' ? s : '';
 }
 
 const valueKey = (v: unknown): string => (v === undefined ? '' : canonicalJson(v));
@@ -93,7 +98,7 @@ export function mergeMutable<R extends MutableMeta>(
   let changed = fresh || out.createdAt !== l.createdAt || out.updatedAt !== l.updatedAt;
   for (const field of fields) {
     const sl = stampOf(l, field);
-    const vl = l[field];
+    const vl = own(l, field);
     if (fresh) {
       // Merging a new record with itself: nothing to compare.
       if (vl !== undefined) out[field] = vl;
@@ -101,13 +106,17 @@ export function mergeMutable<R extends MutableMeta>(
       continue;
     }
     const sr = stampOf(r, field);
-    const vr = r[field];
+    const vr = own(r, field);
     const same = sameValue(vl, vr);
     const remoteWins = sr !== sl ? sr > sl : !same && compare(sr, vr, sl, vl) > 0;
     const [stamp, value] = remoteWins ? [sr, vr] : [sl, vl];
     if (value !== undefined) out[field] = value;
     if (stamp !== '') out.stamps[field] = stamp as HlcStamp;
-    if (!changed && (stamp !== (l.stamps[field] ?? '') || (remoteWins && !same))) changed = true;
+    if (
+      !changed &&
+      (stamp !== ((own(l.stamps, field) as string | undefined) ?? '') || (remoteWins && !same))
+    )
+      changed = true;
     const [loseStamp, loseValue] = remoteWins ? [sl, vl] : [sr, vr];
     if (field !== 'deletedAt' && loseValue !== undefined && !same) {
       losers.push({
