@@ -21,6 +21,9 @@
  *        rather than allowed to win forever. The file's other rows still merge.
  */
 import { DEFAULT_MAX_DRIFT_MS, isHlcStamp, parseStamp, type HlcStamp } from '../hlc';
+import { derivedId } from '../ids';
+import { earnEntryId, welcomeEntryId } from '../loyalty/import-points';
+import { importedSaleId } from '../loyalty/sales-import';
 import { eraseRecord, ERASED_MARK } from '../privacy/erase';
 import { recordSchemas, type MutableMeta, type RecordMeta, type TableName } from '../schemas';
 import { canonicalJson } from './canonical-json';
@@ -70,7 +73,16 @@ export function stampsProblem(table: TableName, raw: unknown): string | undefine
 export const REFUSAL_REASONS = ['eventChanged', 'eventTombstone', 'futureStamp'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export type Screened = { ok: true } | { ok: false; reason: RefusalReason };
+export type Screened =
+  | {
+      ok: true;
+      /**
+       * Two bodies of one rule-derived event (below): merge with `pickDerived`, and count it as
+       * a change for the mass-change question.
+       */
+      derivedConflict?: true;
+    }
+  | { ok: false; reason: RefusalReason };
 
 const OK: Screened = { ok: true };
 
@@ -112,7 +124,55 @@ export function screenIncoming(
     const at = context.erasedAt;
     if (bodyOf(eraseRecord(table, local, at)) === bodyOf(eraseRecord(table, remote, at))) return OK;
   }
+  if (isRuleDerived(table, local) && isRuleDerived(table, remote)) {
+    return { ok: true, derivedConflict: true };
+  }
   return { ok: false, reason: 'eventChanged' };
+}
+
+type Loose = RecordMeta & Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Whether an event's id is the one a Kenal rule derives from the event's own fields (shared/ids
+ * derivedId): the sale imported from an invoice, the points earned for a sale, a refund's
+ * reversal, a welcome bonus. Two honest devices can make such an event with different bodies
+ * (a tier computed from the sales each had, a customer each matched differently); those
+ * resolve the same way everywhere (`pickDerived`) instead of being refused.
+ */
+export function isRuleDerived(table: TableName, record: RecordMeta): boolean {
+  const r = record as Loose;
+  const at = str(r.at);
+  if (at === undefined) return false;
+  if (table === 'sales') {
+    const invoice = str(r.invoiceNo);
+    return invoice !== undefined && r.id === importedSaleId(Date.parse(at), invoice);
+  }
+  if (table !== 'ledger') return false;
+  const saleId = str(r.saleId);
+  if (r.kind === 'earn' && saleId !== undefined) return r.id === earnEntryId({ id: saleId, at });
+  if (r.kind === 'reversal' && saleId !== undefined) {
+    return r.id === derivedId(Date.parse(at), `reversal:${saleId}`);
+  }
+  const contactId = str(r.contactId);
+  if (r.kind === 'bonus' && contactId !== undefined) return r.id === welcomeEntryId(contactId);
+  return false;
+}
+
+/**
+ * Of two bodies of one rule-derived event, the one every device keeps: the smaller claim
+ * (fewer points, a smaller amount), then the smaller body. A forged body can only lower what an
+ * event is worth, and a file doing that to many events asks first.
+ */
+export function pickDerived<R extends RecordMeta>(local: R, remote: R): R {
+  const size = (x: R) => {
+    const r = x as unknown as Loose;
+    const n = typeof r.points === 'number' ? r.points : typeof r.amount === 'number' ? r.amount : 0;
+    return n;
+  };
+  const [a, b] = [size(local), size(remote)];
+  if (a !== b) return a < b ? local : remote;
+  return bodyOf(remote) < bodyOf(local) ? remote : local;
 }
 
 /**

@@ -50,6 +50,7 @@ import {
 import {
   latestAcceptedWall,
   noRefusals,
+  pickDerived,
   screenIncoming,
   type RefusalCounts,
 } from '../../../shared/sync/guard';
@@ -367,7 +368,14 @@ export function createSyncRepository(
                 refused[screened.reason] += 1;
                 continue;
               }
-              let merged = mergeRecord(t, local, remote);
+              let merged: MergeResult<Row>;
+              if (screened.derivedConflict && local) {
+                const winner = pickDerived(local, remote);
+                merged = { record: winner, changed: winner !== local, losers: [] };
+                if (merged.changed) bump(destructive, t);
+              } else {
+                merged = mergeRecord(t, local, remote);
+              }
               if (t === 'contacts') {
                 const erasedAt = erasureOf(merged.record);
                 if (erasedAt !== undefined && erased.get(remote.id) !== erasedAt) {

@@ -88,7 +88,7 @@ describe('hostile sync files', { timeout: 60_000 }, () => {
     expect(await snapshot(b)).toEqual(before);
   });
 
-  it("a file that changes a ledger entry's points under the same id changes nothing", async () => {
+  it("a file that changes a ledger entry's points or a sale's amount under the same id changes nothing", async () => {
     const { b } = await twoDevices();
     const before = await snapshot(b);
     const text = await hostileFile(b, (t) => {
@@ -99,7 +99,19 @@ describe('hostile sync files', { timeout: 60_000 }, () => {
       t.sales[0]!.amount = 1;
     });
     const result = await importText(b, text, true);
-    expect(result).toMatchObject({ status: 'merged', written: 0, refused: { eventChanged: 7 } });
+    // The redemption and the sale are refused; the earn entries (ids derived from their sale)
+    // resolve to the smaller claim, which is the one already here.
+    expect(result).toMatchObject({ status: 'merged', written: 0, refused: { eventChanged: 2 } });
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  it('a file that lowers the points of many rule-derived entries asks first', async () => {
+    const { b } = await twoDevices(6);
+    const before = await snapshot(b);
+    const text = await hostileFile(b, (t) => {
+      for (const e of t.ledger) if (e.kind === 'earn') e.points = 1;
+    });
+    expect((await importText(b, text)).status).toBe('needs-confirmation');
     expect(await snapshot(b)).toEqual(before);
   });
 
