@@ -11,9 +11,10 @@
  * still the same on every device. Merge is therefore the maximum under a total order, field by
  * field: commutative, associative and idempotent (tests/unit/sync/merge.property.test.ts).
  *
- * Events (sales, ledger, feedback) are immutable: union by id; one id is one event. Two
- * different bodies under one id (only a damaged or hand-edited file) resolve to the greater
- * (updatedAt, canonical JSON), again the same everywhere.
+ * Events (sales, ledger, feedback) are immutable: union by id; one id is one event. An incoming
+ * event with another body under a known id, or with a tombstone, never reaches this merge: the
+ * import refuses it (shared/sync/guard.ts). What does reach it differs only in its stamps, and
+ * resolves to the greater (updatedAt, canonical JSON), the same everywhere.
  *
  * Every field value that loses (and differs from the winner) is reported, so the caller can
  * keep it in `history`: a concurrent edit stays visible and restorable, never silently gone.
