@@ -1,13 +1,13 @@
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL } from './app-protocol';
 
-/** The file:// URL the app window loads (`win.loadFile(indexPath)` yields this URL). */
-export function appIndexUrl(indexPath: string): string {
-  return pathToFileURL(indexPath).href;
+/** The URL the app window loads: its index on the app's own scheme (electron/app-protocol.ts). */
+export function appIndexUrl(): string {
+  return APP_INDEX_URL;
 }
 
 /**
  * True when `candidate` is the app's own index document. The hash is ignored because the
- * renderer uses a hash router; a query string, another host or another path is not the app.
+ * renderer uses a hash router; a query string, another scheme, host or path is not the app.
  */
 export function isAppUrl(candidate: string, appUrl: string): boolean {
   let url: URL;
@@ -19,9 +19,11 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
     return false;
   }
   return (
-    url.protocol === 'file:' &&
-    app.protocol === 'file:' &&
+    url.protocol === app.protocol &&
+    url.protocol !== 'file:' &&
     url.host === app.host &&
+    url.username === '' &&
+    url.port === '' &&
     url.search === '' &&
     safeDecode(url.pathname) === safeDecode(app.pathname)
   );

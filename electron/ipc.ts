@@ -43,7 +43,7 @@ export interface IpcHandleTarget {
 }
 
 export interface SenderPolicy {
-  /** The app's own file:// index URL. */
+  /** The app's own index URL (app://kenal/index.html, electron/app-protocol.ts). */
   appUrl: string;
   /** The main frame of the app window, or nothing when there is no live window. */
   mainFrame(): SenderFrame | null | undefined;

@@ -9,13 +9,16 @@ import {
   dialog,
   ipcMain,
   Menu,
+  net,
   Notification,
+  protocol,
   screen,
   session,
   shell,
   type WebContents,
 } from 'electron';
 import { HOST_CHANNELS } from '../shared/host-api';
+import { APP_SCHEME_PRIVILEGES, installAppProtocol } from './app-protocol';
 import { appIndexUrl } from './app-url';
 import { writeFileAtomic } from './atomic-write';
 import { EVENT_CHANNELS } from './channels';
@@ -36,8 +39,11 @@ import {
 } from './window-state';
 
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const indexPath = path.join(__dirname, '../dist/renderer/index.html');
-const appUrl = appIndexUrl(indexPath);
+const rendererDir = path.join(__dirname, '../dist/renderer');
+const appUrl = appIndexUrl();
+
+// Before 'ready': the renderer's own scheme (electron/app-protocol.ts), instead of file://.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 // Honour --user-data-dir explicitly (tests run isolated profiles); must precede the lock,
 // which is scoped to the user-data folder.
@@ -78,7 +84,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadFile(indexPath);
+  void win.loadURL(appUrl);
   mainWindow = win;
   return win;
 }
@@ -128,6 +134,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const ses = session.defaultSession;
+    installAppProtocol(
+      {
+        handle: (scheme, handler) => protocol.handle(scheme, handler),
+        fetchFile: (url) => net.fetch(url),
+      },
+      rendererDir,
+      CONTENT_SECURITY_POLICY,
+    );
     denyAllPermissions(ses);
     installRequestGuards(ses.webRequest, CONTENT_SECURITY_POLICY, (url) => warn('request', url));
     menuLanguage = menuLanguageForLocale(app.getLocale());

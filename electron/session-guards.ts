@@ -1,3 +1,5 @@
+import { APP_HOST, APP_SCHEME } from './app-protocol';
+
 /**
  * Session-wide defences: no permission is ever granted, no request leaves the machine, and every
  * response carries the app's CSP. Shapes only, so tests can drive them with fakes.
@@ -32,12 +34,17 @@ export interface RequestTarget {
   ): void;
 }
 
-/** Local schemes only: the app's own files, devtools, and in-page data/blob URLs. */
-const LOCAL_SCHEMES: readonly string[] = ['file:', 'devtools:', 'data:', 'blob:'];
+/**
+ * The app's own scheme only (app://kenal/, electron/app-protocol.ts), plus devtools and in-page
+ * data/blob URLs, which never leave the page. file:// is refused: the app is not served from it.
+ */
+const IN_PAGE_SCHEMES: readonly string[] = ['devtools:', 'data:', 'blob:'];
 
 export function isLocalRequestUrl(raw: string): boolean {
   try {
-    return LOCAL_SCHEMES.includes(new URL(raw).protocol);
+    const url = new URL(raw);
+    if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST;
+    return IN_PAGE_SCHEMES.includes(url.protocol);
   } catch {
     return false;
   }

@@ -7,12 +7,13 @@
  * so it travels in every sync file and validates against the existing record schemas.
  *
  * The rule (applied by the merge, shared/sync/merge.ts, and by the import for records of an
- * erased contact): every field that is not on the table's keep-list and whose stamp is older
- * than E is replaced by its placeholder (or removed) and stamped E. So an older sync file can
- * never bring a personal value back, whatever order files arrive in: the projection commutes
- * with the field merge (a value older than E loses to E either way; one newer than E, i.e.
- * typed in after the erasure, is kept). Losing values of an erased record are never kept in
- * `history`.
+ * erased contact): every field that is not on the table's keep-list is replaced by its
+ * placeholder (or removed) and stamped max(its stamp, E), whatever its stamp: a device whose
+ * clock runs hours ahead stamps a value typed before the erasure "after" it, so a stamp cannot
+ * tell what came later. Erasure is final; re-adding the person is a new contact. The projection
+ * commutes with the field merge (both keep the greatest stamp, and the value is always the
+ * placeholder), so no order of files brings a personal value back. Losing values of an erased
+ * record are never kept in `history`.
  *
  * Events keep their amounts and `contactId` (reports still add up) but lose their personal
  * text: the erased copy has `updatedAt = E`, so it wins the events' "greater updatedAt" rule.
@@ -102,15 +103,15 @@ export function erasureOf(record: RecordMeta): HlcStamp | undefined {
 }
 
 /**
- * The erasure rule for one mutable record and erasure stamp `at`: fields older than `at` that
- * are not kept become their placeholder (or go), stamped `at`. Idempotent; fields newer than
- * `at` are untouched. Returns the same object when nothing changes.
+ * The erasure rule for one mutable record and erasure stamp `at`: every field that is not kept
+ * becomes its placeholder (or goes), stamped max(its stamp, `at`). Idempotent. Returns the same
+ * object when nothing changes.
  */
 export function eraseMutable<R extends MutableMeta>(table: TableName, record: R, at: HlcStamp): R {
   const spec = MUTABLE_ERASURE[table];
   if (!spec) return record;
   const r = record as unknown as Loose;
-  const current = r.stamps[ERASED_MARK];
+  const current = Object.hasOwn(r.stamps, ERASED_MARK) ? r.stamps[ERASED_MARK] : undefined;
   const mark = current !== undefined && current > at ? current : at;
   let changed = current !== mark;
   const out: Loose = { ...r, stamps: { ...r.stamps, [ERASED_MARK]: mark } };
@@ -118,13 +119,17 @@ export function eraseMutable<R extends MutableMeta>(table: TableName, record: R,
   for (const field of Object.keys(spec.placeholders)) fields.add(field);
   for (const field of fields) {
     if (spec.keep.has(field)) continue;
-    const stamp = r.stamps[field];
-    if (stamp !== undefined && stamp >= mark) continue;
+    // Every personal field goes, whatever its stamp: a clock hours ahead must not carry a value
+    // typed before the erasure past it. Re-adding the person is a new contact.
+    const stamp = Object.hasOwn(r.stamps, field) ? r.stamps[field] : undefined;
+    const nextStamp = stamp !== undefined && stamp > mark ? stamp : mark;
     const placeholder = spec.placeholders[field];
-    if (placeholder === undefined) delete out[field];
-    else out[field] = structuredCloneJson(placeholder);
+    const value = placeholder === undefined ? undefined : structuredCloneJson(placeholder);
+    if (stamp === nextStamp && sameJson(r[field], value)) continue;
+    if (value === undefined) delete out[field];
+    else out[field] = value;
+    out.stamps[field] = nextStamp;
     changed = true;
-    out.stamps[field] = mark;
   }
   if (spec.tombstone) {
     const deletedStamp = r.stamps.deletedAt ?? r.deletedAt;
@@ -135,24 +140,33 @@ export function eraseMutable<R extends MutableMeta>(table: TableName, record: R,
     }
   }
   if (!changed) return record;
-  if (out.updatedAt < mark) out.updatedAt = mark;
+  const newest = Object.values(out.stamps).reduce((a, b) => (b > a ? b : a), out.updatedAt);
+  out.updatedAt = newest;
   return out as unknown as R;
 }
 
+const sameJson = (a: unknown, b: unknown): boolean =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+
 /**
- * An event of an erased contact without its personal text, `updatedAt` = `at` so this copy
- * wins the events' merge rule. Events made at or after the erasure, and events with nothing
- * personal, come back unchanged (the same object).
+ * An event of an erased contact without its personal text, `updatedAt` at least `at`. The
+ * import accepts this scrubbed copy for the original (shared/sync/guard.ts: both erase to the
+ * same body). Events with nothing personal come back unchanged (the same object).
  */
 export function eraseEvent<R extends RecordMeta>(table: TableName, record: R, at: HlcStamp): R {
   const spec = EVENT_ERASURE[table];
-  if (!spec || record.updatedAt >= at) return record;
+  if (!spec) return record;
   const r = record as unknown as Record<string, unknown>;
   const personal =
     spec.drop.some((f) => r[f] !== undefined) ||
-    Object.keys(spec.placeholders).some((f) => r[f] !== undefined);
+    Object.entries(spec.placeholders).some(([f, v]) => r[f] !== undefined && r[f] !== v);
   if (!personal) return record;
-  const out: Record<string, unknown> = { ...r, updatedAt: at };
+  // Scrubbed whatever its stamp (an answer typed on a device whose clock runs ahead is still
+  // from before the erasure); `updatedAt` never goes back, so the scrub is the same everywhere.
+  const out: Record<string, unknown> = {
+    ...r,
+    updatedAt: record.updatedAt > at ? record.updatedAt : at,
+  };
   for (const f of spec.drop) delete out[f];
   for (const [f, v] of Object.entries(spec.placeholders)) if (out[f] !== undefined) out[f] = v;
   return out as unknown as R;

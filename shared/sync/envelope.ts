@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../result';
 import { hlcSchema, isoDateTimeSchema, recordSchemas, type TableName } from '../schemas';
 import type { RecordOf } from '../schemas';
 import { sha256Hex } from './bytes';
+import { stampsProblem } from './guard';
 import { canonicalJson } from './canonical-json';
 import { decryptText, encryptedFileSchema, ENCRYPTED_FORMAT, WrongPasswordError } from './crypto';
 
@@ -225,6 +226,19 @@ export function validateTables(
     const schema = recordSchemas[table];
     const seen = new Set<string>();
     (raw[table] ?? []).forEach((record, index) => {
+      // Stamps first, on the JSON as parsed: a `__proto__` or `constructor` key is refused
+      // here, named, instead of reaching the merge (shared/sync/guard.ts).
+      const stampIssue = stampsProblem(table, record);
+      if (stampIssue !== undefined) {
+        const id = (record as { id?: unknown }).id;
+        note({
+          table,
+          index,
+          id: typeof id === 'string' ? id.slice(0, 40) : undefined,
+          issue: stampIssue,
+        });
+        return;
+      }
       const parsed = schema.safeParse(record);
       if (!parsed.success) {
         const id = (record as { id?: unknown } | null)?.id;

@@ -11,9 +11,10 @@
  * still the same on every device. Merge is therefore the maximum under a total order, field by
  * field: commutative, associative and idempotent (tests/unit/sync/merge.property.test.ts).
  *
- * Events (sales, ledger, feedback) are immutable: union by id; one id is one event. Two
- * different bodies under one id (only a damaged or hand-edited file) resolve to the greater
- * (updatedAt, canonical JSON), again the same everywhere.
+ * Events (sales, ledger, feedback) are immutable: union by id; one id is one event. An incoming
+ * event with another body under a known id, or with a tombstone, never reaches this merge: the
+ * import refuses it (shared/sync/guard.ts). What does reach it differs only in its stamps, and
+ * resolves to the greater (updatedAt, canonical JSON), the same everywhere.
  *
  * Every field value that loses (and differs from the winner) is reported, so the caller can
  * keep it in `history`: a concurrent edit stays visible and restorable, never silently gone.
@@ -49,9 +50,14 @@ const META_ONLY = new Set(['id', 'createdAt', 'updatedAt', 'stamps']);
 
 type Loose = MutableMeta & Record<string, unknown>;
 
+/** Own keys only: a field named like Object.prototype's members is never read from it. */
+const own = (o: object, key: string): unknown =>
+  Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+
 function stampOf(r: Loose, field: string): string {
   if (field === 'deletedAt') return r.stamps.deletedAt ?? r.deletedAt ?? '';
-  return r.stamps[field] ?? '';
+  const s = own(r.stamps, field);
+  return typeof s === 'string' ? s : '';
 }
 
 const valueKey = (v: unknown): string => (v === undefined ? '' : canonicalJson(v));
@@ -93,7 +99,7 @@ export function mergeMutable<R extends MutableMeta>(
   let changed = fresh || out.createdAt !== l.createdAt || out.updatedAt !== l.updatedAt;
   for (const field of fields) {
     const sl = stampOf(l, field);
-    const vl = l[field];
+    const vl = own(l, field);
     if (fresh) {
       // Merging a new record with itself: nothing to compare.
       if (vl !== undefined) out[field] = vl;
@@ -101,13 +107,17 @@ export function mergeMutable<R extends MutableMeta>(
       continue;
     }
     const sr = stampOf(r, field);
-    const vr = r[field];
+    const vr = own(r, field);
     const same = sameValue(vl, vr);
     const remoteWins = sr !== sl ? sr > sl : !same && compare(sr, vr, sl, vl) > 0;
     const [stamp, value] = remoteWins ? [sr, vr] : [sl, vl];
     if (value !== undefined) out[field] = value;
     if (stamp !== '') out.stamps[field] = stamp as HlcStamp;
-    if (!changed && (stamp !== (l.stamps[field] ?? '') || (remoteWins && !same))) changed = true;
+    if (
+      !changed &&
+      (stamp !== ((own(l.stamps, field) as string | undefined) ?? '') || (remoteWins && !same))
+    )
+      changed = true;
     const [loseStamp, loseValue] = remoteWins ? [sl, vl] : [sr, vr];
     if (field !== 'deletedAt' && loseValue !== undefined && !same) {
       losers.push({

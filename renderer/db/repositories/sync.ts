@@ -41,7 +41,20 @@ import {
   type FieldLoss,
   type MergeResult,
 } from '../../../shared/sync/merge';
-import { CONTACT_LINKED_TABLES, eraseRecord, erasureOf } from '../../../shared/privacy/erase';
+import {
+  CONTACT_LINKED_TABLES,
+  eraseMutable,
+  eraseRecord,
+  erasureOf,
+} from '../../../shared/privacy/erase';
+import {
+  latestAcceptedWall,
+  noRefusals,
+  pickDerived,
+  screenIncoming,
+  type RefusalCounts,
+} from '../../../shared/sync/guard';
+import { erasureSpread } from '../../../shared/privacy/spread';
 import {
   autoBackupStateSchema,
   folderStateSchema,
@@ -65,9 +78,10 @@ const FOLDER_KEY = 'sync.folder';
 const AUTO_BACKUP_KEY = 'backup.auto';
 
 /**
- * A merge that would remove more than this share of the live contacts (and at least
- * MASS_DELETE_MIN of them) waits for the user to confirm: a damaged or malicious file full of
- * tombstones must not empty the book silently.
+ * A merge that would delete, erase or merge away more than this share of the live records of a
+ * table (and at least MASS_DELETE_MIN of them) waits for the user to confirm: a damaged or
+ * malicious file full of tombstones, erasure marks or `mergedInto` links must not empty the book
+ * silently. Event changes never get this far: they are refused (shared/sync/guard.ts).
  */
 export const MASS_DELETE_SHARE = 0.2;
 export const MASS_DELETE_MIN = 3;
@@ -91,8 +105,16 @@ export type ImportResult =
       conflicts: number;
       /** The file's clock is too far ahead; this device's clock was not moved. */
       drift?: { aheadMs: number; deviceId: string };
+      /** Rows of the file quarantined (they changed nothing), per reason. */
+      refused: RefusalCounts;
     }
-  | { status: 'needs-confirmation'; removing: number; liveContacts: number };
+  | {
+      status: 'needs-confirmation';
+      /** Records the file would delete, erase or merge away. */
+      removing: number;
+      /** Live records of the tables it would change that way, before the merge. */
+      liveContacts: number;
+    };
 
 export interface ImportLogEntry {
   deviceId: string;
@@ -311,12 +333,18 @@ export function createSyncRepository(
           const summary = emptySummary();
           const history: HistoryRow[] = [];
           let written = 0;
-          let removedContacts = 0;
 
           // Contacts erased here or in an earlier merge; the file may erase more (contacts come
           // first, so their notes, follow-ups and events in the same file are scrubbed too).
           const erased = await readErased(db);
           const newlyErased = new Map<string, HlcStamp>();
+          const refused = noRefusals();
+          const maxWall = latestAcceptedWall(now().getTime());
+          // Per table: records this file deletes, erases or merges away (asks first when many),
+          // and of those the ones no longer live (to count the live rows before the merge).
+          const destructive = new Map<TableName, number>();
+          const removedLive = new Map<TableName, number>();
+          const bump = (m: Map<TableName, number>, t: TableName) => m.set(t, (m.get(t) ?? 0) + 1);
 
           for (const t of TABLE_NAMES) {
             const remotes = file.tables[t] as Row[];
@@ -331,7 +359,23 @@ export function createSyncRepository(
               const remote = remotes[i]!;
               const row = localRows[i];
               const local = row ? storedRecord(t, row) : undefined;
-              let merged = mergeRecord(t, local, remote);
+              const owner = LINKED.has(t)
+                ? erased.get((remote as { contactId?: string }).contactId ?? '')
+                : undefined;
+              // The one place incoming rows are screened (ARCHITECTURE.md, "Sync invariants").
+              const screened = screenIncoming(t, local, remote, { maxWall, erasedAt: owner });
+              if (!screened.ok) {
+                refused[screened.reason] += 1;
+                continue;
+              }
+              let merged: MergeResult<Row>;
+              if (screened.derivedConflict && local) {
+                const winner = pickDerived(local, remote);
+                merged = { record: winner, changed: winner !== local, losers: [] };
+                if (merged.changed) bump(destructive, t);
+              } else {
+                merged = mergeRecord(t, local, remote);
+              }
               if (t === 'contacts') {
                 const erasedAt = erasureOf(merged.record);
                 if (erasedAt !== undefined && erased.get(remote.id) !== erasedAt) {
@@ -339,8 +383,8 @@ export function createSyncRepository(
                   newlyErased.set(remote.id, erasedAt);
                 }
               } else if (LINKED.has(t)) {
-                const owner = (merged.record as { contactId?: string }).contactId ?? '';
-                const erasedAt = erased.get(owner);
+                const ownerId = (merged.record as { contactId?: string }).contactId ?? '';
+                const erasedAt = erased.get(ownerId);
                 if (erasedAt !== undefined) merged = eraseMerged(t, local, merged, erasedAt);
               }
               // A file's value that loses is recorded even when nothing here changes.
@@ -350,13 +394,69 @@ export function createSyncRepository(
               if (!merged.changed) continue;
               const kind = classifyChange(local, merged);
               if (kind !== 'none') summary[t][kind] += 1;
-              if (t === 'contacts' && isRemoved(merged.record) && (!local || !isRemoved(local))) {
-                if (local) removedContacts += 1;
-              }
+              if (local) countDestructive(t, local, merged.record);
               puts.push(toRow(t, merged.record, mark, row));
             }
             if (puts.length > 0) await table(t).bulkPut(puts);
             written += puts.length;
+            if (t === 'contacts') written += await spreadErasure(erased, newlyErased, mark);
+          }
+
+          function countDestructive(t: TableName, local: Row, record: Row) {
+            // A note or follow-up scrubbed because its contact is erased is part of that one
+            // erasure, counted on the contact.
+            if (LINKED.has(t) && erased.has((record as { contactId?: string }).contactId ?? '')) {
+              return;
+            }
+            if (!isRemoved(local) && isRemoved(record)) {
+              bump(destructive, t);
+              bump(removedLive, t);
+            } else if (erasureOf(record) !== undefined && erasureOf(local) === undefined) {
+              bump(destructive, t);
+            } else if (
+              t === 'contacts' &&
+              local.mergedInto !== undefined &&
+              record.mergedInto !== undefined &&
+              local.mergedInto !== record.mergedInto
+            ) {
+              bump(destructive, t);
+            }
+          }
+
+          /**
+           * Erasure is final across merges (UU PDP): every contact linked by `mergedInto` (either
+           * way) to an erased one is the same person, so it is erased too, with the greatest
+           * erasure stamp of its group (shared/privacy/spread.ts).
+           */
+          async function spreadErasure(
+            all: Map<string, HlcStamp>,
+            fresh: Map<string, HlcStamp>,
+            stamp: HlcStamp,
+          ): Promise<number> {
+            if (all.size === 0) return 0;
+            const links = await db.contacts.where('mergedInto').above('').toArray();
+            const plan = erasureSpread(
+              all,
+              links.map((c) => [c.id, c.mergedInto!] as const),
+            );
+            if (plan.size === 0) return 0;
+            const ids = [...plan.keys()];
+            const rows = await table('contacts').bulkGet(ids);
+            const puts: Row[] = [];
+            rows.forEach((row, i) => {
+              if (!row) return;
+              const id = ids[i]!;
+              const at = plan.get(id)!;
+              const record = storedRecord('contacts', row);
+              const scrubbed = eraseMutable('contacts', record as never, at) as unknown as Row;
+              all.set(id, erasureOf(scrubbed)!);
+              fresh.set(id, erasureOf(scrubbed)!);
+              if (scrubbed === record) return;
+              countDestructive('contacts', record, scrubbed);
+              puts.push(toRow('contacts', scrubbed, stamp, row));
+            });
+            if (puts.length > 0) await table('contacts').bulkPut(puts);
+            return puts.length;
           }
 
           if (newlyErased.size > 0) {
@@ -368,15 +468,22 @@ export function createSyncRepository(
 
           written += await repairMergeCycles(mark);
 
-          if (!options.confirmMassDelete && removedContacts >= MASS_DELETE_MIN) {
-            const live = await table('contacts')
-              .filter((c) => !isRemoved(c))
-              .count();
-            // `live` is counted after the writes: add back what this merge removed.
-            const before = live + removedContacts;
-            if (removedContacts > before * MASS_DELETE_SHARE) {
-              throw new NeedsConfirmation(removedContacts, before);
+          if (!options.confirmMassDelete) {
+            let removing = 0;
+            let live = 0;
+            let ask = false;
+            for (const [t, n] of destructive) {
+              if (n < MASS_DELETE_MIN) continue;
+              const liveNow = await table(t)
+                .filter((r) => !isRemoved(r))
+                .count();
+              // `liveNow` is counted after the writes: add back what this merge removed.
+              const before = liveNow + (removedLive.get(t) ?? 0);
+              removing += n;
+              live += before;
+              if (n > before * MASS_DELETE_SHARE) ask = true;
             }
+            if (ask) throw new NeedsConfirmation(removing, live);
           }
 
           const conflicts = await addHistory(history);
@@ -394,6 +501,7 @@ export function createSyncRepository(
             summary,
             written,
             conflicts,
+            refused,
             ...(advance.drift ? { drift: advance.drift } : {}),
           };
         });

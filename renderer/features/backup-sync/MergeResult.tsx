@@ -1,13 +1,18 @@
 import { Alert, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TABLE_NAMES } from '../../../shared/sync/envelope';
+import { REFUSAL_REASONS, refusalTotal } from '../../../shared/sync/guard';
 import type { ImportResult } from '../../db/repositories/sync';
 
 type Merged = Extract<ImportResult, { status: 'merged' }>;
 
-/** What a merge changed, per table, plus conflicts kept in history and a clock warning. */
-export function MergeResult({ result }: { result: Merged }) {
+/**
+ * What a merge changed, per table, plus conflicts kept in history, rows of the file that were
+ * refused (shared/sync/guard.ts) and a clock warning.
+ */
+export function MergeResult({ result, fileName }: { result: Merged; fileName: string }) {
   const { t } = useTranslation();
+  const refused = refusalTotal(result.refused);
   const rows = TABLE_NAMES.filter((n) => {
     const s = result.summary[n];
     return s.added + s.updated + s.deleted > 0;
@@ -43,6 +48,18 @@ export function MergeResult({ result }: { result: Merged }) {
       )}
       {result.conflicts > 0 && (
         <Text size="sm">{t('backup.conflicts', { count: result.conflicts })}</Text>
+      )}
+      {refused > 0 && (
+        <Alert color="red" title={t('backup.refusedTitle', { file: fileName, count: refused })}>
+          <Stack gap={4} data-testid="merge-refused">
+            <Text size="sm">{t('backup.refusedBody')}</Text>
+            {REFUSAL_REASONS.filter((r) => result.refused[r] > 0).map((r) => (
+              <Text size="sm" key={r}>
+                {t(`backup.refusedReason.${r}`, { count: result.refused[r] })}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
       )}
       {result.drift && (
         <Alert color="orange">

@@ -17,6 +17,7 @@ import { useKenalFile } from './useKenalFile';
 type Merged = Extract<ImportResult, { status: 'merged' }>;
 interface Confirm {
   envelope: KenalEnvelope;
+  fileName: string;
   removing: number;
   live: number;
 }
@@ -27,12 +28,12 @@ export function SyncCard() {
   const host = useHost();
   const { sync, clock } = useRepositories();
   const [scope, setScope] = useState<'since' | 'all'>('since');
-  const [result, setResult] = useState<Merged | null>(null);
+  const [result, setResult] = useState<{ merged: Merged; fileName: string } | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
 
   const [merging, setMerging] = useState(false);
 
-  const merge = async (envelope: KenalEnvelope, confirmMassDelete = false) => {
+  const merge = async (envelope: KenalEnvelope, fileName: string, confirmMassDelete = false) => {
     setMerging(true);
     let r: ImportResult;
     try {
@@ -41,16 +42,16 @@ export function SyncCard() {
       setMerging(false);
     }
     if (r.status === 'needs-confirmation') {
-      setConfirm({ envelope, removing: r.removing, live: r.liveContacts });
+      setConfirm({ envelope, fileName, removing: r.removing, live: r.liveContacts });
       return;
     }
     setConfirm(null);
-    setResult(r);
+    setResult({ merged: r, fileName });
     notifications.show({ color: 'teal', message: t('backup.merged') });
   };
-  const reader = useKenalFile('sync', (file) => {
+  const reader = useKenalFile('sync', (file, name) => {
     setResult(null);
-    return merge(file.envelope);
+    return merge(file.envelope, name);
   });
 
   function exportFile() {
@@ -110,7 +111,7 @@ export function SyncCard() {
           onClose={() => reader.setProblem(null)}
         />
         {merging && <WorkingBar label={t('backup.merging')} testId="merge-progress" />}
-        {result && <MergeResult result={result} />}
+        {result && <MergeResult result={result.merged} fileName={result.fileName} />}
       </Stack>
       <PasswordModal request={reader.passwordRequest} />
       <Modal
@@ -128,7 +129,9 @@ export function SyncCard() {
               </Button>
               <Button
                 color="red"
-                onClick={() => void reader.run(() => merge(confirm.envelope, true))}
+                onClick={() =>
+                  void reader.run(() => merge(confirm.envelope, confirm.fileName, true))
+                }
                 loading={reader.busy}
               >
                 {t('backup.massConfirm')}

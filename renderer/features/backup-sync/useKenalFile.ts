@@ -18,13 +18,16 @@ export interface PasswordRequest {
   cancel(): void;
 }
 
-export function useKenalFile(kind: FileKind, onFile: (file: ReadFile) => void | Promise<void>) {
+export function useKenalFile(
+  kind: FileKind,
+  onFile: (file: ReadFile, name: string) => void | Promise<void>,
+) {
   const host = useHost();
   const [problem, setProblem] = useState<ReadProblem | null>(null);
   const [passwordRequest, setPasswordRequest] = useState<PasswordRequest | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function check(text: string, password?: string): Promise<void> {
+  async function check(text: string, name: string, password?: string): Promise<void> {
     const read = await readKenalFile(text, {
       expectedKind: kind,
       schemaVersion: SCHEMA_VERSION,
@@ -38,7 +41,7 @@ export function useKenalFile(kind: FileKind, onFile: (file: ReadFile) => void | 
         wrong: read.error.code === 'wrongPassword',
         submit: (pw) => {
           setPasswordRequest(null);
-          void run(() => check(text, pw));
+          void run(() => check(text, name, pw));
         },
         cancel: () => setPasswordRequest(null),
       });
@@ -48,7 +51,7 @@ export function useKenalFile(kind: FileKind, onFile: (file: ReadFile) => void | 
       setProblem(read.error);
       return;
     }
-    await onFile(read.value);
+    await onFile(read.value, name);
   }
 
   async function run(fn: () => Promise<void>) {
@@ -74,7 +77,7 @@ export function useKenalFile(kind: FileKind, onFile: (file: ReadFile) => void | 
         setProblem({ code: 'tooLarge', size: picked.size });
         return;
       }
-      await check(picked.file.content);
+      await check(picked.file.content, picked.file.name);
     });
   }
 

@@ -50,10 +50,20 @@ export const backup = {
   noChanges: 'Nothing new: this device already had everything in the file.',
   conflicts: 'Older values that lost to newer changes, kept in the history below: {{count}}.',
   drift:
-    'The clock of device {{device}} is {{days}} days ahead. Its changes were merged, but please correct that device’s date and time.',
-  massTitle: 'Delete many contacts?',
+    'The clock of device {{device}} is {{days}} days ahead. Please correct that device’s date and time.',
+  massTitle: 'Delete many records?',
   massBody:
-    'This file would delete {{removing}} of your {{live}} contacts. Merge it only if you expect that.',
+    'This file would delete, erase or merge away {{removing}} of your {{live}} records. Merge it only if you expect that.',
+  refusedTitle: 'Rows refused from {{file}}: {{count}}',
+  refusedBody: 'They changed nothing on this device. The rest of the file was merged.',
+  refusedReason: {
+    eventChanged:
+      'Sales, points or feedback already here that the file changes: {{count}}. A recorded event is never edited; a correction is a new entry (a refund, an adjustment).',
+    eventTombstone:
+      'Sales, points or feedback the file deletes: {{count}}. Events are never deleted; a refund or an adjustment corrects them.',
+    futureStamp:
+      'Changes dated more than a day in the future: {{count}}. Correct the date and time of the device that wrote the file, then sync again.',
+  },
   massConfirm: 'Merge and delete',
   lastMerges: 'Last merge from each device',
   neverMerged: 'No sync file merged yet. Merge one with the button above.',

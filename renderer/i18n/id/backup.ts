@@ -52,10 +52,20 @@ export const backup: Translations['backup'] = {
   conflicts:
     '{{count}} nilai lama kalah dari perubahan yang lebih baru dan disimpan di riwayat di bawah.',
   drift:
-    'Jam perangkat {{device}} maju {{days}} hari. Perubahannya digabungkan, tetapi mohon betulkan tanggal dan jam perangkat itu.',
-  massTitle: 'Hapus banyak kontak?',
+    'Jam perangkat {{device}} maju {{days}} hari. Mohon betulkan tanggal dan jam perangkat itu.',
+  massTitle: 'Hapus banyak data?',
   massBody:
-    'File ini akan menghapus {{removing}} dari {{live}} kontak Anda. Gabungkan hanya bila memang itu yang Anda harapkan.',
+    'File ini akan menghapus, menghapus permanen (UU PDP) atau menggabungkan {{removing}} dari {{live}} data Anda. Gabungkan hanya bila memang itu yang Anda harapkan.',
+  refusedTitle: 'Baris yang ditolak dari {{file}}: {{count}}',
+  refusedBody: 'Baris itu tidak mengubah apa pun di perangkat ini. Sisa file sudah digabungkan.',
+  refusedReason: {
+    eventChanged:
+      'Penjualan, poin atau ulasan yang sudah ada di sini tetapi diubah oleh file: {{count}}. Kejadian yang sudah tercatat tidak pernah diubah; koreksi dibuat sebagai catatan baru (refund, penyesuaian).',
+    eventTombstone:
+      'Penjualan, poin atau ulasan yang dihapus oleh file: {{count}}. Kejadian tidak pernah dihapus; refund atau penyesuaian yang mengoreksinya.',
+    futureStamp:
+      'Perubahan bertanggal lebih dari sehari di masa depan: {{count}}. Betulkan tanggal dan jam perangkat yang menulis file itu, lalu sinkronkan lagi.',
+  },
   massConfirm: 'Gabungkan dan hapus',
   lastMerges: 'Penggabungan terakhir dari tiap perangkat',
   neverMerged: 'Belum ada file sinkron yang digabungkan. Gabungkan dengan tombol di atas.',

@@ -18,6 +18,7 @@ const configSchema = z.object({
   icon: z.string(),
   win: z.object({ target: targets }),
   mac: z.object({ target: targets, category: z.literal('public.app-category.business') }),
+  electronFuses: z.record(z.string(), z.boolean()),
   linux: z.object({
     target: targets,
     category: z.literal('Office'),
@@ -46,6 +47,18 @@ describe('electron-builder.yml', () => {
     expect(names(config.win.target)).toEqual(['nsis']);
     expect(names(config.mac.target)).toEqual(['dmg']);
     expect(names(config.linux.target).sort()).toEqual(['AppImage', 'deb']);
+  });
+
+  it("flips Electron's fuses to the security checklist's values (no file:// privileges: the app is served from app://)", () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('packages only the built output and package.json', () => {

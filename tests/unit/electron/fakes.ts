@@ -2,8 +2,7 @@
 import type { InvokeEvent, IpcHandleTarget, SenderFrame } from '../../../electron/ipc';
 import type { HostDeps } from '../../../electron/host-handlers';
 
-export const APP_INDEX = '/opt/Kenal/resources/app/dist/renderer/index.html';
-export const APP_URL = 'file:///opt/Kenal/resources/app/dist/renderer/index.html';
+export const APP_URL = 'app://kenal/index.html';
 
 export function frame(overrides: Partial<SenderFrame> = {}): SenderFrame {
   return {

@@ -5,7 +5,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_CHANNELS } from '../../../shared/host-api';
 
@@ -46,8 +45,8 @@ const fake = vi.hoisted(() => {
     static getAllWindows = () => windows;
     readonly webContents = new FakeContents();
     readonly show = vi.fn();
-    readonly loadFile = vi.fn(async (file: string) => {
-      this.webContents.mainFrame.url = `file://${file.split('\\').join('/')}`;
+    readonly loadURL = vi.fn(async (url: string) => {
+      this.webContents.mainFrame.url = url;
     });
     constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
       super();
@@ -84,6 +83,11 @@ const fake = vi.hoisted(() => {
       handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener),
       removeHandler: (channel: string) => ipcHandlers.delete(channel),
     },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: vi.fn(),
+    },
+    net: { fetch: vi.fn() },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(),
@@ -148,12 +152,25 @@ describe('main process wiring', () => {
       nodeIntegration: false,
     });
     expect(String(win.options.webPreferences?.preload)).toMatch(/preload\.cjs$/);
-    expect(win.loadFile).toHaveBeenCalledWith(
-      expect.stringMatching(/[\\/]dist[\\/]renderer[\\/]index\.html$/),
-    );
+    expect(win.loadURL).toHaveBeenCalledWith('app://kenal/index.html');
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalled();
+  });
+
+  it("serves the renderer from the privileged app:// scheme, registered before 'ready'", async () => {
+    await startMain();
+    const { protocol, app } = fake.electron;
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0]!,
+    );
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(protocol.handle.mock.invocationCallOrder[0]).toBeLessThan(
+      fake.windows[0]!.loadURL.mock.invocationCallOrder[0]!,
+    );
   });
 
   it('locks down the session before any window exists', async () => {
@@ -186,8 +203,7 @@ describe('main process wiring', () => {
         .sort(),
     );
     const win = fake.windows[0]!;
-    const indexPath = String(win.loadFile.mock.calls[0]?.[0]);
-    win.webContents.mainFrame.url = `${pathToFileURL(indexPath).href}#/contacts`;
+    win.webContents.mainFrame.url = 'app://kenal/index.html#/contacts';
     const getInfo = fake.ipcHandlers.get('kenal:getInfo')!;
     await expect(getInfo({ senderFrame: win.webContents.mainFrame })).resolves.toEqual({
       kind: 'electron',
@@ -202,8 +218,7 @@ describe('main process wiring', () => {
   it('a click on a reminder notification focuses the window and tells the renderer its tag', async () => {
     await startMain();
     const win = fake.windows[0]!;
-    const indexPath = String(win.loadFile.mock.calls[0]?.[0]);
-    win.webContents.mainFrame.url = pathToFileURL(indexPath).href;
+    win.webContents.mainFrame.url = 'app://kenal/index.html';
     const notify = fake.ipcHandlers.get('kenal:notify')!;
     await notify(
       { senderFrame: win.webContents.mainFrame },
@@ -250,8 +265,7 @@ describe('main process wiring', () => {
 
   async function appWindow() {
     const win = fake.windows[0]!;
-    const indexPath = String(win.loadFile.mock.calls[0]?.[0]);
-    win.webContents.mainFrame.url = pathToFileURL(indexPath).href;
+    win.webContents.mainFrame.url = 'app://kenal/index.html';
     return win;
   }
 

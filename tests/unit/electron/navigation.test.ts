@@ -6,7 +6,7 @@ import {
   type NavigationPolicy,
   type PreventableEvent,
 } from '../../../electron/navigation';
-import { APP_INDEX, APP_URL } from './fakes';
+import { APP_URL } from './fakes';
 
 type UrlListener = (event: PreventableEvent, url: string) => void;
 type EventListener = (event: PreventableEvent) => void;
@@ -47,28 +47,27 @@ function setup() {
 }
 
 describe('app URL', () => {
-  it('is the file URL of the index path', () => {
-    expect(appIndexUrl(APP_INDEX)).toBe(APP_URL);
+  it("is the index on the app's own scheme, not a file URL", () => {
+    expect(appIndexUrl()).toBe('app://kenal/index.html');
   });
 
   it('matches the index with any hash route, nothing else', () => {
     expect(isAppUrl(APP_URL, APP_URL)).toBe(true);
     expect(isAppUrl(`${APP_URL}#/contacts/01H`, APP_URL)).toBe(true);
     expect(isAppUrl(`${APP_URL}?x=1`, APP_URL)).toBe(false);
-    expect(isAppUrl('file:///opt/Kenal/resources/app/dist/renderer/other.html', APP_URL)).toBe(
+    expect(isAppUrl('app://kenal/other.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://kenal:8080/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file:///opt/Kenal/resources/app/dist/renderer/index.html', APP_URL)).toBe(
       false,
     );
     expect(isAppUrl('file:///etc/passwd', APP_URL)).toBe(false);
-    expect(
-      isAppUrl('file://evil.example/opt/Kenal/resources/app/dist/renderer/index.html', APP_URL),
-    ).toBe(false);
-    expect(isAppUrl('https://example.com/', APP_URL)).toBe(false);
+    expect(isAppUrl('https://kenal/index.html', APP_URL)).toBe(false);
     expect(isAppUrl('not a url', APP_URL)).toBe(false);
   });
 
   it('compares percent-encoded paths by their decoded form', () => {
-    const spaced = appIndexUrl('/home/Ana Maria/Kenal/index.html');
-    expect(isAppUrl('file:///home/Ana%20Maria/Kenal/index.html#/', spaced)).toBe(true);
+    expect(isAppUrl('app://kenal/%69ndex.html#/', APP_URL)).toBe(true);
   });
 });
 

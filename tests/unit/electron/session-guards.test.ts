@@ -59,17 +59,20 @@ describe('requests', () => {
     return { cancelled, headersFor, blocked };
   }
 
-  it('cancels anything remote and lets local schemes through', () => {
+  it("cancels anything remote or on file://, and lets the app's scheme and in-page URLs through", () => {
     const { cancelled, blocked } = install();
     expect(cancelled('https://example.com/track.js')).toBe(true);
     expect(cancelled('http://localhost:5173/')).toBe(true);
     expect(cancelled('wss://example.com/')).toBe(true);
     expect(cancelled('ftp://example.com/')).toBe(true);
-    expect(blocked).toHaveLength(4);
-    expect(cancelled('file:///opt/Kenal/dist/renderer/assets/index.js')).toBe(false);
+    expect(cancelled('file:///opt/Kenal/dist/renderer/assets/index.js')).toBe(true);
+    expect(cancelled('file:///etc/passwd')).toBe(true);
+    expect(cancelled('app://evil/index.html')).toBe(true);
+    expect(blocked).toHaveLength(7);
+    expect(cancelled('app://kenal/assets/index.js')).toBe(false);
     expect(cancelled('devtools://devtools/bundled/devtools_app.html')).toBe(false);
     expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
-    expect(cancelled('blob:file:///0f1e2d')).toBe(false);
+    expect(cancelled('blob:app://kenal/0f1e2d')).toBe(false);
     expect(isLocalRequestUrl('::garbage::')).toBe(false);
   });
 
