@@ -46,6 +46,8 @@ export const id: Translations = {
     birthdayFuture: 'Ulang tahun tidak boleh di masa depan.',
     textTooLong: 'Teks ini terlalu panjang.',
     phoneInvalid: 'Nomor HP ini tidak valid. Contoh: 0812-3456-7890 atau +62 812 3456 7890.',
+    phoneNeedsCountry:
+      'Nomor ini dari negara mana? Tulis dengan + dan kode negara, mis. +1 650 555 1212.',
     phoneDuplicate: 'Nomor ini sudah ada di kontak ini.',
     quotaTitle: 'Disk penuh',
     quotaBody:
