@@ -205,6 +205,12 @@ export function parseContactInput(
     const v = d[key]?.filter((x) => x !== '');
     if (v !== undefined) optional[key] = v.length === 0 ? undefined : v;
   }
+  // Addresses after the first need a first: the first other address moves up.
+  if (d.address !== undefined && !fields.address && !fields.city && fields.otherAddresses) {
+    const [first, ...rest] = fields.otherAddresses;
+    fields.address = first;
+    fields.otherAddresses = rest.length > 0 ? rest : undefined;
+  }
   if (d.birthMonthDay !== undefined)
     fields.birthMonthDay = d.birthMonthDay === '' || fields.birthday ? undefined : d.birthMonthDay;
   if (d.emailLabels !== undefined) {

@@ -50,8 +50,9 @@ const normalizeHeader = (h: string): string =>
 
 /** Ordered: the first rule that matches wins, so specific rules come before general ones. */
 const RULES: [RegExp, ImportField][] = [
-  // Google's "Phone 1 - Label" / "E-mail 2 - Type" name the number or address beside them.
-  [/^(phone|e mail|email) \d+ (label|type)$/, 'label'],
+  // Google's "Phone 1 - Label" / "E-mail 2 - Type" (and our "Nomor HP 1 - Label") name the
+  // number or address of their group.
+  [/\b\d+ (label|type|jenis|tipe)$/, 'label'],
   // Other describing columns ("Address 1 - Label", Outlook's "E-mail Type" = SMTP) hold no data.
   [/\b(label|type|jenis nomor)$/, 'ignore'],
   [/^(labels|group membership|categories|kategori|tags?|grup|kelompok|segmen)$/, 'tags'],
@@ -85,10 +86,9 @@ const RULES: [RegExp, ImportField][] = [
  * -> "address 1".
  */
 function groupOf(h: string): string | undefined {
-  const m = /^(phone|e mail|email|address|website) (\d+)\b/.exec(h);
-  if (m) return `${m[1]!.replace(/^e mail$/, 'email')} ${m[2]}`;
   const o = /^(home|business|other) (street|address po box|city|state|postal code|country)/.exec(h);
-  return o ? o[1] : undefined;
+  if (o) return o[1];
+  return /^(.*?\b\d+)\b/.exec(h)?.[1]?.replace(/^e mail\b/, 'email');
 }
 
 export function guessColumn(header: string): ColumnMapping {
@@ -127,7 +127,7 @@ const labelsIn = (cell: string): string[] =>
   cell.split(':::').map((s) => s.trim().replace(/^\*\s*/, ''));
 
 /** Labels Google and Outlook write that our phone labels already say. */
-const PLAIN_LABEL = /^(mobile|cell|home|work|other|main|whatsapp|hp|rumah|kantor|lainnya)$/i;
+export const PLAIN_LABEL = /^(mobile|cell|home|work|other|main|whatsapp)$/i;
 
 /**
  * One CSV row as a RawContact. Several columns may feed one field: phones, e-mails and tags add

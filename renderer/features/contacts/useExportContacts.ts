@@ -27,8 +27,13 @@ export function useExportContacts(): (contacts: Contact[], format: ExportFormat)
             filters: [{ name: 'CSV', extensions: ['csv'] }],
             content: contactsToCsv(contacts, {
               name: f('name'),
+              nickname: f('nickname'),
+              organization: f('organization'),
+              jobTitle: f('jobTitle'),
               phone: f('phone'),
               email: f('email'),
+              label: f('label'),
+              website: f('website'),
               address: f('address'),
               city: f('city'),
               birthday: f('birthday'),
