@@ -19,6 +19,9 @@ import {
 /** Built once: making zod's e-mail schema per row was most of an import's validation time. */
 const EMAIL = z.email();
 
+/** An address the contact schema accepts (zod's e-mail rule, the one stored records pass). */
+export const isEmail = (s: string): boolean => s.length <= 254 && EMAIL.safeParse(s).success;
+
 /** A select that may be left empty: '' means "not set". */
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(''), z.enum(values)]).optional();

@@ -93,7 +93,7 @@ export const openedFileSchema = z.object({
   name: z.string(),
   size: z.number().int().nonnegative(),
   content: z.string(),
-  bytes: z.instanceof(Uint8Array).optional(),
+  bytes: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'not bytes').optional(),
 });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 

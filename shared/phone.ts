@@ -19,6 +19,9 @@ import { err, ok, type Result } from './result';
 
 export const DEFAULT_PHONE_REGION = 'ID';
 
+/** The synced setting that holds the shop's default phone country ("ID", "MY", "US", ...). */
+export const PHONE_REGION_SETTING = 'contacts.phoneRegion';
+
 /** A two-letter region libphonenumber knows ("ID", "US", "JP"). */
 export function isPhoneRegion(region: string): region is CountryCode {
   return /^[A-Z]{2}$/.test(region) && isSupportedCountry(region);

@@ -74,7 +74,34 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   return /shift.?jis|cp932|sjis/i.test(guess.encoding ?? '') ? 'shift_jis' : 'windows-1252';
 }
 
+/**
+ * Windows-1252's 0x80-0x9F ("smart quotes", dashes, €). The rest is Latin-1. Decoded here because
+ * Node's TextDecoder (20.x) reads "windows-1252" as Latin-1 and turns “VIP” into control codes;
+ * the WHATWG table is short and fixed. 0 marks the five bytes the encoding leaves undefined.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
+  0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) =>
+      b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] || b : b,
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
 /** The text of `bytes` in `encoding`, without a byte-order mark. Never throws: bad bytes become U+FFFD. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
-  return new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(bytes)
+      : new TextDecoder(encoding).decode(bytes);
+  return text.replace(/^\uFEFF/, '');
 }

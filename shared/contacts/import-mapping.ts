@@ -268,7 +268,12 @@ export function rowToRaw(
     if (first.city !== undefined) raw.city = first.city;
   }
   const otherAddresses = others
-    .map((a) => [...a.parts, ...(a.city ? [a.city] : [])].join(', '))
+    // Google's formatted address already names the city: not twice.
+    .map((a) =>
+      [...a.parts, ...(a.city && !a.parts.some((p) => p.includes(a.city!)) ? [a.city] : [])].join(
+        ', ',
+      ),
+    )
     .filter((a) => a !== '');
   if (otherAddresses.length > 0) raw.otherAddresses = otherAddresses;
   if (websites.length > 0) raw.websites = websites;

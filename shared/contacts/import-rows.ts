@@ -8,6 +8,7 @@
  * warning of that row. A row is refused only when it holds nothing to know a person by.
  */
 import {
+  isEmail,
   parseContactInput,
   type ContactInput,
   type ContactInputFields,
@@ -67,7 +68,6 @@ export interface PrepareOptions {
 
 const MAX_PHONES = 20;
 const MAX_EMAILS = 21;
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Apple writes a birthday without a year as year 1604 (X-APPLE-OMIT-YEAR=1604). */
 const APPLE_NO_YEAR = '1604';
 /** Outlook writes an empty date as "0/0/00" (or "00/00/0000"). */
@@ -126,7 +126,7 @@ export function prepareRow(
   for (const e of raw.emails) {
     const v = e.trim().toLowerCase();
     if (v === '' || emails.includes(v)) continue;
-    if (!EMAIL_SHAPE.test(v) || v.length > 254) keep('email', 'errors.emailInvalid', e.trim());
+    if (!isEmail(v)) keep('email', 'errors.emailInvalid', e.trim());
     else if (emails.length >= MAX_EMAILS) keep('email', 'contacts.import.problems.tooMany', v);
     else emails.push(v);
   }

@@ -28,7 +28,8 @@ import {
 } from '../../../shared/contacts/filters';
 import { deriveStage, summarizePurchases, type SaleFact } from '../../../shared/contacts/lifecycle';
 import { planMerge } from '../../../shared/contacts/merge';
-import { newId } from '../../../shared/ids';
+import { derivedId, newId } from '../../../shared/ids';
+import { DEFAULT_PHONE_REGION, isPhoneRegion, PHONE_REGION_SETTING } from '../../../shared/phone';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
 import type { Contact } from '../../../shared/schemas';
@@ -97,6 +98,8 @@ export class ImportCancelledError extends Error {
 }
 
 const IMPORT_CHUNK = 1000;
+/** One record on every device, so two devices that set it write the same record. */
+const PHONE_REGION_SETTING_ID = derivedId(0, `setting:${PHONE_REGION_SETTING}`);
 const READ_PAGE = 5000;
 
 /** Rows shown while the search index builds (more than one screen). */
@@ -561,6 +564,29 @@ export function createContactsRepository(
       });
     },
 
+    /** The shop's default phone country (a synced setting; Indonesia until changed). */
+    async phoneRegion(): Promise<string> {
+      const row = await db.settings.where('key').equals(PHONE_REGION_SETTING).first();
+      const v = row && !row.deletedAt ? row.value : undefined;
+      return typeof v === 'string' && isPhoneRegion(v) ? v : DEFAULT_PHONE_REGION;
+    },
+
+    async setPhoneRegion(region: string): Promise<void> {
+      if (!isPhoneRegion(region)) throw new Error(`Unknown phone region ${region}`);
+      await db.transaction('rw', db.settings, db.meta, async () => {
+        const row = await db.settings.where('key').equals(PHONE_REGION_SETTING).first();
+        const stamp = await clock.stamp();
+        if (row) await db.settings.put(applyPatch(row, { value: region }, stamp).record);
+        else
+          await db.settings.add(
+            createMutable(
+              { key: PHONE_REGION_SETTING, value: region },
+              { id: PHONE_REGION_SETTING_ID, createdAt: now().toISOString(), stamp },
+            ),
+          );
+      });
+    },
+
     /**
      * For the import preview: every phone (E.164), e-mail and name key of a live contact, with
      * the contact it belongs to (shared/contacts/import-plan.ts).
@@ -592,7 +618,8 @@ export function createContactsRepository(
         const byKey = new Map<string, BookMatch>();
         if (options.onDuplicate !== 'add') {
           await forEachLiveRow((c) => {
-            for (const k of bookKeys(c)) if (!byKey.has(k)) byKey.set(k, { id: c.id, name: c.name });
+            for (const k of bookKeys(c))
+              if (!byKey.has(k)) byKey.set(k, { id: c.id, name: c.name });
           });
         }
         const plan =
