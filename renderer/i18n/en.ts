@@ -62,6 +62,11 @@ export const en = {
     reload: 'Reload',
   },
   settings: {
+    phoneCountry: 'Phone numbers',
+    phoneCountryLabel: 'Default country',
+    phoneCountryHelp:
+      'A number typed or imported without + is from this country when it can be. Others are kept as typed and marked, never guessed.',
+    phoneCountrySaved: 'Default phone country saved',
     title: 'Settings',
     language: 'Language',
     languageHelp: 'Kenal remembers your choice on this device.',

@@ -60,6 +60,11 @@ export const id: Translations = {
     reload: 'Muat ulang',
   },
   settings: {
+    phoneCountry: 'Nomor HP',
+    phoneCountryLabel: 'Negara bawaan',
+    phoneCountryHelp:
+      'Nomor yang diketik atau diimpor tanpa + dianggap dari negara ini bila masuk akal. Lainnya disimpan apa adanya dan ditandai, tidak ditebak.',
+    phoneCountrySaved: 'Negara bawaan nomor HP disimpan',
     title: 'Pengaturan',
     language: 'Bahasa',
     languageHelp: 'Kenal mengingat pilihan Anda di perangkat ini.',

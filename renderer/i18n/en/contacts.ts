@@ -34,6 +34,7 @@ export const contacts = {
   addPhone: 'Add another phone',
   removePhone: 'Remove this phone',
   tagsPlaceholder: 'Type a tag and press Enter',
+  birthdayNoYear: 'Saved without a year: {{date}}. Pick a date to add the year.',
   birthdayPlaceholder: 'e.g. 17/08/1990',
   fields: {
     name: 'Name',

@@ -36,6 +36,7 @@ export const contacts: Translations['contacts'] = {
   addPhone: 'Tambah nomor lain',
   removePhone: 'Hapus nomor ini',
   tagsPlaceholder: 'Ketik tag lalu tekan Enter',
+  birthdayNoYear: 'Tersimpan tanpa tahun: {{date}}. Pilih tanggal untuk menambah tahunnya.',
   birthdayPlaceholder: 'mis. 17/08/1990',
   fields: {
     name: 'Nama',

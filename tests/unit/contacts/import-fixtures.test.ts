@@ -40,7 +40,7 @@ function allKept(rows: PreparedRow[]): Extract<PreparedRow, { ok: true }>[] {
   return rows.flatMap((r) => (r.ok ? [r] : []));
 }
 
-const byName = (rows: { fields: ContactInputFields }[], name: string) => {
+const byName = <T extends { fields: ContactInputFields }>(rows: T[], name: string): T => {
   const r = rows.find((x) => x.fields.name === name);
   if (!r) throw new Error(`${name} is missing: ${rows.map((x) => x.fields.name).join(', ')}`);
   return r;
