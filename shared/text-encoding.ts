@@ -7,11 +7,10 @@
  * 3. bytes that are valid UTF-8 (a fatal decode succeeds) are UTF-8: other encodings almost
  *    never produce valid multi-byte UTF-8 sequences by chance;
  * 4. otherwise jschardet (a port of Mozilla's detector) chooses between the legacy encodings we
- *    offer. The user sees the choice in the preview and can change it.
+ *    offer. The user sees the choice in the preview and can change it. jschardet is a megabyte
+ *    of models, loaded only for such files, so the usual UTF-8 import does not wait for it.
  * Decoding is TextDecoder's, which knows every one of these.
  */
-import jschardet from 'jschardet';
-
 export const TEXT_ENCODINGS = [
   'utf-8',
   'utf-16le',
@@ -55,23 +54,32 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The encoding a file is most likely in (see the module comment for how it is decided). */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  const bom = bomOf(bytes);
-  if (bom) return bom;
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return utf16;
-  if (isUtf8(bytes)) return 'utf-8';
+/**
+ * The encoding when the bytes themselves say it (steps 1-3 above), or undefined when only the
+ * legacy detector can tell (detectLegacyEncoding).
+ */
+export function detectUnicode(bytes: Uint8Array): TextEncodingName | undefined {
+  return bomOf(bytes) ?? utf16WithoutBom(bytes) ?? (isUtf8(bytes) ? 'utf-8' : undefined);
+}
+
+/** Windows-1252 or Shift_JIS, as jschardet reads a sample of the file (step 4 above). */
+export async function detectLegacyEncoding(bytes: Uint8Array): Promise<TextEncodingName> {
   // Cut the sample at a line end so no character is split at the edge.
   let end = Math.min(bytes.length, SAMPLE);
   if (end < bytes.length) {
     const nl = bytes.lastIndexOf(0x0a, end);
     if (nl > 0) end = nl;
   }
+  const { default: jschardet } = await import('jschardet');
   const guess = jschardet.detect(bytes.subarray(0, end), {
     detectEncodings: ['windows-1252', 'Shift_JIS'],
   });
   return /shift.?jis|cp932|sjis/i.test(guess.encoding ?? '') ? 'shift_jis' : 'windows-1252';
+}
+
+/** The encoding a file is most likely in (see the module comment for how it is decided). */
+export async function detectEncoding(bytes: Uint8Array): Promise<TextEncodingName> {
+  return detectUnicode(bytes) ?? detectLegacyEncoding(bytes);
 }
 
 /**

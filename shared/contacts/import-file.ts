@@ -4,7 +4,7 @@
  * exactly this; the fixture tests run it too, so they test what the user gets.
  */
 import Papa from 'papaparse';
-import { decodeText, detectEncoding, type TextEncodingName } from '../text-encoding';
+import { decodeText, type TextEncodingName } from '../text-encoding';
 import { detectFileKind, type ImportFileKind } from './file-kind';
 import { rowToRaw, type ColumnMapping } from './import-mapping';
 import type { RawContact } from './import-rows';
@@ -18,22 +18,20 @@ export type ImportFile =
   | { ok: false; error: ImportReadError; line?: number; encoding: TextEncodingName };
 
 /**
- * Read a file. `encoding` is the user's choice in the preview (else detected); with a chosen
- * encoding a file of odd characters is still read (`kindIfUnsure`), it is the user's call.
+ * Read a file in an encoding (shared/text-encoding.ts detects it). When the user chose the
+ * encoding in the preview, a file of odd characters is still read as `chosen.kind`: their call.
  */
 export function readImportFile(
   name: string,
   bytes: Uint8Array,
-  encoding?: TextEncodingName,
-  kindIfUnsure?: ImportFileKind,
+  enc: TextEncodingName,
+  chosen?: { kind: ImportFileKind },
 ): ImportFile {
-  const enc = encoding ?? detectEncoding(bytes);
   const text = decodeText(bytes, enc);
   const detected = detectFileKind(name, text);
   let kind: ImportFileKind;
   if (detected.ok) kind = detected.kind;
-  else if (encoding !== undefined && kindIfUnsure && detected.error !== 'empty')
-    kind = kindIfUnsure;
+  else if (chosen && detected.error !== 'empty') kind = chosen.kind;
   else
     return {
       ok: false,

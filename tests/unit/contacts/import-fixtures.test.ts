@@ -15,17 +15,33 @@ import { guessMapping } from '../../../shared/contacts/import-mapping';
 import { planCounts, planImport, rowsToImport } from '../../../shared/contacts/import-plan';
 import { prepareRow, type PreparedRow } from '../../../shared/contacts/import-rows';
 import type { ContactInputFields } from '../../../shared/contact-input';
+import { detectEncoding } from '../../../shared/text-encoding';
 
 const TODAY = '2026-06-01';
 
-function read(name: string): Extract<ImportFile, { ok: true }> {
-  const file = readImportFile(
-    name,
-    new Uint8Array(readFileSync(`tests/fixtures/contacts/${name}`)),
-  );
+async function read(name: string): Promise<Extract<ImportFile, { ok: true }>> {
+  const bytes = new Uint8Array(readFileSync(`tests/fixtures/contacts/${name}`));
+  // Detected as the worker does: the bytes first, the legacy detector when they cannot tell.
+  const file = readImportFile(name, bytes, await detectEncoding(bytes));
   if (!file.ok) throw new Error(`${name}: ${file.error}`);
   return file;
 }
+
+// Read once, up front: reading detects the encoding, which may load jschardet (async).
+const files: Record<string, Extract<ImportFile, { ok: true }>> = Object.fromEntries(
+  await Promise.all(
+    [
+      'android-2.1.vcf',
+      'google-contacts-2024.csv',
+      'hostile.csv',
+      'iphone.vcf',
+      'outlook-windows-1252.csv',
+      'shift-jis.csv',
+      'utf16-excel.txt',
+      'utf16be.csv',
+    ].map(async (n) => [n, await read(n)] as const),
+  ),
+);
 
 function prepared(file: Extract<ImportFile, { ok: true }>): PreparedRow[] {
   const mapping = file.kind === 'csv' ? guessMapping(file.headers) : [];
@@ -47,7 +63,7 @@ const byName = <T extends { fields: ContactInputFields }>(rows: T[], name: strin
 };
 
 describe('Google Contacts CSV (2024 export header set)', () => {
-  const file = read('google-contacts-2024.csv');
+  const file = files['google-contacts-2024.csv']!;
   const rows = allKept(prepared(file));
 
   it('keeps all 11 people, whatever is wrong with a field', () => {
@@ -116,7 +132,7 @@ describe('Google Contacts CSV (2024 export header set)', () => {
 });
 
 describe('Outlook CSV (Windows-1252, its header set)', () => {
-  const file = read('outlook-windows-1252.csv');
+  const file = files['outlook-windows-1252.csv']!;
   const rows = allKept(prepared(file));
 
   it('is read as Windows-1252: accents and smart quotes as they were typed', () => {
@@ -143,7 +159,7 @@ describe('Outlook CSV (Windows-1252, its header set)', () => {
 });
 
 describe('iPhone vCard 3.0', () => {
-  const rows = allKept(prepared(read('iphone.vcf')));
+  const rows = allKept(prepared(files['iphone.vcf']!));
 
   it('keeps all 5 cards, with item labels, the 1604 birthday, both addresses, the URL', () => {
     expect(rows).toHaveLength(5);
@@ -173,7 +189,7 @@ describe('iPhone vCard 3.0', () => {
 });
 
 describe('Android vCard 2.1', () => {
-  const rows = allKept(prepared(read('android-2.1.vcf')));
+  const rows = allKept(prepared(files['android-2.1.vcf']!));
 
   it('keeps all 3 cards: quoted-printable soft breaks, every NOTE, a custom TEL type, a photo', () => {
     expect(rows.map((r) => r.fields.name)).toEqual(['Ahmad Hidayat', '王小明', '0857-1234-0000']);
@@ -191,7 +207,7 @@ describe('Android vCard 2.1', () => {
 
 describe('other encodings', () => {
   it('Shift_JIS (Japanese Windows) is detected and read', () => {
-    const file = read('shift-jis.csv');
+    const file = files['shift-jis.csv']!;
     expect(file.encoding).toBe('shift_jis');
     const rows = allKept(prepared(file));
     expect(rows.map((r) => r.fields.name)).toEqual(['山田太郎', '佐藤花子']);
@@ -199,27 +215,27 @@ describe('other encodings', () => {
   });
 
   it('UTF-16 LE with BOM, tab-separated (Excel "Unicode text"), and UTF-16 BE', () => {
-    const le = read('utf16-excel.txt');
+    const le = files['utf16-excel.txt']!;
     expect(le.encoding).toBe('utf-16le');
     expect(allKept(prepared(le)).map((r) => r.fields.name)).toEqual([
       'Zoë Anggraini',
       'Nguyễn Văn An',
     ]);
-    const be = read('utf16be.csv');
+    const be = files['utf16be.csv']!;
     expect(be.encoding).toBe('utf-16be');
     expect(allKept(prepared(be))[0]!.fields.name).toBe('Şükrü Öztürk');
   });
 
   it('the same Windows-1252 bytes read as UTF-8 would be mangled: the choice matters', () => {
     const bytes = new Uint8Array(readFileSync('tests/fixtures/contacts/outlook-windows-1252.csv'));
-    const wrong = readImportFile('outlook.csv', bytes, 'utf-8', 'csv');
+    const wrong = readImportFile('outlook.csv', bytes, 'utf-8', { kind: 'csv' });
     if (!wrong.ok || wrong.kind !== 'csv') throw new Error('read anyway when chosen');
     expect(wrong.rows[0]!.join(',')).toContain('Jos\uFFFD');
   });
 });
 
 describe('hostile CSV', () => {
-  const rows = prepared(read('hostile.csv'));
+  const rows = prepared(files['hostile.csv']!);
 
   it('keeps everyone who has anything to know them by, and refuses only the empty person', () => {
     expect(rows.filter((r) => !r.ok).map((r) => r.line)).toEqual([5]);

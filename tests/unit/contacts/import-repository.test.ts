@@ -15,6 +15,7 @@ import {
   type DuplicateChoice,
 } from '../../../shared/contacts/import-plan';
 import { prepareRow } from '../../../shared/contacts/import-rows';
+import { detectEncoding } from '../../../shared/text-encoding';
 import type { ContactInputFields } from '../../../shared/contact-input';
 
 let repos: Repositories;
@@ -27,9 +28,9 @@ afterEach(async () => {
   await repos.db.delete();
 });
 
-function googleRows(): ContactInputFields[] {
+async function googleRows(): Promise<ContactInputFields[]> {
   const bytes = new Uint8Array(readFileSync('tests/fixtures/contacts/google-contacts-2024.csv'));
-  const file = readImportFile('google.csv', bytes);
+  const file = readImportFile('google.csv', bytes, await detectEncoding(bytes));
   if (!file.ok || file.kind !== 'csv') throw new Error('fixture');
   const mapping = guessMapping(file.headers);
   return Array.from({ length: importFileSize(file) }, (_, i) =>
@@ -46,7 +47,7 @@ describe('import plan and import agree (#18.4)', () => {
   it.each(['skip', 'merge', 'add'] as const)(
     'with "%s", the preview count is what the import writes',
     async (choice) => {
-      const rows = googleRows();
+      const rows = await googleRows();
       const promised = await previewCount(rows, choice);
       const summary = await repos.contacts.importMany(rows, { onDuplicate: choice });
       expect(summary.added + summary.merged).toBe(promised);
@@ -54,7 +55,7 @@ describe('import plan and import agree (#18.4)', () => {
   );
 
   it('duplicates inside the file are skipped or merged like duplicates in the book', async () => {
-    const rows = googleRows();
+    const rows = await googleRows();
     const skipped = await repos.contacts.importMany(rows, { onDuplicate: 'skip' });
     // "Siti R." shares Siti Rahayu's number; the second "Pak Harto" has no number or e-mail.
     expect(skipped).toEqual({ added: 9, merged: 0, skipped: 2 });
@@ -62,7 +63,7 @@ describe('import plan and import agree (#18.4)', () => {
   });
 
   it('merging a duplicate inside the file joins it into the first', async () => {
-    const rows = googleRows();
+    const rows = await googleRows();
     const merged = await repos.contacts.importMany(rows, { onDuplicate: 'merge' });
     expect(merged).toEqual({ added: 9, merged: 2, skipped: 0 });
     const harto = (await repos.contacts.search('pak harto')).filter((c) => c.name === 'Pak Harto');
@@ -70,7 +71,7 @@ describe('import plan and import agree (#18.4)', () => {
   });
 
   it('importing the same file again adds nobody, people without phone or e-mail included', async () => {
-    const rows = googleRows();
+    const rows = await googleRows();
     await repos.contacts.importMany(rows, { onDuplicate: 'skip' });
     expect(await previewCount(rows, 'skip')).toBe(0);
     const again = await repos.contacts.importMany(rows, { onDuplicate: 'skip' });

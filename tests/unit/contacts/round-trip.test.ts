@@ -34,7 +34,7 @@ export const EN_HEADERS: ContactCsvHeaders = {
 };
 const ID_HEADERS: ContactCsvHeaders = {
   name: 'Nama',
-  nickname: 'Nama panggilan',
+  nickname: 'Panggilan',
   organization: 'Perusahaan',
   jobTitle: 'Jabatan',
   phone: 'Nomor HP',

@@ -12,6 +12,12 @@ import {
   type ImportFile,
 } from '../../../../shared/contacts/import-file';
 import { prepareRow, type PreparedRow } from '../../../../shared/contacts/import-rows';
+import type { ImportFileKind } from '../../../../shared/contacts/file-kind';
+import {
+  detectLegacyEncoding,
+  detectUnicode,
+  type TextEncodingName,
+} from '../../../../shared/text-encoding';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 let source: { name: string; bytes: Uint8Array } | null = null;
@@ -19,28 +25,52 @@ let file: Extract<ImportFile, { ok: true }> | null = null;
 
 const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
 
-function parse(request: Extract<WorkerRequest, { type: 'parse' }>) {
+/**
+ * Read the file (the first time, or again in the encoding the user picked). Synchronous when
+ * the bytes say their encoding; only a legacy file waits for the detector to load.
+ */
+function parse(request: Extract<WorkerRequest, { type: 'parse' }>): Promise<void> | void {
   if (request.bytes) source = { name: request.name, bytes: request.bytes };
-  if (!source) return post({ type: 'parse-error', error: 'empty' });
-  const read = readImportFile(source.name, source.bytes, request.encoding, file?.kind);
-  if (!read.ok) {
-    file = null;
-    return post({
-      type: 'parse-error',
-      error: read.error,
-      line: read.line,
-      encoding: read.encoding,
-    });
+  if (!source) {
+    post({ type: 'parse-error', error: 'empty' });
+    return;
   }
-  file = read;
+  const { name, bytes } = source;
+  const chosen = request.encoding && file ? { kind: file.kind } : undefined;
+  const encoding = request.encoding ?? detectUnicode(bytes);
+  if (encoding) {
+    read(name, bytes, encoding, chosen);
+    return;
+  }
+  return detectLegacyEncoding(bytes).then((legacy) => read(name, bytes, legacy));
+}
+
+function read(
+  name: string,
+  bytes: Uint8Array,
+  encoding: TextEncodingName,
+  chosen?: { kind: ImportFileKind },
+): void {
+  const result = readImportFile(name, bytes, encoding, chosen);
+  if (!result.ok) {
+    file = null;
+    post({
+      type: 'parse-error',
+      error: result.error,
+      line: result.line,
+      encoding: result.encoding,
+    });
+    return;
+  }
+  file = result;
   post({
     type: 'parsed',
-    kind: read.kind,
-    encoding: read.encoding,
-    headers: read.kind === 'csv' ? read.headers : [],
-    sample: read.kind === 'csv' ? read.rows.slice(0, 5) : [],
-    rowCount: importFileSize(read),
-    guess: read.kind === 'csv' ? guessMapping(read.headers) : [],
+    kind: result.kind,
+    encoding: result.encoding,
+    headers: result.kind === 'csv' ? result.headers : [],
+    sample: result.kind === 'csv' ? result.rows.slice(0, 5) : [],
+    rowCount: importFileSize(result),
+    guess: result.kind === 'csv' ? guessMapping(result.headers) : [],
   });
 }
 
@@ -56,14 +86,18 @@ function prepare(request: Extract<WorkerRequest, { type: 'prepare' }>) {
   post({ type: 'prepared', rows: out });
 }
 
+/** A parser bug must become "this file cannot be read", never a silent, stuck import. */
+function failed(error: unknown) {
+  console.error('contacts import worker', error);
+  post({ type: 'parse-error', error: 'not-contacts' });
+}
+
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const m = e.data;
   try {
-    if (m.type === 'parse') parse(m);
+    if (m.type === 'parse') void parse(m)?.catch(failed);
     else prepare(m);
   } catch (error) {
-    // A parser bug must become "this file cannot be read", never a silent, stuck import.
-    console.error('contacts import worker', error);
-    post({ type: 'parse-error', error: 'not-contacts' });
+    failed(error);
   }
 };
