@@ -217,7 +217,7 @@ export const contacts = {
     previewTitle: 'Check before importing',
     ready: '{{count}} ready to import',
     rejected: '{{count}} rows cannot be imported',
-    duplicates: '{{count}} already in your book (same phone or e-mail)',
+    duplicates: '{{count}} already in your book (same phone, e-mail or name)',
     duplicateChoice: 'Contacts already in your book',
     duplicateSkip: 'Skip them',
     duplicateMerge: 'Merge into the existing contact',

@@ -218,7 +218,7 @@ export const contacts: Translations['contacts'] = {
     previewTitle: 'Periksa sebelum mengimpor',
     ready: '{{count}} siap diimpor',
     rejected: '{{count}} baris tidak bisa diimpor',
-    duplicates: '{{count}} sudah ada di buku Anda (nomor HP atau e-mail sama)',
+    duplicates: '{{count}} sudah ada di buku Anda (nomor HP, e-mail atau nama sama)',
     duplicateChoice: 'Kontak yang sudah ada di buku Anda',
     duplicateSkip: 'Lewati',
     duplicateMerge: 'Gabungkan ke kontak yang ada',
