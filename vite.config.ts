@@ -32,6 +32,9 @@ export default defineConfig({
     target: 'chrome120',
     chunkSizeWarningLimit: 2000,
   },
+  // ES module workers (all are created with type: 'module') so a worker can load a chunk on
+  // demand: the contacts import loads its encoding detector only for legacy-encoded files.
+  worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
 });

@@ -79,7 +79,7 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       return { saved: true, location: choice.filePath };
     },
 
-    openFile: async ({ filters, maxBytes }) => {
+    openFile: async ({ filters, maxBytes, asBytes }) => {
       const choice = await deps.showOpenDialog({ filters });
       const file = choice.filePaths[0];
       if (choice.canceled || file === undefined) return { status: 'cancelled' };
@@ -91,6 +91,8 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       // It grew between stat and read: still too large, and we stopped reading at the limit.
       if (bytes === null)
         return { status: 'too-large', name, size: Math.max(stat.size, maxBytes + 1) };
+      if (asBytes)
+        return { status: 'opened', file: { name, size: bytes.byteLength, content: '', bytes } };
       // TextDecoder drops a UTF-8 BOM, which editors on Windows like to add.
       const content = new TextDecoder('utf-8').decode(bytes);
       return { status: 'opened', file: { name, size: bytes.byteLength, content } };

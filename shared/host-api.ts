@@ -81,6 +81,11 @@ export const openFileArgsSchema = z.object({
     .positive()
     .max(MAX_FILE_CHARS)
     .default(50 * 1024 * 1024),
+  /**
+   * Hand back the file's bytes (in `bytes`, `content` empty) instead of UTF-8 text: for files
+   * other software wrote in another encoding (a contacts CSV from Excel), decoded by the caller.
+   */
+  asBytes: z.boolean().optional(),
 });
 export type OpenFileArgs = z.input<typeof openFileArgsSchema>;
 
@@ -88,6 +93,7 @@ export const openedFileSchema = z.object({
   name: z.string(),
   size: z.number().int().nonnegative(),
   content: z.string(),
+  bytes: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'not bytes').optional(),
 });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 

@@ -7,7 +7,7 @@
  *   transaction) against a raw bulkAdd of as many equivalent rows.
  */
 import { CITIES, FAMILY_NAMES, GIVEN_NAMES, MOBILE_PREFIXES } from '../../shared/demo/names';
-import { matchKeys } from '../../shared/contacts/duplicates';
+import { planCounts, planImport } from '../../shared/contacts/import-plan';
 import { foldText } from '../../shared/text';
 import { ImportSession } from '../../renderer/features/contacts/import/import-session';
 import type { Measurement, Scenario, ScenarioContext } from './types';
@@ -172,15 +172,18 @@ async function contactImport(ctx: ScenarioContext): Promise<Measurement[]> {
   const session = new ImportSession();
   const t0 = performance.now();
   const run = await longestStall(async () => {
-    const parsed = await session.parse(csv, 'csv');
+    const parsed = await session.parse('contacts.csv', new TextEncoder().encode(csv));
     if (parsed.type !== 'parsed') throw new Error(`parse failed: ${parsed.error}`);
-    const prepared = await session.prepare(parsed.guess, '2026-01-01', () => undefined);
+    const prepared = await session.prepare(
+      { mapping: parsed.guess, today: '2026-01-01', phoneRegion: 'ID', noteLabels: {} },
+      () => undefined,
+    );
     const tPrepared = performance.now();
-    // The preview's duplicate check against the book, then the write (skip duplicates).
+    // The preview's plan against the book, then the write (skip duplicates).
     const index = await target.contacts.matchIndex();
-    let matches = 0;
     const ready = prepared.flatMap((r) => (r.ok ? [r.fields] : []));
-    for (const f of ready) if (matchKeys(f).some((k) => index.has(k))) matches++;
+    const counts = planCounts(planImport(ready, (k) => index.get(k)));
+    const matches = counts.inBook + counts.inFile;
     const summary = await target.contacts.importMany(ready, { onDuplicate: 'skip' });
     return { summary, matches, rejected: prepared.length - ready.length, tPrepared };
   });

@@ -63,6 +63,16 @@ export function createWebHost(): HostApi {
       if (!file) return { status: 'cancelled' };
       if (file.size > args.maxBytes)
         return { status: 'too-large', name: file.name, size: file.size };
+      if (args.asBytes)
+        return {
+          status: 'opened',
+          file: {
+            name: file.name,
+            size: file.size,
+            content: '',
+            bytes: new Uint8Array(await file.arrayBuffer()),
+          },
+        };
       return {
         status: 'opened',
         file: { name: file.name, size: file.size, content: await file.text() },

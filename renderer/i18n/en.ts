@@ -48,6 +48,8 @@ export const en = {
     birthdayFuture: 'A birthday cannot be in the future.',
     textTooLong: 'This text is too long.',
     phoneInvalid: 'This is not a valid phone number. Example: 0812-3456-7890 or +62 812 3456 7890.',
+    phoneNeedsCountry:
+      'Which country is this number from? Type it with + and the country code, e.g. +1 650 555 1212.',
     phoneDuplicate: 'This number is already on this contact.',
     quotaTitle: 'The disk is full',
     quotaBody:
@@ -60,6 +62,11 @@ export const en = {
     reload: 'Reload',
   },
   settings: {
+    phoneCountry: 'Phone numbers',
+    phoneCountryLabel: 'Default country',
+    phoneCountryHelp:
+      'A number typed or imported without + is from this country when it can be. Others are kept as typed and marked, never guessed.',
+    phoneCountrySaved: 'Default phone country saved',
     title: 'Settings',
     language: 'Language',
     languageHelp: 'Kenal remembers your choice on this device.',

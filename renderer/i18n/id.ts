@@ -46,6 +46,8 @@ export const id: Translations = {
     birthdayFuture: 'Ulang tahun tidak boleh di masa depan.',
     textTooLong: 'Teks ini terlalu panjang.',
     phoneInvalid: 'Nomor HP ini tidak valid. Contoh: 0812-3456-7890 atau +62 812 3456 7890.',
+    phoneNeedsCountry:
+      'Nomor ini dari negara mana? Tulis dengan + dan kode negara, mis. +1 650 555 1212.',
     phoneDuplicate: 'Nomor ini sudah ada di kontak ini.',
     quotaTitle: 'Disk penuh',
     quotaBody:
@@ -58,6 +60,11 @@ export const id: Translations = {
     reload: 'Muat ulang',
   },
   settings: {
+    phoneCountry: 'Nomor HP',
+    phoneCountryLabel: 'Negara bawaan',
+    phoneCountryHelp:
+      'Nomor yang diketik atau diimpor tanpa + dianggap dari negara ini bila masuk akal. Lainnya disimpan apa adanya dan ditandai, tidak ditebak.',
+    phoneCountrySaved: 'Negara bawaan nomor HP disimpan',
     title: 'Pengaturan',
     language: 'Bahasa',
     languageHelp: 'Kenal mengingat pilihan Anda di perangkat ini.',

@@ -20,10 +20,16 @@ export function writeCsv(rows: readonly (readonly string[])[]): string {
 /** Column titles of the export, in the user's language (the import reads both languages). */
 export interface ContactCsvHeaders {
   name: string;
+  nickname: string;
+  organization: string;
+  jobTitle: string;
   phone: string;
   email: string;
+  /** "Label", written as "Phone 1 - Label" beside "Phone 1". */
+  label: string;
   address: string;
   city: string;
+  website: string;
   birthday: string;
   gender: string;
   tags: string;
@@ -42,22 +48,35 @@ export interface ExtraCsvColumns {
 }
 
 /**
- * One row per contact. Phones get as many columns as the contact with the most numbers, typed
- * as the user typed them ("Phone", "Phone 2", ...); the import reads them back. `extra` columns
- * come last (the import ignores columns it does not know).
+ * One row per contact, every field in a column our import guesses back (a round trip loses
+ * nothing, tests/unit/contacts/round-trip.test.ts). Phones and e-mails get as many numbered
+ * columns as the contact with the most, each with a label column the way Google writes them
+ * ("Phone 1 - Label", "Phone 1"); numbers as the user typed them, then the ones kept as typed
+ * because they were not understood. Addresses after the first are "Address 2", "Address 3", ...
  */
-export function contactsToCsv(
-  contacts: readonly Contact[],
-  h: ContactCsvHeaders,
-  extra?: ExtraCsvColumns,
-): string {
-  const phoneColumns = Math.max(1, ...contacts.map((c) => c.phones.length));
+export function contactsToCsv(contacts: readonly Contact[], h: ContactCsvHeaders): string {
+  const phonesOf = (c: Contact) => [
+    ...c.phones.map((p) => ({ label: p.customLabel ?? p.label, raw: p.raw })),
+    ...(c.unparsedPhones ?? []).map((p) => ({ label: p.customLabel ?? p.label, raw: p.raw })),
+  ];
+  const emailsOf = (c: Contact) =>
+    [c.email, ...(c.otherEmails ?? [])].filter((e): e is string => !!e);
+  const phoneColumns = Math.max(1, ...contacts.map((c) => phonesOf(c).length));
+  const emailColumns = Math.max(1, ...contacts.map((c) => emailsOf(c).length));
+  const addressColumns = Math.max(0, ...contacts.map((c) => c.otherAddresses?.length ?? 0));
+  const numbered = (n: number, f: (i: number) => string[]) =>
+    Array.from({ length: n }, (_, i) => f(i)).flat();
   const header = [
     h.name,
-    ...Array.from({ length: phoneColumns }, (_, i) => (i === 0 ? h.phone : `${h.phone} ${i + 1}`)),
-    h.email,
+    h.nickname,
+    h.organization,
+    h.jobTitle,
+    ...numbered(phoneColumns, (i) => [`${h.phone} ${i + 1} - ${h.label}`, `${h.phone} ${i + 1}`]),
+    ...numbered(emailColumns, (i) => [`${h.email} ${i + 1} - ${h.label}`, `${h.email} ${i + 1}`]),
     h.address,
     h.city,
+    ...numbered(addressColumns, (i) => [`${h.address} ${i + 2}`]),
+    h.website,
     h.birthday,
     h.gender,
     h.tags,
@@ -68,21 +87,34 @@ export function contactsToCsv(
     h.note,
     ...(extra?.headers ?? []),
   ];
-  const rows = contacts.map((c) => [
-    c.name,
-    ...Array.from({ length: phoneColumns }, (_, i) => c.phones[i]?.raw ?? ''),
-    [c.email, ...(c.otherEmails ?? [])].filter(Boolean).join('; '),
-    c.address ?? '',
-    c.city ?? '',
-    c.birthday ?? '',
-    c.gender ?? '',
-    c.tags.join('; '),
-    c.source ?? '',
-    c.preferredChannel ?? '',
-    c.marketingConsent === undefined ? '' : c.marketingConsent ? 'yes' : 'no',
-    c.marketingConsentAt ?? '',
-    c.note,
-    ...(extra?.cells(c) ?? []),
-  ]);
+  const rows = contacts.map((c) => {
+    const phones = phonesOf(c);
+    const emails = emailsOf(c);
+    const emailLabel = new Map((c.emailLabels ?? []).map((l) => [l.email, l.label]));
+    return [
+      c.name,
+      c.nickname ?? '',
+      c.organization ?? '',
+      c.jobTitle ?? '',
+      ...numbered(phoneColumns, (i) => [phones[i]?.label ?? '', phones[i]?.raw ?? '']),
+      ...numbered(emailColumns, (i) => {
+        const e = emails[i];
+        return [e === undefined ? '' : (emailLabel.get(e) ?? ''), e ?? ''];
+      }),
+      c.address ?? '',
+      c.city ?? '',
+      ...numbered(addressColumns, (i) => [c.otherAddresses?.[i] ?? '']),
+      (c.websites ?? []).join(' '),
+      c.birthday ?? (c.birthMonthDay ? `--${c.birthMonthDay}` : ''),
+      c.gender ?? '',
+      c.tags.join('; '),
+      c.source ?? '',
+      c.preferredChannel ?? '',
+      c.marketingConsent === undefined ? '' : c.marketingConsent ? 'yes' : 'no',
+      c.marketingConsentAt ?? '',
+      c.note,
+      ...(extra?.cells(c) ?? []),
+    ];
+  });
   return writeCsv([header, ...rows]);
 }

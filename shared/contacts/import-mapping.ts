@@ -13,12 +13,17 @@ export const IMPORT_FIELDS = [
   'firstName',
   'middleName',
   'lastName',
+  'nickname',
+  'organization',
+  'jobTitle',
   'phone',
   'email',
+  'label',
   'address',
   'city',
   'birthday',
   'gender',
+  'website',
   'tags',
   'source',
   'note',
@@ -30,6 +35,11 @@ export interface ColumnMapping {
   field: ImportField;
   /** For a phone column: the label its numbers get. */
   phoneLabel?: PhoneLabel;
+  /**
+   * Columns that describe one thing share a group: "Phone 1 - Label" labels "Phone 1 - Value";
+   * Outlook's "Home Street", "Home City" and "Home Postal Code" are one address.
+   */
+  group?: string;
 }
 
 /** "E-mail 1 - Value" -> "e mail 1 value". */
@@ -40,15 +50,24 @@ const normalizeHeader = (h: string): string =>
 
 /** Ordered: the first rule that matches wins, so specific rules come before general ones. */
 const RULES: [RegExp, ImportField][] = [
-  // Describing columns of another column ("Phone 1 - Label", "E-mail 1 - Type") hold no data.
+  // Google's "Phone 1 - Label" / "E-mail 2 - Type" (and our "Nomor HP 1 - Label") name the
+  // number or address of their group.
+  [/\b\d+ (label|type|jenis|tipe)$/, 'label'],
+  // Other describing columns ("Address 1 - Label", Outlook's "E-mail Type" = SMTP) hold no data.
   [/\b(label|type|jenis nomor)$/, 'ignore'],
   [/^(labels|group membership|categories|kategori|tags?|grup|kelompok|segmen)$/, 'tags'],
   // Google splits an address into parts beside "Address 1 - Formatted"; the parts would repeat it.
   [/^address \d+ (street|po box|region|postal code|country|extended address|neighborhood)$/, 'ignore'],
-  [/\b(fax|pager|display name|file as)\b|^(nickname|title|suffix|initials)$/, 'ignore'],
+  // Outlook has no formatted address: its parts are joined, per group (Home, Business, Other).
+  [/^(home|business|other) (street( \d)?|address po box|state|postal code|country( region)?)$/, 'address'],
+  [/\b(fax|pager|display name|file as)\b|^(title|suffix|initials|name prefix|name suffix)$/, 'ignore'],
+  [/^(nickname|nama panggilan|panggilan|short name)$/, 'nickname'],
+  [/^(company|organi[sz]ation( \d+)?( name)?|perusahaan|nama perusahaan|instansi)$/, 'organization'],
+  [/^(job title|organi[sz]ation( \d+)? title|jabatan|pekerjaan|occupation|profession)$/, 'jobTitle'],
+  [/^(web page|website( \d+ value)?|web|situs|situs web)$/, 'website'],
   [/\b(e ?mail|surel|surat elektronik)\b/, 'email'],
   [/\b(phone|telepon|telp|tlp|tel|handphone|ponsel|hp|wa|whatsapp|mobile|cell|nomor|no)\b/, 'phone'],
-  [/^(first name|given name|nama depan|nama panggilan)$/, 'firstName'],
+  [/^(first name|given name|nama depan)$/, 'firstName'],
   [/^(middle name|additional name|nama tengah)$/, 'middleName'],
   [/^(last name|family name|surname|nama belakang|nama keluarga)$/, 'lastName'],
   [/\b(birthday|birth date|date of birth|dob|tanggal lahir|tgl lahir|ulang tahun|ultah|lahir)\b/, 'birthday'],
@@ -61,27 +80,59 @@ const RULES: [RegExp, ImportField][] = [
   [/^(name|nama|full name|nama lengkap|nama pelanggan|customer name|nama customer|pelanggan|customer|contact|kontak)$/, 'name'],
 ]; // prettier-ignore
 
+/**
+ * The group of a column: the header without its part words. "Phone 1 - Value" and
+ * "Phone 1 - Label" -> "phone 1"; "Home Street 2" and "Home City" -> "home"; "Address 1 - City"
+ * -> "address 1".
+ */
+function groupOf(h: string): string | undefined {
+  const o = /^(home|business|other) (street|address po box|city|state|postal code|country)/.exec(h);
+  if (o) return o[1];
+  return /^(.*?\b\d+)\b/.exec(h)?.[1]?.replace(/^e mail\b/, 'email');
+}
+
 export function guessColumn(header: string): ColumnMapping {
   const h = normalizeHeader(header);
   if (h === '') return { field: 'ignore' };
   const rule = RULES.find(([re]) => re.test(h));
   const field = rule ? rule[1] : 'ignore';
-  return field === 'phone' ? { field, phoneLabel: phoneLabelFrom(header) } : { field };
+  const group = groupOf(h);
+  const mapping: ColumnMapping =
+    field === 'phone' ? { field, phoneLabel: phoneLabelFrom(header) } : { field };
+  if (group !== undefined && field !== 'ignore') mapping.group = group;
+  return mapping;
 }
 
 export function guessMapping(headers: readonly string[]): ColumnMapping[] {
   return headers.map(guessColumn);
 }
 
-/** A file can only be imported when some column gives the contact a name. */
+/** Fields a contact can be named from (#18: a company-only or e-mail-only row has a name). */
+const NAMING_FIELDS: readonly ImportField[] = [
+  'name',
+  'firstName',
+  'lastName',
+  'nickname',
+  'organization',
+  'email',
+];
+
+/** A file can only be imported when some column can give the contact a name. */
 export function hasNameColumn(mapping: readonly ColumnMapping[]): boolean {
-  return mapping.some((m) => ['name', 'firstName', 'lastName'].includes(m.field));
+  return mapping.some((m) => NAMING_FIELDS.includes(m.field));
 }
 
+/** "* Mobile" (Google marks the primary with "* ") -> "Mobile"; several values split on ":::". */
+const labelsIn = (cell: string): string[] =>
+  cell.split(':::').map((s) => s.trim().replace(/^\*\s*/, ''));
+
+/** Labels Google and Outlook write that our phone labels already say. */
+export const PLAIN_LABEL = /^(mobile|cell|home|work|other|main|whatsapp)$/i;
+
 /**
- * One CSV row as a RawContact. Several columns may feed one field: phones and tags add up,
- * address parts join with ", ", notes with a new line, the first non-empty name wins (or the
- * first/middle/last names joined).
+ * One CSV row as a RawContact. Several columns may feed one field: phones, e-mails and tags add
+ * up, notes join with a new line, the first non-empty name wins (or the first/middle/last names
+ * joined). Address columns of one group make one address; each group is its own address.
  */
 export function rowToRaw(
   cells: readonly string[],
@@ -101,59 +152,131 @@ export function rowToRaw(
     middleName: [],
     lastName: [],
   };
-  const address: string[] = [];
+  const addresses = new Map<string, { parts: string[]; city?: string }>();
+  const addressOf = (group: string) => {
+    let a = addresses.get(group);
+    if (!a) addresses.set(group, (a = { parts: [] }));
+    return a;
+  };
   const notes: string[] = [];
-  mapping.forEach((m, i) => {
+  const websites: string[] = [];
+  const labels = new Map<string, string[]>();
+  const phoneGroups: { group: string; from: number; count: number }[] = [];
+  const emailGroups: { group: string; from: number; count: number }[] = [];
+  const value = (i: number) =>
     // Undo our own export's guard against spreadsheet formulas ("'+62812…" -> "+62812…").
-    const value = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
-    if (value === '') return;
+    (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
+  mapping.forEach((m, i) => {
+    if (m.field === 'label' && m.group !== undefined) {
+      const v = value(i);
+      if (v !== '') labels.set(m.group, labelsIn(v));
+    }
+  });
+  mapping.forEach((m, i) => {
+    const v = value(i);
+    if (v === '') return;
+    // Address and city columns without a group ("Alamat", "Kota") are one address.
+    const group = m.group ?? (m.field === 'address' || m.field === 'city' ? '' : `column ${i}`);
     switch (m.field) {
       case 'name':
-        if (raw.name === '') raw.name = value;
+        if (raw.name === '') raw.name = v;
         break;
       case 'firstName':
       case 'middleName':
       case 'lastName':
-        parts[m.field].push(value);
+        parts[m.field].push(v);
         break;
-      case 'phone':
-        for (const p of splitPhones(value))
-          raw.phones.push({ label: m.phoneLabel ?? 'mobile', raw: p });
+      case 'nickname':
+        raw.nickname ??= v;
         break;
-      case 'email':
-        raw.emails.push(...value.split(/:::|[;,\s]+/).filter(Boolean));
+      case 'organization':
+        raw.organization ??= v;
         break;
+      case 'jobTitle':
+        raw.jobTitle ??= v;
+        break;
+      case 'website':
+        websites.push(...v.split(/:::|\s+/).filter(Boolean));
+        break;
+      case 'phone': {
+        const numbers = splitPhones(v);
+        phoneGroups.push({ group, from: raw.phones.length, count: numbers.length });
+        for (const p of numbers) raw.phones.push({ label: m.phoneLabel ?? 'mobile', raw: p });
+        break;
+      }
+      case 'email': {
+        const list = v.split(/:::|[;,\s]+/).filter(Boolean);
+        emailGroups.push({ group, from: raw.emails.length, count: list.length });
+        raw.emails.push(...list);
+        break;
+      }
       case 'address':
-        address.push(value);
+        addressOf(group).parts.push(v);
         break;
       case 'city':
-        raw.city ??= value;
+        addressOf(group).city ??= v;
         break;
       case 'birthday':
-        raw.birthday ??= value;
+        raw.birthday ??= v;
         break;
       case 'gender':
-        raw.gender ??= value;
+        raw.gender ??= v;
         break;
       case 'tags':
-        raw.tags.push(...splitTags(value));
+        raw.tags.push(...splitTags(v));
         break;
       case 'source':
-        raw.source ??= value;
+        raw.source ??= v;
         break;
       case 'note':
-        notes.push(value);
+        notes.push(v);
         break;
       case 'consent':
-        raw.consent ??= value;
+        raw.consent ??= v;
         break;
+      case 'label':
       case 'ignore':
         break;
     }
   });
+  for (const g of phoneGroups) {
+    const l = labels.get(g.group);
+    if (!l) continue;
+    for (let k = 0; k < g.count; k++) {
+      const text = l[Math.min(k, l.length - 1)] ?? '';
+      const phone = raw.phones[g.from + k]!;
+      if (text === '') continue;
+      phone.label = phoneLabelFrom(text);
+      if (!PLAIN_LABEL.test(text)) phone.customLabel = text;
+    }
+  }
+  for (const g of emailGroups) {
+    const l = labels.get(g.group);
+    if (!l) continue;
+    for (let k = 0; k < g.count; k++) {
+      const text = l[Math.min(k, l.length - 1)] ?? '';
+      if (text !== '')
+        (raw.emailLabels ??= []).push({ email: raw.emails[g.from + k]!, label: text });
+    }
+  }
   if (raw.name === '')
     raw.name = [...parts.firstName, ...parts.middleName, ...parts.lastName].join(' ');
-  if (address.length > 0) raw.address = address.join(', ');
+  const found = [...addresses.values()];
+  const [first, ...others] = found;
+  if (first) {
+    if (first.parts.length > 0) raw.address = first.parts.join(', ');
+    if (first.city !== undefined) raw.city = first.city;
+  }
+  const otherAddresses = others
+    // Google's formatted address already names the city: not twice.
+    .map((a) =>
+      [...a.parts, ...(a.city && !a.parts.some((p) => p.includes(a.city!)) ? [a.city] : [])].join(
+        ', ',
+      ),
+    )
+    .filter((a) => a !== '');
+  if (otherAddresses.length > 0) raw.otherAddresses = otherAddresses;
+  if (websites.length > 0) raw.websites = websites;
   if (notes.length > 0) raw.note = notes.join('\n');
   return raw;
 }

@@ -20,7 +20,14 @@ const FILL_FIELDS = [
   'source',
   'preferredChannel',
   'stage',
+  'birthMonthDay',
+  'nickname',
+  'organization',
+  'jobTitle',
 ] as const;
+
+/** Lists that are joined: B's items, then A's that B lacks. */
+const UNION_LISTS = ['websites', 'otherAddresses', 'unparsedPhones', 'emailLabels'] as const;
 
 export type ContactPatch = Partial<Omit<ContactFields, 'mergedInto'>>;
 
@@ -50,6 +57,16 @@ export function planMerge(loser: Contact, survivor: Contact): ContactPatch {
   for (const f of FILL_FIELDS) {
     if (survivor[f] === undefined && loser[f] !== undefined)
       (patch as Record<string, unknown>)[f] = loser[f];
+  }
+  // A birthday without a year gives way to one with a year.
+  if (patch.birthday !== undefined && survivor.birthMonthDay !== undefined)
+    patch.birthMonthDay = undefined;
+  if (survivor.birthday !== undefined) delete patch.birthMonthDay;
+  for (const f of UNION_LISTS) {
+    const mine: unknown[] = survivor[f] ?? [];
+    const known = new Set(mine.map((x) => JSON.stringify(x)));
+    const extra = (loser[f] ?? []).filter((x: unknown) => !known.has(JSON.stringify(x)));
+    if (extra.length > 0) (patch as Record<string, unknown>)[f] = [...mine, ...extra].slice(0, 20);
   }
 
   if (

@@ -3,11 +3,14 @@
  * lines, quoted-printable (Android's 2.1 export), "item1." groups (iPhone), TYPE params in every
  * spelling ("TEL;CELL:", "TEL;TYPE=cell,voice:", "TEL;TYPE=\"cell\":"), escaped ",;\n".
  */
-import type { Contact } from '../schemas/contact';
+import type { Contact, PhoneLabel } from '../schemas/contact';
 import type { RawContact } from './import-rows';
+import { PLAIN_LABEL } from './import-mapping';
 import { phoneLabelFrom } from './import-values';
 
 interface Property {
+  /** "item1" of "item1.TEL": iPhone ties a label (X-ABLabel) to a number this way. */
+  group?: string;
   name: string;
   params: Map<string, string[]>;
   value: string;
@@ -60,8 +63,10 @@ function parseLine(text: string): Property | null {
     }
   }
   if (colon < 0) return null;
-  const [nameWithGroup, ...rawParams] = text.slice(0, colon).split(';');
-  const name = (nameWithGroup ?? '').replace(/^.*\./, '').toUpperCase();
+  const [nameWithGroup = '', ...rawParams] = text.slice(0, colon).split(';');
+  const dot = nameWithGroup.lastIndexOf('.');
+  const name = nameWithGroup.slice(dot + 1).toUpperCase();
+  const group = dot > 0 ? nameWithGroup.slice(0, dot).toLowerCase() : undefined;
   const params = new Map<string, string[]>();
   for (const p of rawParams) {
     const eq = p.indexOf('=');
@@ -76,7 +81,7 @@ function parseLine(text: string): Property | null {
   let value = text.slice(colon + 1);
   if ((params.get('ENCODING') ?? []).some((e) => /quoted-printable/i.test(e)))
     value = decodeQuotedPrintable(value);
-  return { name, params, value };
+  return { ...(group !== undefined && { group }), name, params, value };
 }
 
 /** Split a structured value on unescaped ';' (or ','), then unescape. */
@@ -103,34 +108,86 @@ const unescape = (value: string): string => splitValue(value, null).join('');
 export type VCardParseResult =
   { ok: true; contacts: RawContact[] } | { ok: false; error: 'not-vcard' | 'empty' };
 
+/** iPhone's built-in labels come as "_$!<Mobile>!$_"; a custom one as typed ("Toko"). */
+const abLabel = (v: string): string => v.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
+
+/** BDAY as our import reads it: "--04-15" for a date without a year (Apple's 1604 form too). */
+function birthdayValue(prop: Property): string {
+  const v = prop.value.trim();
+  const omit = prop.params.get('X-APPLE-OMIT-YEAR')?.[0];
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(v);
+  if (m && omit !== undefined && m[1] === omit) return `--${m[2]}-${m[3]}`;
+  return v;
+}
+
+interface CardState {
+  raw: RawContact;
+  n?: string[];
+  lines: string[];
+  labels: Map<string, string>;
+  phoneGroups: (string | undefined)[];
+  emailGroups: (string | undefined)[];
+  notes: string[];
+  addresses: { text: string; city?: string }[];
+}
+
+function finishCard(card: CardState): RawContact {
+  const { raw, n } = card;
+  if (raw.name.trim() === '' && n) {
+    // N is family;given;additional;prefix;suffix.
+    raw.name = [n[3], n[1], n[2], n[0], n[4]].filter((s) => s && s.trim()).join(' ');
+  }
+  card.phoneGroups.forEach((g, i) => {
+    const text = g === undefined ? undefined : card.labels.get(g);
+    const phone = raw.phones[i]!;
+    if (!text) return;
+    phone.label = phoneLabelFrom(text);
+    if (!PLAIN_LABEL.test(text)) phone.customLabel = text;
+  });
+  card.emailGroups.forEach((g, i) => {
+    const text = g === undefined ? undefined : card.labels.get(g);
+    if (text) (raw.emailLabels ??= []).push({ email: raw.emails[i]!, label: text });
+  });
+  if (card.notes.length > 0) raw.note = card.notes.join('\n');
+  const [first, ...others] = card.addresses;
+  if (first) {
+    if (first.text) raw.address = first.text;
+    if (first.city) raw.city = first.city;
+  }
+  const more = others.map((a) => [a.text, a.city].filter(Boolean).join(', ')).filter(Boolean);
+  if (more.length > 0) raw.otherAddresses = more;
+  raw.original = [card.lines.join('\n')];
+  return raw;
+}
+
 /** Every vCard in a .vcf file, as raw contacts to validate (shared/contacts/import-rows.ts). */
 export function parseVCards(text: string): VCardParseResult {
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') return { ok: false, error: 'empty' };
   if (!/^BEGIN:VCARD/im.test(content)) return { ok: false, error: 'not-vcard' };
   const contacts: RawContact[] = [];
-  let current: { raw: RawContact; n?: string[]; lines: string[] } | null = null;
+  let current: CardState | null = null;
   for (const { text: lineText, line } of unfold(content)) {
     if (/^BEGIN:VCARD\s*$/i.test(lineText)) {
       current = {
         raw: { line, name: '', phones: [], emails: [], tags: [], original: [] },
         lines: [],
+        labels: new Map(),
+        phoneGroups: [],
+        emailGroups: [],
+        notes: [],
+        addresses: [],
       };
       continue;
     }
     if (!current) continue;
     if (/^END:VCARD\s*$/i.test(lineText)) {
-      const { raw, n } = current;
-      if (raw.name.trim() === '' && n) {
-        // N is family;given;additional;prefix;suffix.
-        raw.name = [n[3], n[1], n[2], n[0], n[4]].filter((s) => s && s.trim()).join(' ');
-      }
-      raw.original = [current.lines.join('\n')];
-      contacts.push(raw);
+      contacts.push(finishCard(current));
       current = null;
       continue;
     }
-    current.lines.push(lineText);
+    // A photo is kilobytes of base64 that no field keeps: not copied into `original`.
+    if (!/^(item\d+\.)?PHOTO[;:]/i.test(lineText)) current.lines.push(lineText);
     const prop = parseLine(lineText);
     if (!prop) continue;
     const types = (prop.params.get('TYPE') ?? []).join(' ');
@@ -142,13 +199,41 @@ export function parseVCards(text: string): VCardParseResult {
       case 'N':
         current.n = splitValue(prop.value, ';');
         break;
+      case 'NICKNAME':
+        raw.nickname ??= splitValue(prop.value, ',')[0]?.trim();
+        break;
+      case 'ORG':
+        raw.organization ??= splitValue(prop.value, ';')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .join(', ');
+        break;
+      case 'TITLE':
+        raw.jobTitle ??= unescape(prop.value).trim();
+        break;
+      case 'URL':
+        if (prop.value.trim()) (raw.websites ??= []).push(unescape(prop.value).trim());
+        break;
+      case 'X-ABLABEL':
+        if (prop.group) current.labels.set(prop.group, abLabel(unescape(prop.value)));
+        break;
       case 'TEL': {
-        const number = prop.value.replace(/^tel:/i, '').trim();
-        if (number) raw.phones.push({ label: phoneLabelFrom(types), raw: number });
+        const typed = prop.params.get('X-KENAL-TYPED')?.join(',');
+        const number = typed ?? unescape(prop.value).replace(/^tel:/i, '').trim();
+        if (number) {
+          raw.phones.push({ label: phoneLabelFrom(types), raw: number });
+          current.phoneGroups.push(prop.group);
+        }
         break;
       }
       case 'EMAIL':
-        if (prop.value.trim()) raw.emails.push(unescape(prop.value).trim());
+        if (prop.value.trim()) {
+          raw.emails.push(unescape(prop.value).trim());
+          current.emailGroups.push(prop.group);
+          const label = prop.params.get('X-KENAL-LABEL')?.join(',');
+          if (label && prop.group === undefined)
+            (raw.emailLabels ??= []).push({ email: unescape(prop.value).trim(), label });
+        }
         break;
       case 'ADR': {
         // pobox;extended;street;locality(city);region;postal code;country
@@ -156,19 +241,22 @@ export function parseVCards(text: string): VCardParseResult {
         const address = [ext, street, region, postal, country]
           .filter((s) => s && s.trim())
           .join(', ');
-        if (address && raw.address === undefined) raw.address = address;
-        if (city && city.trim() && raw.city === undefined) raw.city = city.trim();
+        if (address || city?.trim())
+          current.addresses.push({ text: address, ...(city?.trim() && { city: city.trim() }) });
         break;
       }
       case 'BDAY':
-        raw.birthday = prop.value.trim();
+        raw.birthday = birthdayValue(prop);
         break;
       case 'GENDER':
       case 'X-GENDER':
         raw.gender = splitValue(prop.value, ';')[0] ?? '';
         break;
+      case 'X-KENAL-SOURCE':
+        raw.source = unescape(prop.value);
+        break;
       case 'NOTE':
-        raw.note = unescape(prop.value);
+        current.notes.push(unescape(prop.value));
         break;
       case 'CATEGORIES':
         raw.tags.push(
@@ -190,15 +278,44 @@ const VCARD_TEL_TYPES = {
   whatsapp: 'CELL',
   home: 'HOME',
   work: 'WORK',
-  other: 'VOICE',
+  other: 'OTHER',
 } as const;
 
-/** Fold a content line at 75 octets-ish (characters; good enough for every reader we know). */
-function fold(line: string): string {
+const UTF8 = new TextEncoder();
+
+/**
+ * Fold a content line (RFC 6350 section 3.2): at most 75 octets per line, continuation lines
+ * start with one space, and a fold never falls inside a UTF-8 character (code point by code
+ * point, so an emoji stays whole).
+ */
+export function foldLine(line: string): string {
   const out: string[] = [];
-  for (let i = 0; i < line.length; i += 74) out.push((i === 0 ? '' : ' ') + line.slice(i, i + 74));
+  let cur = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = UTF8.encode(ch).length;
+    if (octets + size > 75) {
+      out.push(cur);
+      cur = ' ';
+      octets = 1;
+    }
+    cur += ch;
+    octets += size;
+  }
+  out.push(cur);
   return out.join('\r\n');
 }
+
+/** A parameter value in double quotes (RFC 6350 allows any text but '"' there). */
+const quoted = (s: string): string => `"${s.replace(/["\r\n]/g, '')}"`;
+
+/** "+16505551212" and its extension, as phones read it. */
+const telValue = (e164: string, ext: string | undefined): string =>
+  ext ? `${e164} ext. ${ext}` : e164;
+
+/** No TYPE says WhatsApp: it goes as a label, as phones show it. */
+const telLabel = (p: { label: PhoneLabel; customLabel?: string }): string | undefined =>
+  p.customLabel ?? (p.label === 'whatsapp' ? 'WhatsApp' : undefined);
 
 /** vCard 3.0, which Android, iPhone and Google Contacts all read. */
 export function writeVCards(contacts: readonly Contact[]): string {
@@ -209,16 +326,42 @@ export function writeVCards(contacts: readonly Contact[]): string {
       `FN:${escapeValue(c.name)}`,
       `N:;${escapeValue(c.name)};;;`,
     ];
-    for (const p of c.phones) lines.push(`TEL;TYPE=${VCARD_TEL_TYPES[p.label]}:${p.e164}`);
+    let item = 0;
+    /** A label no TYPE says goes on an "itemN." group with X-ABLabel, as iPhones write it. */
+    const labelled = (line: string, label: string | undefined) => {
+      if (!label) return lines.push(line);
+      item++;
+      lines.push(`item${item}.${line}`, `item${item}.X-ABLabel:${escapeValue(label)}`);
+    };
+    if (c.nickname) lines.push(`NICKNAME:${escapeValue(c.nickname)}`);
+    if (c.organization) lines.push(`ORG:${escapeValue(c.organization)}`);
+    if (c.jobTitle) lines.push(`TITLE:${escapeValue(c.jobTitle)}`);
+    for (const p of c.phones) {
+      // The number as typed rides along, so our own import gives back exactly what was stored.
+      const typed = p.raw !== p.e164 ? `;X-KENAL-TYPED=${quoted(p.raw)}` : '';
+      labelled(
+        `TEL;TYPE=${VCARD_TEL_TYPES[p.label]}${typed}:${telValue(p.e164, p.ext)}`,
+        telLabel(p),
+      );
+    }
+    for (const p of c.unparsedPhones ?? [])
+      labelled(`TEL;TYPE=${VCARD_TEL_TYPES[p.label]}:${escapeValue(p.raw)}`, telLabel(p));
+    const emailLabel = new Map((c.emailLabels ?? []).map((l) => [l.email, l.label]));
     for (const e of [c.email, ...(c.otherEmails ?? [])])
-      if (e) lines.push(`EMAIL;TYPE=INTERNET:${e}`);
+      if (e) labelled(`EMAIL;TYPE=INTERNET:${e}`, emailLabel.get(e));
     if (c.address || c.city)
       lines.push(`ADR;TYPE=HOME:;;${escapeValue(c.address ?? '')};${escapeValue(c.city ?? '')};;;`);
+    for (const a of c.otherAddresses ?? []) lines.push(`ADR:;;${escapeValue(a)};;;;`);
+    for (const u of c.websites ?? []) lines.push(`URL:${escapeValue(u)}`);
     if (c.birthday) lines.push(`BDAY:${c.birthday}`);
+    // Without a year: the form Google writes and RFC 6350 defines ("--MMDD"); iPhones read it.
+    else if (c.birthMonthDay) lines.push(`BDAY:--${c.birthMonthDay}`);
+    if (c.gender) lines.push(`X-GENDER:${c.gender}`);
+    if (c.source) lines.push(`X-KENAL-SOURCE:${escapeValue(c.source)}`);
     if (c.tags.length > 0) lines.push(`CATEGORIES:${c.tags.map(escapeValue).join(',')}`);
     if (c.note) lines.push(`NOTE:${escapeValue(c.note)}`);
     lines.push('END:VCARD');
-    return lines.map(fold).join('\r\n');
+    return lines.map(foldLine).join('\r\n');
   });
   return cards.join('\r\n') + (cards.length > 0 ? '\r\n' : '');
 }

@@ -16,8 +16,32 @@ export const phoneEntrySchema = z.object({
   raw: z.string().min(1).max(40),
   /** Normalized, "+6281234567890". */
   e164: z.string().regex(/^\+[1-9]\d{6,14}$/, 'not an E.164 number'),
+  /** The label another app gave it ("Toko", "Kantor pusat"), when none of ours says it. */
+  customLabel: z.string().max(50).optional(),
+  /** An extension ("12" of "+1 650 555 1212 ext. 12"). */
+  ext: z.string().max(20).optional(),
 });
 export type PhoneEntry = z.infer<typeof phoneEntrySchema>;
+
+/**
+ * A number kept exactly as typed because it could not be understood (a short code, a number
+ * without its country): never lost, shown and exported as it came, not dialled or matched.
+ */
+export const unparsedPhoneSchema = z.object({
+  label: z.enum(PHONE_LABELS),
+  raw: z.string().min(1).max(40),
+  customLabel: z.string().max(50).optional(),
+});
+export type UnparsedPhone = z.infer<typeof unparsedPhoneSchema>;
+
+/** A birthday whose year is not known: "MM-DD" (an iPhone's "--0415", Google's "--04-15"). */
+export function isMonthDay(s: string): boolean {
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s)) return false;
+  const [m, d] = s.split('-').map(Number) as [number, number];
+  // 2000 is a leap year, so 02-29 is a birthday.
+  return d <= new Date(Date.UTC(2000, m, 0)).getUTCDate();
+}
+export const monthDaySchema = z.string().refine(isMonthDay, 'not a month and day');
 
 export const tagSchema = z.string().trim().min(1).max(50);
 
@@ -45,7 +69,21 @@ export const contactFieldsSchema = z.object({
   otherEmails: z.array(z.email().max(254)).max(20).optional(),
   tags: z.array(tagSchema).max(50),
   birthday: calendarDateSchema.optional(),
+  /** Set instead of `birthday` when the year is not known. */
+  birthMonthDay: monthDaySchema.optional(),
   note: longTextSchema,
+  nickname: z.string().max(100).optional(),
+  organization: z.string().max(200).optional(),
+  jobTitle: z.string().max(200).optional(),
+  websites: z.array(z.string().min(1).max(500)).max(20).optional(),
+  /** Addresses after the first (`address` + `city`), each as one text. */
+  otherAddresses: z.array(z.string().min(1).max(1000)).max(20).optional(),
+  /** Labels of e-mail addresses ("work", "Toko"): a list, not a record keyed by user text. */
+  emailLabels: z
+    .array(z.object({ email: z.string().max(254), label: z.string().min(1).max(50) }))
+    .max(21)
+    .optional(),
+  unparsedPhones: z.array(unparsedPhoneSchema).max(20).optional(),
   address: z.string().max(1000).optional(),
   city: z.string().max(100).optional(),
   gender: z.enum(GENDERS).optional(),

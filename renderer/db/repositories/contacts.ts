@@ -11,11 +11,14 @@ import {
   type ContactInputFields,
   type FieldError,
 } from '../../../shared/contact-input';
+import { findDuplicatePairs, type DuplicatePair } from '../../../shared/contacts/duplicates';
 import {
-  findDuplicatePairs,
-  matchKeys,
-  type DuplicatePair,
-} from '../../../shared/contacts/duplicates';
+  bookKeys,
+  planImport,
+  type BookMatch,
+  type DuplicateChoice,
+  type PlanAction,
+} from '../../../shared/contacts/import-plan';
 import {
   isEmptyFilter,
   matchesFilter,
@@ -25,7 +28,8 @@ import {
 } from '../../../shared/contacts/filters';
 import { deriveStage, summarizePurchases, type SaleFact } from '../../../shared/contacts/lifecycle';
 import { planMerge } from '../../../shared/contacts/merge';
-import { newId } from '../../../shared/ids';
+import { derivedId, newId } from '../../../shared/ids';
+import { DEFAULT_PHONE_REGION, isPhoneRegion, PHONE_REGION_SETTING } from '../../../shared/phone';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
 import type { Contact } from '../../../shared/schemas';
@@ -69,8 +73,8 @@ export function fromRow(row: ContactRow): Contact {
 
 const isLive = (c: ContactRow): boolean => c.deletedAt === undefined && c.mergedInto === undefined;
 
-/** What to do with an imported contact that matches one already in the book (phone/e-mail). */
-export type DuplicateChoice = 'skip' | 'merge' | 'add';
+/** What to do with an imported contact that matches one in the book or earlier in the file. */
+export type { DuplicateChoice };
 
 export interface ImportOptions {
   onDuplicate: DuplicateChoice;
@@ -94,6 +98,8 @@ export class ImportCancelledError extends Error {
 }
 
 const IMPORT_CHUNK = 1000;
+/** One record on every device, so two devices that set it write the same record. */
+const PHONE_REGION_SETTING_ID = derivedId(0, `setting:${PHONE_REGION_SETTING}`);
 const READ_PAGE = 5000;
 
 /** Rows shown while the search index builds (more than one screen). */
@@ -558,22 +564,47 @@ export function createContactsRepository(
       });
     },
 
+    /** The shop's default phone country (a synced setting; Indonesia until changed). */
+    async phoneRegion(): Promise<string> {
+      const row = await db.settings.where('key').equals(PHONE_REGION_SETTING).first();
+      const v = row && !row.deletedAt ? row.value : undefined;
+      return typeof v === 'string' && isPhoneRegion(v) ? v : DEFAULT_PHONE_REGION;
+    },
+
+    async setPhoneRegion(region: string): Promise<void> {
+      if (!isPhoneRegion(region)) throw new Error(`Unknown phone region ${region}`);
+      await db.transaction('rw', db.settings, db.meta, async () => {
+        const row = await db.settings.where('key').equals(PHONE_REGION_SETTING).first();
+        const stamp = await clock.stamp();
+        if (row) await db.settings.put(applyPatch(row, { value: region }, stamp).record);
+        else
+          await db.settings.add(
+            createMutable(
+              { key: PHONE_REGION_SETTING, value: region },
+              { id: PHONE_REGION_SETTING_ID, createdAt: now().toISOString(), stamp },
+            ),
+          );
+      });
+    },
+
     /**
-     * For the import preview: every phone (E.164) and e-mail of a live contact, with the
-     * contact it belongs to.
+     * For the import preview: every phone (E.164), e-mail and name key of a live contact, with
+     * the contact it belongs to (shared/contacts/import-plan.ts).
      */
-    async matchIndex(): Promise<Map<string, { id: string; name: string }>> {
-      const out = new Map<string, { id: string; name: string }>();
+    async matchIndex(): Promise<Map<string, BookMatch>> {
+      const out = new Map<string, BookMatch>();
       await forEachLiveRow((c) => {
-        for (const k of matchKeys(c)) if (!out.has(k)) out.set(k, { id: c.id, name: c.name });
+        for (const k of bookKeys(c)) if (!out.has(k)) out.set(k, { id: c.id, name: c.name });
       });
       return out;
     },
 
     /**
      * Import validated contacts in ONE transaction: all of them land or none (a failure or a
-     * cancel rolls everything back). A contact matching one in the book (or an earlier one in
-     * the same file) by phone or e-mail is skipped, merged into it, or added anyway.
+     * cancel rolls everything back). What happens to each row is the preview's plan
+     * (planImport), made again inside the transaction against the book as it is now: a row
+     * matching a contact in the book or an earlier row of the file is skipped, merged into it,
+     * or added anyway.
      */
     async importMany(
       rows: readonly ContactInputFields[],
@@ -584,34 +615,44 @@ export function createContactsRepository(
       await rw(async () => {
         const stamp = await clock.stamp();
         const createdAt = at.toISOString();
-        const byKey = new Map<string, string>();
+        const byKey = new Map<string, BookMatch>();
         if (options.onDuplicate !== 'add') {
           await forEachLiveRow((c) => {
-            for (const k of matchKeys(c)) if (!byKey.has(k)) byKey.set(k, c.id);
+            for (const k of bookKeys(c))
+              if (!byKey.has(k)) byKey.set(k, { id: c.id, name: c.name });
           });
         }
+        const plan =
+          options.onDuplicate === 'add'
+            ? rows.map((): PlanAction => ({ kind: 'add' }))
+            : planImport(rows, (k) => byKey.get(k));
+        /** The contact each row became or was merged into (undefined: skipped). */
+        const targetOf: (string | undefined)[] = [];
         // Rows of this import, by id, until written; existing contacts changed by a merge.
         const pending = new Map<string, Contact>();
         const touched = new Map<string, Contact>();
         for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
           if (options.signal?.aborted) throw new ImportCancelledError();
-          const chunk = rows.slice(i, i + IMPORT_CHUNK);
-          for (const fields of chunk) {
-            const contact = createMutable(withConsentDate(fields, undefined, at), {
+          const end = Math.min(i + IMPORT_CHUNK, rows.length);
+          for (let r = i; r < end; r++) {
+            const contact = createMutable(withConsentDate(rows[r]!, undefined, at), {
               id: newId(at.getTime()),
               createdAt,
               stamp,
             }) as Contact;
-            const keys = matchKeys(contact);
+            const action = plan[r]!;
             const matchId =
-              options.onDuplicate === 'add'
-                ? undefined
-                : keys.map((k) => byKey.get(k)).find(Boolean);
-            if (matchId && options.onDuplicate === 'skip') {
+              action.kind === 'in-book'
+                ? action.id
+                : action.kind === 'in-file'
+                  ? targetOf[action.row]
+                  : undefined;
+            if (action.kind !== 'add' && options.onDuplicate === 'skip') {
               summary.skipped++;
+              targetOf.push(matchId);
               continue;
             }
-            if (matchId) {
+            if (matchId && options.onDuplicate === 'merge') {
               const target =
                 pending.get(matchId) ??
                 touched.get(matchId) ??
@@ -619,16 +660,17 @@ export function createContactsRepository(
               const { record } = applyPatch<Contact>(target, planMerge(contact, target), stamp);
               if (pending.has(matchId)) pending.set(matchId, record);
               else touched.set(matchId, record);
-              for (const k of matchKeys(record)) if (!byKey.has(k)) byKey.set(k, matchId);
               summary.merged++;
+              targetOf.push(matchId);
               continue;
             }
             pending.set(contact.id, contact);
-            for (const k of keys) if (!byKey.has(k)) byKey.set(k, contact.id);
+            targetOf.push(contact.id);
             summary.added++;
           }
-          options.onProgress?.(Math.min(i + chunk.length, rows.length), rows.length);
+          options.onProgress?.(end, rows.length);
           // Write what this chunk made, so memory stays flat and IndexedDB works in parallel.
+          // A row merged into one written by an earlier chunk is written with `touched`.
           const ready = [...pending.values()];
           pending.clear();
           if (ready.length > 0) await db.contacts.bulkAdd(ready.map((c) => toRow(c, stamp)));

@@ -20,7 +20,7 @@ import {
   type ContactInput,
   type FieldError,
 } from '../../../shared/contact-input';
-import { formatDateTime, isCalendarDate } from '../../../shared/dates';
+import { formatDateTime, formatDayMonth, isCalendarDate } from '../../../shared/dates';
 import {
   CHANNELS,
   CONTACT_SOURCES,
@@ -28,6 +28,7 @@ import {
   LIFECYCLE_STAGES,
   PHONE_LABELS,
 } from '../../../shared/schemas';
+import { usePhoneRegion } from './usePhoneRegion';
 
 /** Optional fields the form always shows, so every input is controlled. */
 function withFormDefaults(initial: ContactInput): ContactInput {
@@ -38,6 +39,9 @@ function withFormDefaults(initial: ContactInput): ContactInput {
     source: '',
     preferredChannel: '',
     stage: '',
+    nickname: '',
+    organization: '',
+    jobTitle: '',
     ...initial,
   };
 }
@@ -81,11 +85,13 @@ export function ContactForm({
   locale = 'en',
 }: ContactFormProps) {
   const { t } = useTranslation();
+  // Numbers without "+" are read in the shop's default country (Settings).
+  const phoneRegion = usePhoneRegion();
   const form = useForm<ContactInput>({
     mode: 'controlled',
     initialValues: withFormDefaults(initial),
     validate: (values) => {
-      const r = parseContactInput(values);
+      const r = parseContactInput({ ...values, phoneRegion });
       return r.ok ? {} : toFormErrors(r.errors);
     },
   });
@@ -108,7 +114,7 @@ export function ContactForm({
   const submit = form.onSubmit(
     async (values, event) => {
       const formEl = event?.currentTarget; // read before the await: React clears it after
-      const errors = await onSubmit(values, form.getInitialValues());
+      const errors = await onSubmit({ ...values, phoneRegion }, form.getInitialValues());
       if (errors && errors.length > 0) {
         form.setErrors(toFormErrors(errors));
         focusFirstError(formEl);
@@ -128,6 +134,26 @@ export function ContactForm({
           {...form.getInputProps('name')}
           error={err('name')}
         />
+        <SimpleGrid cols={3} spacing="sm">
+          <TextInput
+            label={t('contacts.fields.nickname')}
+            maxLength={100}
+            {...form.getInputProps('nickname')}
+            error={err('nickname')}
+          />
+          <TextInput
+            label={t('contacts.fields.organization')}
+            maxLength={200}
+            {...form.getInputProps('organization')}
+            error={err('organization')}
+          />
+          <TextInput
+            label={t('contacts.fields.jobTitle')}
+            maxLength={200}
+            {...form.getInputProps('jobTitle')}
+            error={err('jobTitle')}
+          />
+        </SimpleGrid>
 
         {form.values.phones.map((_, index) => (
           <Group key={index} align="flex-start" gap="xs" wrap="nowrap">
@@ -197,6 +223,13 @@ export function ContactForm({
           value={form.values.birthday === '' ? null : form.values.birthday}
           onChange={(v) => form.setFieldValue('birthday', v ?? '')}
           error={err('birthday')}
+          description={
+            form.values.birthday === '' && form.values.birthMonthDay
+              ? t('contacts.birthdayNoYear', {
+                  date: formatDayMonth(`2000-${form.values.birthMonthDay}`, locale),
+                })
+              : undefined
+          }
         />
         <Textarea
           label={t('contacts.fields.address')}

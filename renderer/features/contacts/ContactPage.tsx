@@ -92,6 +92,16 @@ export function ContactPage() {
                   </Badge>
                 )}
               </Group>
+              {(contact.nickname || contact.jobTitle || contact.organization) && (
+                <Text size="sm" data-testid="contact-work">
+                  {[
+                    contact.nickname && `“${contact.nickname}”`,
+                    [contact.jobTitle, contact.organization].filter(Boolean).join(', '),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              )}
               {facts?.lastPurchaseAt && (
                 <Text size="sm" c="dimmed">
                   {t('contacts.lastPurchase', {
@@ -107,7 +117,7 @@ export function ContactPage() {
                       {p.raw}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t(`contacts.phoneLabels.${p.label}`)}
+                      {p.customLabel ?? t(`contacts.phoneLabels.${p.label}`)}
                     </Text>
                   </Group>
                 ))}
@@ -117,10 +127,13 @@ export function ContactPage() {
                     <Text size="sm">{contact.email}</Text>
                   </Group>
                 )}
-                {contact.birthday && (
+                {(contact.birthday ?? contact.birthMonthDay) && (
                   <Group gap={6} wrap="nowrap">
                     <IconCake size={14} color="var(--mantine-color-pink-6)" aria-hidden />
-                    <Text size="sm">{formatDayMonth(contact.birthday, locale)}</Text>
+                    <Text size="sm" data-testid="contact-birthday">
+                      {/* Without a year: any leap year shows the day and month (29 Feb too). */}
+                      {formatDayMonth(contact.birthday ?? `2000-${contact.birthMonthDay}`, locale)}
+                    </Text>
                   </Group>
                 )}
               </Group>
@@ -208,6 +221,16 @@ function ContactDetails({ contact, locale }: { contact: Contact; locale: string 
     rows.push([t('contacts.fields.gender'), t(`contacts.genders.${contact.gender}`)]);
   if (contact.otherEmails?.length)
     rows.push([t('contacts.fields.otherEmails'), contact.otherEmails.join(', ')]);
+  for (const a of contact.otherAddresses ?? []) rows.push([t('contacts.fields.otherAddresses'), a]);
+  if (contact.websites?.length)
+    rows.push([t('contacts.fields.website'), contact.websites.join(' ')]);
+  if (contact.unparsedPhones?.length)
+    rows.push([
+      t('contacts.fields.unparsedPhones'),
+      contact.unparsedPhones
+        .map((p) => `${p.raw} (${p.customLabel ?? t(`contacts.phoneLabels.${p.label}`)})`)
+        .join(', '),
+    ]);
   if (contact.marketingConsent !== undefined) {
     const date = contact.marketingConsentAt
       ? formatDateTime(contact.marketingConsentAt, locale)
@@ -220,8 +243,8 @@ function ContactDetails({ contact, locale }: { contact: Contact; locale: string 
   if (rows.length === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt="md" spacing="xs" verticalSpacing={4}>
-      {rows.map(([label, value]) => (
-        <Group key={label} gap={6} wrap="nowrap" align="baseline">
+      {rows.map(([label, value], i) => (
+        <Group key={`${label}-${i}`} gap={6} wrap="nowrap" align="baseline">
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
             {label}
           </Text>

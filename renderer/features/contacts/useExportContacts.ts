@@ -31,8 +31,13 @@ export function useExportContacts(): (contacts: Contact[], format: ExportFormat)
               contacts,
               {
                 name: f('name'),
+                nickname: f('nickname'),
+                organization: f('organization'),
+                jobTitle: f('jobTitle'),
                 phone: f('phone'),
                 email: f('email'),
+                label: f('label'),
+                website: f('website'),
                 address: f('address'),
                 city: f('city'),
                 birthday: f('birthday'),

@@ -8,6 +8,7 @@ import { useHost, useRepositories } from '../../app/services';
 import type { Language } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { BackupSettings } from '../backup-sync/BackupSettings';
+import { PhoneCountrySetting } from '../contacts/PhoneCountrySetting';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
@@ -54,6 +55,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Card>
+      <PhoneCountrySetting />
       <StorageCard />
       <DemoDataCard />
       <LoyaltySettings />

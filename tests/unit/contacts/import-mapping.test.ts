@@ -21,16 +21,19 @@ describe('guessing columns', () => {
     expect(at('First Name')?.field).toBe('firstName');
     expect(at('Last Name')?.field).toBe('lastName');
     expect(at('Phone 1 - Value')?.field).toBe('phone');
-    expect(at('Phone 1 - Label')?.field).toBe('ignore');
+    expect(at('Phone 1 - Label')).toEqual({ field: 'label', group: 'phone 1' });
+    expect(at('Phone 1 - Value')?.group).toBe('phone 1');
     expect(at('E-mail 1 - Value')?.field).toBe('email');
-    expect(at('E-mail 1 - Label')?.field).toBe('ignore');
+    expect(at('E-mail 1 - Label')).toEqual({ field: 'label', group: 'email 1' });
     expect(at('Address 1 - Formatted')?.field).toBe('address');
     expect(at('Address 1 - Street')?.field).toBe('ignore');
     expect(at('Address 1 - City')?.field).toBe('city');
     expect(at('Birthday')?.field).toBe('birthday');
     expect(at('Labels')?.field).toBe('tags');
     expect(at('Notes')?.field).toBe('note');
-    expect(at('Organization Name')?.field).toBe('ignore');
+    expect(at('Organization Name')?.field).toBe('organization');
+    expect(at('Organization Title')?.field).toBe('jobTitle');
+    expect(at('Nickname')?.field).toBe('nickname');
     expect(hasNameColumn(m)).toBe(true);
   });
 
@@ -143,20 +146,28 @@ describe('rows of a Google Contacts export', () => {
     expect(siti.fields.address).toContain('Malioboro');
   });
 
-  it('keeps a contact whose birthday has no year, without the birthday', () => {
+  it('keeps a birthday without a year as a month and day', () => {
     const dewi = prepared[2]!;
-    expect(dewi.ok && dewi.fields.birthday).toBeUndefined();
-    expect(dewi.ok).toBe(true);
+    if (!dewi.ok) throw new Error('Dewi should import');
+    expect(dewi.fields.birthday).toBeUndefined();
+    expect(dewi.fields.birthMonthDay).toBe('03-21');
   });
 
-  it('rejects impossible dates, missing names and invalid phones with the row number', () => {
-    const rejected = prepared.filter((r) => !r.ok);
-    expect(rejected.map((r) => r.line)).toEqual([5, 6, 7]);
-    const reasons = rejected.map((r) => (r.ok ? [] : r.problems.map((p) => p.message)));
-    expect(reasons).toEqual([
-      ['errors.dateInvalid'],
-      ['contacts.import.problems.noName'],
-      ['errors.phoneInvalid'],
+  it('keeps every contact: impossible dates, a company-only row and short codes are flagged, not refused (#18.1)', () => {
+    expect(prepared.every((r) => r.ok)).toBe(true);
+    const ok = prepared.flatMap((r) => (r.ok ? [r] : []));
+    const [, , , made, pt, agus] = ok;
+    expect(made!.line).toBe(5);
+    expect(made!.warnings).toEqual([
+      { field: 'birthday', message: 'errors.dateInvalid', value: '1985-13-40' },
+    ]);
+    expect(made!.fields.note).toContain('1985-13-40');
+    expect(pt!.fields.name).toBe('PT Tanpa Nama');
+    expect(pt!.fields.organization).toBe('PT Tanpa Nama');
+    expect(agus!.fields.phones).toEqual([]);
+    expect(agus!.fields.unparsedPhones).toEqual([{ label: 'mobile', raw: '12345' }]);
+    expect(agus!.warnings).toEqual([
+      { field: 'phone', message: 'errors.phoneInvalid', value: '12345' },
     ]);
   });
 });

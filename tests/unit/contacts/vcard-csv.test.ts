@@ -92,6 +92,11 @@ describe('CSV export', () => {
     });
     const headers = {
       name: 'Nama',
+      nickname: 'Nama panggilan',
+      organization: 'Perusahaan',
+      jobTitle: 'Jabatan',
+      label: 'Label',
+      website: 'Situs web',
       phone: 'Nomor HP',
       email: 'E-mail',
       address: 'Alamat',

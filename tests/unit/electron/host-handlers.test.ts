@@ -72,6 +72,19 @@ describe('openFile', () => {
     });
   });
 
+  it('hands back the bytes untouched when asked (a Windows-1252 CSV is decoded by the import)', async () => {
+    const file = path.join(dir, 'outlook.csv');
+    await writeFile(file, Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9]));
+    const result = await createHostHandlers(deps({ showOpenDialog: picked(file) })).openFile({
+      filters: [],
+      maxBytes: 1024,
+      asBytes: true,
+    });
+    if (result.status !== 'opened') throw new Error(result.status);
+    expect(result.file.content).toBe('');
+    expect([...(result.file.bytes ?? [])]).toEqual([0x4a, 0x6f, 0x73, 0xe9]);
+  });
+
   it('refuses a file above maxBytes without reading it', async () => {
     const readUpTo = vi.fn<ReadFs['readUpTo']>(async () => new Uint8Array());
     const readFs: ReadFs = { stat: async () => ({ size: 10_000, isFile: () => true }), readUpTo };

@@ -87,7 +87,7 @@ function importFile(
     expect(hasMessage(i18n, `contacts.import.errors.${FILE_ERRORS[kind.error]}`)).toBe(true);
     return null;
   }
-  const parsed = ask({ type: 'parse', kind: kind.kind, text });
+  const parsed = ask({ type: 'parse', name, bytes: new TextEncoder().encode(text) });
   assertNoPollution();
   if (parsed.type === 'parse-error') {
     expect(hasMessage(i18n, `contacts.import.errors.${PARSE_ERRORS[parsed.error]}`)).toBe(true);
@@ -97,7 +97,13 @@ function importFile(
   expect(parsed.type).toBe('parsed');
   if (parsed.type !== 'parsed') return null;
   const m = mapping ? mapping(parsed.headers) : parsed.guess;
-  const prepared = ask({ type: 'prepare', mapping: m, today: TODAY });
+  const prepared = ask({
+    type: 'prepare',
+    mapping: m,
+    today: TODAY,
+    phoneRegion: 'ID',
+    noteLabels: {},
+  });
   assertNoPollution();
   expect(prepared.type).toBe('prepared');
   if (prepared.type !== 'prepared') return null;

@@ -14,32 +14,69 @@ import {
 import { IconAlertTriangle, IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchKeys } from '../../../../shared/contacts/duplicates';
-import { detectFileKind, MAX_IMPORT_BYTES } from '../../../../shared/contacts/file-kind';
+import { MAX_IMPORT_BYTES } from '../../../../shared/contacts/file-kind';
+import {
+  planCounts,
+  planImport,
+  rowsToImport,
+  type DuplicateChoice,
+  type PlanCounts,
+} from '../../../../shared/contacts/import-plan';
 import {
   hasNameColumn,
   IMPORT_FIELDS,
   type ColumnMapping,
   type ImportField,
 } from '../../../../shared/contacts/import-mapping';
-import type { PreparedRow } from '../../../../shared/contacts/import-rows';
+import type { ImportProblem, PreparedRow } from '../../../../shared/contacts/import-rows';
 import { writeCsv } from '../../../../shared/contacts/csv-write';
 import { localCalendarDate } from '../../../../shared/dates';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/text-encoding';
 import { useHost, useRepositories } from '../../../app/services';
-import type { DuplicateChoice, ImportSummary } from '../../../db/repositories/contacts';
-import { ImportSession } from './import-session';
+import type { ImportSummary } from '../../../db/repositories/contacts';
+import { ImportSession, type ParseResult } from './import-session';
 
 type Step =
   | { step: 'pick'; error?: string }
   | { step: 'busy'; label: string; done?: number; total?: number }
-  | { step: 'map'; headers: string[]; sample: string[][]; mapping: ColumnMapping[] }
-  | { step: 'preview'; rows: PreparedRow[]; matches: Map<number, string>; fromMap: boolean }
+  | {
+      step: 'map';
+      headers: string[];
+      sample: string[][];
+      mapping: ColumnMapping[];
+      encoding: TextEncodingName;
+    }
+  | {
+      step: 'preview';
+      rows: PreparedRow[];
+      counts: PlanCounts;
+      mapping: ColumnMapping[];
+      encoding: TextEncodingName;
+    }
   | { step: 'importing'; done: number; total: number }
   | { step: 'done'; summary: ImportSummary }
   | { step: 'cancelled' };
 
 const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const SHOWN_REJECTED = 50;
+const SHOWN_SAMPLE = 5;
+const NOTE_LABEL_FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'birthday',
+  'gender',
+  'consent',
+  'address',
+  'city',
+  'nickname',
+  'organization',
+  'jobTitle',
+  'websites',
+  'otherAddresses',
+  'tags',
+  'source',
+] as const;
 
 /** Import contacts: pick a file, map columns (CSV), preview, import in one transaction. */
 export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -65,32 +102,77 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     onClose();
   };
 
-  const prepare = async (mapping: ColumnMapping[], fromMap: boolean) => {
+  const prepare = async (mapping: ColumnMapping[], encoding: TextEncodingName) => {
     const s = session.current;
     if (!s) return;
     setState({ step: 'busy', label: 'checking', done: 0 });
-    const rows = await s.prepare(mapping, localCalendarDate(new Date()), (done, total) =>
-      setState({ step: 'busy', label: 'checking', done, total }),
+    const noteLabels = Object.fromEntries(
+      NOTE_LABEL_FIELDS.map((f) => [f, t(`contacts.import.field.${f}`)]),
     );
+    const rows = await s.prepare(
+      {
+        mapping,
+        today: localCalendarDate(new Date()),
+        phoneRegion: await contacts.phoneRegion(),
+        noteLabels,
+      },
+      (done, total) => setState({ step: 'busy', label: 'checking', done, total }),
+    );
+    // The same plan the import makes (shared/contacts/import-plan.ts), so its counts are true.
     const index = await contacts.matchIndex();
-    const matches = new Map<number, string>();
-    rows.forEach((r, i) => {
-      if (!r.ok) return;
-      const keys = matchKeys({
-        phones: r.fields.phones,
-        email: r.fields.email,
-        otherEmails: r.fields.otherEmails,
-      });
-      const hit = keys.map((k) => index.get(k)).find(Boolean);
-      if (hit) matches.set(i, hit.name);
-    });
-    setState({ step: 'preview', rows, matches, fromMap });
+    const ready = rows.flatMap((r) => (r.ok ? [r.fields] : []));
+    const counts = planCounts(planImport(ready, (k) => index.get(k)));
+    setState({ step: 'preview', rows, counts, mapping, encoding });
   };
+
+  /** After a file is read (or read again in another encoding): map its columns, or preview. */
+  const afterParse = async (parsed: ParseResult) => {
+    if (parsed.type === 'parse-error') {
+      const key = {
+        empty: 'contacts.import.errors.empty',
+        'no-rows': 'contacts.import.errors.noRows',
+        'broken-quotes': 'contacts.import.errors.brokenQuotes',
+        'not-contacts': 'contacts.import.errors.notContacts',
+      }[parsed.error];
+      setState({ step: 'pick', error: t(key, { line: parsed.line }) });
+      return;
+    }
+    if (parsed.kind === 'vcard') await prepare([], parsed.encoding);
+    else
+      setState({
+        step: 'map',
+        headers: parsed.headers,
+        sample: parsed.sample,
+        mapping: parsed.guess,
+        encoding: parsed.encoding,
+      });
+  };
+
+  const changeEncoding = async (encoding: TextEncodingName) => {
+    const s = session.current;
+    if (!s) return;
+    setState({ step: 'busy', label: 'reading' });
+    await afterParse(await s.reparse(encoding));
+  };
+
+  const encodingPicker = (value: TextEncodingName) => (
+    <Select
+      size="xs"
+      w={300}
+      label={t('contacts.import.encoding')}
+      description={t('contacts.import.encodingHelp')}
+      allowDeselect={false}
+      data={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contacts.import.encodings.${e}`) }))}
+      value={value}
+      onChange={(v) => v && v !== value && void changeEncoding(v as TextEncodingName)}
+    />
+  );
 
   const pick = async () => {
     const result = await host.openFile({
       filters: [{ name: 'CSV / vCard', extensions: ['csv', 'vcf', 'txt'] }],
       maxBytes: MAX_IMPORT_BYTES,
+      asBytes: true,
     });
     if (result.status === 'cancelled') return;
     if (result.status === 'too-large') {
@@ -103,41 +185,12 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       });
       return;
     }
-    const kind = detectFileKind(result.file.name, result.file.content);
-    if (!kind.ok) {
-      setState({
-        step: 'pick',
-        error: t(
-          kind.error === 'empty'
-            ? 'contacts.import.errors.empty'
-            : 'contacts.import.errors.notContacts',
-        ),
-      });
-      return;
-    }
     setState({ step: 'busy', label: 'reading' });
     session.current?.dispose();
     const s = new ImportSession();
     session.current = s;
-    const parsed = await s.parse(result.file.content, kind.kind);
-    if (parsed.type === 'parse-error') {
-      const key = {
-        empty: 'contacts.import.errors.empty',
-        'no-rows': 'contacts.import.errors.noRows',
-        'broken-quotes': 'contacts.import.errors.brokenQuotes',
-        'not-contacts': 'contacts.import.errors.notContacts',
-      }[parsed.error];
-      setState({ step: 'pick', error: t(key, { line: parsed.line }) });
-      return;
-    }
-    if (parsed.kind === 'vcard') await prepare([], false);
-    else
-      setState({
-        step: 'map',
-        headers: parsed.headers,
-        sample: parsed.sample,
-        mapping: parsed.guess,
-      });
+    const bytes = result.file.bytes ?? new TextEncoder().encode(result.file.content);
+    await afterParse(await s.parse(result.file.name, bytes));
   };
 
   const runImport = async (rows: PreparedRow[]) => {
@@ -168,7 +221,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     const rejected = rows.flatMap((r) => (r.ok ? [] : [r]));
     const csv = writeCsv([
       [t('contacts.import.line'), t('contacts.import.reason'), '…'],
-      ...rejected.map((r) => [String(r.line), reasonText(r), ...r.original]),
+      ...rejected.map((r) => [String(r.line), reasonText(r.problems), ...r.original]),
     ]);
     await host.saveFile({
       suggestedName: `${t('contacts.import.rejectedFileName')}.csv`,
@@ -178,8 +231,8 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     });
   };
 
-  const reasonText = (r: Extract<PreparedRow, { ok: false }>) =>
-    r.problems
+  const reasonText = (problems: readonly ImportProblem[]) =>
+    problems
       .map(
         (p) =>
           `${t(`contacts.import.field.${p.field}`, { defaultValue: p.field })}: ${t(p.message)}${p.value ? ` (${p.value})` : ''}`,
@@ -221,7 +274,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       );
       break;
     case 'map': {
-      const { headers, sample, mapping } = state;
+      const { headers, sample, mapping, encoding } = state;
       const named = hasNameColumn(mapping);
       body = (
         <Stack>
@@ -229,6 +282,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
           <Text size="sm" c="dimmed">
             {t('contacts.import.mapHelp')}
           </Text>
+          {encodingPicker(encoding)}
           {!named && (
             <Alert color="orange" icon={<IconAlertTriangle size={16} />} role="alert">
               {t('contacts.import.noNameColumn')}
@@ -278,7 +332,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
             <Button variant="default" onClick={reset}>
               {t('contacts.import.back')}
             </Button>
-            <Button disabled={!named} onClick={() => void prepare(mapping, true)}>
+            <Button disabled={!named} onClick={() => void prepare(mapping, encoding)}>
               {t('contacts.import.next')}
             </Button>
           </Group>
@@ -287,10 +341,13 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       break;
     }
     case 'preview': {
-      const { rows, matches } = state;
+      const { rows, counts, encoding } = state;
       const rejected = rows.flatMap((r) => (r.ok ? [] : [r]));
       const ready = rows.length - rejected.length;
-      const toImport = choice === 'skip' ? ready - matches.size : ready;
+      const kept = rows.flatMap((r) => (r.ok && r.warnings.length > 0 ? [r] : []));
+      const sample = rows.flatMap((r) => (r.ok ? [r.fields] : [])).slice(0, SHOWN_SAMPLE);
+      const duplicates = counts.inBook + counts.inFile;
+      const toImport = rowsToImport(counts, choice);
       body = (
         <Stack>
           <Text fw={600}>{t('contacts.import.previewTitle')}</Text>
@@ -303,16 +360,47 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
                 {t('contacts.import.rejected', { count: rejected.length })}
               </Badge>
             )}
-            {matches.size > 0 && (
+            {kept.length > 0 && (
+              <Badge color="yellow" variant="light" tt="none" data-testid="import-warnings-count">
+                {t('contacts.import.warnings', { count: kept.length })}
+              </Badge>
+            )}
+            {counts.inBook > 0 && (
               <Badge color="orange" variant="light" tt="none" data-testid="import-duplicates">
-                {t('contacts.import.duplicates', { count: matches.size })}
+                {t('contacts.import.duplicates', { count: counts.inBook })}
+              </Badge>
+            )}
+            {counts.inFile > 0 && (
+              <Badge color="orange" variant="light" tt="none" data-testid="import-in-file">
+                {t('contacts.import.inFile', { count: counts.inFile })}
               </Badge>
             )}
           </Group>
-          {matches.size > 0 && (
+          {encodingPicker(encoding)}
+          {sample.length > 0 && (
             <Stack gap={4}>
               <Text size="sm" fw={500}>
-                {t('contacts.import.duplicateChoice')}
+                {t('contacts.import.sampleTitle')}
+              </Text>
+              <Table withTableBorder data-testid="import-sample">
+                <Table.Tbody>
+                  {sample.map((f, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{f.name}</Table.Td>
+                      <Table.Td>{f.phones[0]?.raw ?? f.unparsedPhones?.[0]?.raw ?? ''}</Table.Td>
+                      <Table.Td>{f.email ?? f.organization ?? ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Stack>
+          )}
+          {duplicates > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {counts.inFile > 0
+                  ? t('contacts.import.duplicateChoiceBoth')
+                  : t('contacts.import.duplicateChoice')}
               </Text>
               <SegmentedControl
                 value={choice}
@@ -323,6 +411,41 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
                   { value: 'add', label: t('contacts.import.duplicateAdd') },
                 ]}
               />
+            </Stack>
+          )}
+          {kept.length > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('contacts.import.warningsTitle')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('contacts.import.warningsHelp')}
+              </Text>
+              <Table.ScrollContainer minWidth={400} maxHeight={200}>
+                <Table withTableBorder data-testid="import-warnings">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={60}>{t('contacts.import.line')}</Table.Th>
+                      <Table.Th>{t('contacts.fields.name')}</Table.Th>
+                      <Table.Th>{t('contacts.import.reason')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {kept.slice(0, SHOWN_REJECTED).map((r) => (
+                      <Table.Tr key={r.line}>
+                        <Table.Td>{r.line}</Table.Td>
+                        <Table.Td>{r.fields.name}</Table.Td>
+                        <Table.Td>{reasonText(r.warnings)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {kept.length > SHOWN_REJECTED && (
+                <Text size="xs" c="dimmed">
+                  {t('contacts.import.moreWarnings', { count: kept.length - SHOWN_REJECTED })}
+                </Text>
+              )}
             </Stack>
           )}
           {rejected.length > 0 && (
@@ -352,7 +475,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
                     {rejected.slice(0, SHOWN_REJECTED).map((r) => (
                       <Table.Tr key={r.line}>
                         <Table.Td>{r.line}</Table.Td>
-                        <Table.Td>{reasonText(r)}</Table.Td>
+                        <Table.Td>{reasonText(r.problems)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -369,12 +492,9 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
             <Button variant="default" onClick={reset}>
               {t('contacts.import.back')}
             </Button>
-            <Button
-              disabled={toImport <= 0 && choice === 'skip'}
-              onClick={() => void runImport(rows)}
-            >
-              {toImport > 0 || choice !== 'skip'
-                ? t('contacts.import.start', { count: choice === 'skip' ? toImport : ready })
+            <Button disabled={toImport <= 0} onClick={() => void runImport(rows)}>
+              {toImport > 0
+                ? t('contacts.import.start', { count: toImport })
                 : t('contacts.import.nothingToImport')}
             </Button>
           </Group>

@@ -1,84 +1,103 @@
 /**
- * Parses and validates an import file off the UI thread: papaparse for CSV, our vCard reader,
- * then each row through the same rules as the contact form. The parsed rows stay here between
- * the mapping step and validation, so a 100,000-row file crosses to the page only once.
+ * Parses and validates an import file off the UI thread (shared/contacts/import-file.ts: the
+ * encoding, papaparse or our vCard reader), then each row through the same rules as the contact
+ * form. The file's bytes and parsed rows stay here between steps, so a 100,000-row file crosses
+ * to the page only once, and another encoding picked in the preview is decoded here again.
  */
-import Papa from 'papaparse';
-import { guessMapping, rowToRaw } from '../../../../shared/contacts/import-mapping';
+import { guessMapping } from '../../../../shared/contacts/import-mapping';
 import {
-  prepareRow,
-  type PreparedRow,
-  type RawContact,
-} from '../../../../shared/contacts/import-rows';
-import { parseVCards } from '../../../../shared/contacts/vcard';
+  importFileSize,
+  rawContactAt,
+  readImportFile,
+  type ImportFile,
+} from '../../../../shared/contacts/import-file';
+import { prepareRow, type PreparedRow } from '../../../../shared/contacts/import-rows';
+import type { ImportFileKind } from '../../../../shared/contacts/file-kind';
+import {
+  detectLegacyEncoding,
+  detectUnicode,
+  type TextEncodingName,
+} from '../../../../shared/text-encoding';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-let csvRows: string[][] = [];
-let vcards: RawContact[] = [];
-let kind: 'csv' | 'vcard' = 'csv';
+let source: { name: string; bytes: Uint8Array } | null = null;
+let file: Extract<ImportFile, { ok: true }> | null = null;
 
 const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
 
-function parse(text: string, fileKind: 'csv' | 'vcard') {
-  kind = fileKind;
-  csvRows = [];
-  vcards = [];
-  if (fileKind === 'vcard') {
-    const r = parseVCards(text);
-    if (!r.ok)
-      return post({ type: 'parse-error', error: r.error === 'empty' ? 'empty' : 'not-contacts' });
-    if (r.contacts.length === 0) return post({ type: 'parse-error', error: 'no-rows' });
-    vcards = r.contacts;
-    return post({
-      type: 'parsed',
-      kind,
-      headers: [],
-      sample: [],
-      rowCount: vcards.length,
-      guess: [],
+/**
+ * Read the file (the first time, or again in the encoding the user picked). Synchronous when
+ * the bytes say their encoding; only a legacy file waits for the detector to load.
+ */
+function parse(request: Extract<WorkerRequest, { type: 'parse' }>): Promise<void> | void {
+  if (request.bytes) source = { name: request.name, bytes: request.bytes };
+  if (!source) {
+    post({ type: 'parse-error', error: 'empty' });
+    return;
+  }
+  const { name, bytes } = source;
+  const chosen = request.encoding && file ? { kind: file.kind } : undefined;
+  const encoding = request.encoding ?? detectUnicode(bytes);
+  if (encoding) {
+    read(name, bytes, encoding, chosen);
+    return;
+  }
+  return detectLegacyEncoding(bytes).then((legacy) => read(name, bytes, legacy));
+}
+
+function read(
+  name: string,
+  bytes: Uint8Array,
+  encoding: TextEncodingName,
+  chosen?: { kind: ImportFileKind },
+): void {
+  const result = readImportFile(name, bytes, encoding, chosen);
+  if (!result.ok) {
+    file = null;
+    post({
+      type: 'parse-error',
+      error: result.error,
+      line: result.line,
+      encoding: result.encoding,
     });
+    return;
   }
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const quoteError = result.errors.find((e) => e.type === 'Quotes');
-  if (quoteError) {
-    // Papaparse counts data rows from 0; people count lines from 1.
-    return post({ type: 'parse-error', error: 'broken-quotes', line: (quoteError.row ?? 0) + 1 });
-  }
-  const [headers, ...rows] = result.data;
-  if (!headers || headers.every((h) => h.trim() === ''))
-    return post({ type: 'parse-error', error: 'empty' });
-  if (rows.length === 0) return post({ type: 'parse-error', error: 'no-rows' });
-  csvRows = rows;
+  file = result;
   post({
     type: 'parsed',
-    kind,
-    headers,
-    sample: rows.slice(0, 5),
-    rowCount: rows.length,
-    guess: guessMapping(headers),
+    kind: result.kind,
+    encoding: result.encoding,
+    headers: result.kind === 'csv' ? result.headers : [],
+    sample: result.kind === 'csv' ? result.rows.slice(0, 5) : [],
+    rowCount: importFileSize(result),
+    guess: result.kind === 'csv' ? guessMapping(result.headers) : [],
   });
 }
 
 function prepare(request: Extract<WorkerRequest, { type: 'prepare' }>) {
-  const total = kind === 'vcard' ? vcards.length : csvRows.length;
+  if (!file) return post({ type: 'prepared', rows: [] });
+  const total = importFileSize(file);
   const out: PreparedRow[] = [];
+  const options = { phoneRegion: request.phoneRegion, noteLabels: request.noteLabels };
   for (let i = 0; i < total; i++) {
-    // Spreadsheet row numbers: the header is row 1.
-    const raw = kind === 'vcard' ? vcards[i]! : rowToRaw(csvRows[i]!, request.mapping, i + 2);
-    out.push(prepareRow(raw, request.today));
+    out.push(prepareRow(rawContactAt(file, i, request.mapping), request.today, options));
     if (i % 2000 === 1999) post({ type: 'progress', done: i + 1, total });
   }
   post({ type: 'prepared', rows: out });
 }
 
+/** A parser bug must become "this file cannot be read", never a silent, stuck import. */
+function failed(error: unknown) {
+  console.error('contacts import worker', error);
+  post({ type: 'parse-error', error: 'not-contacts' });
+}
+
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const m = e.data;
   try {
-    if (m.type === 'parse') parse(m.text, m.kind);
+    if (m.type === 'parse') void parse(m)?.catch(failed);
     else prepare(m);
   } catch (error) {
-    // A parser bug must become "this file cannot be read", never a silent, stuck import.
-    console.error('contacts import worker', error);
-    post({ type: 'parse-error', error: 'not-contacts' });
+    failed(error);
   }
 };

@@ -1,7 +1,6 @@
 /** The page's side of the import worker: one worker per import, answered with promises. */
-import type { ColumnMapping } from '../../../../shared/contacts/import-mapping';
 import type { PreparedRow } from '../../../../shared/contacts/import-rows';
-import type { ImportFileKind } from '../../../../shared/contacts/file-kind';
+import type { TextEncodingName } from '../../../../shared/text-encoding';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 export type ParseResult = Extract<WorkerResponse, { type: 'parsed' | 'parse-error' }>;
@@ -15,6 +14,7 @@ export class ImportSession {
     message: WorkerRequest,
     until: T[],
     onProgress?: (done: number, total: number) => void,
+    transfer: Transferable[] = [],
   ): Promise<Extract<WorkerResponse, { type: T }>> {
     return new Promise((resolve, reject) => {
       this.worker.onerror = (e) => reject(new Error(e.message));
@@ -24,20 +24,27 @@ export class ImportSession {
         else if ((until as string[]).includes(m.type))
           resolve(m as Extract<WorkerResponse, { type: T }>);
       };
-      this.worker.postMessage(message);
+      this.worker.postMessage(message, transfer);
     });
   }
 
-  parse(text: string, kind: ImportFileKind): Promise<ParseResult> {
-    return this.request({ type: 'parse', kind, text }, ['parsed', 'parse-error']);
+  /** Read a file's bytes (handed over to the worker, not copied). */
+  parse(name: string, bytes: Uint8Array): Promise<ParseResult> {
+    return this.request({ type: 'parse', name, bytes }, ['parsed', 'parse-error'], undefined, [
+      bytes.buffer,
+    ]);
+  }
+
+  /** Read the same file again in another encoding. */
+  reparse(encoding: TextEncodingName): Promise<ParseResult> {
+    return this.request({ type: 'parse', name: '', encoding }, ['parsed', 'parse-error']);
   }
 
   prepare(
-    mapping: ColumnMapping[],
-    today: string,
+    request: Omit<Extract<WorkerRequest, { type: 'prepare' }>, 'type'>,
     onProgress: (done: number, total: number) => void,
   ): Promise<PreparedRow[]> {
-    return this.request({ type: 'prepare', mapping, today }, ['prepared'], onProgress).then(
+    return this.request({ type: 'prepare', ...request }, ['prepared'], onProgress).then(
       (m) => m.rows,
     );
   }

@@ -1,24 +1,38 @@
 /** Messages between the import screen and the worker that parses and validates files. */
+import type { ImportReadError } from '../../../../shared/contacts/import-file';
 import type { ColumnMapping } from '../../../../shared/contacts/import-mapping';
 import type { PreparedRow } from '../../../../shared/contacts/import-rows';
 import type { ImportFileKind } from '../../../../shared/contacts/file-kind';
+import type { TextEncodingName } from '../../../../shared/text-encoding';
 
 export type WorkerRequest =
-  | { type: 'parse'; kind: ImportFileKind; text: string }
-  | { type: 'prepare'; mapping: ColumnMapping[]; today: string };
+  /**
+   * Read a file: `bytes` the first time (transferred, kept by the worker), then again without
+   * bytes when the user picks another `encoding` in the preview.
+   */
+  | { type: 'parse'; name: string; bytes?: Uint8Array; encoding?: TextEncodingName }
+  | {
+      type: 'prepare';
+      mapping: ColumnMapping[];
+      today: string;
+      phoneRegion: string;
+      /** Words for values kept in the note, in the user's language. */
+      noteLabels: Record<string, string>;
+    };
 
-export type ParseError = 'empty' | 'no-rows' | 'broken-quotes' | 'not-contacts';
+export type ParseError = ImportReadError;
 
 export type WorkerResponse =
   | {
       type: 'parsed';
       kind: ImportFileKind;
+      encoding: TextEncodingName;
       headers: string[];
       /** The first rows, for the mapping step. */
       sample: string[][];
       rowCount: number;
       guess: ColumnMapping[];
     }
-  | { type: 'parse-error'; error: ParseError; line?: number }
+  | { type: 'parse-error'; error: ParseError; line?: number; encoding?: TextEncodingName }
   | { type: 'progress'; done: number; total: number }
   | { type: 'prepared'; rows: PreparedRow[] };
