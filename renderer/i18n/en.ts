@@ -9,6 +9,7 @@ import { reports } from './en/reports';
 import { sales } from './en/sales';
 import { timeline } from './en/timeline';
 import { today } from './en/today';
+import { shortcuts } from './en/shortcuts';
 
 export const en = {
   contacts,
@@ -18,6 +19,7 @@ export const en = {
   reports,
   backup,
   privacy,
+  shortcuts,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

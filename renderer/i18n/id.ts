@@ -6,6 +6,7 @@ import { reports } from './id/reports';
 import { sales } from './id/sales';
 import { timeline } from './id/timeline';
 import { today } from './id/today';
+import { shortcuts } from './id/shortcuts';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -16,6 +17,7 @@ export const id: Translations = {
   reports,
   backup,
   privacy,
+  shortcuts,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -22,11 +22,13 @@ import {
   IconPhone,
   IconUserOff,
 } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatDayMonth } from '../../../shared/dates';
 import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
 import { useLocale } from '../../i18n/useLocale';
+import { useUiStore } from '../../app/ui-store';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
 import { EmptyState } from '../placeholder/EmptyState';
 import { EraseContactButton } from '../privacy/EraseContactButton';
@@ -47,6 +49,17 @@ export function ContactPage() {
   const facts = useContactFacts(id);
   const exportPerson = useExportPerson();
   const nameOf = useContactName();
+  const [tab, setTab] = useState<string | null>('timeline');
+  // S / F (app/shortcuts.ts): show the tab whose panel opens the form; the panel takes it.
+  useEffect(
+    () =>
+      useUiStore.subscribe((s) => {
+        const action = s.shortcutRequest?.action;
+        if (action === 'sale') setTab('loyalty');
+        else if (action === 'followUp') setTab('timeline');
+      }),
+    [],
+  );
 
   if (contact === undefined) {
     return (
@@ -162,7 +175,7 @@ export function ContactPage() {
         )}
       </Card>
 
-      <Tabs defaultValue="timeline" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="timeline">{t('contacts.tabs.timeline')}</Tabs.Tab>
           <Tabs.Tab value="loyalty">{t('contacts.tabs.loyalty')}</Tabs.Tab>

@@ -12,7 +12,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import {
   IconAddressBook,
   IconCopy,
@@ -23,13 +22,14 @@ import {
   IconSearch,
   IconUserSearch,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { isEmptyFilter } from '../../../shared/contacts/filters';
 import { hitsOf } from '../../../shared/contacts/search-index';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { MOD_KEY_LABEL } from '../../app/keys';
 import { useUiStore } from '../../app/ui-store';
+import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import { ContactDrawer } from './ContactDrawer';
@@ -51,11 +51,8 @@ export function ContactsPage() {
 
   const query = useUiStore((s) => s.contactQuery);
   const setQuery = useUiStore((s) => s.setContactQuery);
-  const focusRequest = useUiStore((s) => s.searchFocusRequest);
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusRequest > 0) searchRef.current?.focus();
-  }, [focusRequest]);
+  useShortcutRequest('search', () => searchRef.current?.focus());
 
   const idFilter = useUiStore((s) => s.contactIdFilter);
   const setIdFilter = useUiStore((s) => s.setContactIdFilter);
@@ -77,8 +74,8 @@ export function ContactsPage() {
     return true;
   }, [results, selectedSet]);
   const narrowed = query.trim() !== '' || filtered || idFilter !== null;
+  // N is global (app/shortcuts.ts).
   const openNew = () => navigate('/contacts/new');
-  useHotkeys([['n', openNew]]);
 
   const highlight = query.trim().split(/\s+/).filter(Boolean);
 

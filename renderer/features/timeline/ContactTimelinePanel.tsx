@@ -19,6 +19,7 @@ import { EmptyState } from '../placeholder/EmptyState';
 import { AddInteractionForm } from './AddInteractionForm';
 import { TimelineList } from './TimelineList';
 import { WhatsAppDialog } from './WhatsAppDialog';
+import { useShortcutRequest } from '../../app/shortcuts';
 
 const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points'];
 
@@ -30,6 +31,8 @@ export function ContactTimelinePanel({ contactId }: { contactId: string }) {
   const [kinds, setKinds] = useState<string[]>([]);
   const [addingFollowUp, setAddingFollowUp] = useState(false);
   const [messaging, setMessaging] = useState(false);
+  // F on a contact's page adds a follow-up for this contact (app/shortcuts.ts).
+  useShortcutRequest('followUp', () => setAddingFollowUp(true));
 
   const contact = useLiveQuery(() => timeline.contactSummary(contactId), [timeline, contactId]);
   const items = useLiveQuery(
