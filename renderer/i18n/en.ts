@@ -10,6 +10,7 @@ import { sales } from './en/sales';
 import { timeline } from './en/timeline';
 import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
+import { duplicates } from './en/duplicates';
 
 export const en = {
   contacts,
@@ -20,6 +21,7 @@ export const en = {
   backup,
   privacy,
   shortcuts,
+  duplicates,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

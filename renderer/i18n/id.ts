@@ -7,6 +7,7 @@ import { sales } from './id/sales';
 import { timeline } from './id/timeline';
 import { today } from './id/today';
 import { shortcuts } from './id/shortcuts';
+import { duplicates } from './id/duplicates';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -18,6 +19,7 @@ export const id: Translations = {
   backup,
   privacy,
   shortcuts,
+  duplicates,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -303,6 +303,8 @@ export class ContactSearchIndex {
     const { text, starts } = joined;
     const { alive, best, foundSlots } = this;
     const { postings, offsets } = seg;
+    // Terms that start with `part` are one range, already marked by markPrefix: skipped.
+    const [skipFrom, skipTo] = prefixRange(seg.terms, part);
     let found = this.found;
     let at = text.indexOf(part);
     while (at >= 0) {
@@ -313,6 +315,10 @@ export class ContactSearchIndex {
         const mid = (lo + hi + 1) >>> 1;
         if (starts[mid]! <= at) lo = mid;
         else hi = mid - 1;
+      }
+      if (lo >= skipFrom && lo < skipTo) {
+        at = skipTo < starts.length ? text.indexOf(part, starts[skipTo]!) : -1;
+        continue;
       }
       for (let p = offsets[lo]!, end = offsets[lo + 1]!; p < end; p++) {
         const s = postings[p]!;

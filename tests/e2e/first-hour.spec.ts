@@ -84,3 +84,69 @@ test('shortcuts work from every screen, a contact page included, and "?" lists t
     await expect(help.getByText(what, { exact: false }).first()).toBeVisible();
   }
 });
+
+test('saving a phone already in the book warns and offers open, merge or save as new', async ({
+  page,
+}) => {
+  await page.goto('./#/contacts');
+  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+
+  const typeNew = async (name: string, phone: string) => {
+    await page.getByRole('button', { name: 'New contact' }).first().click();
+    const form = page.getByRole('form', { name: 'Contact details' });
+    await form.getByLabel(/^name/i).fill(name);
+    await form.getByLabel(/^phone$/i).fill(phone);
+    await form.getByRole('button', { name: 'Save' }).click();
+    return form;
+  };
+  // The same number typed another way: warned, and "back" keeps what was typed.
+  let form = await typeNew('Ibu Siti', '+62 812 3456 7890');
+  const warning = page.getByRole('dialog', { name: 'Already in your book?' });
+  await expect(warning.getByTestId('duplicate-match')).toContainText('Siti Rahayu');
+  await expect(warning.getByText('same phone')).toBeVisible();
+  await warning.getByRole('button', { name: 'Back to the form' }).click();
+  await expect(form.getByLabel(/^name/i)).toHaveValue('Ibu Siti');
+  // Merge: one contact, and its page opens.
+  await form.getByRole('button', { name: 'Save' }).click();
+  await warning.getByRole('button', { name: 'Merge into Siti Rahayu' }).click();
+  await expect(page.getByRole('heading', { name: 'Siti Rahayu' })).toBeVisible();
+  await page.goto('./#/contacts');
+  await expect(rows(page)).toHaveCount(1);
+
+  // Open: the existing contact's page, nothing saved.
+  form = await typeNew('Siti lagi', '081234567890');
+  await warning.getByRole('button', { name: 'Open Siti Rahayu' }).click();
+  await expect(page.getByRole('heading', { name: 'Siti Rahayu' })).toBeVisible();
+  await page.goto('./#/contacts');
+  await expect(rows(page)).toHaveCount(1);
+});
+
+test('the duplicate finder shows groups, asks before merging, and the merge can be undone', async ({
+  page,
+}) => {
+  await page.goto('./#/contacts');
+  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+  await addContact(page, { name: 'Ibu Siti', phone: '0812 3456 7890', duplicate: true });
+  await addContact(page, { name: 'Rahayu Siti', phone: '0813 1111 2222' });
+  await addContact(page, { name: 'Agus Salim', phone: '0857 1111 2222' });
+  await expect(rows(page)).toHaveCount(4);
+
+  await page.getByRole('button', { name: 'Duplicates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Likely duplicates' });
+  // One person three times (same phone, same name words): one group of three.
+  await expect(dialog.getByTestId('duplicate-pair')).toHaveCount(1);
+  await expect(dialog.getByTestId('duplicate-pair')).toContainText('3 contacts');
+  await dialog.getByRole('button', { name: 'Keep this one: Siti Rahayu' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Merge these contacts?' });
+  await expect(confirm).toContainText('(2)');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByTestId('duplicate-pair')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Keep this one: Siti Rahayu' }).click();
+  await confirm.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog.getByText('No likely duplicates.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Merge undone')).toBeVisible();
+  await expect(dialog.getByTestId('duplicate-pair')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(4);
+});
