@@ -17,6 +17,8 @@ export interface ContactIdFilter {
   /** Already translated: shown on the list as the filter's name. */
   label: string;
   ids: string[];
+  /** The screen it came from, offered as "Back" beside the filter (Reports). */
+  from?: string;
 }
 
 interface UiState {

@@ -11,6 +11,7 @@ import { timeline } from './en/timeline';
 import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
 import { duplicates } from './en/duplicates';
+import { back } from './en/back';
 
 export const en = {
   contacts,
@@ -22,6 +23,7 @@ export const en = {
   privacy,
   shortcuts,
   duplicates,
+  back,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

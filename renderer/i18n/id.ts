@@ -8,6 +8,7 @@ import { timeline } from './id/timeline';
 import { today } from './id/today';
 import { shortcuts } from './id/shortcuts';
 import { duplicates } from './id/duplicates';
+import { back } from './id/back';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -20,6 +21,7 @@ export const id: Translations = {
   privacy,
   shortcuts,
   duplicates,
+  back,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

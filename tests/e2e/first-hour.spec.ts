@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { addContact, rows } from './helpers';
 import { createContact } from './timeline-helpers';
+import { seedReports, SHOP } from './reports-seed';
 
 // Several contacts go in through the UI: give the shared machine time.
 test.describe.configure({ timeout: 120_000 });
@@ -149,4 +150,40 @@ test('the duplicate finder shows groups, asks before merging, and the merge can 
   await expect(dialog.getByTestId('duplicate-pair')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(rows(page)).toHaveCount(4);
+});
+
+test('a report drill-down starts from a clean list, and Back keeps the period', async ({
+  page,
+}) => {
+  await page.goto('./#/reports');
+  // The report worker's first read: slow on a busy machine.
+  await expect(page.getByTestId('reports-empty')).toBeVisible({ timeout: 20_000 });
+  await seedReports(page, SHOP);
+  // A search and a filter left on the contact list from before.
+  await page.goto('./#/contacts');
+  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('ayu');
+  await page.goto('./#/reports');
+  await expect(page.getByTestId('kpi-revenue-value')).toContainText('Rp', { timeout: 20_000 });
+  await page.getByText('Year', { exact: true }).click();
+  const label = page.getByTestId('period-label');
+  const year = String(new Date().getFullYear());
+  await expect(label).toHaveText(year);
+
+  await page.getByRole('tab', { name: 'Customers' }).click();
+  await page.getByTestId('segment-atRisk').click();
+  await expect(page).toHaveURL(/#\/contacts$/);
+  await expect(page.getByRole('searchbox', { name: 'Search contacts' })).toHaveValue('');
+  await expect(page.getByTestId('id-filter-chip')).toBeVisible();
+  // "ayu" would have hidden both of them.
+  await expect(rows(page)).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Back to Reports' }).click();
+  await expect(page).toHaveURL(/#\/reports$/);
+  await expect(label).toHaveText(year);
+  // The browser's Back too.
+  await page.getByRole('tab', { name: 'Customers' }).click();
+  await page.getByTestId('segment-atRisk').click();
+  await expect(page).toHaveURL(/#\/contacts$/);
+  await page.goBack();
+  await expect(label).toHaveText(year);
 });

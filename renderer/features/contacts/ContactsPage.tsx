@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import {
   IconAddressBook,
+  IconArrowLeft,
   IconCopy,
   IconDownload,
   IconFileImport,
@@ -211,6 +212,16 @@ export function ContactsPage() {
             >
               {t('contacts.filters.idFilter', { label: idFilter.label })}
             </Pill>
+          )}
+          {idFilter?.from && (
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconArrowLeft size={14} />}
+              onClick={() => navigate(idFilter.from!)}
+            >
+              {t(`back.${idFilter.from}`)}
+            </Button>
           )}
         </Group>
         <Group gap="xs">
