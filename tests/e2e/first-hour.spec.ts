@@ -187,3 +187,17 @@ test('a report drill-down starts from a clean list, and Back keeps the period', 
   await page.goBack();
   await expect(label).toHaveText(year);
 });
+
+test('an erased customer offers no WhatsApp and no Edit', async ({ page }) => {
+  const id = await createContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Erase this customer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Erase Siti Rahayu?' });
+  await dialog.getByLabel('Type ERASE to confirm').fill('erase');
+  await dialog.getByRole('button', { name: 'Erase personal data' }).click();
+  await expect(page.getByRole('heading', { name: 'Erased customer' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${id}$`));
+  await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toHaveCount(0);
+});

@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatDayMonth } from '../../../shared/dates';
 import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
+import { isErased } from '../../../shared/privacy/erase';
 import { useLocale } from '../../i18n/useLocale';
 import { useUiStore } from '../../app/ui-store';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
@@ -158,13 +159,16 @@ export function ContactPage() {
               {t('contacts.privacy.export')}
             </Button>
             <EraseContactButton contact={contact} />
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              onClick={() => navigate(`/contacts/${id}/edit`)}
-            >
-              {t('contacts.editButton')}
-            </Button>
+            {/* An erased customer has nothing left to edit (a save would bring data back). */}
+            {!isErased(contact) && (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} />}
+                onClick={() => navigate(`/contacts/${id}/edit`)}
+              >
+                {t('contacts.editButton')}
+              </Button>
+            )}
           </Group>
         </Group>
         <ContactDetails contact={contact} locale={locale} />
@@ -181,7 +185,7 @@ export function ContactPage() {
           <Tabs.Tab value="loyalty">{t('contacts.tabs.loyalty')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline" pt="md">
-          <ContactTimelinePanel contactId={id} />
+          <ContactTimelinePanel contactId={id} erased={isErased(contact)} />
         </Tabs.Panel>
         <Tabs.Panel value="loyalty" pt="md">
           <ContactLoyaltyPanel contactId={id} />

@@ -24,7 +24,14 @@ import { useShortcutRequest } from '../../app/shortcuts';
 const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points'];
 
 /** A contact's story: open complaints and follow-ups on top, then everything that happened. */
-export function ContactTimelinePanel({ contactId }: { contactId: string }) {
+export function ContactTimelinePanel({
+  contactId,
+  erased = false,
+}: {
+  contactId: string;
+  /** An erased customer (UU PDP) has no number to message: no WhatsApp button. */
+  erased?: boolean;
+}) {
   const { t } = useTranslation();
   const { timeline } = useRepositories();
   const now = useNow();
@@ -74,15 +81,17 @@ export function ContactTimelinePanel({ contactId }: { contactId: string }) {
   return (
     <Stack gap="md">
       <Group gap="sm">
-        <Button
-          color="green"
-          variant="light"
-          leftSection={<IconBrandWhatsapp size={16} />}
-          onClick={() => setMessaging(true)}
-          disabled={!contact}
-        >
-          {t('timeline.whatsapp.send')}
-        </Button>
+        {!erased && (
+          <Button
+            color="green"
+            variant="light"
+            leftSection={<IconBrandWhatsapp size={16} />}
+            onClick={() => setMessaging(true)}
+            disabled={!contact}
+          >
+            {t('timeline.whatsapp.send')}
+          </Button>
+        )}
         <Button
           variant="light"
           leftSection={<IconCalendarPlus size={16} />}
