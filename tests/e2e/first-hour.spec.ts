@@ -76,6 +76,8 @@ test('shortcuts work from every screen, a contact page included, and "?" lists t
   await expect(page).toHaveURL(/#\/followups$/);
   await expect(page.getByRole('dialog', { name: 'New follow-up' })).toBeVisible();
   await page.keyboard.press('Escape');
+  // Keys wait until the closing window is gone.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // "?" opens the list of shortcuts.
   await page.keyboard.press('?');
