@@ -29,7 +29,8 @@ export function App({ i18n, repos, host }: { i18n: I18n; repos: Repositories; ho
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-right" limit={4} />
+        {/* Top centre: at the bottom right a notice covered the drawer's Save button. */}
+        <Notifications position="top-center" limit={4} />
         <GlobalErrors />
         <ServicesProvider value={{ repos, host }}>
           <LocalizedApp />

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   AppShell,
   Group,
   Kbd,
@@ -8,8 +9,8 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { IconKeyboard, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { SyncScheduler } from '../features/backup-sync/SyncScheduler';
@@ -20,19 +21,22 @@ import { StartupTasks } from './StartupTasks';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS } from './navigation';
 import { useUiStore } from './ui-store';
+import { useGlobalShortcuts } from './shortcuts';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const requestSearchFocus = useUiStore((s) => s.requestSearchFocus);
+  const requestShortcut = useUiStore((s) => s.requestShortcut);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useGlobalShortcuts(() => setHelpOpen(true));
 
+  // Every screen but the list itself (a contact's page too) goes to the list's search box.
   const openSearch = () => {
-    if (!location.pathname.startsWith('/contacts')) navigate('/contacts');
-    requestSearchFocus();
+    if (location.pathname !== '/contacts') void navigate('/contacts');
+    requestShortcut('search', '/contacts');
   };
-  // Ctrl/Cmd+K works everywhere, even while typing in a field.
-  useHotkeys([['mod+K', openSearch]], []);
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
@@ -62,6 +66,16 @@ export function Shell() {
                 <Kbd size="xs">{MOD_KEY_LABEL}+K</Kbd>
               </Group>
             </UnstyledButton>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              onClick={() => setHelpOpen(true)}
+              aria-label={t('shortcuts.open')}
+              title={t('shortcuts.open')}
+            >
+              <IconKeyboard size={18} />
+            </ActionIcon>
             <LanguageSwitch />
           </Group>
         </Group>
@@ -90,6 +104,7 @@ export function Shell() {
         <MenuCommands />
         <SyncScheduler />
         <Outlet />
+        <ShortcutsHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
       </AppShell.Main>
     </AppShell>
   );

@@ -9,6 +9,9 @@ import { reports } from './en/reports';
 import { sales } from './en/sales';
 import { timeline } from './en/timeline';
 import { today } from './en/today';
+import { shortcuts } from './en/shortcuts';
+import { duplicates } from './en/duplicates';
+import { back } from './en/back';
 
 export const en = {
   contacts,
@@ -18,6 +21,9 @@ export const en = {
   reports,
   backup,
   privacy,
+  shortcuts,
+  duplicates,
+  back,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

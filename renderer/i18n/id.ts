@@ -6,6 +6,9 @@ import { reports } from './id/reports';
 import { sales } from './id/sales';
 import { timeline } from './id/timeline';
 import { today } from './id/today';
+import { shortcuts } from './id/shortcuts';
+import { duplicates } from './id/duplicates';
+import { back } from './id/back';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -16,6 +19,9 @@ export const id: Translations = {
   reports,
   backup,
   privacy,
+  shortcuts,
+  duplicates,
+  back,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

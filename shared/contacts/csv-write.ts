@@ -53,8 +53,13 @@ export interface ExtraCsvColumns {
  * columns as the contact with the most, each with a label column the way Google writes them
  * ("Phone 1 - Label", "Phone 1"); numbers as the user typed them, then the ones kept as typed
  * because they were not understood. Addresses after the first are "Address 2", "Address 3", ...
+ * `extra` columns come last (the import ignores columns it does not know).
  */
-export function contactsToCsv(contacts: readonly Contact[], h: ContactCsvHeaders): string {
+export function contactsToCsv(
+  contacts: readonly Contact[],
+  h: ContactCsvHeaders,
+  extra?: ExtraCsvColumns,
+): string {
   const phonesOf = (c: Contact) => [
     ...c.phones.map((p) => ({ label: p.customLabel ?? p.label, raw: p.raw })),
     ...(c.unparsedPhones ?? []).map((p) => ({ label: p.customLabel ?? p.label, raw: p.raw })),

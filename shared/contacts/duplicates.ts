@@ -127,3 +127,62 @@ export function matchKeys(c: Pick<Contact, 'phones' | 'email' | 'otherEmails'>):
     ...emailsOf(c as DupContact).map((e) => `mail:${e}`),
   ];
 }
+
+/** Likely duplicates of one person: every contact linked to another by some pair. */
+export interface DuplicateGroup {
+  /** Member ids, ascending. */
+  ids: string[];
+  /** Every reason of the pairs inside the group, phone and e-mail first. */
+  reasons: DuplicateReason[];
+}
+
+/**
+ * Pairs joined into groups (connected components): "Siti" = "Siti R." by phone and "Siti R." =
+ * "Siti Rahayu" by e-mail is one person listed three times, shown and merged as one group.
+ * Groups keep the pairs' order (phone/e-mail matches first).
+ */
+export function groupDuplicatePairs(pairs: readonly DuplicatePair[]): DuplicateGroup[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    while (parent.get(x) !== root) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  for (const p of pairs) {
+    if (!parent.has(p.a)) parent.set(p.a, p.a);
+    if (!parent.has(p.b)) parent.set(p.b, p.b);
+    const [ra, rb] = [find(p.a), find(p.b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const groups = new Map<string, { ids: Set<string>; reasons: Set<DuplicateReason> }>();
+  for (const p of pairs) {
+    const root = find(p.a);
+    const g = groups.get(root) ?? { ids: new Set<string>(), reasons: new Set<DuplicateReason>() };
+    g.ids.add(p.a).add(p.b);
+    for (const r of p.reasons) g.reasons.add(r);
+    groups.set(root, g);
+  }
+  const order: DuplicateReason[] = ['phone', 'email', 'name'];
+  return [...groups.values()].map((g) => ({
+    ids: [...g.ids].sort(),
+    reasons: order.filter((r) => g.reasons.has(r)),
+  }));
+}
+
+/** Why an existing contact matches a new one on save: the same phone and/or e-mail. */
+export function sharedKeyReasons(
+  input: Pick<Contact, 'phones' | 'email' | 'otherEmails'>,
+  existing: Pick<Contact, 'phones' | 'email' | 'otherEmails'>,
+): ('phone' | 'email')[] {
+  const theirs = new Set(matchKeys(existing));
+  const shared = matchKeys(input).filter((k) => theirs.has(k));
+  const out: ('phone' | 'email')[] = [];
+  if (shared.some((k) => k.startsWith('tel:'))) out.push('phone');
+  if (shared.some((k) => k.startsWith('mail:'))) out.push('email');
+  return out;
+}

@@ -13,7 +13,7 @@
  *   DELTA_MAX (or an eighth of the base) everything is rebuilt from the index's own data;
  * - `order` lists live slots by (sortKey, id) in code-unit order (IndexedDB's order, so the first
  *   page read from the `sortKey` index while the index builds is the same first page).
- * Ranking is integer work: a rank 0-6 per candidate (searchRank's rules), then position in
+ * Ranking is integer work: a rank 0-7 per candidate (searchRank's rules), then position in
  * `order` inside each rank.
  */
 import { phoneQueryDigits } from '../phone';
@@ -41,7 +41,7 @@ const CITY = 4;
 const FIELDS = 5;
 
 /** Ranks of searchRank (shared/contacts/search-rank.ts). */
-const RANKS = 7;
+const RANKS = 8;
 const NONE = 255;
 
 const DELTA_MAX = 4096;
@@ -217,7 +217,8 @@ export class ContactSearchIndex {
 
   /**
    * Live contact ids matching `query`, best first: searchRank's ranks (full-name prefix, all
-   * words start name words, phone, e-mail, tag, city, typo), then name order. Empty query:
+   * words start name words, phone start, phone middle, e-mail, tag, city, typo), then name
+   * order. Empty query:
    * everyone in name order.
    */
   search(query: string): string[] {
@@ -235,7 +236,11 @@ export class ContactSearchIndex {
     const folded = foldText(q);
     const digits = phoneQueryDigits(q);
     const words = wordTokens(q);
-    if (digits !== '') this.markPrefix(PHONE, digits, 2);
+    if (digits !== '') {
+      this.markPrefix(PHONE, digits, 2);
+      // "3456" or "1234 5678" typed from the middle of a number (not a "+..." query).
+      if (!digits.startsWith('+')) this.markContaining(PHONE, digits, 3);
+    }
     if (words.length > 0) {
       // Base slots are numbered in name order, so names starting with the query are one range.
       const [from0, to0] = prefixRange(this.sortKeys, folded, this.baseSlots);
@@ -243,13 +248,13 @@ export class ContactSearchIndex {
         (s < this.baseSlots ? s >= from0 && s < to0 : this.sortKeys[s]!.startsWith(folded)) ? 0 : 1;
       if (words.length === 1) this.markPrefix(NAME, words[0]!, 1, rankOf);
       else for (const s of this.allWords(NAME, words)) this.mark(s, rankOf(s));
-      this.markPrefix(EMAIL, q.toLowerCase(), 3);
-      this.markPrefix(TAG, folded, 4);
-      if (words.length === 1) this.markPrefix(CITY, words[0]!, 5);
-      else for (const s of this.allWords(CITY, words)) this.mark(s, 5);
+      this.markPrefix(EMAIL, q.toLowerCase(), 4);
+      this.markPrefix(TAG, folded, 5);
+      if (words.length === 1) this.markPrefix(CITY, words[0]!, 6);
+      else for (const s of this.allWords(CITY, words)) this.mark(s, 6);
     }
     if (this.found === 0 && digits === '' && words.length > 0) {
-      for (const s of this.fuzzyName(words)) this.mark(s, 6);
+      for (const s of this.fuzzyName(words)) this.mark(s, 7);
     }
     return new SearchHits(this.ranked(), this.found, this.ids);
   }
@@ -286,6 +291,69 @@ export class ContactSearchIndex {
         this.mark(s, rankOf ? rankOf(s) : rank);
     }
   }
+
+  /**
+   * Mark every live slot with a term of field `f` containing `part` anywhere. The base terms
+   * are searched as one joined string (a native indexOf over about a megabyte at 100,000
+   * contacts) instead of one call per term; a hit's term is found by binary search.
+   */
+  private markContaining(f: number, part: string, rank: number): void {
+    const seg = this.base[f]!;
+    const joined = this.joinedTerms(f);
+    const { text, starts } = joined;
+    const { alive, best, foundSlots } = this;
+    const { postings, offsets } = seg;
+    // Terms that start with `part` are one range, already marked by markPrefix: skipped.
+    const [skipFrom, skipTo] = prefixRange(seg.terms, part);
+    let found = this.found;
+    let at = text.indexOf(part);
+    while (at >= 0) {
+      // The term holding position `at`: the last start <= at.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo >= skipFrom && lo < skipTo) {
+        at = skipTo < starts.length ? text.indexOf(part, starts[skipTo]!) : -1;
+        continue;
+      }
+      for (let p = offsets[lo]!, end = offsets[lo + 1]!; p < end; p++) {
+        const s = postings[p]!;
+        if (!alive[s]) continue;
+        const b = best[s]!;
+        if (b === NONE) foundSlots[found++] = s;
+        if (rank < b) best[s] = rank;
+      }
+      // Next term: one term is marked once however often the part occurs in it.
+      at = lo + 1 < starts.length ? text.indexOf(part, starts[lo + 1]!) : -1;
+    }
+    this.found = found;
+    for (let i = 0; i < this.delta.length; i++) {
+      const s = this.baseSlots + i;
+      if (alive[s] && this.delta[i]![f]!.some((t) => t.includes(part))) this.mark(s, rank);
+    }
+  }
+
+  /** Field `f`'s base terms joined by a separator no term holds, made once per base. */
+  private joinedTerms(f: number): { text: string; starts: Int32Array } {
+    const cached = this.joined[f];
+    if (cached) return cached;
+    const terms = this.base[f]!.terms;
+    const starts = new Int32Array(terms.length);
+    let n = 0;
+    terms.forEach((t, i) => {
+      starts[i] = n;
+      n += t.length + 1;
+    });
+    const made = { text: terms.join('\n'), starts };
+    this.joined[f] = made;
+    return made;
+  }
+
+  private joined: ({ text: string; starts: Int32Array } | undefined)[] = [];
 
   stats(): IndexStats {
     let terms = 0;
@@ -372,6 +440,7 @@ export class ContactSearchIndex {
     this.ensureCapacity(ids.length);
     this.alive.fill(1, 0, ids.length);
     this.base = buildSegments(termLists);
+    this.joined = [];
     this.baseSlots = ids.length;
     this.delta = [];
     this.liveCount = ids.length;

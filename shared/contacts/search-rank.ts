@@ -2,7 +2,9 @@
  * The order of search results. Lower rank first, then name order:
  * 0 the whole name starts with the query ("siti ra" -> "Siti Rahayu");
  * 1 every query word starts a word of the name, in any order;
- * 2 a phone number matches; 3 an e-mail; 4 a tag; 5 a city; 6 anything else (a typo match).
+ * 2 a phone number starts with the query's digits; 3 a phone number holds them anywhere ("3456"
+ * or "1234 5678" finds 0812-3456-7890 / +62 857 1234 5678; not for a "+..." query); 4 an
+ * e-mail; 5 a tag; 6 a city; 7 anything else (a typo match).
  * Name order is the folded name (`sortKey`) in code-unit order, then id: IndexedDB's order of the
  * `sortKey` index, so the in-memory index (search-index.ts) and a cursor agree.
  */
@@ -28,10 +30,12 @@ export function searchRank(c: Rankable, query: string): number {
   if (words.length > 0 && words.every((w) => c.nameTokens.some((t) => t.startsWith(w)))) return 1;
   const digits = phoneQueryDigits(query);
   if (digits !== '' && c.phoneKeys.some((k) => k.startsWith(digits))) return 2;
-  if (c.emailKeys?.some((e) => e.startsWith(query.trim().toLowerCase()))) return 3;
-  if (c.tagKeys.some((t) => t.startsWith(q))) return 4;
-  if (words.length > 0 && words.every((w) => c.cityKeys?.some((t) => t.startsWith(w)))) return 5;
-  return 6;
+  if (digits !== '' && !digits.startsWith('+') && c.phoneKeys.some((k) => k.includes(digits)))
+    return 3;
+  if (c.emailKeys?.some((e) => e.startsWith(query.trim().toLowerCase()))) return 4;
+  if (c.tagKeys.some((t) => t.startsWith(q))) return 5;
+  if (words.length > 0 && words.every((w) => c.cityKeys?.some((t) => t.startsWith(w)))) return 6;
+  return 7;
 }
 
 export function rankContacts<T extends Rankable>(rows: T[], query: string): T[] {

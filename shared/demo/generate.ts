@@ -22,6 +22,7 @@ import {
   ITEMS,
   MOBILE_PREFIXES,
   NOTE_TEXTS,
+  COMPLAINT_TEXTS,
   SOURCES,
   STREETS,
   TAGS,
@@ -292,7 +293,7 @@ function addNotes(
             ? ('complaint' as const)
             : rnd.pick(['note', 'call', 'whatsapp', 'visit'] as const),
           at: new Date(at).toISOString(),
-          text: rnd.pick(NOTE_TEXTS),
+          text: complaint ? rnd.pick(COMPLAINT_TEXTS) : rnd.pick(NOTE_TEXTS),
           complaintStatus: status,
           resolution: resolvedAt ? 'Sudah dikirim ulang, pelanggan puas.' : undefined,
           resolvedAt: resolvedAt ? new Date(resolvedAt).toISOString() : undefined,

@@ -231,6 +231,15 @@ export const ITEMS = [
   'Sabun sereh',
 ];
 
+/** What a complaint says: never praise, so the demo's "open complaints" are complaints. */
+export const COMPLAINT_TEXTS = [
+  'Komplain pengiriman terlambat 2 hari.',
+  'Barang yang datang beda warna dengan foto.',
+  'Ukuran kekecilan, minta tukar.',
+  'Jahitan lepas setelah sekali cuci.',
+  'Paket sampai dalam keadaan basah.',
+];
+
 export const NOTE_TEXTS = [
   'Tanya stok ukuran L minggu depan.',
   'Minta dikabari kalau ada motif baru.',

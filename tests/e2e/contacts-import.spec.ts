@@ -205,7 +205,12 @@ test('duplicates are merged from the duplicates view; filters and export work', 
   page,
 }) => {
   await addContact(page, { name: 'Dewi Lestari', phone: '0878 9999 0000', tags: ['Reseller'] });
-  await addContact(page, { name: 'Ibu Dewi', phone: '+62 878-9999-0000', tags: ['VIP'] });
+  await addContact(page, {
+    name: 'Ibu Dewi',
+    phone: '+62 878-9999-0000',
+    tags: ['VIP'],
+    duplicate: true,
+  });
   await addContact(page, { name: 'Agus Salim', phone: '0813 2222 3333', tags: ['VIP'] });
 
   await page.getByRole('button', { name: 'Duplicates' }).click();
@@ -213,6 +218,10 @@ test('duplicates are merged from the duplicates view; filters and export work', 
   await expect(dialog.getByTestId('duplicate-pair')).toHaveCount(1);
   await expect(dialog.getByText('Same phone')).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep this one: Dewi Lestari' }).click();
+  await page
+    .getByRole('dialog', { name: 'Merge these contacts?' })
+    .getByRole('button', { name: 'Merge' })
+    .click();
   await expect(dialog.getByText('No likely duplicates.', { exact: false })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(rows(page)).toHaveCount(2);

@@ -5,6 +5,8 @@ export interface NewContact {
   phone?: string;
   email?: string;
   tags?: string[];
+  /** The phone or e-mail is already in the book: answer the warning with "save as new". */
+  duplicate?: boolean;
 }
 
 /** Open the contact form with the N shortcut, fill it and save; waits for the drawer to close. */
@@ -22,6 +24,10 @@ export async function addContact(page: Page, c: NewContact): Promise<void> {
     await form.getByLabel(/^(tags|tag)$/i).press('Enter');
   }
   await form.getByRole('button', { name: /^(save|simpan)$/i }).click();
+  if (c.duplicate)
+    await page
+      .getByRole('button', { name: /save as a new contact|simpan sebagai kontak baru/i })
+      .click();
   await expect(page.getByRole('form')).toBeHidden();
 }
 

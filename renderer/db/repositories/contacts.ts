@@ -11,7 +11,12 @@ import {
   type ContactInputFields,
   type FieldError,
 } from '../../../shared/contact-input';
-import { findDuplicatePairs, type DuplicatePair } from '../../../shared/contacts/duplicates';
+import {
+  findDuplicatePairs,
+  matchKeys,
+  sharedKeyReasons,
+  type DuplicatePair,
+} from '../../../shared/contacts/duplicates';
 import {
   bookKeys,
   planImport,
@@ -711,6 +716,100 @@ export function createContactsRepository(
         const merged = applyPatch<Contact>(loser, { mergedInto: survivorId }, stamp).record;
         await db.contacts.bulkPut([toRow(record, stamp), toRow(merged, stamp)]);
         return record;
+      });
+    },
+
+    /**
+     * Live contacts that already have a phone number or e-mail address of this form's values
+     * (the warning on save), with the reason; `exceptId` is the contact being edited.
+     */
+    async existingMatches(
+      input: ContactInput,
+      exceptId?: string,
+    ): Promise<{ contact: Contact; reasons: ('phone' | 'email')[] }[]> {
+      const parsed = parseContactInput(input);
+      if (!parsed.ok) return [];
+      const keys = contactIndexFields(parsed.fields);
+      const rows = [
+        ...(keys.phoneKeys.length > 0
+          ? await db.contacts.where('phoneKeys').anyOf(keys.phoneKeys).toArray()
+          : []),
+        ...(keys.emailKeys.length > 0
+          ? await db.contacts.where('emailKeys').anyOf(keys.emailKeys).toArray()
+          : []),
+      ];
+      const out = new Map<string, { contact: Contact; reasons: ('phone' | 'email')[] }>();
+      for (const row of rows) {
+        if (!isLive(row) || row.id === exceptId || out.has(row.id)) continue;
+        const contact = fromRow(row);
+        const reasons = sharedKeyReasons(parsed.fields, contact);
+        if (reasons.length > 0) out.set(row.id, { contact, reasons });
+      }
+      return [...out.values()].sort((a, b) => a.contact.name.localeCompare(b.contact.name));
+    },
+
+    /**
+     * Save the form (a new contact, or `editing` one) and merge it into `survivorId` at once,
+     * in one transaction: the choice "merge" of the duplicate warning.
+     */
+    async saveInto(
+      survivorId: string,
+      input: ContactInput,
+      editing?: { id: string; base?: ContactInput },
+    ): Promise<SaveResult> {
+      return rw(async () => {
+        const saved = editing
+          ? await this.update(editing.id, input, editing.base)
+          : await this.create(input);
+        if (!saved.ok) return saved;
+        return { ok: true, contact: await this.merge(saved.contact.id, survivorId) };
+      }, [db.history]);
+    },
+
+    /**
+     * Merge every contact of `loserIds` into `survivorId` in one transaction (a duplicate
+     * group). Returns the survivor before and after, for `undoMergeGroup`.
+     */
+    async mergeGroup(
+      survivorId: string,
+      loserIds: readonly string[],
+    ): Promise<{ before: Contact; after: Contact }> {
+      return rw(async () => {
+        const row = await db.contacts.get(survivorId);
+        if (!row || !isLive(row)) throw new ContactNotFoundError(survivorId);
+        const before = fromRow(row);
+        let after = before;
+        for (const id of loserIds) after = await this.merge(id, survivorId);
+        return { before, after };
+      });
+    },
+
+    /**
+     * Undo `mergeGroup`: the merged contacts are their own again, and each survivor field the
+     * merge filled goes back to what it was, unless it was changed since (that change stays).
+     */
+    async undoMergeGroup(
+      loserIds: readonly string[],
+      merged: { before: Contact; after: Contact },
+    ): Promise<void> {
+      await rw(async () => {
+        for (const id of loserIds) await this.unmerge(id);
+        const row = await db.contacts.get(merged.before.id);
+        if (!row || !isLive(row)) return;
+        const current = fromRow(row);
+        const same = (x: unknown, y: unknown) =>
+          canonicalJson(x ?? null) === canonicalJson(y ?? null);
+        const patch: Record<string, unknown> = {};
+        const fields = new Set([...Object.keys(merged.before), ...Object.keys(merged.after)]);
+        for (const field of fields) {
+          if (['id', 'createdAt', 'updatedAt', 'stamps'].includes(field)) continue;
+          const f = field as keyof Contact;
+          if (!same(merged.after[f], merged.before[f]) && same(current[f], merged.after[f]))
+            patch[field] = merged.before[f];
+        }
+        if (Object.keys(patch).length === 0) return;
+        const next = patchRow(row, patch as Partial<Contact>, await clock.stamp());
+        if (next) await db.contacts.put(next);
       });
     },
 

@@ -26,7 +26,7 @@ export function BackupCard() {
       const text = serializeEnvelope(await sync.exportBackup(APP_NAME));
       const content = password ? JSON.stringify(await encryptText(text, password)) : text;
       const result = await host.saveFile({
-        suggestedName: backupFileName(new Date()),
+        suggestedName: backupFileName(new Date(), false, password !== ''),
         content,
         mimeType: 'application/json',
         filters: KENAL_FILE_FILTERS,

@@ -11,6 +11,9 @@ import { useLocale } from '../../i18n/useLocale';
 import { ContactForm } from './ContactForm';
 import { useContact } from './useContactSearch';
 import { useDeleteContact } from './useDeleteContact';
+import { DuplicateWarning, useDuplicateCheck } from './DuplicateWarning';
+import { useContactName } from '../privacy/useContactName';
+import { useNavigate } from 'react-router';
 
 /** New contact (id undefined) or edit one, in a side drawer over the list. */
 export function ContactDrawer({
@@ -31,8 +34,17 @@ export function ContactDrawer({
   const existing = useContact(id);
   const deleteContact = useDeleteContact();
   const isNew = id === undefined;
+  const nameOf = useContactName();
+
+  const navigate = useNavigate();
+  const duplicates = useDuplicateCheck(id);
 
   const save = async (values: ContactInput, opened: ContactInput) => {
+    // Same phone or e-mail as a contact already in the book: ask first (DuplicateWarning).
+    if (!(await duplicates.check(values, opened))) return;
+    return store(values, opened);
+  };
+  const store = async (values: ContactInput, opened: ContactInput) => {
     const result = isNew
       ? await contacts.create(values)
       : await contacts.update(id, values, opened);
@@ -81,6 +93,34 @@ export function ContactDrawer({
       title={<Text fw={650}>{t(isNew ? 'contacts.new' : 'contacts.edit')}</Text>}
     >
       {body}
+      <DuplicateWarning
+        pending={duplicates.pending}
+        onBack={duplicates.dismiss}
+        onOpen={(other) => {
+          duplicates.dismiss();
+          onClose();
+          void navigate(`/contacts/${other}`);
+        }}
+        onMerge={async (survivor, values, opened) => {
+          const result = await contacts.saveInto(
+            survivor.id,
+            values,
+            isNew ? undefined : { id, base: opened },
+          );
+          duplicates.dismiss();
+          if (!result.ok) return;
+          notifications.show({
+            message: t('duplicates.merged', { name: nameOf(result.contact) }),
+            autoClose: 3000,
+          });
+          onClose();
+          void navigate(`/contacts/${survivor.id}`);
+        }}
+        onSaveAnyway={async (values, opened) => {
+          duplicates.dismiss();
+          await store(values, opened);
+        }}
+      />
     </Drawer>
   );
 }

@@ -22,11 +22,14 @@ import {
   IconPhone,
   IconUserOff,
 } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatDayMonth } from '../../../shared/dates';
 import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
+import { isErased } from '../../../shared/privacy/erase';
 import { useLocale } from '../../i18n/useLocale';
+import { useUiStore } from '../../app/ui-store';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
 import { ContactRfm } from '../reports/ContactRfm';
 import { EmptyState } from '../placeholder/EmptyState';
@@ -48,6 +51,17 @@ export function ContactPage() {
   const facts = useContactFacts(id);
   const exportPerson = useExportPerson();
   const nameOf = useContactName();
+  const [tab, setTab] = useState<string | null>('timeline');
+  // S / F (app/shortcuts.ts): show the tab whose panel opens the form; the panel takes it.
+  useEffect(
+    () =>
+      useUiStore.subscribe((s) => {
+        const action = s.shortcutRequest?.action;
+        if (action === 'sale') setTab('loyalty');
+        else if (action === 'followUp') setTab('timeline');
+      }),
+    [],
+  );
 
   if (contact === undefined) {
     return (
@@ -159,13 +173,16 @@ export function ContactPage() {
               {t('contacts.privacy.export')}
             </Button>
             <EraseContactButton contact={contact} />
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              onClick={() => navigate(`/contacts/${id}/edit`)}
-            >
-              {t('contacts.editButton')}
-            </Button>
+            {/* An erased customer has nothing left to edit (a save would bring data back). */}
+            {!isErased(contact) && (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} />}
+                onClick={() => navigate(`/contacts/${id}/edit`)}
+              >
+                {t('contacts.editButton')}
+              </Button>
+            )}
           </Group>
         </Group>
         <ContactDetails contact={contact} locale={locale} />
@@ -178,13 +195,13 @@ export function ContactPage() {
 
       <ContactRfm contactId={id} />
 
-      <Tabs defaultValue="timeline" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="timeline">{t('contacts.tabs.timeline')}</Tabs.Tab>
           <Tabs.Tab value="loyalty">{t('contacts.tabs.loyalty')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline" pt="md">
-          <ContactTimelinePanel contactId={id} />
+          <ContactTimelinePanel contactId={id} erased={isErased(contact)} />
         </Tabs.Panel>
         <Tabs.Panel value="loyalty" pt="md">
           <ContactLoyaltyPanel contactId={id} />

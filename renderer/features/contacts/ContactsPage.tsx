@@ -12,9 +12,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconArrowLeft,
   IconCopy,
   IconDownload,
   IconFileImport,
@@ -23,13 +23,14 @@ import {
   IconSearch,
   IconUserSearch,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { isEmptyFilter } from '../../../shared/contacts/filters';
 import { hitsOf } from '../../../shared/contacts/search-index';
 import { useTranslation } from 'react-i18next';
 import { useMatch, useNavigate } from 'react-router';
 import { MOD_KEY_LABEL } from '../../app/keys';
 import { useUiStore } from '../../app/ui-store';
+import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import { ContactDrawer } from './ContactDrawer';
@@ -51,11 +52,8 @@ export function ContactsPage() {
 
   const query = useUiStore((s) => s.contactQuery);
   const setQuery = useUiStore((s) => s.setContactQuery);
-  const focusRequest = useUiStore((s) => s.searchFocusRequest);
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusRequest > 0) searchRef.current?.focus();
-  }, [focusRequest]);
+  useShortcutRequest('search', () => searchRef.current?.focus());
 
   const idFilter = useUiStore((s) => s.contactIdFilter);
   const setIdFilter = useUiStore((s) => s.setContactIdFilter);
@@ -77,8 +75,8 @@ export function ContactsPage() {
     return true;
   }, [results, selectedSet]);
   const narrowed = query.trim() !== '' || filtered || idFilter !== null;
+  // N is global (app/shortcuts.ts).
   const openNew = () => navigate('/contacts/new');
-  useHotkeys([['n', openNew]]);
 
   const highlight = query.trim().split(/\s+/).filter(Boolean);
 
@@ -214,6 +212,16 @@ export function ContactsPage() {
             >
               {t('contacts.filters.idFilter', { label: idFilter.label })}
             </Pill>
+          )}
+          {idFilter?.from && (
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconArrowLeft size={14} />}
+              onClick={() => navigate(idFilter.from!)}
+            >
+              {t(`back.${idFilter.from}`)}
+            </Button>
           )}
         </Group>
         <Group gap="xs">

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
+import { groupDuplicatePairs } from '../../../shared/contacts/duplicates';
+import { useContactName } from '../privacy/useContactName';
 
 const DISMISSED_KEY = 'kenal.contacts.notDuplicates';
 const MAX_SHOWN = 100;
@@ -18,12 +20,12 @@ function loadDismissed(): Set<string> {
   }
 }
 
-function Side({ c, onKeep }: { c: Contact; onKeep: () => void }) {
+function Side({ c, name, onKeep }: { c: Contact; name: string; onKeep: () => void }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="sm">
       <Stack gap={4}>
-        <Text fw={600}>{c.name}</Text>
+        <Text fw={600}>{name}</Text>
         {c.phones.map((p) => (
           <Text key={p.e164} size="sm">
             {p.raw}
@@ -44,7 +46,7 @@ function Side({ c, onKeep }: { c: Contact; onKeep: () => void }) {
           variant="light"
           mt={4}
           onClick={onKeep}
-          aria-label={`${t('contacts.duplicates.keep')}: ${c.name}`}
+          aria-label={`${t('contacts.duplicates.keep')}: ${name}`}
         >
           {t('contacts.duplicates.keep')}
         </Button>
@@ -53,26 +55,67 @@ function Side({ c, onKeep }: { c: Contact; onKeep: () => void }) {
   );
 }
 
-/** Likely duplicate pairs; keeping one merges the other into it (through `mergedInto`). */
+/**
+ * Likely duplicates, one card per person (pairs joined into groups); keeping one merges the
+ * others into it (through `mergedInto`) after the user confirms, with Undo on the notice.
+ */
 export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { contacts } = useRepositories();
+  const nameOf = useContactName();
   const [dismissed, setDismissed] = useState(loadDismissed);
+  const [confirming, setConfirming] = useState<{ survivor: Contact; losers: Contact[] } | null>(
+    null,
+  );
   const pairs = useLiveQuery(
     () => (opened ? contacts.duplicatePairs() : Promise.resolve([])),
     [contacts, opened],
   );
-  const shown = (pairs ?? []).filter((p) => !dismissed.has(`${p.pair.a}|${p.pair.b}`));
+  const byId = new Map<string, Contact>();
+  for (const { a, b } of pairs ?? []) byId.set(a.id, a).set(b.id, b);
+  const groups = groupDuplicatePairs(
+    (pairs ?? []).map((p) => p.pair).filter((p) => !dismissed.has(`${p.a}|${p.b}`)),
+  );
 
-  const keep = async (survivor: Contact, loser: Contact) => {
-    await contacts.merge(loser.id, survivor.id);
+  const merge = async (survivor: Contact, losers: Contact[]) => {
+    setConfirming(null);
+    const loserIds = losers.map((c) => c.id);
+    const merged = await contacts.mergeGroup(survivor.id, loserIds);
+    const nid = `merged-${survivor.id}-${Date.now()}`;
     notifications.show({
-      message: t('contacts.duplicates.merged', { loser: loser.name, survivor: survivor.name }),
-      autoClose: 3000,
+      id: nid,
+      autoClose: 8000,
+      message: (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">
+            {t('contacts.duplicates.merged', {
+              loser: losers.map(nameOf).join(', '),
+              survivor: nameOf(survivor),
+            })}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              notifications.hide(nid);
+              void contacts
+                .undoMergeGroup(loserIds, merged)
+                .then(() =>
+                  notifications.show({ message: t('duplicates.undone'), autoClose: 3000 }),
+                );
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
     });
   };
-  const dismiss = (key: string) => {
-    const next = new Set(dismissed).add(key);
+  /** "Not duplicates": every pair inside the group is remembered as not the same person. */
+  const dismiss = (ids: readonly string[]) => {
+    const next = new Set(dismissed);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) next.add(`${ids[i]}|${ids[j]}`);
     localStorage.setItem(DISMISSED_KEY, JSON.stringify([...next]));
     setDismissed(next);
   };
@@ -85,46 +128,82 @@ export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose:
       title={<Text fw={650}>{t('contacts.duplicates.title')}</Text>}
     >
       <Stack>
-        {shown.length === 0 ? (
+        {groups.length === 0 ? (
           <Text c="dimmed">{t('contacts.duplicates.none')}</Text>
         ) : (
           <>
             <Text size="sm" c="dimmed">
               {t('contacts.duplicates.keepHelp')}
             </Text>
-            {shown.slice(0, MAX_SHOWN).map(({ pair, a, b }) => (
-              <Card
-                key={`${pair.a}|${pair.b}`}
-                withBorder
-                padding="sm"
-                data-testid="duplicate-pair"
-              >
-                <Group justify="space-between" mb="xs">
-                  <Group gap={4}>
-                    {pair.reasons.map((r) => (
-                      <Badge key={r} variant="light" tt="none">
-                        {t(`contacts.duplicates.reasons.${r}`)}
+            {groups.slice(0, MAX_SHOWN).map(({ ids, reasons }) => {
+              const members = ids.map((id) => byId.get(id)).filter((c): c is Contact => !!c);
+              return (
+                <Card key={ids.join('|')} withBorder padding="sm" data-testid="duplicate-pair">
+                  <Group justify="space-between" mb="xs">
+                    <Group gap={4}>
+                      <Badge variant="outline" color="gray" tt="none">
+                        {t('duplicates.group', { count: members.length })}
                       </Badge>
-                    ))}
+                      {reasons.map((r) => (
+                        <Badge key={r} variant="light" tt="none">
+                          {t(`contacts.duplicates.reasons.${r}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => dismiss(ids)}
+                    >
+                      {t('contacts.duplicates.notDuplicates')}
+                    </Button>
                   </Group>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="gray"
-                    onClick={() => dismiss(`${pair.a}|${pair.b}`)}
-                  >
-                    {t('contacts.duplicates.notDuplicates')}
-                  </Button>
-                </Group>
-                <SimpleGrid cols={2}>
-                  <Side c={a} onKeep={() => void keep(a, b)} />
-                  <Side c={b} onKeep={() => void keep(b, a)} />
-                </SimpleGrid>
-              </Card>
-            ))}
+                  <SimpleGrid cols={Math.min(3, members.length)}>
+                    {members.map((c) => (
+                      <Side
+                        key={c.id}
+                        c={c}
+                        name={nameOf(c)}
+                        onKeep={() =>
+                          setConfirming({
+                            survivor: c,
+                            losers: members.filter((m) => m.id !== c.id),
+                          })
+                        }
+                      />
+                    ))}
+                  </SimpleGrid>
+                </Card>
+              );
+            })}
           </>
         )}
       </Stack>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={<Text fw={650}>{t('duplicates.confirmTitle')}</Text>}
+      >
+        {confirming && (
+          <Stack>
+            <Text size="sm">
+              {t('duplicates.confirmBody', {
+                count: confirming.losers.length,
+                name: nameOf(confirming.survivor),
+              })}
+            </Text>
+            <Group justify="flex-end" gap="xs">
+              <Button variant="subtle" color="gray" onClick={() => setConfirming(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => void merge(confirming.survivor, confirming.losers)}>
+                {t('duplicates.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </Modal>
   );
 }

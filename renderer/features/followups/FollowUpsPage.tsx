@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Kbd, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -7,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { endOfLocalDay, isOverdue } from '../../../shared/timeline/today';
 import { remindAt } from '../../../shared/timeline/reminders';
 import { useRepositories } from '../../app/services';
+import { useShortcutRequest } from '../../app/shortcuts';
 import type { FollowUpView } from '../../db/repositories/timeline';
 import { EmptyState } from '../placeholder/EmptyState';
 import { FollowUpForm } from './FollowUpForm';
@@ -56,7 +56,7 @@ export function FollowUpsPage() {
     () => (tab === 'done' ? timeline.doneFollowUps() : []),
     [timeline, tab],
   );
-  useHotkeys([['n', () => setAdding(true)]]);
+  useShortcutRequest('followUp', () => setAdding(true));
 
   const end = endOfLocalDay(now).getTime();
   const overdue = (open ?? []).filter((v) => isOverdue(v.followUp, now));
@@ -71,7 +71,7 @@ export function FollowUpsPage() {
         <Title order={2}>{t('timeline.followups.title')}</Title>
         <Button
           leftSection={<IconPlus size={16} />}
-          rightSection={<Kbd size="xs">N</Kbd>}
+          rightSection={<Kbd size="xs">F</Kbd>}
           onClick={() => setAdding(true)}
         >
           {t('timeline.followups.new')}

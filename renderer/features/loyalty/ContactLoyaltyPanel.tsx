@@ -31,6 +31,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { useContact } from '../contacts/useContactSearch';
 import { FeedbackModal } from '../sales/FeedbackForm';
 import { RecordSaleModal } from '../sales/RecordSaleModal';
+import { useShortcutRequest } from '../../app/shortcuts';
 import { RefundModal } from '../sales/RefundModal';
 import { SalesTable } from '../sales/SalesTable';
 import { AdjustModal } from './AdjustModal';
@@ -52,6 +53,8 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [refunding, setRefunding] = useState<SaleRow | null>(null);
   const sendSummary = useMemberSummary();
+  // S on a contact's page records a sale for this contact (app/shortcuts.ts).
+  useShortcutRequest('sale', () => setDialog('sale'));
 
   useEffect(() => {
     void loyalty.grantBirthdayBonuses(contactId);

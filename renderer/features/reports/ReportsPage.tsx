@@ -23,7 +23,6 @@ import {
   shiftPeriod,
   type DrillQuery,
   type Period,
-  type PeriodKind,
   type ReportOptions,
   type ReportResult,
 } from '../../../shared/reports';
@@ -35,7 +34,8 @@ import './chart-setup';
 import { CohortHeatmap } from './CohortHeatmap';
 import { dayLabel, deviceUtcOffset, monthLabel, periodLabel, periodSlug } from './format';
 import { KpiGrid } from './KpiGrid';
-import { PeriodPicker, type DateRange } from './PeriodPicker';
+import { PeriodPicker } from './PeriodPicker';
+import { useReportView } from './report-view-store';
 import { ReportSettings, type ReportSettingsValue } from './ReportSettings';
 import { RevenueChart } from './RevenueChart';
 import { RfmPanel } from './RfmPanel';
@@ -116,10 +116,10 @@ export function ReportsPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const offset = useMemo(() => deviceUtcOffset(), []);
-  const [kind, setKind] = useState<PeriodKind>('month');
-  const [anchor, setAnchor] = useState(() => Date.now());
-  const [range, setRange] = useState<DateRange>([null, null]);
-  const [compare, setCompare] = useState(true);
+  // The period lives in a store, so Back from a drill-down shows the same one.
+  const { kind, setKind, range, setRange, compare, setCompare, setAnchor } = useReportView();
+  const [openedAt] = useState(() => Date.now());
+  const anchor = useReportView((s) => s.anchor) ?? openedAt;
   const [settings, setSettings] = useState<ReportSettingsValue>({
     inactivityDays: DEFAULT_REPORT_SETTINGS.inactivityDays,
     lifespanYears: DEFAULT_REPORT_SETTINGS.lifespanYears,

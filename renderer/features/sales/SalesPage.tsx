@@ -10,7 +10,6 @@ import {
   Title,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { useHotkeys } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconReceipt, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useState } from 'react';
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { parseCalendarDate } from '../../../shared/dates';
 import type { SaleRow, SalesFilter } from '../../db/repositories/loyalty';
 import { useRepositories } from '../../app/services';
+import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import { paymentOptions, type PaymentMethod } from './payment';
@@ -50,7 +50,7 @@ export function SalesPage() {
   const [payment, setPayment] = useState<PaymentMethod | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
-  useHotkeys([['s', () => setRecording(true)]]);
+  useShortcutRequest('sale', () => setRecording(true));
 
   // Birthday bonuses are due once a day; granting is idempotent (ids derived per year).
   useEffect(() => {

@@ -19,17 +19,27 @@ import { EmptyState } from '../placeholder/EmptyState';
 import { AddInteractionForm } from './AddInteractionForm';
 import { TimelineList } from './TimelineList';
 import { WhatsAppDialog } from './WhatsAppDialog';
+import { useShortcutRequest } from '../../app/shortcuts';
 
 const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points'];
 
 /** A contact's story: open complaints and follow-ups on top, then everything that happened. */
-export function ContactTimelinePanel({ contactId }: { contactId: string }) {
+export function ContactTimelinePanel({
+  contactId,
+  erased = false,
+}: {
+  contactId: string;
+  /** An erased customer (UU PDP) has no number to message: no WhatsApp button. */
+  erased?: boolean;
+}) {
   const { t } = useTranslation();
   const { timeline } = useRepositories();
   const now = useNow();
   const [kinds, setKinds] = useState<string[]>([]);
   const [addingFollowUp, setAddingFollowUp] = useState(false);
   const [messaging, setMessaging] = useState(false);
+  // F on a contact's page adds a follow-up for this contact (app/shortcuts.ts).
+  useShortcutRequest('followUp', () => setAddingFollowUp(true));
 
   const contact = useLiveQuery(() => timeline.contactSummary(contactId), [timeline, contactId]);
   const items = useLiveQuery(
@@ -71,15 +81,17 @@ export function ContactTimelinePanel({ contactId }: { contactId: string }) {
   return (
     <Stack gap="md">
       <Group gap="sm">
-        <Button
-          color="green"
-          variant="light"
-          leftSection={<IconBrandWhatsapp size={16} />}
-          onClick={() => setMessaging(true)}
-          disabled={!contact}
-        >
-          {t('timeline.whatsapp.send')}
-        </Button>
+        {!erased && (
+          <Button
+            color="green"
+            variant="light"
+            leftSection={<IconBrandWhatsapp size={16} />}
+            onClick={() => setMessaging(true)}
+            disabled={!contact}
+          >
+            {t('timeline.whatsapp.send')}
+          </Button>
+        )}
         <Button
           variant="light"
           leftSection={<IconCalendarPlus size={16} />}

@@ -74,7 +74,10 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
     (followUps ?? []).map((v) => ({ ...v.followUp, view: v })),
     now,
   );
+  // The contact count too: an empty book shows the welcome, never "all clear" first.
   const loaded =
+    count !== undefined &&
+    count > 0 &&
     followUps !== undefined &&
     birthdays !== undefined &&
     quiet !== undefined &&

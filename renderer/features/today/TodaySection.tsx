@@ -1,6 +1,6 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A card on Today with a title, a count, the first few rows, and "+N more". */
@@ -24,7 +24,9 @@ export function TodaySection<T>({
   help?: string;
 }) {
   const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
   if (items.length === 0) return null;
+  const shown = expanded ? items : items.slice(0, limit);
   return (
     <Card withBorder padding="md" data-testid={testId} component="section" aria-label={title}>
       <Group gap="xs" mb="xs">
@@ -39,11 +41,17 @@ export function TodaySection<T>({
           {help}
         </Text>
       )}
-      <Stack gap="xs">{items.slice(0, limit).map(render)}</Stack>
+      <Stack gap="xs">{shown.map(render)}</Stack>
       {items.length > limit && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('today.moreCount', { count: items.length - limit })}
-        </Text>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          mt="xs"
+          onClick={() => setExpanded((e) => !e)}
+          aria-expanded={expanded}
+        >
+          {expanded ? t('today.showFewer') : t('today.moreCount', { count: items.length - limit })}
+        </Button>
       )}
     </Card>
   );

@@ -28,6 +28,7 @@ export const today = {
   expiringRow: '{{points}} points expire {{date}}',
   seeAllFollowUps: 'All follow-ups',
   moreCount: '+{{count}} more',
+  showFewer: 'Show fewer',
   since: 'since {{date}}',
   summary: '{{overdue}} overdue · {{today}} today',
 };

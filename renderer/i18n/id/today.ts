@@ -29,6 +29,7 @@ export const today: Translations['today'] = {
   expiringRow: '{{points}} poin hangus {{date}}',
   seeAllFollowUps: 'Semua tindak lanjut',
   moreCount: '+{{count}} lainnya',
+  showFewer: 'Tampilkan lebih sedikit',
   since: 'sejak {{date}}',
   summary: '{{overdue}} terlambat · {{today}} hari ini',
 };

@@ -49,7 +49,10 @@ function oracle(rows: Doc[], query: string): string[] {
     words.every((w) => (keys ?? []).some((t) => t.startsWith(w)));
   let hits = live.filter(
     (r) =>
-      (digits !== '' && r.phoneKeys.some((k) => k.startsWith(digits))) ||
+      (digits !== '' &&
+        r.phoneKeys.some((k) =>
+          digits.startsWith('+') ? k.startsWith(digits) : k.includes(digits),
+        )) ||
       (words.length > 0 &&
         (every(r.nameTokens) ||
           r.tagKeys.some((t) => t.startsWith(folded)) ||
@@ -113,6 +116,27 @@ describe('contact search index', () => {
     expect(names(index, '021 555')).toEqual(['Siti Nurhaliza']);
     expect(names(index, '+1 415')).toEqual(['Wayan Sudarsana']);
     expect(names(index, '0899')).toEqual([]);
+  });
+
+  it('finds a phone by any part of the number, numbers that start with it first', () => {
+    const idx = ContactSearchIndex.build(
+      [
+        ...BOOK,
+        { id: 'h', name: 'Hendra', phones: ['+62 857 2468 1357'] },
+        { id: 'i', name: 'Ika', phones: ['0857 0812 0000'] },
+      ].map(doc),
+    );
+    const byId = (q: string) => idx.search(q);
+    expect(byId('3456')).toEqual(['a']);
+    expect(byId('1234 5678')).toEqual(['a']);
+    // Siti's 812 3456 7890 starts with it, Ika's 857 0812 0000 holds it: Siti first.
+    expect(byId('0812')).toEqual(['a', 'i']);
+    expect(byId('7890')).toEqual(['a']);
+    expect(byId('2468 1357')).toEqual(['h']);
+    expect(byId('2468-13')).toEqual(['h']);
+    expect(byId('(0)2468')).toEqual(['h']);
+    // "+..." is the start of a full international number, never a middle.
+    expect(byId('+3456')).toEqual([]);
   });
 
   it('finds e-mail, tag and city, ranked after names', () => {
@@ -187,6 +211,7 @@ describe('index search equals the ranked search over the same rows (property)', 
     word,
     name,
     phone.map((p) => p.slice(0, 7)),
+    phone.map((p) => p.slice(-5)),
     fc.constantFrom('', 'vip', 'jak', 'toko', 'sity', 'rahyu', 'sit ra', '08', 're', 'ra', 'w'),
   );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoBookChunks, generateDemoBook } from '../../../shared/demo/generate';
 import { normalizePhone } from '../../../shared/phone';
+import { COMPLAINT_TEXTS } from '../../../shared/demo/names';
 import { recordSchemas } from '../../../shared/schemas';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
@@ -120,5 +121,13 @@ describe('demo loyalty points', () => {
       chunks.flatMap((c) => c[key].map((r) => r.id)).sort();
     for (const key of ['contacts', 'sales', 'ledger', 'notes', 'feedback', 'followUps'] as const)
       expect(ids(key), key).toEqual(whole[key].map((r) => r.id).sort());
+  });
+
+  it('has no praise among its complaints (Today\'s "open complaints")', () => {
+    const book = generateDemoBook({ contacts: 400, sales: 0, now: NOW, seed: 7 });
+    const complaints = book.notes.filter((n) => n.kind === 'complaint');
+    expect(complaints.length).toBeGreaterThan(10);
+    for (const c of complaints) expect(COMPLAINT_TEXTS).toContain(c.text);
+    expect(complaints.some((c) => /puas|akan pesan lagi/i.test(c.text))).toBe(false);
   });
 });
