@@ -102,6 +102,11 @@ describe('contacts CSV with RFM columns', () => {
       consent: 'Consent',
       consentAt: 'Consent at',
       note: 'Note',
+      nickname: 'Nickname',
+      organization: 'Company',
+      jobTitle: 'Job title',
+      label: 'Label',
+      website: 'Website',
     };
     const c = {
       ...emptyContactInput(),
