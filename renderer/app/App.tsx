@@ -10,6 +10,7 @@ import type { HostApi } from '../../shared/host-api';
 import type { Repositories } from '../db';
 import { useLocale } from '../i18n/useLocale';
 import { GlobalErrors } from './GlobalErrors';
+import { OfflineApp } from './pwa/OfflineApp';
 import { createRouter } from './routes';
 import { ServicesProvider } from './services';
 import { theme } from './theme';
@@ -31,6 +32,7 @@ export function App({ i18n, repos, host }: { i18n: I18n; repos: Repositories; ho
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Notifications position="bottom-right" limit={4} />
         <GlobalErrors />
+        <OfflineApp />
         <ServicesProvider value={{ repos, host }}>
           <LocalizedApp />
         </ServicesProvider>

@@ -1,5 +1,7 @@
 import {
+  ActionIcon,
   AppShell,
+  Burger,
   Group,
   Kbd,
   NavLink,
@@ -8,8 +10,9 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { IconDots, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { SyncScheduler } from '../features/backup-sync/SyncScheduler';
@@ -18,14 +21,27 @@ import { MOD_KEY_LABEL } from './keys';
 import { MenuCommands } from './MenuCommands';
 import { StartupTasks } from './StartupTasks';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV_ITEMS } from './navigation';
+import { NAV_ITEMS, PHONE_BAR_ITEMS } from './navigation';
 import { useUiStore } from './ui-store';
 
+/**
+ * Below Mantine's `sm` breakpoint (768 px: phones, small tablets) the sidebar becomes a drawer
+ * under the header and the day's screens sit in a bottom bar within thumb reach; the bar's
+ * height is --kenal-bottom-bar (app.css), which full-screen dialogs and the update prompt keep
+ * clear of.
+ */
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const requestSearchFocus = useUiStore((s) => s.requestSearchFocus);
+  const [menuOpen, menu] = useDisclosure(false);
+
+  // Any navigation (a link in the drawer, the bottom bar, Back) closes the phone menu.
+  useEffect(() => {
+    menu.close();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- close on route change only
+  }, [location.pathname]);
 
   const openSearch = () => {
     if (!location.pathname.startsWith('/contacts')) navigate('/contacts');
@@ -34,9 +50,17 @@ export function Shell() {
   // Ctrl/Cmd+K works everywhere, even while typing in a field.
   useHotkeys([['mod+K', openSearch]], []);
 
+  const isActive = (path: string) => location.pathname.startsWith(path);
+  const inPhoneBar = PHONE_BAR_ITEMS.some((item) => isActive(item.path));
+
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
-      <AppShell.Header px="md">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }}
+      footer={{ height: { base: 'var(--kenal-bottom-bar)', sm: 0 } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <AppShell.Header px={{ base: 'xs', sm: 'md' }}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <ThemeIcon size="md" radius="md" variant="filled" aria-hidden>
@@ -52,6 +76,7 @@ export function Shell() {
               aria-label={t('shell.search')}
               px="sm"
               py={4}
+              visibleFrom="sm"
               style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
             >
               <Group gap={8} wrap="nowrap">
@@ -62,12 +87,32 @@ export function Shell() {
                 <Kbd size="xs">{MOD_KEY_LABEL}+K</Kbd>
               </Group>
             </UnstyledButton>
+            <ActionIcon
+              hiddenFrom="sm"
+              variant="subtle"
+              color="gray"
+              size={44}
+              onClick={openSearch}
+              aria-label={t('shell.search')}
+            >
+              <IconSearch size={22} />
+            </ActionIcon>
             <LanguageSwitch />
+            <Burger
+              hiddenFrom="sm"
+              opened={menuOpen}
+              onClick={menu.toggle}
+              size="sm"
+              className="kenal-touch"
+              aria-label={t('anywhere.phone.openMenu')}
+              aria-expanded={menuOpen}
+              aria-controls="kenal-navbar"
+            />
           </Group>
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar id="kenal-navbar" p="xs" aria-label={t('shell.navigation')}>
         {NAV_ITEMS.map((item) => {
           const Icon = item.icon;
           return (
@@ -77,7 +122,8 @@ export function Shell() {
               to={item.path}
               label={t(item.label)}
               leftSection={<Icon size={18} stroke={1.6} />}
-              active={location.pathname.startsWith(item.path)}
+              active={isActive(item.path)}
+              className="kenal-nav-link"
               style={{ borderRadius: 8 }}
             />
           );
@@ -91,6 +137,38 @@ export function Shell() {
         <SyncScheduler />
         <Outlet />
       </AppShell.Main>
+
+      <AppShell.Footer hiddenFrom="sm" component="nav" aria-label={t('anywhere.phone.bottomBar')}>
+        <div className="kenal-bottom-bar">
+          {PHONE_BAR_ITEMS.map((item) => {
+            const Icon = item.icon;
+            const active = isActive(item.path);
+            return (
+              <UnstyledButton
+                key={item.path}
+                component={Link}
+                to={item.path}
+                className="kenal-bottom-item"
+                data-active={active || undefined}
+                aria-current={active ? 'page' : undefined}
+              >
+                <Icon size={22} stroke={1.7} aria-hidden />
+                <span>{t(item.shortLabel ?? item.label)}</span>
+              </UnstyledButton>
+            );
+          })}
+          <UnstyledButton
+            className="kenal-bottom-item"
+            data-active={menuOpen || !inPhoneBar || undefined}
+            onClick={menu.toggle}
+            aria-expanded={menuOpen}
+            aria-controls="kenal-navbar"
+          >
+            <IconDots size={22} stroke={1.7} aria-hidden />
+            <span>{t('anywhere.phone.more')}</span>
+          </UnstyledButton>
+        </div>
+      </AppShell.Footer>
     </AppShell>
   );
 }
