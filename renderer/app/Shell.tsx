@@ -10,7 +10,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconDots, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,12 +30,16 @@ import { useUiStore } from './ui-store';
  * height is --kenal-bottom-bar (app.css), which full-screen dialogs and the update prompt keep
  * clear of.
  */
+/** Mantine's `sm` breakpoint: below it the phone layout applies (app.css uses the same). */
+const PHONE_QUERY = '(max-width: 47.99em)';
+
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const requestSearchFocus = useUiStore((s) => s.requestSearchFocus);
   const [menuOpen, menu] = useDisclosure(false);
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
 
   // Any navigation (a link in the drawer, the bottom bar, Back) closes the phone menu.
   useEffect(() => {
@@ -112,7 +116,13 @@ export function Shell() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar id="kenal-navbar" p="xs" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar
+        id="kenal-navbar"
+        p="xs"
+        aria-label={t('shell.navigation')}
+        // Closed on a phone it is only moved off-screen: hide it from touch, Tab and screen readers.
+        style={phone && !menuOpen ? { visibility: 'hidden' } : undefined}
+      >
         {NAV_ITEMS.map((item) => {
           const Icon = item.icon;
           return (

@@ -22,7 +22,8 @@ export async function addContact(page: Page, c: NewContact): Promise<void> {
     await form.getByLabel(/^(tags|tag)$/i).press('Enter');
   }
   await form.getByRole('button', { name: /^(save|simpan)$/i }).click();
-  await expect(page.getByRole('form')).toBeHidden();
+  // The drawer closes after the write; a loaded 2-core CI machine can take longer than 5 s.
+  await expect(page.getByRole('form')).toBeHidden({ timeout: 15_000 });
 }
 
 export function rows(page: Page) {
