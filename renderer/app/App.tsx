@@ -13,7 +13,7 @@ import { GlobalErrors } from './GlobalErrors';
 import { OfflineApp } from './pwa/OfflineApp';
 import { createRouter } from './routes';
 import { ServicesProvider } from './services';
-import { theme } from './theme';
+import { createKenalTheme, cssVariablesResolver } from './theme';
 
 function LocalizedApp() {
   const { language } = useLocale();
@@ -29,14 +29,28 @@ function LocalizedApp() {
 export function App({ i18n, repos, host }: { i18n: I18n; repos: Repositories; host: HostApi }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-right" limit={4} />
-        <GlobalErrors />
-        <OfflineApp />
-        <ServicesProvider value={{ repos, host }}>
-          <LocalizedApp />
-        </ServicesProvider>
-      </MantineProvider>
+      <ThemedApp repos={repos} host={host} />
     </I18nextProvider>
+  );
+}
+
+function ThemedApp({ repos, host }: { repos: Repositories; host: HostApi }) {
+  const { t } = useTranslation();
+  const closeLabel = t('anywhere.close');
+  // Rebuilt when the language changes, so dialogs' close buttons are named in that language.
+  const theme = useMemo(() => createKenalTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      cssVariablesResolver={cssVariablesResolver}
+    >
+      <Notifications position="bottom-right" limit={4} />
+      <GlobalErrors />
+      <OfflineApp />
+      <ServicesProvider value={{ repos, host }}>
+        <LocalizedApp />
+      </ServicesProvider>
+    </MantineProvider>
   );
 }

@@ -1,5 +1,6 @@
 /** The offline web app (update prompt) and the phone layout. */
 export const anywhere = {
+  close: 'Close',
   update: {
     title: 'A new version of Kenal is available',
     body: 'Finish what you are typing, then reload to use it. Nothing changes until you do.',

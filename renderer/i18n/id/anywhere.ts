@@ -2,6 +2,7 @@ import type { Translations } from '../en';
 
 /** Aplikasi web luring (pemberitahuan versi baru) dan tata letak ponsel. */
 export const anywhere: Translations['anywhere'] = {
+  close: 'Tutup',
   update: {
     title: 'Versi baru Kenal tersedia',
     body: 'Selesaikan yang sedang Anda ketik, lalu muat ulang untuk memakainya. Tidak ada yang berubah sebelum itu.',
