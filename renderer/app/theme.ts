@@ -1,4 +1,4 @@
-import { createTheme, Drawer, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Drawer, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Calm teal on white, compact spacing: a tool people use all day. Shade 9 for filled buttons:
@@ -17,6 +17,9 @@ export function createKenalTheme(closeLabel: string) {
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': closeLabel } },
+      }),
     },
   });
 }
@@ -27,6 +30,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
+    '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
   },
   dark: {},
 });
