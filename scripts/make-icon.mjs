@@ -1,6 +1,9 @@
 // Generates build/icon.png (1024x1024 RGBA) and build/icon.svg from one geometry: a rounded
 // square in a teal-to-indigo gradient with a white stylised "K". Node only (zlib + a tiny PNG
 // encoder); edges are antialiased with signed distance fields. Run: node scripts/make-icon.mjs
+// It also writes the web app's icons (renderer/public/icons): the same picture at 192 and 512
+// px, a 180 px one for iOS home screens, and a "maskable" 512 px one whose gradient fills the
+// whole square (Android crops it to its own shape; the K stays inside the safe circle).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 
@@ -43,17 +46,19 @@ function segmentDistance(x, y, [ax, ay], [bx, by]) {
 /** Fraction of the pixel covered by a shape whose signed distance at its centre is d. */
 const coverage = (d) => Math.max(0, Math.min(1, 0.5 - d));
 
-function render() {
-  const rows = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-  for (let y = 0; y < SIZE; y += 1) {
-    const row = y * (SIZE * 4 + 1);
+/** The icon at `size` px; `fullBleed` paints the gradient over the whole square (maskable). */
+function render(size = SIZE, fullBleed = false) {
+  const scale = SIZE / size; // design units per output pixel
+  const rows = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y += 1) {
+    const row = y * (size * 4 + 1);
     rows[row] = 0; // filter: none
-    for (let x = 0; x < SIZE; x += 1) {
-      const px = x + 0.5;
-      const py = y + 0.5;
-      const tile = coverage(roundBoxDistance(px, py));
+    for (let x = 0; x < size; x += 1) {
+      const px = (x + 0.5) * scale;
+      const py = (y + 0.5) * scale;
+      const tile = fullBleed ? 1 : coverage(roundBoxDistance(px, py) / scale);
       const kDistance = Math.min(...K.map(([a, b]) => segmentDistance(px, py, a, b) - STROKE));
-      const letter = coverage(kDistance);
+      const letter = coverage(kDistance / scale);
       const t = Math.max(0, Math.min(1, (px + py) / (2 * SIZE)));
       const out = row + 1 + x * 4;
       for (let c = 0; c < 3; c += 1) {
@@ -87,10 +92,10 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-function encodePng(rows) {
+function encodePng(rows, size = SIZE) {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIZE, 0);
-  header.writeUInt32BE(SIZE, 4);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // colour type: RGBA
   header[10] = 0; // compression
@@ -130,4 +135,11 @@ const out = new URL('../build/', import.meta.url);
 await mkdir(out, { recursive: true });
 await writeFile(new URL('icon.png', out), encodePng(render()));
 await writeFile(new URL('icon.svg', out), svg());
-console.log('wrote build/icon.png and build/icon.svg');
+const icons = new URL('../renderer/public/icons/', import.meta.url);
+await mkdir(icons, { recursive: true });
+for (const size of [192, 512]) {
+  await writeFile(new URL(`icon-${size}.png`, icons), encodePng(render(size), size));
+}
+await writeFile(new URL('icon-maskable-512.png', icons), encodePng(render(512, true), 512));
+await writeFile(new URL('apple-touch-icon-180.png', icons), encodePng(render(180, true), 180));
+console.log('wrote build/icon.png, build/icon.svg and renderer/public/icons/*.png');

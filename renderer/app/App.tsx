@@ -10,9 +10,10 @@ import type { HostApi } from '../../shared/host-api';
 import type { Repositories } from '../db';
 import { useLocale } from '../i18n/useLocale';
 import { GlobalErrors } from './GlobalErrors';
+import { OfflineApp } from './pwa/OfflineApp';
 import { createRouter } from './routes';
 import { ServicesProvider } from './services';
-import { theme } from './theme';
+import { createKenalTheme, cssVariablesResolver } from './theme';
 
 function LocalizedApp() {
   const { language } = useLocale();
@@ -28,14 +29,29 @@ function LocalizedApp() {
 export function App({ i18n, repos, host }: { i18n: I18n; repos: Repositories; host: HostApi }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        {/* Top centre: at the bottom right a notice covered the drawer's Save button. */}
-        <Notifications position="top-center" limit={4} />
-        <GlobalErrors />
-        <ServicesProvider value={{ repos, host }}>
-          <LocalizedApp />
-        </ServicesProvider>
-      </MantineProvider>
+      <ThemedApp repos={repos} host={host} />
     </I18nextProvider>
+  );
+}
+
+function ThemedApp({ repos, host }: { repos: Repositories; host: HostApi }) {
+  const { t } = useTranslation();
+  const closeLabel = t('anywhere.close');
+  // Rebuilt when the language changes, so dialogs' close buttons are named in that language.
+  const theme = useMemo(() => createKenalTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      cssVariablesResolver={cssVariablesResolver}
+    >
+      {/* Top centre: at the bottom right a notice covered the drawer's Save button. */}
+      <Notifications position="top-center" limit={4} />
+      <GlobalErrors />
+      <OfflineApp />
+      <ServicesProvider value={{ repos, host }}>
+        <LocalizedApp />
+      </ServicesProvider>
+    </MantineProvider>
   );
 }

@@ -2,6 +2,7 @@
  * English. Bahasa Indonesia (id.ts) must have exactly the same keys: a test checks it. Each
  * area of the app keeps its texts in en/<area>.ts and id/<area>.ts.
  */
+import { anywhere } from './en/anywhere';
 import { backup } from './en/backup';
 import { privacy } from './en/privacy';
 import { contacts } from './en/contacts';
@@ -24,6 +25,7 @@ export const en = {
   shortcuts,
   duplicates,
   back,
+  anywhere,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

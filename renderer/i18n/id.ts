@@ -1,4 +1,5 @@
 import type { Translations } from './en';
+import { anywhere } from './id/anywhere';
 import { backup } from './id/backup';
 import { privacy } from './id/privacy';
 import { contacts } from './id/contacts';
@@ -22,6 +23,7 @@ export const id: Translations = {
   shortcuts,
   duplicates,
   back,
+  anywhere,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -28,7 +28,8 @@ export async function addContact(page: Page, c: NewContact): Promise<void> {
     await page
       .getByRole('button', { name: /save as a new contact|simpan sebagai kontak baru/i })
       .click();
-  await expect(page.getByRole('form')).toBeHidden();
+  // The drawer closes after the write; a loaded 2-core CI machine can take longer than 5 s.
+  await expect(page.getByRole('form')).toBeHidden({ timeout: 15_000 });
 }
 
 export function rows(page: Page) {

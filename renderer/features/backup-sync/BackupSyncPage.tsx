@@ -1,4 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { BackupCard } from './BackupCard';
 import { FolderSyncCard } from './FolderSyncCard';
@@ -6,17 +7,30 @@ import { RestoreCard } from './RestoreCard';
 import { SyncCard } from './SyncCard';
 import { SyncStatus } from './SyncStatus';
 
+/** Phones (below Mantine's sm breakpoint): no sync folder, so sync by file comes first. */
+const PHONE = '(max-width: 47.99em)';
+
 /** Backups the user owns, restore with a preview, and device sync by file (DESIGN 5 and 6). */
 export function BackupSyncPage() {
   const { t } = useTranslation();
+  const phone = useMediaQuery(PHONE) ?? false;
   return (
     <Stack gap="md" maw={860}>
       <Title order={2}>{t('backup.title')}</Title>
       <Text c="dimmed">{t('backup.intro')}</Text>
+      {phone && (
+        <div data-testid="sync-card">
+          <SyncCard />
+        </div>
+      )}
       <BackupCard />
       <RestoreCard />
-      <SyncCard />
-      <FolderSyncCard />
+      {!phone && (
+        <div data-testid="sync-card">
+          <SyncCard />
+        </div>
+      )}
+      {!phone && <FolderSyncCard />}
       <SyncStatus />
     </Stack>
   );

@@ -94,8 +94,8 @@ export function ContactPage() {
         </Group>
       </Anchor>
       <Card withBorder padding="lg">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Group gap="md" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" className="kenal-split">
+          <Group gap="md" wrap="nowrap" align="flex-start" miw={0}>
             <Avatar name={nameOf(contact)} color="initials" size={56} radius="xl" />
             <Stack gap={6}>
               <Group gap="sm" align="center">
@@ -162,7 +162,7 @@ export function ContactPage() {
               )}
             </Stack>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className="kenal-split-actions">
             <Button
               variant="subtle"
               color="gray"

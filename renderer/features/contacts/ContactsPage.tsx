@@ -143,7 +143,7 @@ export function ContactsPage() {
 
   return (
     <Stack gap="md" h="100%">
-      <Group justify="space-between" wrap="nowrap">
+      <Group justify="space-between" wrap="nowrap" className="kenal-split">
         <Group gap="sm" align="baseline">
           <Title order={2}>{t('contacts.title')}</Title>
           {total !== undefined && total > 0 && (
@@ -157,10 +157,10 @@ export function ContactsPage() {
             </Badge>
           )}
         </Group>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" className="kenal-split-actions">
           <TextInput
             ref={searchRef}
-            w={340}
+            w={{ base: '100%', sm: 340 }}
             type="search"
             aria-label={t('contacts.searchLabel')}
             placeholder={t('contacts.searchPlaceholder')}

@@ -56,7 +56,7 @@ export function FollowUpRow({
       data-overdue={overdue ? 'true' : undefined}
       style={overdue ? { borderLeft: '4px solid var(--mantine-color-red-6)' } : undefined}
     >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Group justify="space-between" wrap="nowrap" align="flex-start" className="kenal-split">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text
             fw={600}
@@ -105,7 +105,7 @@ export function FollowUpRow({
             </Text>
           )}
         </Stack>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap="nowrap" className="kenal-split-actions">
           {done ? (
             <Button
               size="compact-sm"

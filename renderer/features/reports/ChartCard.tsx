@@ -40,7 +40,7 @@ export function ChartCard({
   return (
     <Paper withBorder p="md" radius="md" data-testid={testId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" className="kenal-split">
           <div>
             <Group gap={4} wrap="nowrap">
               <Title order={3} size="h5">
@@ -54,7 +54,7 @@ export function ChartCard({
               </Text>
             )}
           </div>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className="kenal-split-actions">
             {table !== undefined && (
               <SegmentedControl
                 size="xs"

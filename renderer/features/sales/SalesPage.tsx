@@ -119,7 +119,7 @@ export function SalesPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" wrap="nowrap">
+      <Group justify="space-between" wrap="nowrap" className="kenal-split">
         <Group gap="sm" align="baseline">
           <Title order={2}>{t('sales.title')}</Title>
           {rows && rows.length > 0 && (
@@ -150,7 +150,7 @@ export function SalesPage() {
       </Group>
       <Group gap="sm" align="flex-end">
         <TextInput
-          w={240}
+          w={{ base: '100%', sm: 240 }}
           type="search"
           aria-label={t('sales.searchLabel')}
           placeholder={t('sales.searchPlaceholder')}
@@ -169,7 +169,7 @@ export function SalesPage() {
         />
         <DatePickerInput
           type="range"
-          w={250}
+          w={{ base: '100%', sm: 250 }}
           aria-label={t('sales.dateRange')}
           placeholder={t('sales.dateRange')}
           value={range}
@@ -178,7 +178,7 @@ export function SalesPage() {
           clearable
         />
         <Select
-          w={230}
+          w={{ base: '100%', sm: 230 }}
           aria-label={t('sales.allKinds')}
           placeholder={t('sales.allKinds')}
           data={[
@@ -190,7 +190,7 @@ export function SalesPage() {
           clearable
         />
         <Select
-          w={200}
+          w={{ base: '100%', sm: 200 }}
           aria-label={t('sales.allPayments')}
           placeholder={t('sales.allPayments')}
           data={paymentOptions(t)}

@@ -43,7 +43,7 @@ export function DemoDataCard() {
 
   return (
     <Card withBorder padding="lg">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Group justify="space-between" wrap="nowrap" align="flex-start" className="kenal-split">
         <div>
           <Text fw={600}>{t('settings.demo.title')}</Text>
           <Text size="sm" c="dimmed">

@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addContact } from './helpers';
+
+// A field salesperson's phone: 390 x 844, touch, a mobile viewport.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+test.describe.configure({ timeout: 120_000 });
+
+/** The page never scrolls sideways (wide tables scroll inside their own box). */
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+const bottomBar = (page: Page) => page.getByRole('navigation', { name: 'Quick navigation' });
+
+test('the field flows work one-handed on a phone: find, visit note, sale, WhatsApp, follow-up', async ({
+  page,
+  context,
+}) => {
+  await context.route('https://wa.me/**', (route) => route.fulfill({ status: 200, body: 'ok' }));
+  await page.goto('./#/today');
+  // Navigation is a bottom bar within thumb reach, not a sidebar.
+  await expect(bottomBar(page)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+  for (const link of await bottomBar(page).getByRole('link').all()) {
+    const box = (await link.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+  }
+  await bottomBar(page).getByRole('link', { name: 'Contacts' }).tap();
+  await addContact(page, { name: 'Made Lapangan', phone: '0812-5555-6666' });
+  await addContact(page, { name: 'Ketut Toko', phone: '0813-7777-8888' });
+
+  // Find a customer: the search button in the header focuses the contact search.
+  await bottomBar(page).getByRole('link', { name: 'Today' }).tap();
+  await page.getByRole('banner').getByRole('button', { name: 'Search contacts' }).tap();
+  const search = page.getByRole('searchbox', { name: /search/i });
+  await expect(search).toBeFocused();
+  await search.fill('made');
+  await expect(page.getByTestId('contact-row')).toHaveCount(1);
+  await expectNoSidewaysScroll(page);
+  await page.getByTestId('contact-row').tap();
+  await expect(page.getByRole('heading', { name: 'Made Lapangan' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  // Log a visit with a note.
+  const note = page.getByRole('form', { name: 'Add to the timeline' });
+  await note.getByLabel('Kind').tap();
+  await page.getByRole('option', { name: 'Visit' }).tap();
+  await note.getByLabel('What happened').fill('Visited the shop, wants 20 boxes next week');
+  await note.getByRole('button', { name: 'Add' }).tap();
+  await expect(page.getByTestId('timeline-entry').first()).toContainText('wants 20 boxes');
+
+  // Send a WhatsApp message (the dialog takes the whole screen).
+  await page.getByRole('button', { name: 'Send via WhatsApp' }).tap();
+  const wa = page.getByRole('dialog');
+  await expect(wa).toBeVisible();
+  const waBox = (await wa.boundingBox())!;
+  expect(waBox.width).toBeGreaterThanOrEqual(389);
+  await wa.getByRole('textbox', { name: 'Message' }).fill('Halo Made, pesanan siap.');
+  const popup = page.waitForEvent('popup');
+  await wa.getByRole('button', { name: 'Open WhatsApp' }).tap();
+  expect((await popup).url()).toContain('https://wa.me/6281255556666?text=');
+  await expect(wa).toBeHidden();
+  await expect(page.getByTestId('timeline-entry').first()).toHaveAttribute('data-kind', 'whatsapp');
+
+  // Set a follow-up.
+  await page.getByRole('button', { name: 'New follow-up' }).tap();
+  const followUp = page.getByRole('dialog');
+  await followUp.getByLabel('What to do').fill('Bring the 20 boxes');
+  await followUp.getByRole('button', { name: 'Save' }).tap();
+  await expect(followUp).toBeHidden();
+
+  // Record a sale.
+  await page.getByRole('tab', { name: 'Purchases & points' }).tap();
+  await page.getByRole('button', { name: 'Record sale' }).first().tap();
+  const sale = page.getByRole('form', { name: 'Record a sale' });
+  const saleBox = (await page.getByRole('dialog').boundingBox())!;
+  expect(saleBox.width).toBeGreaterThanOrEqual(389);
+  await sale.getByLabel('Amount').fill('480000');
+  await sale
+    .getByRole('button', { name: /^(save|record)/i })
+    .first()
+    .tap();
+  await expect(page.getByText('Ask for feedback')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).tap();
+  await expect(page.getByTestId('sale-row')).toHaveCount(1);
+  await expect(page.getByTestId('points-balance')).toHaveText('48');
+
+  // The follow-up is on the Follow-ups screen, one tap away in the bottom bar.
+  await bottomBar(page).getByRole('link', { name: 'Follow-ups' }).tap();
+  await expect(page.getByTestId('followup-row')).toContainText('Bring the 20 boxes');
+  await expectNoSidewaysScroll(page);
+});
+
+test('every screen fits a phone: no sideways scroll, the rest of the app under "More"', async ({
+  page,
+}) => {
+  await page.goto('./#/today');
+  for (const [name, heading] of [
+    ['Reports', 'Reports'],
+    ['Backup & Sync', 'Backup & Sync'],
+    ['Settings', 'Settings'],
+  ]) {
+    await bottomBar(page).getByRole('button', { name: 'More' }).tap();
+    const menu = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect(menu).toBeVisible();
+    await menu.getByRole('link', { name }).tap();
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  for (const path of ['today', 'contacts', 'followups', 'sales']) {
+    await page.goto(`./#/${path}`);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+});
+
+test('sync on a phone goes through files: save a sync file and open a received one', async ({
+  page,
+}) => {
+  await page.goto('./#/backup');
+  const sync = page.getByTestId('sync-card');
+  // The sync folder needs a desktop; the file actions come first.
+  await expect(page.getByTestId('sync-folder')).toBeHidden();
+  await expect(sync.getByRole('button', { name: /save sync file/i })).toBeVisible();
+  await expect(sync.getByRole('button', { name: /merge a sync file/i })).toBeVisible();
+  const syncTop = (await sync.boundingBox())!.y;
+  const backupTop = (await page
+    .getByRole('heading', { name: 'Backup', exact: true })
+    .boundingBox())!.y;
+  expect(syncTop).toBeLessThan(backupTop);
+  const download = page.waitForEvent('download');
+  await sync.getByRole('button', { name: /save sync file/i }).tap();
+  expect((await download).suggestedFilename()).toMatch(/^kenal-.*\.json$/);
+});
