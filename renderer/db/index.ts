@@ -9,6 +9,7 @@ import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createReportsRepository, type ReportsRepository } from './repositories/reports';
+import { createShopRepository, type ShopRepository } from './repositories/shop';
 import { createSyncRepository, type SyncRepository } from './repositories/sync';
 import { createTimelineRepository, type TimelineRepository } from './repositories/timeline';
 
@@ -22,6 +23,7 @@ export interface Repositories {
   sync: SyncRepository;
   demo: DemoRepository;
   privacy: PrivacyRepository;
+  shop: ShopRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -39,6 +41,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     sync: createSyncRepository(db, clock),
     demo: createDemoRepository(db),
     privacy: createPrivacyRepository(db, contacts, clock),
+    shop: createShopRepository(db, clock),
   };
 }
 

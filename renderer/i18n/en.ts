@@ -7,6 +7,7 @@ import { privacy } from './en/privacy';
 import { contacts } from './en/contacts';
 import { reports } from './en/reports';
 import { sales } from './en/sales';
+import { shop } from './en/shop';
 import { timeline } from './en/timeline';
 import { today } from './en/today';
 
@@ -18,6 +19,7 @@ export const en = {
   reports,
   backup,
   privacy,
+  shop,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

@@ -4,6 +4,7 @@ import { privacy } from './id/privacy';
 import { contacts } from './id/contacts';
 import { reports } from './id/reports';
 import { sales } from './id/sales';
+import { shop } from './id/shop';
 import { timeline } from './id/timeline';
 import { today } from './id/today';
 
@@ -16,6 +17,7 @@ export const id: Translations = {
   reports,
   backup,
   privacy,
+  shop,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -119,6 +119,8 @@ export class ImportCancelledError extends Error {
 // "10:00+07:00" would otherwise sort after "09:00Z".
 const RULES_SETTING_ID = derivedId(0, `setting:${LOYALTY_RULES_KEY}`);
 const DAY_MS = 86_400_000;
+/** Clocks of two devices differ a little: a refund a few minutes ahead is not in the future. */
+const FUTURE_SLACK_MS = 5 * 60_000;
 
 const isLive = (c: ContactRow) => c.deletedAt === undefined && c.mergedInto === undefined;
 
@@ -367,6 +369,13 @@ export function createLoyaltyRepository(
           return { ok: false as const, error: 'sales.errors.refundTooMuch' };
         }
         const at = now();
+        // A refund may be dated in the past (entered late), never before its sale or ahead.
+        if (Date.parse(v.at) < Date.parse(sale.at)) {
+          return { ok: false as const, error: 'sales.errors.refundBeforeSale' };
+        }
+        if (Date.parse(v.at) > at.getTime() + FUTURE_SLACK_MS) {
+          return { ok: false as const, error: 'sales.errors.refundFuture' };
+        }
         const ctx = await stampCtx(at);
         const refund: Sale = createEvent(
           {

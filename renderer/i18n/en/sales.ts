@@ -60,6 +60,7 @@ export const sales = {
     description:
       'A refund is recorded as a new entry; the sale stays as it was. Its points are taken back.',
     amount: 'Amount to refund',
+    date: 'Refund date',
     reason: 'Reason',
     confirm: 'Record refund',
     saved: 'Refund of {{amount}} recorded: −{{points}} points',
@@ -86,6 +87,8 @@ export const sales = {
     rulesInvalid: 'These rules are not valid. Check the tiers and numbers.',
     dateRequired: 'Choose a date.',
     dateFuture: 'A sale cannot be in the future.',
+    refundBeforeSale: 'A refund cannot be dated before its sale.',
+    refundFuture: 'A refund cannot be in the future.',
     saveFailed: 'Could not save. Nothing was changed; please try again.',
   },
   loyalty: {

@@ -61,6 +61,7 @@ export const sales: Translations['sales'] = {
     description:
       'Refund dicatat sebagai entri baru; penjualannya tetap seperti semula. Poinnya ditarik kembali.',
     amount: 'Jumlah refund',
+    date: 'Tanggal refund',
     reason: 'Alasan',
     confirm: 'Catat refund',
     saved: 'Refund {{amount}} tercatat: −{{points}} poin',
@@ -87,6 +88,8 @@ export const sales: Translations['sales'] = {
     rulesInvalid: 'Aturan ini tidak valid. Periksa level dan angkanya.',
     dateRequired: 'Pilih tanggal.',
     dateFuture: 'Penjualan tidak boleh di masa depan.',
+    refundBeforeSale: 'Refund tidak boleh bertanggal sebelum penjualannya.',
+    refundFuture: 'Refund tidak boleh di masa depan.',
     saveFailed: 'Gagal menyimpan. Tidak ada yang berubah; silakan coba lagi.',
   },
   loyalty: {
