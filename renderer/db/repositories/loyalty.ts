@@ -45,6 +45,7 @@ import {
   importCustomers,
   importEarnings,
   importedSaleAt,
+  importReversals,
   importWelcome,
   welcomeEntryId,
   type ImportCustomer,
@@ -741,16 +742,21 @@ export function createLoyaltyRepository(
       const customers = importCustomers(sales);
       const earn = (rules: LoyaltyRules) => {
         const out = new Map<string, ImportEarning>();
-        for (const c of customers.values())
-          for (const [id, e] of importEarnings(c, rules)) out.set(id, e);
-        return out;
+        const reversals = new Map<string, { points: number; purchase: ImportSale }>();
+        for (const c of customers.values()) {
+          const mine = importEarnings(c, rules);
+          for (const [id, e] of mine) out.set(id, e);
+          if (c.sales.some((s) => s.kind === 'refund'))
+            for (const [id, r] of importReversals(c, mine)) reversals.set(id, r);
+        }
+        return Object.assign(out, { reversals });
       };
       // Written in id order (ids start with the sale's time): IndexedDB's LevelDB takes keys
       // that arrive in order far faster than scattered ones, which slowed a 1M-row import of a
       // file sorted by customer more and more as the tables grew.
       const inIdOrder = [...sales].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const rulesBefore = options.awardPoints ? await getRules() : null;
-      const earningsBefore = rulesBefore ? earn(rulesBefore) : new Map<string, ImportEarning>();
+      const earningsBefore = rulesBefore ? earn(rulesBefore) : null;
       check();
       const result = await db.transaction('rw', tables, async (tx) => {
         const at = now();
@@ -840,7 +846,25 @@ export function createLoyaltyRepository(
           for (const s of chunk) {
             const sale = importedSale(s, contactByKey.get(customerKey(s))!, createdAt, stamp);
             saleRows.push(sale);
-            const e = earnings.get(s.id);
+              const reversal = earnings?.reversals.get(s.id);
+            if (reversal) {
+              earnRows.push({
+                id: derivedId(Date.parse(sale.at), `reversal:${sale.id}`),
+                createdAt,
+                updatedAt: stamp,
+                contactId: sale.contactId,
+                kind: 'reversal',
+                at: sale.at,
+                points: -reversal.points,
+                saleId: sale.id,
+                reversesId: earnEntryId({
+                  id: reversal.purchase.id,
+                  at: importedSaleAt(reversal.purchase),
+                }),
+              });
+              pointsAwarded -= reversal.points;
+            }
+            const e = earnings?.get(s.id);
             if (!e || e.points <= 0) continue;
             pointsAwarded += e.points;
             earnRows.push({
@@ -913,6 +937,9 @@ export function createLoyaltyRepository(
     if (customers.length <= 1_000) {
       return {
         async match(s: ImportSale): Promise<string | undefined> {
+          // A POS customer number without a phone is only its own derived contact: two
+          // customers both called "Budi" must not become one.
+          if (s.customerId && !s.phoneE164) return undefined;
           // One index query per customer: few customers.
           let found: ContactRow | undefined;
           if (s.phoneE164) {
@@ -956,6 +983,7 @@ export function createLoyaltyRepository(
     };
     return {
       match(s: ImportSale): string | undefined | Promise<string | undefined> {
+        if (s.customerId && !s.phoneE164) return undefined;
         const id = s.phoneE164 ? byPhone.get(s.phoneE164) : byName.get(foldText(s.name ?? ''));
         return id === undefined ? undefined : resolve(id);
       },
@@ -1034,7 +1062,8 @@ async function writeRows<T>(
 function importedContact(s: ImportSale, id: string, createdAt: string, stamp: HlcStamp) {
   const fields: Contact = createMutable(
     {
-      name: s.name ?? s.phoneRaw ?? s.phoneE164 ?? '?',
+      // A POS customer number is the name until the shop gives one ("#17850").
+      name: s.name ?? s.phoneRaw ?? s.phoneE164 ?? (s.customerId ? `#${s.customerId}` : '?'),
       phones: s.phoneE164
         ? [{ label: 'mobile' as const, raw: s.phoneRaw ?? s.phoneE164, e164: s.phoneE164 }]
         : [],
@@ -1052,10 +1081,12 @@ function importedSale(s: ImportSale, contactId: string, createdAt: string, stamp
     createdAt,
     updatedAt: stamp,
     contactId,
-    kind: 'purchase',
+    kind: s.kind ?? 'purchase',
     at: importedSaleAt(s),
     amount: s.amount,
     invoiceNo: s.invoiceNo,
+    ...(s.reversesId ? { reversesId: s.reversesId } : {}),
+    ...(s.lines && s.lines.length > 0 ? { lines: s.lines } : {}),
     ...(s.items ? { items: s.items.slice(0, 10_000) } : {}),
     ...(s.paymentMethod ? { paymentMethod: s.paymentMethod } : {}),
   };

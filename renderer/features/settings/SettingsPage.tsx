@@ -11,6 +11,7 @@ import { BackupSettings } from '../backup-sync/BackupSettings';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
+import { ShopSettingsCard } from './ShopSettingsCard';
 import { StorageCard } from './StorageCard';
 
 export function SettingsPage() {
@@ -56,6 +57,7 @@ export function SettingsPage() {
       </Card>
       <StorageCard />
       <DemoDataCard />
+      <ShopSettingsCard />
       <LoyaltySettings />
       <TemplateSettings />
       <BackupSettings />
