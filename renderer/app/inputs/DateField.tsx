@@ -5,13 +5,12 @@ import { datePattern, localCalendarDate, parseTypedDate } from '../../../shared/
 import { useLocale } from '../../i18n/useLocale';
 
 export type DateFieldProblem =
-  | 'shop.dates.impossible'
-  | 'shop.dates.format'
-  | 'shop.dates.outOfRange'
-  | null;
+  'shop.dates.impossible' | 'shop.dates.format' | 'shop.dates.outOfRange' | null;
 
-export interface DateFieldProps
-  extends Omit<DateInputProps, 'value' | 'onChange' | 'dateParser' | 'valueFormat'> {
+export interface DateFieldProps extends Omit<
+  DateInputProps,
+  'value' | 'onChange' | 'dateParser' | 'valueFormat'
+> {
   value: string | null;
   onChange: (date: string | null) => void;
   /** Told whenever the typed text is not a date (and again when it becomes one or empty). */

@@ -49,7 +49,9 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
   const { loyalty } = useRepositories();
   const [draft, setDraft] = useState<LoyaltyRule>(current);
   const shop = useShop();
-  const [from, setFrom] = useState<string | null>(calendarDateIn(new Date().getTime(), shop.timeZone));
+  const [from, setFrom] = useState<string | null>(
+    calendarDateIn(new Date().getTime(), shop.timeZone),
+  );
   const [fromProblem, setFromProblem] = useState<DateFieldProblem>(null);
   const [error, setError] = useState<string | null>(null);
   /** Money fields whose text is not an amount, by field: saving waits until they are fixed. */
