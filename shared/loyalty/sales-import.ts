@@ -197,6 +197,15 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
       }
     }
   }
+  // "Jumlah" is the quantity beside a price, and the amount when it stands alone.
+  if (
+    mapping.quantity !== undefined &&
+    mapping.amount === undefined &&
+    mapping.unitPrice === undefined
+  ) {
+    mapping.amount = mapping.quantity;
+    delete mapping.quantity;
+  }
   return mapping;
 }
 

@@ -85,9 +85,14 @@ export function MoneyInput({
         setBlurred(true);
       }}
       description={
-        current.ok && text.trim() !== moneyInputText(current.minor, currency, locale)
-          ? t('shop.money.readAs', { amount: formatMoney(current.minor, currency, locale) })
-          : description
+        current.ok && text.trim() !== moneyInputText(current.minor, currency, locale) ? (
+          <>
+            {t('shop.money.readAs', { amount: formatMoney(current.minor, currency, locale) })}
+            {description ? <> · {description}</> : null}
+          </>
+        ) : (
+          description
+        )
       }
       error={error ?? (!current.ok && !current.empty && blurred ? current.message : undefined)}
       data-money-input
