@@ -846,7 +846,7 @@ export function createLoyaltyRepository(
           for (const s of chunk) {
             const sale = importedSale(s, contactByKey.get(customerKey(s))!, createdAt, stamp);
             saleRows.push(sale);
-              const reversal = earnings?.reversals.get(s.id);
+            const reversal = earnings?.reversals.get(s.id);
             if (reversal) {
               earnRows.push({
                 id: derivedId(Date.parse(sale.at), `reversal:${sale.id}`),
