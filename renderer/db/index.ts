@@ -10,6 +10,7 @@ import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createReportsRepository, type ReportsRepository } from './repositories/reports';
+import { createShopRepository, type ShopRepository } from './repositories/shop';
 import { createSyncRepository, type SyncRepository } from './repositories/sync';
 import { createTimelineRepository, type TimelineRepository } from './repositories/timeline';
 
@@ -24,6 +25,7 @@ export interface Repositories {
   demo: DemoRepository;
   privacy: PrivacyRepository;
   devices: DevicesRepository;
+  shop: ShopRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -42,6 +44,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     demo: createDemoRepository(db),
     privacy: createPrivacyRepository(db, contacts, clock),
     devices: createDevicesRepository(db, clock),
+    shop: createShopRepository(db, clock),
   };
 }
 

@@ -8,6 +8,7 @@ import { privacy } from './en/privacy';
 import { contacts } from './en/contacts';
 import { reports } from './en/reports';
 import { sales } from './en/sales';
+import { shop } from './en/shop';
 import { timeline } from './en/timeline';
 import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
@@ -26,6 +27,7 @@ export const en = {
   duplicates,
   back,
   anywhere,
+  shop,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

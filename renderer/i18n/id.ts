@@ -5,6 +5,7 @@ import { privacy } from './id/privacy';
 import { contacts } from './id/contacts';
 import { reports } from './id/reports';
 import { sales } from './id/sales';
+import { shop } from './id/shop';
 import { timeline } from './id/timeline';
 import { today } from './id/today';
 import { shortcuts } from './id/shortcuts';
@@ -24,6 +25,7 @@ export const id: Translations = {
   duplicates,
   back,
   anywhere,
+  shop,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -30,7 +30,7 @@
 import { derivedId, ulidTime } from '../ids';
 import type { LoyaltyRule, LoyaltyRules } from './rules';
 import { customerKey, type ImportSale } from './sales-import';
-import { earnForSale, type SaleLike } from './tiers';
+import { earnForSale, pointsToReverse, type SaleLike } from './tiers';
 import { welcomeRuleAt } from './welcome';
 
 /** The stored `at` of an imported sale: the file's local time as UTC ISO. */
@@ -96,14 +96,16 @@ export function importEarnings(
   customer: Pick<ImportCustomer, 'sales'>,
   rules: LoyaltyRules,
 ): Map<string, ImportEarning> {
+  // Refunds in the file lower the spend that decides the tier, when they happen.
   const history: SaleLike[] = customer.sales.map((s) => ({
     id: s.id,
-    kind: 'purchase' as const,
+    kind: s.kind ?? 'purchase',
     at: importedSaleAt(s),
     amount: s.amount,
   }));
   const out = new Map<string, ImportEarning>();
   for (const sale of history) {
+    if (sale.kind !== 'purchase') continue;
     const { points, rule } = earnForSale(sale, history, rules);
     out.set(sale.id, { points, ruleId: rule.id });
   }
@@ -112,13 +114,45 @@ export function importEarnings(
 
 /** The welcome bonus a customer created by an import gets, or null when the rule gives none. */
 export function importWelcome(
-  customer: Pick<ImportCustomer, 'first'>,
+  customer: Pick<ImportCustomer, 'first' | 'sales'>,
   rules: LoyaltyRules,
 ): { points: number; rule: LoyaltyRule; at: string } | null {
-  // The same rule as a hand-recorded first purchase (welcome.ts): the rule in force at the
-  // customer's first sale decides, so a customer whose file history starts before the bonus was
+  // On the first purchase (the lowest id, as for `first`); a customer with only refunds in the
+  // file gets none. The same rule as a hand-recorded first purchase (welcome.ts): the rule in
+  // force at that purchase decides, so a customer whose history starts before the bonus was
   // switched on does not get it.
-  const at = importedSaleAt(customer.first);
+  let firstPurchase: ImportSale | undefined;
+  for (const s of customer.sales)
+    if ((s.kind ?? 'purchase') === 'purchase' && (!firstPurchase || s.id < firstPurchase.id))
+      firstPurchase = s;
+  if (!firstPurchase) return null;
+  const at = importedSaleAt(firstPurchase);
   const welcome = welcomeRuleAt(rules, Date.parse(at));
   return welcome && { ...welcome, at };
+}
+
+/**
+ * The points taken back by the file's refunds that name a sale of the same file: each refund's
+ * share of that sale's earned points (pointsToReverse, as a refund recorded by hand), oldest
+ * refund first. Keyed by refund id.
+ */
+export function importReversals(
+  customer: Pick<ImportCustomer, 'sales'>,
+  earnings: ReadonlyMap<string, ImportEarning>,
+): Map<string, { points: number; purchase: ImportSale }> {
+  const out = new Map<string, { points: number; purchase: ImportSale }>();
+  const byId = new Map(customer.sales.map((s) => [s.id, s]));
+  const refundedBefore = new Map<string, number>();
+  for (const r of customer.sales) {
+    if (r.kind !== 'refund' || !r.reversesId) continue;
+    const purchase = byId.get(r.reversesId);
+    const earned = earnings.get(r.reversesId)?.points ?? 0;
+    if (!purchase) continue;
+    const before = refundedBefore.get(purchase.id) ?? 0;
+    refundedBefore.set(purchase.id, before + r.amount);
+    if (earned <= 0) continue;
+    const points = pointsToReverse(earned, purchase.amount, before, r.amount);
+    if (points > 0) out.set(r.id, { points, purchase });
+  }
+  return out;
 }

@@ -7,7 +7,9 @@
  * The time in the id is the date as written in the file read as UTC, so it does not depend on
  * the device's time zone.
  */
+import { readDateText, zonedTimeToUtc, type DateOrder, type NaiveDateTime } from '../dates';
 import { derivedId } from '../ids';
+import { IDR, readMoney, type Currency, type DecimalSeparator, type MoneyProblem } from '../money';
 import { normalizePhone } from '../phone';
 import type { PAYMENT_METHODS } from '../schemas/sale';
 import { foldText } from '../text';
@@ -15,21 +17,35 @@ import { foldText } from '../text';
 export const SALES_IMPORT_FIELDS = [
   'date',
   'invoiceNo',
+  'customerId',
   'phone',
   'name',
   'amount',
+  'quantity',
+  'unitPrice',
   'items',
   'paymentMethod',
+  'refundOf',
 ] as const;
 export type SalesImportField = (typeof SALES_IMPORT_FIELDS)[number];
 /** Field -> column index in the file. */
 export type SalesMapping = Partial<Record<SalesImportField, number>>;
 
-export const DATE_ORDERS = ['dmy', 'ymd', 'mdy'] as const;
-export type DateOrder = (typeof DATE_ORDERS)[number];
+export { DATE_ORDERS, type DateOrder, type NaiveDateTime } from '../dates';
 
 const HEADER_WORDS: Record<SalesImportField, string[]> = {
-  date: ['date', 'tanggal', 'tgl', 'waktu', 'time', 'datetime', 'tanggal transaksi'],
+  date: [
+    'date',
+    'tanggal',
+    'tgl',
+    'waktu',
+    'time',
+    'datetime',
+    'tanggal transaksi',
+    'invoice date',
+    'created at',
+    'transaction date',
+  ],
   invoiceNo: [
     'invoice',
     'invoice no',
@@ -37,16 +53,30 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'no invoice',
     'nomor invoice',
     'receipt',
+    'receipt no',
     'receipt number',
     'no nota',
     'nota',
     'no faktur',
     'faktur',
     'no struk',
+    'nomor struk',
     'struk',
     'transaction id',
     'id transaksi',
     'kode transaksi',
+    'order id',
+    'order no',
+  ],
+  customerId: [
+    'customer id',
+    'customerid',
+    'id pelanggan',
+    'kode pelanggan',
+    'member id',
+    'id member',
+    'kode member',
+    'customer code',
   ],
   phone: [
     'phone',
@@ -61,50 +91,95 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'wa',
     'mobile',
     'customer phone',
+    'telepon pelanggan',
   ],
-  name: ['name', 'nama', 'customer', 'customer name', 'pelanggan', 'nama pelanggan', 'member'],
+  name: [
+    'name',
+    'nama',
+    'customer',
+    'customer name',
+    'pelanggan',
+    'nama pelanggan',
+    'member',
+    'nama member',
+  ],
   amount: [
     'amount',
     'total',
-    'jumlah',
-    'nominal',
     'grand total',
     'total bayar',
     'total harga',
     'net sales',
     'penjualan',
+    'subtotal',
+    'line total',
+    'nominal',
+    'gross sales',
+  ],
+  quantity: ['quantity', 'qty', 'jumlah', 'kuantitas', 'jml', 'banyak', 'item sold'],
+  unitPrice: [
+    'unit price',
+    'unitprice',
+    'price',
+    'harga',
+    'harga satuan',
+    'harga jual',
+    'price each',
   ],
   items: [
     'items',
     'item',
+    'item name',
     'produk',
+    'nama produk',
     'barang',
+    'nama barang',
     'product',
     'products',
     'keterangan',
     'description',
     'deskripsi',
+    'menu',
   ],
   paymentMethod: [
     'payment',
     'payment method',
+    'payment type',
     'pembayaran',
     'metode pembayaran',
     'metode',
     'tipe pembayaran',
+    'jenis pembayaran',
+  ],
+  refundOf: [
+    'refund of',
+    'original invoice',
+    'original receipt',
+    'struk asal',
+    'no struk asal',
+    'nota asal',
+    'refund receipt',
   ],
 };
+
+/**
+ * A header as words: "InvoiceNo" -> "invoice no", "customer_id" -> "customer id",
+ * "No. Struk" -> "no struk".
+ */
+export function headerWords(header: string): string {
+  return foldText(
+    header.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'),
+  )
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** A first guess of the mapping from the header row; the user corrects it. */
 export function guessSalesMapping(headers: readonly string[]): SalesMapping {
   const mapping: SalesMapping = {};
   const used = new Set<number>();
-  const folded = headers.map((h) =>
-    foldText(h)
-      .replace(/[^a-z0-9 ]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
+  const folded = headers.map(headerWords);
   // Exact matches first, then "contains", so "nama pelanggan" beats "pelanggan" for name.
   for (const pass of ['exact', 'contains'] as const) {
     for (const field of SALES_IMPORT_FIELDS) {
@@ -112,7 +187,9 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
       const idx = folded.findIndex(
         (h, i) =>
           !used.has(i) &&
-          HEADER_WORDS[field].some((w) => (pass === 'exact' ? h === w : h.split(' ').includes(w))),
+          HEADER_WORDS[field].some((w) =>
+            pass === 'exact' ? h === w : ` ${h} `.includes(` ${w} `),
+          ),
       );
       if (idx >= 0) {
         mapping[field] = idx;
@@ -120,81 +197,31 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
       }
     }
   }
+  // "Jumlah" is the quantity beside a price, and the amount when it stands alone.
+  if (
+    mapping.quantity !== undefined &&
+    mapping.amount === undefined &&
+    mapping.unitPrice === undefined
+  ) {
+    mapping.amount = mapping.quantity;
+    delete mapping.quantity;
+  }
   return mapping;
 }
 
 /**
- * Whole rupiah from what POS exports write: "Rp 1.250.000", "1,250,000", "1.250.000,00",
- * "125000.50" (rounded to the nearest rupiah). The last "." or "," followed by 1-2 digits is a
- * decimal separator; every other separator groups thousands.
+ * Whole rupiah from what POS exports write ("Rp 1.250.000", "1,250,000", "1.250.000,00"), or
+ * null: kept for callers that only know rupiah; amounts that would need rounding are null.
  */
 export function parseRupiahText(text: string): number | null {
-  let s = text
-    .trim()
-    .replace(/^rp\.?/i, '')
-    .replace(/idr/i, '')
-    .replace(/[\s\u00a0]/g, '');
-  let negative = false;
-  if (s.startsWith('-')) {
-    negative = true;
-    s = s.slice(1);
-  }
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
-  let fraction = '';
-  const dec = /[.,](\d{1,2})$/.exec(s);
-  if (dec) {
-    fraction = dec[1]!;
-    s = s.slice(0, dec.index);
-  }
-  if (/[.,]/.test(s) && !/^\d{1,3}([.,]\d{3})*$/.test(s)) return null;
-  const whole = Number(s.replace(/[.,]/g, ''));
-  if (!Number.isSafeInteger(whole)) return null;
-  const value = whole + (fraction ? Math.round(Number(`0.${fraction}`)) : 0);
-  return negative ? -value : value;
+  const r = readMoney(text, { currency: IDR, prefer: ',' });
+  return r.ok ? r.minor : null;
 }
 
-export interface NaiveDateTime {
-  y: number;
-  mo: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-}
-
-/**
- * A date (and optional time) as written: "2026-11-23", "23/11/2026 14:05", "23-11-2026",
- * "2026-11-23T14:05:00". Day-month order for slashes and dashes follows `order`.
- */
+/** A date (and optional time) as written, in the given order (shared/dates' readDateText). */
 export function parseDateText(text: string, order: DateOrder): NaiveDateTime | null {
-  const m =
-    /^\s*(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[T\s]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
-      text,
-    );
-  if (!m) return null;
-  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (m[1]!.length === 4) [y, mo, d] = [a, b, c];
-  else if (order === 'mdy') [mo, d, y] = [a, b, c];
-  else [d, mo, y] = [a, b, c];
-  if (y < 100) y += 2000;
-  const h = m[4] ? Number(m[4]) : 0;
-  const mi = m[5] ? Number(m[5]) : 0;
-  const s = m[6] ? Number(m[6]) : 0;
-  const check = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  ) {
-    return null;
-  }
-  return { y, mo, d, h, mi, s };
+  const r = readDateText(text, order);
+  return r.ok ? r.value : null;
 }
 
 /** A payment method from a POS's word for it. */
@@ -216,37 +243,90 @@ export function parsePaymentMethod(text: string): (typeof PAYMENT_METHODS)[numbe
 export type RowErrorCode =
   | 'dateMissing'
   | 'dateInvalid'
+  | 'dateImpossible'
   | 'invoiceMissing'
   | 'customerMissing'
   | 'phoneInvalid'
   | 'amountInvalid'
+  | 'amountAmbiguous'
+  | 'amountWouldRound'
   | 'amountNotPositive'
-  | 'invoiceConflict';
+  | 'quantityInvalid'
+  | 'invoiceConflict'
+  | 'invoiceRefused'
+  | 'refundTooMuch'
+  | 'refundBeforeSale';
 
 export interface RowError {
   /** 1-based line in the file, counting the header. */
   line: number;
   code: RowErrorCode;
   value?: string;
+  /** The invoice of the row, when it could be read: its other rows are refused with it. */
+  invoiceNo?: string;
 }
 
-/** One sale to import, after validation. Rows of one invoice are merged into one. */
+/** One line of a sale as the POS wrote it (quantity may have decimals: 1.5 kg). */
+export interface SaleLine {
+  item?: string;
+  quantity: number;
+  /** In the currency's minor unit. */
+  unitPrice: number;
+  /** quantity x unitPrice, or the file's line total; minor unit, positive. */
+  amount: number;
+}
+
+/** One sale (or refund) to import, after validation. Lines of one invoice are merged into one. */
 export interface ImportSale {
   id: string;
   invoiceNo: string;
-  /** Local time in ms (what `at` records). */
+  /** The moment (ms): the file's wall-clock time read in the shop's time zone. */
   atMs: number;
+  /** The file's wall-clock time read as UTC: the device-independent part of the id. */
+  naiveMs?: number;
+  /** Minor unit of the shop currency, positive for both kinds. */
   amount: number;
+  /** Purchase unless said otherwise. */
+  kind?: 'purchase' | 'refund';
+  /** For a refund: the invoice the file says it reverses, and that sale's id once found. */
+  refundOf?: string;
+  reversesId?: string;
   items?: string;
+  lines?: SaleLine[];
   paymentMethod?: (typeof PAYMENT_METHODS)[number];
   phoneE164?: string;
   phoneRaw?: string;
   name?: string;
+  /** The POS's customer number: the customer's key when present (not the name). */
+  customerId?: string;
   line: number;
 }
 
 export const importedSaleId = (naiveUtcMs: number, invoiceNo: string) =>
   derivedId(naiveUtcMs, `invoice:${invoiceNo}`);
+
+/** The id of an imported refund: from its invoice (a "C" cancellation or a sale's returns). */
+export const importedRefundId = (naiveUtcMs: number, invoiceNo: string) =>
+  derivedId(naiveUtcMs, `refund:${invoiceNo}`);
+
+/** UCI / many POS: a cancelled invoice is the number with a "C" in front ("C536379"). */
+export const isCancellationInvoice = (invoiceNo: string): boolean => /^C\d/i.test(invoiceNo);
+
+/** How amounts and times of a file are read (the shop's settings and the import's choices). */
+export interface RowReadOptions {
+  currency: Currency;
+  /** The user's choice in the import; none: the shape of each amount decides. */
+  decimalSeparator?: DecimalSeparator;
+  /** Breaks a "1.250" tie when no separator was chosen (the language's). */
+  prefer?: DecimalSeparator;
+  /** The shop's time zone; none: the device's. */
+  timeZone?: string;
+}
+
+export const DEFAULT_ROW_OPTIONS: RowReadOptions = { currency: IDR, prefer: ',' };
+
+/** Quantities are read like amounts with three decimals (1,5 kg; 0.25 m). */
+const QUANTITY: Currency = { code: 'QTY', decimals: 3 };
 
 /**
  * A POS file repeats the same few payment words and each customer's phone on every row, and
@@ -267,96 +347,319 @@ function memo<V>(fn: (text: string) => V, max: number): (text: string) => V {
 const normalizeCached = memo(normalizePhone, 200_000);
 const paymentCached = memo(parsePaymentMethod, 1_000);
 
-/** Turn one CSV row into a sale, or say what is wrong with it. */
+const MONEY_CODES: Record<MoneyProblem, RowErrorCode> = {
+  invalid: 'amountInvalid',
+  ambiguous: 'amountAmbiguous',
+  wouldRound: 'amountWouldRound',
+  tooLarge: 'amountInvalid',
+};
+
+/**
+ * Turn one CSV row into a sale line, or say what is wrong with it. A negative amount or
+ * quantity, a "C" invoice or a "refund of" value makes the line a refund.
+ */
 export function mapSaleRow(
   cells: readonly string[],
   mapping: SalesMapping,
   order: DateOrder,
   line: number,
+  options: RowReadOptions = DEFAULT_ROW_OPTIONS,
 ): { ok: true; sale: ImportSale } | { ok: false; error: RowError } {
   const cell = (f: SalesImportField) => {
     const i = mapping[f];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
+  const invoiceNo = cell('invoiceNo').slice(0, 100);
+  const fail = (code: RowErrorCode, value?: string) => ({
+    ok: false as const,
+    error: {
+      line,
+      code,
+      ...(value !== undefined ? { value } : {}),
+      ...(invoiceNo !== '' ? { invoiceNo } : {}),
+    },
+  });
   const dateText = cell('date');
-  if (dateText === '') return { ok: false, error: { line, code: 'dateMissing' } };
-  const dt = parseDateText(dateText, order);
-  if (!dt) return { ok: false, error: { line, code: 'dateInvalid', value: dateText } };
-  const invoiceNo = cell('invoiceNo');
-  if (invoiceNo === '') return { ok: false, error: { line, code: 'invoiceMissing' } };
+  if (dateText === '') return fail('dateMissing');
+  const dr = readDateText(dateText, order);
+  if (!dr.ok) return fail(dr.code === 'impossible' ? 'dateImpossible' : 'dateInvalid', dateText);
+  const dt = dr.value;
+  if (invoiceNo === '') return fail('invoiceMissing');
+
+  const money = {
+    currency: options.currency,
+    decimalSeparator: options.decimalSeparator,
+    prefer: options.prefer,
+  };
   const amountText = cell('amount');
-  const amount = parseRupiahText(amountText);
-  if (amount === null)
-    return { ok: false, error: { line, code: 'amountInvalid', value: amountText } };
-  if (amount <= 0)
-    return { ok: false, error: { line, code: 'amountNotPositive', value: amountText } };
+  const qtyText = cell('quantity');
+  const priceText = cell('unitPrice');
+  const withQuantity = mapping.quantity !== undefined && qtyText !== '';
+  let signed: number;
+  let saleLine: SaleLine | undefined;
+  let quantity = 1;
+  if (withQuantity) {
+    const q = readMoney(qtyText, { ...money, currency: QUANTITY });
+    if (!q.ok) return fail('quantityInvalid', qtyText);
+    quantity = q.minor / 1000;
+  }
+  let unitPrice: number | undefined;
+  if (mapping.unitPrice !== undefined && priceText !== '') {
+    const p = readMoney(priceText, money);
+    if (!p.ok) return fail(MONEY_CODES[p.problem], priceText);
+    unitPrice = p.minor;
+  }
+  if (amountText !== '' || mapping.unitPrice === undefined) {
+    const a = readMoney(amountText, money);
+    if (!a.ok) return fail(MONEY_CODES[a.problem], amountText);
+    signed = a.minor;
+    // A line total written positive on a returned (negative) quantity is still a return.
+    if (withQuantity && quantity < 0 && signed > 0) signed = -signed;
+  } else if (unitPrice !== undefined) {
+    const product = (Math.round(quantity * 1000) * unitPrice) / 1000;
+    if (!Number.isSafeInteger(product))
+      return fail('amountWouldRound', `${qtyText} × ${priceText}`);
+    signed = product;
+  } else return fail('amountInvalid', '');
+  if (withQuantity || unitPrice !== undefined) {
+    saleLine = {
+      quantity: Math.abs(quantity),
+      unitPrice: Math.abs(unitPrice ?? (quantity !== 0 ? Math.round(signed / quantity) : 0)),
+      amount: Math.abs(signed),
+    };
+  }
+  if (signed === 0 && !saleLine) return fail('amountNotPositive', amountText);
+
+  const refundOf = cell('refundOf').slice(0, 100);
+  const kind: 'purchase' | 'refund' =
+    signed < 0 || isCancellationInvoice(invoiceNo) || refundOf !== '' ? 'refund' : 'purchase';
+
+  const customerId = cell('customerId').slice(0, 100);
   const phoneRaw = cell('phone');
   const name = cell('name');
   let phoneE164: string | undefined;
   if (phoneRaw !== '') {
     const p = normalizeCached(phoneRaw);
-    if (!p.ok) return { ok: false, error: { line, code: 'phoneInvalid', value: phoneRaw } };
+    if (!p.ok) return fail('phoneInvalid', phoneRaw);
     phoneE164 = p.value.e164;
   }
-  if (!phoneE164 && name === '') return { ok: false, error: { line, code: 'customerMissing' } };
+  if (!phoneE164 && name === '' && customerId === '') return fail('customerMissing');
   const naive = Date.UTC(dt.y, dt.mo - 1, dt.d, dt.h, dt.mi, dt.s);
-  const items = cell('items');
+  const items = cell('items').slice(0, 10_000);
+  if (saleLine && items !== '') saleLine.item = items.slice(0, 500);
   return {
     ok: true,
     sale: {
-      id: importedSaleId(naive, invoiceNo.slice(0, 100)),
-      invoiceNo: invoiceNo.slice(0, 100),
-      atMs: new Date(dt.y, dt.mo - 1, dt.d, dt.h, dt.mi, dt.s).getTime(),
-      amount,
-      items: items === '' ? undefined : items.slice(0, 10_000),
+      id:
+        kind === 'purchase' ? importedSaleId(naive, invoiceNo) : importedRefundId(naive, invoiceNo),
+      invoiceNo,
+      atMs: zonedTimeToUtc(dt, options.timeZone),
+      naiveMs: naive,
+      amount: Math.abs(signed),
+      ...(kind === 'refund' ? { kind } : {}),
+      ...(refundOf !== '' ? { refundOf } : {}),
+      items: items === '' ? undefined : items,
+      ...(saleLine ? { lines: [saleLine] } : {}),
       paymentMethod: paymentCached(cell('paymentMethod')),
       phoneE164,
       phoneRaw: phoneRaw === '' ? undefined : phoneRaw.slice(0, 40),
       name: name === '' ? undefined : name.slice(0, 200),
+      ...(customerId !== '' ? { customerId } : {}),
       line,
     },
   };
 }
 
-/** Who a sale belongs to, for matching and for creating one contact per customer. */
-export function customerKey(s: Pick<ImportSale, 'phoneE164' | 'name'>): string {
+/**
+ * Who a sale belongs to, for matching and for creating one contact per customer: the POS's
+ * customer id when the file has one, else the phone, else the folded name.
+ */
+export function customerKey(s: Pick<ImportSale, 'phoneE164' | 'name' | 'customerId'>): string {
+  if (s.customerId) return `id:${s.customerId}`;
   return s.phoneE164 ? `phone:${s.phoneE164}` : `name:${foldText(s.name ?? '')}`;
 }
 
+/** Lines of one invoice written a little apart (a POS stamps each line) are one invoice. */
+export const INVOICE_TIME_SLACK_MS = 30 * 60_000;
+/** A sale keeps at most this many lines (a hostile file cannot make one record huge). */
+const MAX_LINES = 1_000;
+
+interface Group {
+  sale: ImportSale;
+  /** The file lines of this invoice (a number for the usual one-line sale: less memory). */
+  lines: number | number[];
+  minNaive: number;
+  maxNaive: number;
+}
+
+const linesOf = (g: Group): number[] => (typeof g.lines === 'number' ? [g.lines] : g.lines);
+
 /**
- * Collects rows into sales: rows with the same invoice number (one row per item, as many POS
- * exports write) become one sale with the amounts added and the items joined. Rows of one
- * invoice must agree on the date and the customer.
+ * Collects rows into sales: the lines of one invoice (one row per item, as many POS exports
+ * write) become one sale with the amounts added and the items kept as its lines; its returned
+ * lines (negative) become one refund of it, dated on their own date. A "C" invoice is a refund,
+ * linked to the sale the file names ("refund of", or the same number without the "C").
+ * Lines of one invoice must agree on the customer and be within INVOICE_TIME_SLACK_MS; the
+ * sale's time and id come from its earliest line, whatever the order of the rows.
+ *
+ * A row refused (`reject`) refuses its whole invoice, so no sale is imported with a wrong total:
+ * `finish` lists those other rows as `invoiceRefused`.
  */
 export class SaleCollector {
-  private byInvoice = new Map<string, ImportSale>();
-  readonly errors: RowError[] = [];
+  private groups = new Map<string, Group>();
+  private refused = new Map<string, RowErrorCode>();
+  private rowErrors: RowError[] = [];
+  private done: { sales: ImportSale[]; errors: RowError[] } | null = null;
 
   add(sale: ImportSale): void {
-    const existing = this.byInvoice.get(sale.invoiceNo);
-    if (!existing) {
-      this.byInvoice.set(sale.invoiceNo, sale);
+    this.done = null;
+    const kind = sale.kind ?? 'purchase';
+    const key = `${kind}\u0000${sale.invoiceNo}`;
+    const naive = sale.naiveMs ?? sale.atMs;
+    const g = this.groups.get(key);
+    if (!g) {
+      this.groups.set(key, {
+        sale: { ...sale, lines: sale.lines ? [...sale.lines] : undefined },
+        lines: sale.line,
+        minNaive: naive,
+        maxNaive: naive,
+      });
       return;
     }
-    if (existing.id !== sale.id || customerKey(existing) !== customerKey(sale)) {
-      this.errors.push({ line: sale.line, code: 'invoiceConflict', value: sale.invoiceNo });
+    const existing = g.sale;
+    const minNaive = Math.min(g.minNaive, naive);
+    const maxNaive = Math.max(g.maxNaive, naive);
+    if (
+      maxNaive - minNaive > INVOICE_TIME_SLACK_MS ||
+      customerKey(existing) !== customerKey(sale) ||
+      (existing.refundOf ?? '') !== (sale.refundOf ?? '')
+    ) {
+      this.reject({
+        line: sale.line,
+        code: 'invoiceConflict',
+        value: sale.invoiceNo,
+        invoiceNo: sale.invoiceNo,
+      });
       return;
     }
     if (!Number.isSafeInteger(existing.amount + sale.amount)) {
-      this.errors.push({ line: sale.line, code: 'amountInvalid', value: String(sale.amount) });
+      this.reject({
+        line: sale.line,
+        code: 'amountInvalid',
+        value: String(sale.amount),
+        invoiceNo: sale.invoiceNo,
+      });
       return;
     }
+    if (typeof g.lines === 'number') g.lines = [g.lines, sale.line];
+    else g.lines.push(sale.line);
+    if (naive < g.minNaive) {
+      existing.atMs = sale.atMs;
+      existing.naiveMs = naive;
+      existing.line = sale.line;
+    }
+    g.minNaive = minNaive;
+    g.maxNaive = maxNaive;
     existing.amount += sale.amount;
-    if (sale.items)
-      existing.items = existing.items ? `${existing.items}, ${sale.items}` : sale.items;
+    if (sale.items && (existing.items ?? '').length < 10_000)
+      existing.items = (existing.items ? `${existing.items}, ${sale.items}` : sale.items).slice(
+        0,
+        10_000,
+      );
+    if (sale.lines && existing.lines && existing.lines.length < MAX_LINES)
+      existing.lines.push(...sale.lines.slice(0, MAX_LINES - existing.lines.length));
     existing.paymentMethod ??= sale.paymentMethod;
+    existing.phoneE164 ??= sale.phoneE164;
+    existing.phoneRaw ??= sale.phoneRaw;
+    existing.name ??= sale.name;
+  }
+
+  /** A row that could not be read: its invoice is refused whole. */
+  reject(error: RowError): void {
+    this.done = null;
+    this.rowErrors.push(error);
+    if (error.invoiceNo !== undefined && !this.refused.has(error.invoiceNo))
+      this.refused.set(error.invoiceNo, error.code);
+  }
+
+  /** Sales to import, and every refused row with its reason (rows first, in file order). */
+  finish(): { sales: ImportSale[]; errors: RowError[] } {
+    if (this.done) return this.done;
+    const refused = new Map(this.refused);
+    const late: RowError[] = [];
+    const refuse = (g: Group, code: RowErrorCode) => {
+      if (!refused.has(g.sale.invoiceNo)) refused.set(g.sale.invoiceNo, code);
+      for (const line of linesOf(g)) late.push({ line, code, invoiceNo: g.sale.invoiceNo });
+    };
+    const all = [...this.groups.values()];
+    for (const g of all) {
+      const s = g.sale;
+      s.naiveMs = g.minNaive;
+      s.id =
+        (s.kind ?? 'purchase') === 'purchase'
+          ? importedSaleId(g.minNaive, s.invoiceNo)
+          : importedRefundId(g.minNaive, s.invoiceNo);
+      if (s.amount <= 0 && !refused.has(s.invoiceNo)) refuse(g, 'amountNotPositive');
+    }
+    // Link refunds to the sale the file names, oldest first; never more than the sale.
+    const purchases = new Map<string, Group>();
+    for (const g of all)
+      if ((g.sale.kind ?? 'purchase') === 'purchase') purchases.set(g.sale.invoiceNo, g);
+    const refundedSoFar = new Map<string, number>();
+    const refunds = all
+      .filter((g) => g.sale.kind === 'refund')
+      .sort((a, b) => a.minNaive - b.minNaive || (a.sale.id < b.sale.id ? -1 : 1));
+    for (const g of refunds) {
+      const s = g.sale;
+      if (refused.has(s.invoiceNo)) continue;
+      const target =
+        purchases.get(s.refundOf ?? '') ??
+        purchases.get(s.invoiceNo) ??
+        (isCancellationInvoice(s.invoiceNo) ? purchases.get(s.invoiceNo.slice(1)) : undefined);
+      if (!target || refused.has(target.sale.invoiceNo)) continue;
+      if (g.minNaive < target.minNaive) {
+        refuse(g, 'refundBeforeSale');
+        continue;
+      }
+      const before = refundedSoFar.get(target.sale.id) ?? 0;
+      if (before + s.amount > target.sale.amount) {
+        refuse(g, 'refundTooMuch');
+        continue;
+      }
+      refundedSoFar.set(target.sale.id, before + s.amount);
+      s.reversesId = target.sale.id;
+    }
+    const errors = [...this.rowErrors];
+    const reported = new Set(errors.map((e) => e.line));
+    for (const e of late) {
+      if (reported.has(e.line)) continue;
+      reported.add(e.line);
+      errors.push(e);
+    }
+    // Rows of a refused invoice that were fine themselves.
+    for (const g of all) {
+      if (!refused.has(g.sale.invoiceNo)) continue;
+      for (const line of linesOf(g))
+        if (!reported.has(line)) {
+          reported.add(line);
+          errors.push({ line, code: 'invoiceRefused', invoiceNo: g.sale.invoiceNo });
+        }
+    }
+    errors.sort((a, b) => a.line - b.line);
+    const sales = all.filter((g) => !refused.has(g.sale.invoiceNo)).map((g) => g.sale);
+    this.done = { sales, errors };
+    return this.done;
+  }
+
+  get errors(): RowError[] {
+    return this.finish().errors;
   }
 
   get size(): number {
-    return this.byInvoice.size;
+    return this.finish().sales.length;
   }
 
   sales(): ImportSale[] {
-    return [...this.byInvoice.values()];
+    return this.finish().sales;
   }
 }

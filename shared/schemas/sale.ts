@@ -3,6 +3,15 @@ import { isoDateTimeSchema, recordMetaShape, rupiahSchema, ulidSchema } from './
 
 export const PAYMENT_METHODS = ['cash', 'transfer', 'qris', 'card', 'ewallet', 'other'] as const;
 
+/** One line of a sale as the POS wrote it; amounts in the shop currency's minor unit. */
+export const saleLineSchema = z.object({
+  item: z.string().max(500).optional(),
+  quantity: z.number().finite().nonnegative(),
+  unitPrice: rupiahSchema.refine((n) => n >= 0, 'unit price is not negative'),
+  amount: rupiahSchema.refine((n) => n >= 0, 'line amount is not negative'),
+});
+export type SaleLineRecord = z.infer<typeof saleLineSchema>;
+
 /**
  * A purchase or a refund: an immutable event (merged as a set by id). A refund is a new event
  * that reverses an earlier sale; a sale is never edited.
@@ -13,16 +22,21 @@ export const saleSchema = z
     contactId: ulidSchema,
     kind: z.enum(['purchase', 'refund']),
     at: isoDateTimeSchema,
-    /** Whole rupiah, positive for both kinds; a refund subtracts it. */
+    /** The shop currency's minor unit (IDR: whole rupiah), positive for both kinds; a refund subtracts it. */
     amount: rupiahSchema.refine((n) => n > 0, 'amount must be positive'),
     invoiceNo: z.string().max(100).optional(),
     items: z.string().max(10_000).optional(),
     paymentMethod: z.enum(PAYMENT_METHODS).optional(),
-    /** For a refund: the sale it reverses. */
+    /** The sale's lines (quantity x unit price), from an imported line-item export. */
+    lines: z.array(saleLineSchema).max(1000).optional(),
+    /**
+     * For a refund: the sale it reverses. An imported cancellation whose sale is not in the file
+     * (a POS "C" invoice) names none: it still lowers the customer's spend.
+     */
     reversesId: ulidSchema.optional(),
   })
-  .refine((s) => s.kind === 'purchase' || s.reversesId !== undefined, {
-    message: 'a refund names the sale it reverses',
+  .refine((s) => s.kind === 'refund' || s.reversesId === undefined, {
+    message: 'only a refund reverses a sale',
     path: ['reversesId'],
   });
 export type Sale = z.infer<typeof saleSchema>;

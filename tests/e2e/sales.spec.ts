@@ -173,9 +173,7 @@ test('a file with bad rows imports nothing and says which lines to fix', async (
   await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('Nothing was imported: 2 rows need fixing.')).toBeVisible();
-  await expect(
-    dialog.getByText('Line 3: “2026-13-01” is not a date in the chosen order'),
-  ).toBeVisible();
+  await expect(dialog.getByText('Line 3: “2026-13-01” is not a real date')).toBeVisible();
   await expect(dialog.getByText('Line 4: “abc” is not an amount')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByText('No sales yet')).toBeVisible();
@@ -198,6 +196,7 @@ test('feedback is recorded on the contact page, in Bahasa Indonesia too', async 
   await page.getByRole('button', { name: 'Catat penjualan' }).click();
   await page.getByRole('form', { name: 'Catat penjualan' }).getByLabel('Jumlah').fill('1250000');
   await expect(page.getByText('Dapat 125 poin')).toBeVisible();
+  await expect(page.getByText('Dibaca sebagai Rp 1.250.000')).toBeVisible();
   await page.screenshot({ path: '/tmp/sales-form-id.png' });
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Penjualan Rp 1.250.000 tercatat: +125 poin')).toBeVisible();
@@ -207,4 +206,32 @@ test('feedback is recorded on the contact page, in Bahasa Indonesia too', async 
   await page.goto('./#/settings');
   await page.getByTestId('loyalty-settings').scrollIntoViewIfNeeded();
   await page.getByTestId('loyalty-settings').screenshot({ path: '/tmp/sales-settings-id.png' });
+});
+
+test('a pasted "1250000.00" and a typed day-first date are read as meant (#19.1, #19.3)', async ({
+  page,
+}) => {
+  await page.evaluate(() => localStorage.setItem('kenal.language', 'id'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Kontak', exact: true })).toBeVisible();
+  await addContact(page, { name: 'Dewi Lestari', phone: '0812-5555-6666' });
+  await page.getByTestId('contact-row').first().click();
+  await page.getByRole('tab', { name: 'Pembelian & poin' }).click();
+  await page.getByRole('button', { name: 'Catat penjualan' }).click();
+  const form = page.getByRole('form', { name: 'Catat penjualan' });
+  const date = form.getByLabel('Tanggal');
+  await date.fill('31/02/2025');
+  await date.blur();
+  await expect(form.getByText('Tanggal ini tidak ada. Periksa hari dan bulannya.')).toBeVisible();
+  await date.fill('25/10/2025');
+  await date.blur();
+  await form.getByLabel('Jumlah').fill('1250000.00');
+  await expect(form.getByText('Dibaca sebagai Rp 1.250.000', { exact: false })).toBeVisible();
+  await page.screenshot({ path: '/tmp/sales-form-typed-id.png' });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Penjualan Rp 1.250.000 tercatat', { exact: false })).toBeVisible();
+  await page.goto('./#/sales');
+  await expect(page.getByTestId('sale-row')).toHaveCount(1);
+  await expect(page.getByTestId('sale-row')).toContainText('25 Okt 2025');
+  await expect(page.getByTestId('sale-row')).toContainText('Rp 1.250.000');
 });

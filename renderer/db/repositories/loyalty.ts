@@ -45,6 +45,7 @@ import {
   importCustomers,
   importEarnings,
   importedSaleAt,
+  importReversals,
   importWelcome,
   welcomeEntryId,
   type ImportCustomer,
@@ -121,6 +122,8 @@ export class ImportCancelledError extends Error {
 // "10:00+07:00" would otherwise sort after "09:00Z".
 const RULES_SETTING_ID = derivedId(0, `setting:${LOYALTY_RULES_KEY}`);
 const DAY_MS = 86_400_000;
+/** Clocks of two devices differ a little: a refund a few minutes ahead is not in the future. */
+const FUTURE_SLACK_MS = 5 * 60_000;
 
 const isLive = (c: ContactRow) => c.deletedAt === undefined && c.mergedInto === undefined;
 
@@ -372,6 +375,13 @@ export function createLoyaltyRepository(
           return { ok: false as const, error: 'sales.errors.refundTooMuch' };
         }
         const at = now();
+        // A refund may be dated in the past (entered late), never before its sale or ahead.
+        if (Date.parse(v.at) < Date.parse(sale.at)) {
+          return { ok: false as const, error: 'sales.errors.refundBeforeSale' };
+        }
+        if (Date.parse(v.at) > at.getTime() + FUTURE_SLACK_MS) {
+          return { ok: false as const, error: 'sales.errors.refundFuture' };
+        }
         const ctx = await stampCtx(at);
         const refund: Sale = createEvent(
           {
@@ -738,16 +748,21 @@ export function createLoyaltyRepository(
       const customers = importCustomers(sales);
       const earn = (rules: LoyaltyRules) => {
         const out = new Map<string, ImportEarning>();
-        for (const c of customers.values())
-          for (const [id, e] of importEarnings(c, rules)) out.set(id, e);
-        return out;
+        const reversals = new Map<string, { points: number; purchase: ImportSale }>();
+        for (const c of customers.values()) {
+          const mine = importEarnings(c, rules);
+          for (const [id, e] of mine) out.set(id, e);
+          if (c.sales.some((s) => s.kind === 'refund'))
+            for (const [id, r] of importReversals(c, mine)) reversals.set(id, r);
+        }
+        return Object.assign(out, { reversals });
       };
       // Written in id order (ids start with the sale's time): IndexedDB's LevelDB takes keys
       // that arrive in order far faster than scattered ones, which slowed a 1M-row import of a
       // file sorted by customer more and more as the tables grew.
       const inIdOrder = [...sales].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const rulesBefore = options.awardPoints ? await getRules() : null;
-      const earningsBefore = rulesBefore ? earn(rulesBefore) : new Map<string, ImportEarning>();
+      const earningsBefore = rulesBefore ? earn(rulesBefore) : null;
       check();
       const result = await db.transaction('rw', tables, async (tx) => {
         const at = now();
@@ -828,7 +843,25 @@ export function createLoyaltyRepository(
           for (const s of chunk) {
             const sale = importedSale(s, contactByKey.get(customerKey(s))!, createdAt, stamp);
             saleRows.push(sale);
-            const e = earnings.get(s.id);
+            const reversal = earnings?.reversals.get(s.id);
+            if (reversal) {
+              earnRows.push({
+                id: derivedId(Date.parse(sale.at), `reversal:${sale.id}`),
+                createdAt,
+                updatedAt: stamp,
+                contactId: sale.contactId,
+                kind: 'reversal',
+                at: sale.at,
+                points: -reversal.points,
+                saleId: sale.id,
+                reversesId: earnEntryId({
+                  id: reversal.purchase.id,
+                  at: importedSaleAt(reversal.purchase),
+                }),
+              });
+              pointsAwarded -= reversal.points;
+            }
+            const e = earnings?.get(s.id);
             if (!e || e.points <= 0) continue;
             pointsAwarded += e.points;
             earnRows.push({
@@ -901,6 +934,9 @@ export function createLoyaltyRepository(
     if (customers.length <= 1_000) {
       return {
         async match(s: ImportSale): Promise<string | undefined> {
+          // A POS customer number without a phone is only its own derived contact: two
+          // customers both called "Budi" must not become one.
+          if (s.customerId && !s.phoneE164) return undefined;
           // One index query per customer: few customers.
           let found: ContactRow | undefined;
           if (s.phoneE164) {
@@ -944,6 +980,7 @@ export function createLoyaltyRepository(
     };
     return {
       match(s: ImportSale): string | undefined | Promise<string | undefined> {
+        if (s.customerId && !s.phoneE164) return undefined;
         const id = s.phoneE164 ? byPhone.get(s.phoneE164) : byName.get(foldText(s.name ?? ''));
         return id === undefined ? undefined : resolve(id);
       },
@@ -1022,7 +1059,8 @@ async function writeRows<T>(
 function importedContact(s: ImportSale, id: string, createdAt: string, stamp: HlcStamp) {
   const fields: Contact = createMutable(
     {
-      name: s.name ?? s.phoneRaw ?? s.phoneE164 ?? '?',
+      // A POS customer number is the name until the shop gives one ("#17850").
+      name: s.name ?? s.phoneRaw ?? s.phoneE164 ?? (s.customerId ? `#${s.customerId}` : '?'),
       phones: s.phoneE164
         ? [{ label: 'mobile' as const, raw: s.phoneRaw ?? s.phoneE164, e164: s.phoneE164 }]
         : [],
@@ -1040,10 +1078,12 @@ function importedSale(s: ImportSale, contactId: string, createdAt: string, stamp
     createdAt,
     updatedAt: stamp,
     contactId,
-    kind: 'purchase',
+    kind: s.kind ?? 'purchase',
     at: importedSaleAt(s),
     amount: s.amount,
     invoiceNo: s.invoiceNo,
+    ...(s.reversesId ? { reversesId: s.reversesId } : {}),
+    ...(s.lines && s.lines.length > 0 ? { lines: s.lines } : {}),
     ...(s.items ? { items: s.items.slice(0, 10_000) } : {}),
     ...(s.paymentMethod ? { paymentMethod: s.paymentMethod } : {}),
   };

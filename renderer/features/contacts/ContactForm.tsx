@@ -11,7 +11,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +19,10 @@ import {
   type ContactInput,
   type FieldError,
 } from '../../../shared/contact-input';
-import { formatDateTime, formatDayMonth, isCalendarDate } from '../../../shared/dates';
+import { datePattern, formatDateTime, formatDayMonth, isCalendarDate } from '../../../shared/dates';
+import { DateField, type DateFieldProblem } from '../../app/inputs/DateField';
+import { useLocale } from '../../i18n/useLocale';
+import { useRef } from 'react';
 import {
   CHANNELS,
   CONTACT_SOURCES,
@@ -44,16 +46,6 @@ function withFormDefaults(initial: ContactInput): ContactInput {
     jobTitle: '',
     ...initial,
   };
-}
-
-/** Accepts what Indonesians type for a date: 17/08/1990, 17-08-1990, 1990-08-17. */
-function parseDateInput(value: string): string | null {
-  const v = value.trim();
-  if (isCalendarDate(v)) return v;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : null;
 }
 
 function toFormErrors(errors: FieldError[]): Record<string, string> {
@@ -87,19 +79,24 @@ export function ContactForm({
   const { t } = useTranslation();
   // Numbers without "+" are read in the shop's default country (Settings).
   const phoneRegion = usePhoneRegion();
+  const { locale: typingLocale } = useLocale();
+  // A birthday typed as no date or an impossible one ("31/02/1990") stops the save with a
+  // message instead of being dropped (shared/dates' parseTypedDate, through DateField).
+  const birthdayProblem = useRef<DateFieldProblem>(null);
   const form = useForm<ContactInput>({
     mode: 'controlled',
     initialValues: withFormDefaults(initial),
     validate: (values) => {
       const r = parseContactInput({ ...values, phoneRegion });
-      return r.ok ? {} : toFormErrors(r.errors);
+      const errors = r.ok ? {} : toFormErrors(r.errors);
+      return birthdayProblem.current ? { ...errors, birthday: birthdayProblem.current } : errors;
     },
   });
 
   // Errors hold i18n keys, so they re-translate when the language changes.
   const err = (path: string) => {
     const e = form.errors[path];
-    return typeof e === 'string' ? t(e) : undefined;
+    return typeof e === 'string' ? t(e, { pattern: datePattern(typingLocale) }) : undefined;
   };
 
   // After a refused save, take the user to the first field that needs fixing (the drawer may be
@@ -213,15 +210,18 @@ export function ContactForm({
           {...form.getInputProps('tags')}
           error={err('tags')}
         />
-        <DateInput
+        <DateField
           label={t('contacts.fields.birthday')}
           placeholder={t('contacts.birthdayPlaceholder')}
-          valueFormat="D MMMM YYYY"
-          dateParser={parseDateInput}
+          longFormat
           clearable
           maxDate={new Date()}
           value={form.values.birthday === '' ? null : form.values.birthday}
           onChange={(v) => form.setFieldValue('birthday', v ?? '')}
+          onProblem={(p) => {
+            birthdayProblem.current = p;
+            if (p === null) form.clearFieldError('birthday');
+          }}
           error={err('birthday')}
           description={
             form.values.birthday === '' && form.values.birthMonthDay

@@ -13,16 +13,23 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate, localCalendarDate, parseCalendarDate } from '../../../shared/dates';
+import {
+  calendarDateIn,
+  datePattern,
+  formatCalendarDate,
+  startOfDayIn,
+} from '../../../shared/dates';
 import { loyaltyRuleSchema, sortedVersions, type LoyaltyRule } from '../../../shared/loyalty/rules';
-import { formatRupiah } from '../../../shared/money';
+import { formatMoney } from '../../../shared/money';
+import { DateField, type DateFieldProblem } from '../../app/inputs/DateField';
+import { MoneyInput, type MoneyValue } from '../../app/inputs/MoneyInput';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 
 /** The loyalty program's rules in Settings; saving adds a version that applies from its date. */
@@ -41,32 +48,47 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
   const { locale } = useLocale();
   const { loyalty } = useRepositories();
   const [draft, setDraft] = useState<LoyaltyRule>(current);
-  const [from, setFrom] = useState<string | null>(localCalendarDate(new Date()));
+  const shop = useShop();
+  const [from, setFrom] = useState<string | null>(
+    calendarDateIn(new Date().getTime(), shop.timeZone),
+  );
+  const [fromProblem, setFromProblem] = useState<DateFieldProblem>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Money fields whose text is not an amount, by field: saving waits until they are fixed. */
+  const [badMoney, setBadMoney] = useState<Record<string, string>>({});
   const set = <K extends keyof LoyaltyRule>(k: K, v: LoyaltyRule[K]) =>
     setDraft((d) => ({ ...d, [k]: v }));
   const num = (v: number | string) => (typeof v === 'number' ? v : 0);
-  const money = {
-    prefix: 'Rp ',
-    thousandSeparator: '.',
-    decimalSeparator: ',',
-    allowDecimal: false,
-    allowNegative: false,
-    hideControls: true,
-  } as const;
+  const money = (field: string, value: number, apply: (minor: number) => void) => ({
+    initial: value,
+    onChange: (m: MoneyValue) => {
+      if (m.ok || m.empty) apply(m.ok ? m.minor : 0);
+      setBadMoney((b) => {
+        const next = { ...b };
+        if (m.ok || m.empty) delete next[field];
+        else next[field] = m.message;
+        return next;
+      });
+    },
+  });
 
   const save = async () => {
-    const day = from ? parseCalendarDate(from) : null;
-    if (!day) {
+    const bad = Object.values(badMoney)[0];
+    if (bad) {
+      setError(bad);
+      return;
+    }
+    if (fromProblem) {
+      setError(t(fromProblem, { pattern: datePattern(locale) }));
+      return;
+    }
+    // Starts at midnight of the chosen day in the shop's time zone, the same on every device.
+    const start = from ? startOfDayIn(from, shop.timeZone) : null;
+    if (start === null) {
       setError(t('sales.errors.dateRequired'));
       return;
     }
-    // Starts at local midnight of the chosen day.
-    const effectiveFrom = new Date(
-      day.getUTCFullYear(),
-      day.getUTCMonth(),
-      day.getUTCDate(),
-    ).toISOString();
+    const effectiveFrom = new Date(start).toISOString();
     const version: LoyaltyRule = { ...draft, id: `v${Date.parse(effectiveFrom)}`, effectiveFrom };
     if (!loyaltyRuleSchema.safeParse(version).success) {
       setError(t('sales.errors.rulesInvalid'));
@@ -94,26 +116,19 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
           onChange={(e) => set('enabled', e.currentTarget.checked)}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <NumberInput
-            {...money}
+          <MoneyInput
+            {...money('spendPerPoint', draft.spendPerPoint, (v) => set('spendPerPoint', v))}
             label={t('sales.settings.spendPerPoint')}
             description={t('sales.settings.spendPerPointHelp')}
-            value={draft.spendPerPoint}
-            onChange={(v) => set('spendPerPoint', num(v))}
-            min={1}
           />
-          <NumberInput
-            {...money}
+          <MoneyInput
+            {...money('minSpend', draft.minSpend, (v) => set('minSpend', v))}
             label={t('sales.settings.minSpend')}
-            value={draft.minSpend}
-            onChange={(v) => set('minSpend', num(v))}
           />
-          <NumberInput
-            {...money}
+          <MoneyInput
+            {...money('pointValue', draft.pointValue, (v) => set('pointValue', v))}
             label={t('sales.settings.pointValue')}
             description={t('sales.settings.pointValueHelp')}
-            value={draft.pointValue}
-            onChange={(v) => set('pointValue', num(v))}
           />
           <NumberInput
             label={t('sales.settings.expiryMonths')}
@@ -174,11 +189,11 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
                     />
                   </Table.Td>
                   <Table.Td>
-                    <NumberInput
-                      {...money}
+                    <MoneyInput
+                      // Re-mounted when a row is added or removed, so each shows its own tier.
+                      key={`${i}-${draft.tiers.length}`}
+                      {...money(`tier${i}`, tier.minSpend, (v) => update({ minSpend: v }))}
                       aria-label={t('sales.settings.tierMinSpend')}
-                      value={tier.minSpend}
-                      onChange={(v) => update({ minSpend: num(v) })}
                       disabled={i === 0}
                     />
                   </Table.Td>
@@ -321,11 +336,11 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
         )}
 
         <Group align="flex-end" gap="sm" mt="xs">
-          <DateInput
+          <DateField
             label={t('sales.settings.effectiveFrom')}
             value={from}
             onChange={setFrom}
-            valueFormat="DD/MM/YYYY"
+            onProblem={setFromProblem}
             w={180}
           />
           <Button onClick={() => void save()}>{t('sales.settings.save')}</Button>
@@ -348,11 +363,11 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
                       ? t('sales.settings.since')
                       : t('sales.settings.fromDate', {
                           date: formatCalendarDate(
-                            localCalendarDate(new Date(v.effectiveFrom)),
+                            calendarDateIn(Date.parse(v.effectiveFrom), shop.timeZone),
                             locale,
                           ),
                         }),
-                  amount: formatRupiah(v.spendPerPoint, locale),
+                  amount: formatMoney(v.spendPerPoint, shop.currency, locale),
                   months:
                     v.expiryMonths === 0
                       ? t('sales.settings.never')

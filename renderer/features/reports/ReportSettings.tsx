@@ -1,6 +1,7 @@
 import { ActionIcon, NumberInput, Popover, Stack, Title } from '@mantine/core';
 import { IconAdjustments } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { MoneyInput } from '../../app/inputs/MoneyInput';
 
 export interface ReportSettingsValue {
   inactivityDays: number;
@@ -52,15 +53,11 @@ export function ReportSettings({
             decimalScale={1}
             onChange={set('lifespanYears', 0.1)}
           />
-          <NumberInput
+          <MoneyInput
             label={t('reports.settings.pointValue')}
             description={t('reports.settings.pointValueHelp')}
-            value={value.pointValue}
-            min={0}
-            max={1_000_000}
-            thousandSeparator="."
-            decimalSeparator=","
-            onChange={set('pointValue', 0)}
+            initial={value.pointValue}
+            onChange={(m) => m.ok && m.minor <= 1_000_000 && set('pointValue', 0)(m.minor)}
           />
         </Stack>
       </Popover.Dropdown>

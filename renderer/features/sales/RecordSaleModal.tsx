@@ -1,12 +1,14 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localCalendarDate } from '../../../shared/dates';
-import { formatRupiah } from '../../../shared/money';
+import { datePattern, localCalendarDate } from '../../../shared/dates';
+import { formatMoney } from '../../../shared/money';
+import { DateField, type DateFieldProblem } from '../../app/inputs/DateField';
+import { MoneyInput, type MoneyValue } from '../../app/inputs/MoneyInput';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { ContactPicker } from './ContactPicker';
 import { FeedbackForm } from './FeedbackForm';
@@ -45,8 +47,10 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
   const { locale } = useLocale();
   const { loyalty } = useRepositories();
   const [customer, setCustomer] = useState<string | null>(contactId ?? null);
-  const [amount, setAmount] = useState<number | string>('');
+  const shop = useShop();
+  const [amount, setAmount] = useState<MoneyValue>({ ok: false, empty: true });
   const [date, setDate] = useState<string | null>(localCalendarDate(new Date()));
+  const [dateProblem, setDateProblem] = useState<DateFieldProblem>(null);
   const [payment, setPayment] = useState<PaymentMethod>('cash');
   const [items, setItems] = useState('');
   const [invoice, setInvoice] = useState('');
@@ -54,8 +58,8 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
 
-  const numeric = typeof amount === 'number' ? amount : NaN;
-  const at = date ? saleMoment(date) : null;
+  const numeric = amount.ok ? amount.minor : NaN;
+  const at = date ? saleMoment(date, shop.timeZone) : null;
   const preview = useLiveQuery(
     async () => (customer && at && numeric > 0 ? loyalty.previewEarn(customer, numeric, at) : 0),
     [loyalty, customer, at, numeric],
@@ -79,8 +83,10 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
     e?.preventDefault();
     const errs: Record<string, string> = {};
     if (!customer) errs.customer = t('sales.errors.contactRequired');
-    if (!(numeric > 0)) errs.amount = t('sales.errors.amountPositive');
-    if (!date || !at) errs.date = t('sales.errors.dateRequired');
+    if (!amount.ok && !amount.empty) errs.amount = amount.message;
+    else if (!(numeric > 0)) errs.amount = t('sales.errors.amountPositive');
+    if (dateProblem) errs.date = t(dateProblem, { pattern: datePattern(locale) });
+    else if (!date || !at) errs.date = t('sales.errors.dateRequired');
     else if (date > localCalendarDate(new Date())) errs.date = t('sales.errors.dateFuture');
     setErrors(errs);
     if (Object.keys(errs).length > 0 || !customer || !at) return;
@@ -98,7 +104,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
         setErrors({ amount: t(r.error) });
         return;
       }
-      const money = formatRupiah(r.sale.amount, locale);
+      const money = formatMoney(r.sale.amount, shop.currency, locale);
       notifications.show({
         color: 'teal',
         message:
@@ -134,17 +140,9 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
           />
         )}
         <Group grow align="flex-start">
-          <NumberInput
+          <MoneyInput
             label={t('sales.form.amount')}
-            value={amount}
             onChange={setAmount}
-            prefix="Rp "
-            thousandSeparator="."
-            decimalSeparator=","
-            allowDecimal={false}
-            allowNegative={false}
-            min={1}
-            hideControls
             error={errors.amount}
             withAsterisk
             data-autofocus={contactId ? true : undefined}
@@ -154,12 +152,12 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
                 : undefined
             }
           />
-          <DateInput
+          <DateField
             label={t('sales.form.date')}
             value={date}
             onChange={setDate}
+            onProblem={setDateProblem}
             maxDate={localCalendarDate(new Date())}
-            valueFormat="DD/MM/YYYY"
             error={errors.date}
             withAsterisk
           />

@@ -1,11 +1,16 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRupiah } from '../../../shared/money';
+import { calendarDateIn, datePattern } from '../../../shared/dates';
+import { formatMoney } from '../../../shared/money';
 import type { SaleRow } from '../../db/repositories/loyalty';
+import { DateField, type DateFieldProblem } from '../../app/inputs/DateField';
+import { MoneyInput, type MoneyValue } from '../../app/inputs/MoneyInput';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
+import { saleMoment } from './sale-time';
 
 /** Refund all or part of a purchase: a new refund event, and its points taken back. */
 export function RefundModal({ sale, onClose }: { sale: SaleRow | null; onClose: () => void }) {
@@ -21,32 +26,43 @@ function RefundForm({ sale, onClose }: { sale: SaleRow; onClose: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { loyalty } = useRepositories();
+  const shop = useShop();
   const remaining = sale.amount - sale.refunded;
-  const [amount, setAmount] = useState<number | string>(remaining);
+  const today = calendarDateIn(new Date().getTime(), shop.timeZone);
+  const saleDay = calendarDateIn(Date.parse(sale.at), shop.timeZone);
+  const [amount, setAmount] = useState<MoneyValue>({ ok: true, minor: remaining });
+  const [date, setDate] = useState<string | null>(today);
+  const [dateProblem, setDateProblem] = useState<DateFieldProblem>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const n = typeof amount === 'number' ? amount : NaN;
-    if (!(n > 0)) {
-      setError(t('sales.errors.amountPositive'));
-      return;
-    }
+    setError(null);
+    setDateError(null);
+    if (!amount.ok && !amount.empty) return setError(amount.message);
+    const n = amount.ok ? amount.minor : NaN;
+    if (!(n > 0)) return setError(t('sales.errors.amountPositive'));
+    if (dateProblem) return setDateError(t(dateProblem, { pattern: datePattern(locale) }));
+    const moment = date ? saleMoment(date, shop.timeZone) : null;
+    if (!moment) return setDateError(t('sales.errors.dateRequired'));
+    // A refund dated on the sale's own day comes after the sale, never before it.
+    const at = Date.parse(moment) < Date.parse(sale.at) ? sale.at : moment;
     setBusy(true);
     try {
       const r = await loyalty.refundSale({
         saleId: sale.id,
         amount: n,
-        at: new Date().toISOString(),
+        at,
         reason: reason.trim() || undefined,
       });
       if (!r.ok) {
         setError(t(r.error));
         return;
       }
-      const money = formatRupiah(n, locale);
+      const money = formatMoney(n, shop.currency, locale);
       notifications.show({
         message:
           r.reversed > 0
@@ -67,23 +83,27 @@ function RefundForm({ sale, onClose }: { sale: SaleRow; onClose: () => void }) {
           {t('sales.refund.description')}
         </Text>
         <Text size="sm">
-          {sale.contactName} · {formatRupiah(sale.amount, locale)}
+          {sale.contactName} · {formatMoney(sale.amount, shop.currency, locale)}
           {sale.invoiceNo ? ` · ${sale.invoiceNo}` : ''}
         </Text>
-        <NumberInput
-          label={t('sales.refund.amount')}
-          value={amount}
-          onChange={setAmount}
-          prefix="Rp "
-          thousandSeparator="."
-          decimalSeparator=","
-          allowDecimal={false}
-          allowNegative={false}
-          max={remaining}
-          hideControls
-          error={error}
-          data-autofocus
-        />
+        <Group grow align="flex-start">
+          <MoneyInput
+            label={t('sales.refund.amount')}
+            initial={remaining}
+            onChange={setAmount}
+            error={error}
+            data-autofocus
+          />
+          <DateField
+            label={t('sales.refund.date')}
+            value={date}
+            onChange={setDate}
+            onProblem={setDateProblem}
+            minDate={saleDay}
+            maxDate={today}
+            error={dateError}
+          />
+        </Group>
         <TextInput
           label={t('sales.refund.reason')}
           value={reason}

@@ -7,6 +7,7 @@ import {
   List,
   Modal,
   Progress,
+  Radio,
   ScrollArea,
   Select,
   SimpleGrid,
@@ -18,27 +19,39 @@ import { IconAlertTriangle, IconCheck, IconFileUpload } from '@tabler/icons-reac
 import Papa from 'papaparse';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@mantine/notifications';
 import {
   DATE_ORDERS,
   guessSalesMapping,
+  mapSaleRow,
   SALES_IMPORT_FIELDS,
   type DateOrder,
   type RowError,
+  type RowReadOptions,
   type SalesImportField,
   type SalesMapping,
 } from '../../../shared/loyalty/sales-import';
+import { decimalSeparatorOf, formatMoney, type DecimalSeparator } from '../../../shared/money';
 import type { ImportResult } from '../../db/repositories/loyalty';
-import { useRepositories } from '../../app/services';
+import { useHost, useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
-import type { FromWorker, ToWorker } from './sales-import-messages';
+import type { FromWorker, ImportMode, RejectedRow, ToWorker } from './sales-import-messages';
 
-const REQUIRED: SalesImportField[] = ['date', 'invoiceNo', 'amount'];
+const REQUIRED: SalesImportField[] = ['date', 'invoiceNo'];
+const REVIEW_SHOWN = 20;
+
+/** A row error in the user's language. */
+function errorText(t: (k: string, o?: Record<string, unknown>) => string, e: RowError): string {
+  return t(`sales.import.errors.${e.code}`, { value: e.value ?? '', invoice: e.invoiceNo ?? '' });
+}
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'map'; file: File; rows: string[][] }
   | { kind: 'running'; phase: 'reading' | 'writing'; done: number; total: number }
   | { kind: 'rowErrors'; errors: RowError[]; count: number }
+  | { kind: 'review'; sales: number; header: string[]; rejects: RejectedRow[] }
   | { kind: 'done'; result: ImportResult }
   | { kind: 'message'; text: string; color: string };
 
@@ -103,7 +116,14 @@ function ImportBody({
     });
   };
 
-  const start = (file: File, mapping: SalesMapping, order: DateOrder, awardPoints: boolean) => {
+  const start = (
+    file: File,
+    mapping: SalesMapping,
+    order: DateOrder,
+    awardPoints: boolean,
+    options: RowReadOptions,
+    mode: ImportMode,
+  ) => {
     workerRef.current?.terminate();
     const w = new Worker(new URL('./sales-import.worker.ts', import.meta.url), { type: 'module' });
     workerRef.current = w;
@@ -112,10 +132,17 @@ function ImportBody({
       const m = e.data;
       if (m.type === 'progress') setStep({ kind: 'running', ...m });
       else {
-        w.terminate();
-        workerRef.current = null;
+        if (m.type !== 'review') {
+          w.terminate();
+          workerRef.current = null;
+        }
         if (m.type === 'done') setStep({ kind: 'done', result: m.result });
-        else if (m.type === 'rowErrors')
+        else if (m.type === 'review') {
+          // The worker waits for the answer: keep it.
+          workerRef.current = w;
+          setStep({ kind: 'review', sales: m.sales, header: m.header, rejects: m.rejects });
+          return;
+        } else if (m.type === 'rowErrors')
           setStep({ kind: 'rowErrors', errors: m.errors, count: m.count });
         else if (m.type === 'empty')
           setStep({ kind: 'message', text: t('sales.import.emptyFile'), color: 'orange' });
@@ -134,7 +161,16 @@ function ImportBody({
       workerRef.current = null;
       setStep({ kind: 'message', text: t('sales.import.failed'), color: 'red' });
     };
-    const msg: ToWorker = { type: 'start', file, mapping, order, awardPoints, dbName: db.name };
+    const msg: ToWorker = {
+      type: 'start',
+      file,
+      mapping,
+      order,
+      awardPoints,
+      dbName: db.name,
+      options,
+      mode,
+    };
     w.postMessage(msg);
   };
 
@@ -199,10 +235,7 @@ function ImportBody({
             <List size="sm" mt="xs">
               {step.errors.map((e, i) => (
                 <List.Item key={i}>
-                  {t('sales.import.errorLine', {
-                    line: e.line,
-                    message: t(`sales.import.errors.${e.code}`, { value: e.value ?? '' }),
-                  })}
+                  {t('sales.import.errorLine', { line: e.line, message: errorText(t, e) })}
                 </List.Item>
               ))}
             </List>
@@ -213,6 +246,21 @@ function ImportBody({
             </Button>
           </Group>
         </Stack>
+      );
+    case 'review':
+      return (
+        <ReviewStep
+          step={step}
+          onConfirm={() => {
+            workerRef.current?.postMessage({ type: 'confirm' } satisfies ToWorker);
+            setStep({ kind: 'running', phase: 'writing', done: 0, total: step.sales });
+          }}
+          onCancel={() => {
+            workerRef.current?.terminate();
+            workerRef.current = null;
+            setStep({ kind: 'message', text: t('sales.import.cancelled'), color: 'gray' });
+          }}
+        />
       );
     case 'done':
       return (
@@ -252,17 +300,40 @@ function MappingStep({
 }: {
   file: File;
   rows: string[][];
-  onStart: (file: File, mapping: SalesMapping, order: DateOrder, award: boolean) => void;
+  onStart: (
+    file: File,
+    mapping: SalesMapping,
+    order: DateOrder,
+    award: boolean,
+    options: RowReadOptions,
+    mode: ImportMode,
+  ) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const shop = useShop();
   const headers = rows[0] ?? [];
   const [mapping, setMapping] = useState<SalesMapping>(() => guessSalesMapping(headers));
   const [order, setOrder] = useState<DateOrder>('dmy');
+  const [separator, setSeparator] = useState<'auto' | DecimalSeparator>('auto');
+  const [mode, setMode] = useState<ImportMode>('all');
   const [award, setAward] = useState(true);
   const columnOptions = headers.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` }));
   const missing = REQUIRED.filter((f) => mapping[f] === undefined);
-  const noCustomer = mapping.phone === undefined && mapping.name === undefined;
+  const noCustomer =
+    mapping.phone === undefined && mapping.name === undefined && mapping.customerId === undefined;
+  const noAmount = mapping.amount === undefined && mapping.unitPrice === undefined;
+  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const options: RowReadOptions = {
+    currency: shop.currency,
+    ...(separator === 'auto'
+      ? { prefer: decimalSeparatorOf(locale) }
+      : { decimalSeparator: separator }),
+    ...(shop.timeZone ? { timeZone: shop.timeZone } : {}),
+  };
+  // How the first rows read with this mapping: every amount, date and problem before import.
+  const readRows = rows.slice(1).map((r, i) => mapSaleRow(r, mapping, order, i + 2, options));
 
   return (
     <Stack gap="md">
@@ -300,16 +371,98 @@ function MappingStep({
           allowDeselect={false}
         />
       </SimpleGrid>
+      <Select
+        label={t('sales.import.decimalSeparator')}
+        data={[
+          { value: 'auto', label: t('sales.import.separatorAuto') },
+          { value: '.', label: t('sales.import.separatorDot') },
+          { value: ',', label: t('sales.import.separatorComma') },
+        ]}
+        value={separator}
+        onChange={(v) => v && setSeparator(v as 'auto' | DecimalSeparator)}
+        allowDeselect={false}
+        maw={360}
+      />
+      <Text size="xs" c="dimmed" data-testid="import-currency-note">
+        {t('sales.import.currencyNote', {
+          currency: shop.currency.code,
+          decimals: shop.currency.decimals,
+          zone: shop.timeZone ?? deviceZone,
+        })}
+      </Text>
       {noCustomer && (
         <Text size="sm" c="red">
           {t('sales.import.needCustomer')}
         </Text>
       )}
+      {noAmount && (
+        <Text size="sm" c="red">
+          {t('sales.import.needAmount')}
+        </Text>
+      )}
+      <Radio.Group
+        label={t('sales.import.mode')}
+        value={mode}
+        onChange={(v) => setMode(v as ImportMode)}
+      >
+        <Stack gap={4} mt={4}>
+          <Radio value="all" label={t('sales.import.modeAll')} />
+          <Radio value="good" label={t('sales.import.modeGood')} />
+        </Stack>
+      </Radio.Group>
       <Checkbox
         label={t('sales.import.awardPoints')}
         checked={award}
         onChange={(e) => setAward(e.currentTarget.checked)}
       />
+      <Text size="sm" fw={600}>
+        {t('sales.import.readAs')}
+      </Text>
+      <ScrollArea>
+        <Table withTableBorder fz="xs" verticalSpacing={4} data-testid="import-read-as">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sales.import.lineColumn')}</Table.Th>
+              <Table.Th>{t('sales.import.fields.date')}</Table.Th>
+              <Table.Th>{t('sales.import.fields.invoiceNo')}</Table.Th>
+              <Table.Th>{t('sales.import.readCustomer')}</Table.Th>
+              <Table.Th>{t('sales.import.readKind')}</Table.Th>
+              <Table.Th>{t('sales.import.readAmount')}</Table.Th>
+              <Table.Th>{t('sales.import.readProblem')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {readRows.map((r, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{i + 2}</Table.Td>
+                {r.ok ? (
+                  <>
+                    <Table.Td>
+                      {new Intl.DateTimeFormat(locale, {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                        ...(shop.timeZone ? { timeZone: shop.timeZone } : {}),
+                      }).format(r.sale.atMs)}
+                    </Table.Td>
+                    <Table.Td>{r.sale.invoiceNo}</Table.Td>
+                    <Table.Td>
+                      {r.sale.name ?? r.sale.phoneE164 ?? `#${r.sale.customerId ?? ''}`}
+                    </Table.Td>
+                    <Table.Td>{t(`sales.kinds.${r.sale.kind ?? 'purchase'}`)}</Table.Td>
+                    <Table.Td>{formatMoney(r.sale.amount, shop.currency, locale)}</Table.Td>
+                    <Table.Td />
+                  </>
+                ) : (
+                  <>
+                    <Table.Td colSpan={5} />
+                    <Table.Td c="red">{errorText(t, r.error)}</Table.Td>
+                  </>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
       <Text size="sm" fw={600}>
         {t('sales.import.preview')}
       </Text>
@@ -338,11 +491,101 @@ function MappingStep({
           {t('common.cancel')}
         </Button>
         <Button
-          disabled={missing.length > 0 || noCustomer}
-          onClick={() => onStart(file, mapping, order, award)}
+          disabled={missing.length > 0 || noCustomer || noAmount}
+          onClick={() => onStart(file, mapping, order, award, options, mode)}
         >
           {t('sales.import.start')}
         </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The left-out rows as a CSV: the file's own columns, then the line and the reason. */
+export function rejectsCsv(
+  header: string[],
+  rejects: RejectedRow[],
+  labels: { line: string; reason: string },
+  reason: (e: RowError) => string,
+): string {
+  return Papa.unparse(
+    [
+      [...header, labels.line, labels.reason],
+      ...rejects.map((r) => [...r.cells, String(r.line), reason(r.error)]),
+    ],
+    { newline: '\r\n' },
+  );
+}
+
+function ReviewStep({
+  step,
+  onConfirm,
+  onCancel,
+}: {
+  step: Extract<Step, { kind: 'review' }>;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const host = useHost();
+  const labels = { line: t('sales.import.lineColumn'), reason: t('sales.import.reasonColumn') };
+  const shown = step.rejects.slice(0, REVIEW_SHOWN);
+  const save = async () => {
+    const content = rejectsCsv(step.header, step.rejects, labels, (e) => errorText(t, e));
+    // A BOM so Excel opens the reasons in UTF-8.
+    const r = await host.saveFile({
+      suggestedName: 'kenal-sales-left-out.csv',
+      mimeType: 'text/csv',
+      content: `\ufeff${content}`,
+    });
+    if (r.saved) notifications.show({ message: t('sales.import.rejectsSaved'), autoClose: 3000 });
+  };
+  return (
+    <Stack gap="sm">
+      <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="import-review">
+        {t('sales.import.review', {
+          sales: step.sales.toLocaleString(locale),
+          count: step.rejects.length.toLocaleString(locale),
+        })}
+      </Alert>
+      <Text size="sm" fw={600}>
+        {t('sales.import.reviewPreview', { shown: shown.length })}
+      </Text>
+      <ScrollArea>
+        <Table withTableBorder fz="xs" verticalSpacing={4} data-testid="rejects-preview">
+          <Table.Thead>
+            <Table.Tr>
+              {[...step.header, labels.line, labels.reason].map((h, i) => (
+                <Table.Th key={i}>{h}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((r) => (
+              <Table.Tr key={r.line}>
+                {step.header.map((_, j) => (
+                  <Table.Td key={j}>{r.cells[j] ?? ''}</Table.Td>
+                ))}
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td c="red">{errorText(t, r.error)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      <Group justify="space-between">
+        <Button variant="default" onClick={() => void save()}>
+          {t('sales.import.saveRejects')}
+        </Button>
+        <Group gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={onConfirm}>
+            {t('sales.import.importGood', { sales: step.sales.toLocaleString(locale) })}
+          </Button>
+        </Group>
       </Group>
     </Stack>
   );

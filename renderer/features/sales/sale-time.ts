@@ -1,12 +1,18 @@
-import { localCalendarDate, parseCalendarDate } from '../../../shared/dates';
+import { calendarDateIn, parseCalendarDate, zonedTimeToUtc } from '../../../shared/dates';
 
 /**
- * The moment recorded for a sale entered by date: now when it is today (so the day's sales
- * keep their order), else noon of that day in the device's time zone.
+ * The moment recorded for a sale (or refund) entered by date: now when it is today (so the
+ * day's sales keep their order), else noon of that day in the shop's time zone (the device's
+ * when the shop has none).
  */
-export function saleMoment(calendarDate: string, now: Date = new Date()): string | null {
+export function saleMoment(
+  calendarDate: string,
+  timeZone?: string,
+  now: Date = new Date(),
+): string | null {
   const d = parseCalendarDate(calendarDate);
   if (!d) return null;
-  if (calendarDate === localCalendarDate(now)) return now.toISOString();
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12).toISOString();
+  if (calendarDate === calendarDateIn(now.getTime(), timeZone)) return now.toISOString();
+  const noon = { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: 12 };
+  return new Date(zonedTimeToUtc({ ...noon, mi: 0, s: 0 }, timeZone)).toISOString();
 }

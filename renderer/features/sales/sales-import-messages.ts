@@ -1,6 +1,25 @@
 /** Messages between the sales import window and its worker. */
 import type { ImportResult } from '../../db/repositories/loyalty';
-import type { DateOrder, RowError, SalesMapping } from '../../../shared/loyalty/sales-import';
+import type {
+  DateOrder,
+  RowError,
+  RowReadOptions,
+  SalesMapping,
+} from '../../../shared/loyalty/sales-import';
+
+/**
+ * `all`: any refused row stops the import (nothing is written). `good`: the worker reads the
+ * file, sends a `review` (what will be imported, the refused rows with their reasons), and
+ * writes the good invoices only after `confirm`.
+ */
+export type ImportMode = 'all' | 'good';
+
+/** A refused row as the file had it, with why. */
+export interface RejectedRow {
+  line: number;
+  cells: string[];
+  error: RowError;
+}
 
 export type ToWorker =
   | {
@@ -10,12 +29,17 @@ export type ToWorker =
       order: DateOrder;
       awardPoints: boolean;
       dbName: string;
+      /** The shop's currency and time zone and the chosen decimal separator (defaults: IDR). */
+      options?: RowReadOptions;
+      mode?: ImportMode;
     }
+  | { type: 'confirm' }
   | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'progress'; phase: 'reading' | 'writing'; done: number; total: number }
   | { type: 'rowErrors'; errors: RowError[]; count: number }
+  | { type: 'review'; sales: number; header: string[]; rejects: RejectedRow[] }
   | { type: 'empty' }
   | { type: 'done'; result: ImportResult }
   | { type: 'cancelled' }

@@ -1,13 +1,15 @@
 /**
  * Imports a sales CSV off the main thread, so a million rows never freeze the window: parse,
- * validate every row (any bad row stops the import before anything is written), then write
- * everything in one transaction through the loyalty repository, reporting progress.
+ * validate every row, then write everything in one transaction through the loyalty
+ * repository, reporting progress. All-or-nothing mode stops at any refused row; "good rows"
+ * mode sends the refused rows (as the file had them, with reasons) for review and writes the
+ * good invoices after the user confirms.
  */
 import Papa from 'papaparse';
 import { mapSaleRow, SaleCollector, type RowError } from '../../../shared/loyalty/sales-import';
 import { openRepositories } from '../../db';
 import { ImportCancelledError } from '../../db/repositories/loyalty';
-import type { FromWorker, ToWorker } from './sales-import-messages';
+import type { FromWorker, RejectedRow, ToWorker } from './sales-import-messages';
 
 /** The worker's global scope; typed by hand because the app compiles with the DOM lib. */
 const scope = self as unknown as {
@@ -16,6 +18,7 @@ const scope = self as unknown as {
 };
 const MAX_REPORTED_ERRORS = 20;
 let cancelled = false;
+let confirmed: (() => void) | null = null;
 
 const send = (m: FromWorker) => scope.postMessage(m);
 
@@ -23,8 +26,14 @@ scope.addEventListener('message', (e) => {
   const msg = e.data;
   if (msg.type === 'cancel') {
     cancelled = true;
+    confirmed?.();
     return;
   }
+  if (msg.type === 'confirm') {
+    confirmed?.();
+    return;
+  }
+  cancelled = false;
   void run(msg).catch((err: unknown) => {
     if (err instanceof ImportCancelledError) send({ type: 'cancelled' });
     else send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -35,32 +44,35 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const text = await msg.file.text();
   const total = text.length;
   const collector = new SaleCollector();
-  const errors: RowError[] = [];
-  let errorCount = 0;
   let line = 0;
   Papa.parse<string[]>(text, {
     skipEmptyLines: 'greedy',
     step: (results) => {
       line++;
       if (line === 1) return; // the header
-      const r = mapSaleRow(results.data, msg.mapping, msg.order, line);
+      const r = mapSaleRow(results.data, msg.mapping, msg.order, line, msg.options);
       if (r.ok) collector.add(r.sale);
-      else {
-        errorCount++;
-        if (errors.length < MAX_REPORTED_ERRORS) errors.push(r.error);
-      }
+      else collector.reject(r.error);
       if (line % 20_000 === 0) {
         send({ type: 'progress', phase: 'reading', done: results.meta.cursor, total });
       }
     },
   });
-  errorCount += collector.errors.length;
-  errors.push(...collector.errors.slice(0, Math.max(0, MAX_REPORTED_ERRORS - errors.length)));
-  if (errorCount > 0) {
-    send({ type: 'rowErrors', errors, count: errorCount });
-    return;
+  const { sales, errors } = collector.finish();
+  if (errors.length > 0) {
+    if (msg.mode !== 'good' || sales.length === 0) {
+      send({
+        type: 'rowErrors',
+        errors: errors.slice(0, MAX_REPORTED_ERRORS),
+        count: errors.length,
+      });
+      return;
+    }
+    send({ type: 'review', sales: sales.length, ...rejectedRows(text, errors) });
+    await new Promise<void>((resolve) => (confirmed = resolve));
+    confirmed = null;
   }
-  if (collector.size === 0) {
+  if (sales.length === 0) {
     send({ type: 'empty' });
     return;
   }
@@ -68,7 +80,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const repos = await openRepositories(msg.dbName);
   try {
     const result = await repos.loyalty.importSales(
-      collector.sales(),
+      sales,
       { awardPoints: msg.awardPoints },
       (done, all) => send({ type: 'progress', phase: 'writing', done, total: all }),
       () => cancelled,
@@ -77,4 +89,25 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   } finally {
     repos.db.close();
   }
+}
+
+/** The header and the refused rows as the file wrote them: a second pass picks them out. */
+function rejectedRows(
+  text: string,
+  errors: RowError[],
+): { header: string[]; rejects: RejectedRow[] } {
+  const byLine = new Map(errors.map((e) => [e.line, e]));
+  const rejects: RejectedRow[] = [];
+  let header: string[] = [];
+  let line = 0;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    step: (results) => {
+      line++;
+      if (line === 1) header = results.data;
+      const error = byLine.get(line);
+      if (error) rejects.push({ line, cells: results.data, error });
+    },
+  });
+  return { header, rejects };
 }

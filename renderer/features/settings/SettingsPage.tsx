@@ -12,6 +12,7 @@ import { PhoneCountrySetting } from '../contacts/PhoneCountrySetting';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
+import { ShopSettingsCard } from './ShopSettingsCard';
 import { StorageCard } from './StorageCard';
 
 export function SettingsPage() {
@@ -58,6 +59,7 @@ export function SettingsPage() {
       <PhoneCountrySetting />
       <StorageCard />
       <DemoDataCard />
+      <ShopSettingsCard />
       <LoyaltySettings />
       <TemplateSettings />
       <BackupSettings />

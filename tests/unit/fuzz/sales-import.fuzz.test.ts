@@ -258,7 +258,8 @@ describe('sales CSV import (worker + database) under fuzzing', { timeout: 180_00
     expect(answer.type).toBe('rowErrors');
     if (answer.type === 'rowErrors')
       expect(answer.errors.map((e) => [e.line, e.code])).toEqual([
-        [3, 'dateInvalid'],
+        // Month 13 looks like a date but does not exist: named as such (#19.1).
+        [3, 'dateImpossible'],
         [4, 'amountInvalid'],
       ]);
   });

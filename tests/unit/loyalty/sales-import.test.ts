@@ -13,7 +13,9 @@ describe('sales CSV parsing', () => {
     expect(parseRupiahText('Rp 1.250.000')).toBe(1_250_000);
     expect(parseRupiahText('1,250,000')).toBe(1_250_000);
     expect(parseRupiahText('1.250.000,00')).toBe(1_250_000);
-    expect(parseRupiahText('125000.50')).toBe(125_001);
+    // Never rounded quietly (#18.6): half a rupiah is refused, the row says why.
+    expect(parseRupiahText('125000.50')).toBeNull();
+    expect(parseRupiahText('125000.00')).toBe(125_000);
     expect(parseRupiahText('75000')).toBe(75_000);
     expect(parseRupiahText('12.34.5')).toBeNull();
     expect(parseRupiahText('abc')).toBeNull();
@@ -72,7 +74,7 @@ describe('sales CSV parsing', () => {
     expect(a.ok && a.sale.phoneE164).toBe('+6281234567890');
     expect(mapSaleRow(['x', 'INV-1', '0812', '1'], mapping, 'dmy', 3)).toEqual({
       ok: false,
-      error: { line: 3, code: 'dateInvalid', value: 'x' },
+      error: { line: 3, code: 'dateInvalid', value: 'x', invoiceNo: 'INV-1' },
     });
     expect(mapSaleRow(['23/11/2026', 'INV-2', '', '5'], mapping, 'dmy', 4)).toMatchObject({
       ok: false,
@@ -103,6 +105,12 @@ describe('sales CSV parsing', () => {
     ]);
     const r = mapSaleRow(['2026-11-23', 'A', 'Budi', '1', ''], mapping, 'dmy', 9);
     if (r.ok) c.add(r.sale);
-    expect(c.errors).toEqual([{ line: 9, code: 'invoiceConflict', value: 'A' }]);
+    // The other customer's row refuses invoice A whole: no sale with a wrong total.
+    expect(c.errors).toEqual([
+      { line: 2, code: 'invoiceRefused', invoiceNo: 'A' },
+      { line: 3, code: 'invoiceRefused', invoiceNo: 'A' },
+      { line: 9, code: 'invoiceConflict', value: 'A', invoiceNo: 'A' },
+    ]);
+    expect(c.sales().map((s) => s.invoiceNo)).toEqual(['B']);
   });
 });

@@ -187,10 +187,18 @@ describe('saleSchema', () => {
     }
   });
 
-  it('refuses a refund without reversesId and accepts one with it', () => {
-    expect(accepts(saleSchema, { ...rec(), kind: 'refund' })).toBe(false);
+  it('accepts a refund with or without the sale it reverses (an imported cancellation)', () => {
+    // A POS "C" invoice whose sale is not in the file still lowers the customer's spend.
+    expect(accepts(saleSchema, { ...rec(), kind: 'refund' })).toBe(true);
     expect(accepts(saleSchema, { ...rec(), kind: 'refund', reversesId: saleId })).toBe(true);
     expect(accepts(saleSchema, { ...rec(), kind: 'refund', reversesId: 'sale-1' })).toBe(false);
+    expect(accepts(saleSchema, { ...rec(), kind: 'purchase', reversesId: saleId })).toBe(false);
+  });
+
+  it('keeps the lines of a line-item sale', () => {
+    const lines = [{ item: 'Kopi susu', quantity: 2, unitPrice: 18_000, amount: 36_000 }];
+    expect(accepts(saleSchema, { ...rec(), lines })).toBe(true);
+    expect(accepts(saleSchema, { ...rec(), lines: [{ ...lines[0], quantity: -1 }] })).toBe(false);
   });
 });
 

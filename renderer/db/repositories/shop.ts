@@ -1,0 +1,70 @@
+/**
+ * The shop's currency and time zone (shared/shop-settings.ts): synced `settings` records with
+ * ids derived from their key, so two devices that each set one make one record, merged per
+ * field like any other setting.
+ */
+import { derivedId } from '../../../shared/ids';
+import { applyPatch, createMutable } from '../../../shared/records';
+import type { Setting } from '../../../shared/schemas';
+import {
+  currencySettingSchema,
+  parseShopSettings,
+  SHOP_CURRENCY_KEY,
+  SHOP_TIME_ZONE_KEY,
+  timeZoneSettingSchema,
+  type ShopSettings,
+} from '../../../shared/shop-settings';
+import type { DeviceClock } from '../clock';
+import type { KenalDb } from '../database';
+
+export function createShopRepository(
+  db: KenalDb,
+  clock: DeviceClock,
+  now: () => Date = () => new Date(),
+) {
+  async function valueOf(key: string): Promise<unknown> {
+    const row = await db.settings.where('key').equals(key).first();
+    return row && !row.deletedAt ? row.value : undefined;
+  }
+
+  async function write(key: string, value: Setting['value']): Promise<void> {
+    await db.transaction('rw', db.settings, db.meta, async () => {
+      const row = await db.settings.where('key').equals(key).first();
+      const stamp = await clock.stamp();
+      if (row) {
+        const { record } = applyPatch(row, { value }, stamp);
+        await db.settings.put(record);
+      } else {
+        const record: Setting = createMutable(
+          { key, value },
+          { id: derivedId(0, `setting:${key}`), createdAt: now().toISOString(), stamp },
+        );
+        await db.settings.add(record);
+      }
+    });
+  }
+
+  return {
+    async get(): Promise<ShopSettings> {
+      return db.transaction('r', db.settings, async () =>
+        parseShopSettings(await valueOf(SHOP_CURRENCY_KEY), await valueOf(SHOP_TIME_ZONE_KEY)),
+      );
+    },
+
+    async setCurrency(value: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+      const parsed = currencySettingSchema.safeParse(value);
+      if (!parsed.success) return { ok: false, error: 'shop.errors.currency' };
+      await write(SHOP_CURRENCY_KEY, parsed.data);
+      return { ok: true };
+    },
+
+    async setTimeZone(value: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+      const parsed = timeZoneSettingSchema.safeParse(value);
+      if (!parsed.success) return { ok: false, error: 'shop.errors.timeZone' };
+      await write(SHOP_TIME_ZONE_KEY, parsed.data);
+      return { ok: true };
+    },
+  };
+}
+
+export type ShopRepository = ReturnType<typeof createShopRepository>;

@@ -1,0 +1,35 @@
+import type { Translations } from '../en';
+
+/** Mata uang dan zona waktu toko, serta pesan kolom uang dan tanggal. */
+export const shop: Translations['shop'] = {
+  title: 'Toko',
+  description:
+    'Cara membaca nominal dan waktu. Pengaturan ini tersinkron ke semua perangkat, jadi semuanya membaca file yang sama dengan cara yang sama.',
+  currency: 'Mata uang',
+  currencyHelp:
+    'Nominal disimpan dalam satuan terkecilnya ({{decimals}} desimal). Mengubahnya tidak mengonversi nominal yang sudah tercatat.',
+  timeZone: 'Zona waktu',
+  timeZoneHelp:
+    'Waktu impor, tanggal aturan loyalitas, dan tanggal penjualan dibaca dalam zona ini, apa pun zona perangkat.',
+  timeZoneUnset: 'Belum diatur: zona perangkat ini ({{zone}}) yang dipakai',
+  saved: 'Pengaturan toko disimpan',
+  errors: {
+    currency: 'Mata uang itu tidak dikenal.',
+    timeZone: 'Zona waktu itu tidak dikenal.',
+  },
+  money: {
+    invalid: '“{{text}}” bukan nominal. Ketik seperti {{example}}.',
+    ambiguous:
+      '“{{text}}” bisa dibaca dua cara (ribuan atau desimal). Ketik tanpa pemisah atau dengan keduanya, seperti {{example}}.',
+    wouldRound:
+      '“{{text}}” punya desimal lebih banyak dari {{currency}}: harus dibulatkan. Periksa nominalnya atau mata uang toko di Pengaturan.',
+    tooLarge: '“{{text}}” terlalu besar.',
+    negative: 'Nominal tidak boleh negatif.',
+    readAs: 'Dibaca sebagai {{amount}}',
+  },
+  dates: {
+    outOfRange: 'Tanggal ini di luar rentang yang diizinkan di sini.',
+    impossible: 'Tanggal ini tidak ada. Periksa hari dan bulannya.',
+    format: 'Ketik tanggal sebagai {{pattern}}.',
+  },
+};
