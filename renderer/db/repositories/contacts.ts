@@ -13,7 +13,6 @@ import {
 } from '../../../shared/contact-input';
 import {
   findDuplicatePairs,
-  matchKeys,
   sharedKeyReasons,
   type DuplicatePair,
 } from '../../../shared/contacts/duplicates';

@@ -19,7 +19,7 @@ import {
   type ContactInput,
   type FieldError,
 } from '../../../shared/contact-input';
-import { datePattern, formatDateTime, formatDayMonth, isCalendarDate } from '../../../shared/dates';
+import { datePattern, formatDateTime, formatDayMonth } from '../../../shared/dates';
 import { DateField, type DateFieldProblem } from '../../app/inputs/DateField';
 import { useLocale } from '../../i18n/useLocale';
 import { useRef } from 'react';
