@@ -127,12 +127,22 @@ export function computeLedger(
   };
   let overdraft = 0;
   let balance = 0;
+  /** Index of the first lot that may still hold points. */
+  let fifoStart = 0;
 
+  /**
+   * No lot with points left expires before this (a lower bound: lots emptied by spending may
+   * leave it low, which only costs one scan). Keeps the replay linear for a customer with
+   * thousands of entries instead of scanning every lot at every entry.
+   */
+  let earliestExpiry = Infinity;
+  const position = new Map<Lot, number>();
   const expireUpTo = (t: number) => {
+    if (t < earliestExpiry) return;
     // Lots expire in expiry order (ties: lot order) so the history reads in time order.
     const due = lots
       .filter((l) => l.remaining > 0 && l.expiresAtMs !== null && l.expiresAtMs <= t)
-      .sort((a, b) => a.expiresAtMs! - b.expiresAtMs! || lots.indexOf(a) - lots.indexOf(b));
+      .sort((a, b) => a.expiresAtMs! - b.expiresAtMs! || position.get(a)! - position.get(b)!);
     for (const lot of due) {
       const n = lot.remaining;
       lot.expired += n;
@@ -148,12 +158,20 @@ export function computeLedger(
         balanceAfter: balance,
       });
     }
+    earliestExpiry = Infinity;
+    for (let i = fifoStart; i < lots.length; i++) {
+      const l = lots[i]!;
+      if (l.remaining > 0 && l.expiresAtMs !== null && l.expiresAtMs < earliestExpiry)
+        earliestExpiry = l.expiresAtMs;
+    }
   };
 
   /** Take up to n points from the lots, oldest first; returns what they could not cover. */
   const takeFifo = (n: number): number => {
-    for (const lot of lots) {
-      if (n === 0) break;
+    // Lots before fifoStart are empty for good (a lot's remaining only goes down).
+    while (fifoStart < lots.length && lots[fifoStart]!.remaining === 0) fifoStart++;
+    for (let i = fifoStart; i < lots.length && n > 0; i++) {
+      const lot = lots[i]!;
       const take = Math.min(lot.remaining, n);
       lot.remaining -= take;
       n -= take;
@@ -179,8 +197,11 @@ export function computeLedger(
       const payOff = Math.min(overdraft, lot.remaining);
       overdraft -= payOff;
       lot.remaining -= payOff;
+      position.set(lot, lots.length);
       lots.push(lot);
       lotByEntry.set(e.id, lot);
+      if (lot.remaining > 0 && lot.expiresAtMs !== null && lot.expiresAtMs < earliestExpiry)
+        earliestExpiry = lot.expiresAtMs;
       totals.credited += e.points;
     } else {
       const need = -e.points;
