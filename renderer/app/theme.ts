@@ -1,4 +1,11 @@
-import { createTheme, Drawer, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  Drawer,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 /**
  * Calm teal on white, compact spacing: a tool people use all day. Shade 9 for filled buttons:
@@ -24,16 +31,26 @@ export function createKenalTheme(closeLabel: string) {
   });
 }
 
-/** Dimmed text and light-variant labels dark enough to read (4.5:1 on white and on teal-0). */
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  light: {
+/**
+ * Dimmed text, light-variant labels (badges, light buttons, the active nav link) and coloured
+ * text dark enough to read: Mantine's shade 9 on its shade-1 tint is below 4.5:1 for yellow,
+ * orange, lime, teal and others (axe, tests/e2e/a11y.spec.ts), so every palette's light-variant
+ * and text colour is its shade 9 darkened by a third.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
+  const light: Record<string, string> = {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
-    '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
-  },
-  dark: {},
-});
+    // Placeholders a shade lighter than typed text, still 4.7:1 on white.
+    '--mantine-color-placeholder': '#6c757d',
+  };
+  for (const [name, shades] of Object.entries(theme.colors)) {
+    const ink = darken(shades[9], 0.35);
+    light[`--mantine-color-${name}-light-color`] = ink;
+    light[`--mantine-color-${name}-text`] = ink;
+  }
+  light['--mantine-primary-color-light-color'] = light['--mantine-color-teal-light-color']!;
+  return { variables: {}, light, dark: {} };
+};
 
 /** Before translations exist (startup errors): English. */
 export const theme = createKenalTheme('Close');

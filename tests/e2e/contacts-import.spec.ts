@@ -79,7 +79,8 @@ test('a Google Contacts CSV imports after mapping and preview; nobody is lost, w
   await dialog.getByText('Merge into the existing contact').click();
   await dialog.getByRole('button', { name: 'Import 6 contacts' }).click();
   await expect(dialog.getByText('5 added, 1 merged, 0 skipped.')).toBeVisible(WORK);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The last "Close": the step's own button (the first is the dialog's X, also named Close).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
 
   await expect(rows(page)).toHaveCount(6);
   await page.reload();
@@ -117,7 +118,8 @@ test('an Outlook CSV in Windows-1252 shows its encoding and names as they will b
 
   await dialog.getByRole('button', { name: 'Import 3 contacts' }).click();
   await expect(dialog.getByText('3 added, 0 merged, 0 skipped.')).toBeVisible(WORK);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The last "Close": the step's own button (the first is the dialog's X, also named Close).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await page.getByRole('searchbox', { name: 'Search contacts' }).fill('jose');
   await expect(rows(page).first()).toContainText('José Pérez');
 });
@@ -131,7 +133,8 @@ test('importing the same file twice adds nobody; duplicates inside the file get 
   await expect(dialog.getByTestId('import-in-file')).toHaveText('2 appear twice in this file');
   await dialog.getByRole('button', { name: 'Import 9 contacts' }).click();
   await expect(dialog.getByText('9 added, 0 merged, 2 skipped.')).toBeVisible(WORK);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The last "Close": the step's own button (the first is the dialog's X, also named Close).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(rows(page)).toHaveCount(9);
 
   dialog = await importFile(page, 'google-contacts-2024.csv');
@@ -150,7 +153,8 @@ test('an iPhone vCard keeps company, job title, labels and a birthday without a 
   await expect(dialog.getByTestId('import-ready')).toHaveText('5 ready to import');
   await dialog.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(dialog.getByText('5 added, 0 merged, 0 skipped.')).toBeVisible(WORK);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The last "Close": the step's own button (the first is the dialog's X, also named Close).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await rows(page).filter({ hasText: 'Putri Kusuma' }).click();
   await expect(page.getByTestId('contact-work')).toHaveText(
     '“Put” · Manajer, Toko Maju, Penjualan',
@@ -176,7 +180,8 @@ test('a .vcf from a phone imports straight to the preview', async ({ page }) => 
   await expect(dialog.getByTestId('import-ready')).toHaveText('4 ready to import');
   await dialog.getByRole('button', { name: 'Import 4 contacts' }).click();
   await expect(dialog.getByText('4 added, 0 merged, 0 skipped.')).toBeVisible(WORK);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The last "Close": the step's own button (the first is the dialog's X, also named Close).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(rows(page)).toHaveCount(4);
   await page.getByRole('searchbox', { name: 'Search contacts' }).fill('joko pra');
   await expect(rows(page).first()).toContainText('Jokó Prátama');

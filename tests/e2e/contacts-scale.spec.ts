@@ -28,7 +28,8 @@ async function importBook(page: Page) {
   await expect(dialog.getByText(/^3,?000 added/)).toBeVisible({
     timeout: 30_000,
   });
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The last "Close": the step's own button (the first is the dialog's X, also named Close).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
 }
 
 test.setTimeout(90_000);

@@ -65,7 +65,7 @@ test('shortcuts work from every screen, a contact page included, and "?" lists t
   await expect(page).toHaveURL(/#\/contacts\/new$/);
   await expect(page.getByRole('form', { name: 'Contact details' })).toBeVisible();
   await page.goto('./#/today');
-  await expect(page.getByRole('heading', { name: 'Today', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true, level: 2 })).toBeVisible();
   await page.keyboard.press('s');
   await expect(page).toHaveURL(/#\/sales$/);
   await expect(page.getByRole('dialog', { name: 'Record a sale' })).toBeVisible();

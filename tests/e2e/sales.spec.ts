@@ -101,6 +101,8 @@ test('the Sales screen records a sale for a customer found by phone and filters 
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Sale of Rp 120.000 recorded: +12 points')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  // Letter shortcuts are ignored while a dialog is open (also while it is closing).
+  await expect(page.getByRole('dialog')).toBeHidden();
 
   await page.keyboard.press('s');
   await pickCustomer(page, 'Dewi', /Dewi Lestari/);

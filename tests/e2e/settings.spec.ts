@@ -6,7 +6,10 @@ test('demo data fills an empty book so every screen has something to show', asyn
   await page.getByRole('button', { name: 'Load demo data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Load demo data?' });
   await dialog.getByRole('button', { name: 'Load demo data' }).click();
-  await expect(page.getByText(/Loaded 300 customers and \d+ sales/)).toBeVisible();
+  // 300 customers over three years with their points: longer than 5 s on a busy 2-core machine.
+  await expect(page.getByText(/Loaded 300 customers and \d+ sales/)).toBeVisible({
+    timeout: 60_000,
+  });
   await page.getByRole('link', { name: 'Contacts' }).click();
   await expect(page.getByTestId('contact-count')).toHaveText('300');
   // It survives a reload, and it cannot be loaded twice into a book that has customers.

@@ -21,7 +21,7 @@ export async function createContact(
     await birthday.fill(c.birthday);
     // Enter commits the typed date and submits the form.
     await birthday.press('Enter');
-    await expect(page.getByRole('form')).toBeHidden();
+    await expect(page.getByRole('form')).toBeHidden({ timeout: 15_000 });
   } else {
     await addContact(page, c);
   }
