@@ -71,7 +71,7 @@ export function FollowUpRow({
                 {contact.name}
               </Anchor>
             )}
-            <Text size="sm" c={overdue ? 'red.7' : 'dimmed'} fw={overdue ? 600 : undefined}>
+            <Text size="sm" c={overdue ? 'red' : 'dimmed'} fw={overdue ? 600 : undefined}>
               {done
                 ? t('timeline.followups.doneAt', { date: formatDateTime(f.doneAt!, locale) })
                 : formatDateTime(f.dueAt, locale)}

@@ -41,7 +41,7 @@ function Delta({ kpi, partial }: { kpi: Kpi; partial: boolean }) {
       {down && (
         <IconArrowDownRight size={14} color={`var(--mantine-color-${color}-7)`} aria-hidden />
       )}
-      <Text size="xs" c={color === 'dimmed' ? 'dimmed' : `${color}.8`}>
+      <Text size="xs" c={color}>
         {t(partial ? 'reports.kpi.vsSameDays' : 'reports.kpi.vsPrevious', {
           value: kpi.beforeText,
         })}
