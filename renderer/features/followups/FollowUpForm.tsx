@@ -154,7 +154,7 @@ function FollowUpFormBody({ onClose, contactId, existing }: FollowUpFormProps) {
         />
         {confirmPast ? (
           <Stack gap="xs" role="alertdialog" aria-label={t('timeline.followups.pastTitle')}>
-            <Text fw={600} c="orange.8">
+            <Text fw={600} c="orange">
               {t('timeline.followups.pastTitle')}
             </Text>
             <Text size="sm">{t('timeline.followups.pastBody')}</Text>

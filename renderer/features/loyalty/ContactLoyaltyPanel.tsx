@@ -181,7 +181,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           ) : (
             <Stack gap={2} mt={4}>
               {data.expiringSoon.map((e) => (
-                <Text size="sm" c="orange.8" key={e.expiresAtMs}>
+                <Text size="sm" c="orange" key={e.expiresAtMs}>
                   {t('sales.loyalty.expiringLine', {
                     points: e.points.toLocaleString(locale),
                     date: formatCalendarDate(localCalendarDate(new Date(e.expiresAtMs)), locale),

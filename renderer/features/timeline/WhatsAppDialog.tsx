@@ -149,7 +149,7 @@ export function WhatsAppDialog({ opened, onClose, contact, purpose, values }: Wh
             onChange={(e) => setEdited(e.currentTarget.value)}
           />
           {edited === null && filled.missing.length > 0 && (
-            <Text size="sm" c="orange.8">
+            <Text size="sm" c="orange">
               {t('timeline.whatsapp.missing', {
                 list: filled.missing.map((m) => `{${m}}`).join(', '),
               })}
