@@ -35,6 +35,8 @@ export function TimelineList({
       ref={scrollRef}
       role="list"
       aria-label={label}
+      // A scrolling region: focusable so the keyboard can scroll it (WCAG, axe).
+      tabIndex={0}
       data-testid="timeline-list"
       style={{ maxHeight: 'max(360px, calc(100vh - 420px))', overflowY: 'auto', paddingRight: 4 }}
     >
