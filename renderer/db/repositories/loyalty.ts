@@ -54,6 +54,11 @@ import {
 import { customerKey, type ImportSale } from '../../../shared/loyalty/sales-import';
 import { welcomeBonusFor } from '../../../shared/loyalty/welcome';
 import { countedPurchases } from '../../../shared/loyalty/purchases';
+import {
+  overRefunds,
+  withCountedRefunds,
+  type OverRefund,
+} from '../../../shared/loyalty/over-refund';
 import type { HlcStamp } from '../../../shared/hlc';
 import {
   earnForSale,
@@ -98,6 +103,11 @@ export interface ContactLoyalty {
   history: HistoryRow[];
   lifetimeSpend: number;
   purchases: number;
+  /**
+   * Purchases refunded for more than their amount (two devices each refunded one offline):
+   * shown, with the follow-up the merge made, until someone resolves it.
+   */
+  overRefunds: OverRefund[];
 }
 
 export interface ImportOptions {
@@ -605,19 +615,22 @@ export function createLoyaltyRepository(
       const nowMs = now().getTime();
       const state = computeLedger(entries, rules, nowMs);
       const purchases = sales.filter((s) => s.kind === 'purchase');
+      // An over-refund counts up to its sale, never against the customer's other purchases.
+      const counted = withCountedRefunds(sales);
       return {
         balance: state.balance,
         available: state.available,
         overdraft: state.overdraft,
-        tier: tierAt(sales, rules, nowMs),
+        tier: tierAt(counted, rules, nowMs),
         rule: ruleAt(rules, nowMs),
         expiringSoon: expiringBetween(state, nowMs, nowMs + days * DAY_MS),
         history: [...state.history].reverse(),
         lifetimeSpend:
           purchases.reduce((n, s) => n + s.amount, 0) -
-          sales.filter((s) => s.kind === 'refund').reduce((n, s) => n + s.amount, 0),
+          counted.filter((s) => s.kind === 'refund').reduce((n, s) => n + s.amount, 0),
         // A purchase refunded in full is not one (shared/loyalty/purchases.ts).
         purchases: countedPurchases(sales),
+        overRefunds: overRefunds(sales),
       };
     },
 

@@ -56,6 +56,13 @@ import {
 } from '../../../shared/sync/guard';
 import { erasureSpread } from '../../../shared/privacy/spread';
 import {
+  overRefundFollowUp,
+  overRefundFollowUpId,
+  overRefunds,
+  type OverRefund,
+  type RefundEvent,
+} from '../../../shared/loyalty/over-refund';
+import {
   autoBackupStateSchema,
   folderStateSchema,
   type AutoBackupState,
@@ -107,6 +114,11 @@ export type ImportResult =
       drift?: { aheadMs: number; deviceId: string };
       /** Rows of the file quarantined (they changed nothing), per reason. */
       refused: RefusalCounts;
+      /**
+       * Purchases this merge left refunded for more than their amount (two devices each
+       * refunded them); each has a follow-up so someone resolves it.
+       */
+      overRefunded: number;
     }
   | {
       status: 'needs-confirmation';
@@ -323,7 +335,11 @@ export function createSyncRepository(
      */
     async importSync(
       file: KenalEnvelope,
-      options: { confirmMassDelete?: boolean } = {},
+      options: {
+        confirmMassDelete?: boolean;
+        /** The title of the follow-up made for an over-refunded purchase, in the user's words. */
+        overRefundTitle?: (o: OverRefund) => string;
+      } = {},
     ): Promise<ImportResult> {
       try {
         return await db.transaction('rw', allTables(), async () => {
@@ -345,6 +361,8 @@ export function createSyncRepository(
           const destructive = new Map<TableName, number>();
           const removedLive = new Map<TableName, number>();
           const bump = (m: Map<TableName, number>, t: TableName) => m.set(t, (m.get(t) ?? 0) + 1);
+          // Purchases whose refunds this merge changed (new refunds, or the purchase itself).
+          const refundTouched = new Set<string>();
 
           for (const t of TABLE_NAMES) {
             const remotes = file.tables[t] as Row[];
@@ -395,6 +413,10 @@ export function createSyncRepository(
               const kind = classifyChange(local, merged);
               if (kind !== 'none') summary[t][kind] += 1;
               if (local) countDestructive(t, local, merged.record);
+              if (t === 'sales') {
+                const sale = merged.record as unknown as RefundEvent;
+                refundTouched.add(sale.kind === 'refund' ? (sale.reversesId ?? '') : sale.id);
+              }
               puts.push(toRow(t, merged.record, mark, row));
             }
             if (puts.length > 0) await table(t).bulkPut(puts);
@@ -467,6 +489,13 @@ export function createSyncRepository(
           }
 
           written += await repairMergeCycles(mark);
+          const over = await followUpOverRefunds(
+            refundTouched,
+            erased,
+            mark,
+            options.overRefundTitle,
+          );
+          written += over.written;
 
           if (!options.confirmMassDelete) {
             let removing = 0;
@@ -502,6 +531,7 @@ export function createSyncRepository(
             written,
             conflicts,
             refused,
+            overRefunded: over.found,
             ...(advance.drift ? { drift: advance.drift } : {}),
           };
         });
@@ -628,6 +658,35 @@ export function createSyncRepository(
         .filter((l) => l.side === 'local' || !l.stamp.endsWith(clock.deviceId))
         .map((l) => ({ table: t, recordId, field: l.field, value: l.value, stamp: l.stamp, at }))
     );
+  }
+
+  /**
+   * Refunds never exceed the sale after a merge (ARCHITECTURE.md, "Sync invariants"): a purchase
+   * this merge left over-refunded (shared/loyalty/over-refund.ts) gets its follow-up, unless one
+   * with that id is already here (made by another device, done, or deleted by the user) or the
+   * customer is erased. Runs in the import's transaction.
+   */
+  async function followUpOverRefunds(
+    touched: Set<string>,
+    erased: Map<string, HlcStamp>,
+    mark: HlcStamp,
+    title: ((o: OverRefund) => string) | undefined,
+  ): Promise<{ found: number; written: number }> {
+    touched.delete('');
+    if (touched.size === 0) return { found: 0, written: 0 };
+    const ids = [...touched];
+    const purchases = (await db.sales.bulkGet(ids)).filter((s) => s !== undefined);
+    const refunds = await db.sales.where('reversesId').anyOf(ids).toArray();
+    const found = overRefunds([...purchases, ...refunds]);
+    let written = 0;
+    for (const o of found) {
+      if (erased.has(o.contactId)) continue;
+      if (await db.followUps.get(overRefundFollowUpId(o))) continue;
+      const followUp = overRefundFollowUp(o, refunds, title ? title(o) : '');
+      await table('followUps').put(toRow('followUps', followUp as unknown as Row, mark));
+      written += 1;
+    }
+    return { found: found.length, written };
   }
 
   /** A merged record of an erased contact, scrubbed for the erasure; no losers kept. */

@@ -12,6 +12,7 @@ import { DeviceNameForm } from './DeviceNameForm';
 import { APP_NAME } from './file-names';
 import { FolderDevices } from './FolderDevices';
 import { runFolderSync, useFolderSyncRunning } from './folder-sync-runner';
+import { useOverRefundTitle } from './over-refund-title';
 
 /** Desktop app, or a browser with the File System Access API (Chrome, Edge). */
 function useFolderSupported(): boolean | undefined {
@@ -36,7 +37,8 @@ export function FolderSyncCard() {
   const running = useFolderSyncRunning((s) => s.running);
   const state = useLiveQuery(() => sync.folderState(), [sync]);
   const names = useLiveQuery(() => devices.names(), [devices]);
-  const deps = { host, sync, deviceId: clock.deviceId, app: APP_NAME };
+  const overRefundTitle = useOverRefundTitle();
+  const deps = { host, sync, deviceId: clock.deviceId, app: APP_NAME, overRefundTitle };
 
   const run = (options: { confirm?: string; askPermission?: boolean } = {}) =>
     void runFolderSync(deps, options)

@@ -61,6 +61,11 @@ export function MergeResult({ result, fileName }: { result: Merged; fileName: st
           </Stack>
         </Alert>
       )}
+      {result.overRefunded > 0 && (
+        <Alert color="orange" data-testid="merge-over-refunded">
+          {t('backup.overRefunded', { count: result.overRefunded })}
+        </Alert>
+      )}
       {result.drift && (
         <Alert color="orange">
           {t('backup.drift', {

@@ -10,6 +10,7 @@ import type { ImportResult } from '../../db/repositories/sync';
 import { APP_NAME, KENAL_FILE_FILTERS, syncFileName } from './file-names';
 import { FileProblemAlert } from './FileProblemAlert';
 import { MergeResult } from './MergeResult';
+import { useOverRefundTitle } from './over-refund-title';
 import { WorkingBar } from './WorkingBar';
 import { PasswordModal } from './PasswordModal';
 import { useKenalFile } from './useKenalFile';
@@ -32,12 +33,13 @@ export function SyncCard() {
   const [confirm, setConfirm] = useState<Confirm | null>(null);
 
   const [merging, setMerging] = useState(false);
+  const overRefundTitle = useOverRefundTitle();
 
   const merge = async (envelope: KenalEnvelope, fileName: string, confirmMassDelete = false) => {
     setMerging(true);
     let r: ImportResult;
     try {
-      r = await sync.importSync(envelope, { confirmMassDelete });
+      r = await sync.importSync(envelope, { confirmMassDelete, overRefundTitle });
     } finally {
       setMerging(false);
     }

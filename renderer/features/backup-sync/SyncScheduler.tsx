@@ -3,11 +3,13 @@
  * the desktop app writes the daily automatic backup when the last one is a day old. Renders
  * nothing; the Backup & Sync screen shows what it did.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { OverRefund } from '../../../shared/loyalty/over-refund';
 import { useHost, useRepositories } from '../../app/services';
 import { runAutoBackup } from './auto-backup';
 import { APP_NAME } from './file-names';
 import { runFolderSync, SYNC_EVERY_MS } from './folder-sync-runner';
+import { useOverRefundTitle, type OverRefundTitle } from './over-refund-title';
 
 /** How often to check whether the daily backup is due (the app may stay open for days). */
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
@@ -15,9 +17,21 @@ const BACKUP_CHECK_MS = 60 * 60 * 1000;
 export function SyncScheduler() {
   const host = useHost();
   const { sync, clock } = useRepositories();
+  // Read through a ref so a language change does not restart the timers.
+  const title = useOverRefundTitle();
+  const overRefundTitle = useRef<OverRefundTitle>(title);
+  useEffect(() => {
+    overRefundTitle.current = title;
+  }, [title]);
 
   useEffect(() => {
-    const deps = { host, sync, deviceId: clock.deviceId, app: APP_NAME };
+    const deps = {
+      host,
+      sync,
+      deviceId: clock.deviceId,
+      app: APP_NAME,
+      overRefundTitle: (o: OverRefund) => overRefundTitle.current(o),
+    };
     const syncRound = () => void runFolderSync(deps).catch(() => undefined);
     const backup = () => void runAutoBackup({ host, sync, app: APP_NAME }).catch(() => undefined);
     syncRound();

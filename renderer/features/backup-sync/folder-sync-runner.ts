@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { HostApi } from '../../../shared/host-api';
 import type { SyncRepository } from '../../db/repositories/sync';
 import { syncFolderOnce, type FolderSyncReport } from './folder-sync';
+import type { OverRefundTitle } from './over-refund-title';
 
 /** How often the folder is merged while the app is open. */
 export const SYNC_EVERY_MS = 5 * 60 * 1000;
@@ -21,6 +22,7 @@ export interface RunnerDeps {
   sync: SyncRepository;
   deviceId: string;
   app: string;
+  overRefundTitle?: OverRefundTitle;
 }
 
 let queue: Promise<unknown> = Promise.resolve();

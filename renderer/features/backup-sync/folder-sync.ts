@@ -32,6 +32,7 @@ import {
   type FolderState,
 } from '../../../shared/sync/folder';
 import { SCHEMA_VERSION, type SyncRepository } from '../../db/repositories/sync';
+import type { OverRefundTitle } from './over-refund-title';
 
 export const MAX_SYNC_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -41,6 +42,8 @@ export interface FolderSyncDeps {
   deviceId: string;
   app: string;
   now?: () => Date;
+  /** The title of the follow-up for an over-refunded sale (over-refund-title.ts). */
+  overRefundTitle?: OverRefundTitle;
 }
 
 export interface FolderSyncReport {
@@ -162,6 +165,7 @@ export async function syncFolderOnce(
     }
     const result = await deps.sync.importSync(checked.value.envelope, {
       confirmMassDelete: options.confirm === plan.name,
+      overRefundTitle: deps.overRefundTitle,
     });
     if (result.status === 'needs-confirmation') {
       state.pending = {

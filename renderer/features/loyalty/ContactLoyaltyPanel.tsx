@@ -108,6 +108,24 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           </Stack>
         </Alert>
       )}
+      {data.overRefunds.map((o) => (
+        // Two devices each refunded this sale offline; the merge added a follow-up for it.
+        <Alert
+          key={o.saleId}
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('sales.loyalty.overRefundTitle')}
+          data-testid="over-refund-alert"
+        >
+          <Text size="sm">
+            {t('sales.loyalty.overRefundText', {
+              date: formatDateTime(o.saleAt, locale),
+              amount: formatRupiah(o.saleAmount, locale),
+              refunded: formatRupiah(o.refunded, locale),
+            })}
+          </Text>
+        </Alert>
+      ))}
       {!rule.enabled && (
         <Text size="sm" c="dimmed">
           {t('sales.loyalty.programOff')}

@@ -67,6 +67,14 @@ export function SalesTable({
                     {t('sales.refundedPart', { amount: formatRupiah(s.refunded, locale) })}
                   </Text>
                 )}
+                {!refund && s.refunded > s.amount && (
+                  // Two devices each refunded it (shared/loyalty/over-refund.ts).
+                  <Badge color="red" variant="light" tt="none" data-testid="over-refunded">
+                    {t('sales.overRefundedBy', {
+                      amount: formatRupiah(s.refunded - s.amount, locale),
+                    })}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 {!refund && s.refunded < s.amount && (

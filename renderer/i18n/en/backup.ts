@@ -55,6 +55,8 @@ export const backup = {
   massBody:
     'This file would delete, erase or merge away {{removing}} of your {{live}} records. Merge it only if you expect that.',
   refusedTitle: 'Rows refused from {{file}}: {{count}}',
+  overRefunded:
+    'Sales now refunded more than their amount (two devices each refunded them): {{count}}. A follow-up was added for each, so someone resolves it.',
   refusedBody: 'They changed nothing on this device. The rest of the file was merged.',
   refusedReason: {
     eventChanged:

@@ -36,6 +36,8 @@ export const sales = {
     other: 'Other',
   },
   refundedPart: 'Refunded {{amount}}',
+  overRefundedBy: 'Over-refunded by {{amount}}',
+  overRefundFollowUp: 'Check an over-refund: {{refunded}} refunded on a sale of {{amount}}',
   form: {
     title: 'Record a sale',
     customer: 'Customer',
@@ -107,6 +109,9 @@ export const sales = {
     forgive: 'Forgive overdraft',
     addFollowUp: 'Add a follow-up',
     overdraftFollowUp: 'Resolve points overdraft ({{points}} points)',
+    overRefundTitle: 'A sale was refunded more than its amount',
+    overRefundText:
+      'Two devices each refunded the sale of {{date}} ({{amount}}): {{refunded}} in refunds. Both refunds are kept, the points were taken back once, and a follow-up asks someone to check with the customer and correct it.',
     followUpAdded: 'Follow-up added for tomorrow',
     forgiveReason: 'Overdraft forgiven',
     redeem: 'Redeem',

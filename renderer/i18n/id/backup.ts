@@ -57,6 +57,8 @@ export const backup: Translations['backup'] = {
   massBody:
     'File ini akan menghapus, menghapus permanen (UU PDP) atau menggabungkan {{removing}} dari {{live}} data Anda. Gabungkan hanya bila memang itu yang Anda harapkan.',
   refusedTitle: 'Baris yang ditolak dari {{file}}: {{count}}',
+  overRefunded:
+    'Penjualan yang kini direfund melebihi jumlahnya (dua perangkat sama-sama merefundnya): {{count}}. Tindak lanjut ditambahkan untuk masing-masing agar ada yang menyelesaikannya.',
   refusedBody: 'Baris itu tidak mengubah apa pun di perangkat ini. Sisa file sudah digabungkan.',
   refusedReason: {
     eventChanged:

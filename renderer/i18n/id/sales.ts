@@ -37,6 +37,8 @@ export const sales: Translations['sales'] = {
     other: 'Lainnya',
   },
   refundedPart: 'Direfund {{amount}}',
+  overRefundedBy: 'Refund berlebih {{amount}}',
+  overRefundFollowUp: 'Periksa refund berlebih: {{refunded}} direfund dari penjualan {{amount}}',
   form: {
     title: 'Catat penjualan',
     customer: 'Pelanggan',
@@ -108,6 +110,9 @@ export const sales: Translations['sales'] = {
     forgive: 'Hapuskan minus',
     addFollowUp: 'Buat tindak lanjut',
     overdraftFollowUp: 'Selesaikan minus poin ({{points}} poin)',
+    overRefundTitle: 'Sebuah penjualan direfund melebihi jumlahnya',
+    overRefundText:
+      'Dua perangkat sama-sama merefund penjualan {{date}} ({{amount}}): total refund {{refunded}}. Kedua refund disimpan, poinnya hanya ditarik sekali, dan sebuah tindak lanjut meminta seseorang memeriksanya bersama pelanggan lalu memperbaikinya.',
     followUpAdded: 'Tindak lanjut dibuat untuk besok',
     forgiveReason: 'Minus poin dihapuskan',
     redeem: 'Tukar poin',
