@@ -8,10 +8,8 @@
  * - `countedRefundAmounts` is what each refund counts for in the customer's spend: refunds of one
  *   purchase, oldest first (then by id), count up to the purchase amount and not beyond, so an
  *   over-refund never lowers the spend of the customer's other purchases;
- * - `overRefundFollowUp` is the follow-up a merge creates so someone resolves it. Its id derives
- *   from the purchase and its stamps and dates from the refunds, so every device that sees the
- *   over-refund makes the same record (a title in another language converges by the merge's
- *   equal-stamp rule);
+ * - `overRefundFollowUp` is the follow-up a merge creates so someone resolves it, made from the
+ *   purchase alone, so every device that sees the over-refund makes the same record;
  * - points: an earn is reversed at most once in total by the ledger engine (ledger.ts), however
  *   many reversals name it.
  * Pure: the same sales give the same answer on every device.
@@ -42,6 +40,12 @@ export interface OverRefund {
   /** The refunds of this purchase, oldest first (then by id). */
   refundIds: string[];
 }
+
+/**
+ * The follow-up's title, from the purchase alone (every device must write the same words: the
+ * app passes the text of both languages, shared/ has no i18n).
+ */
+export type OverRefundTitle = (purchase: { amount: number; at: string }) => string;
 
 const live = <S extends { deletedAt?: string }>(s: S) => s.deletedAt === undefined;
 
@@ -127,30 +131,26 @@ export const overRefundFollowUpId = (o: Pick<OverRefund, 'saleId' | 'saleAt'>): 
   derivedId(Date.parse(o.saleAt), `over-refund:${o.saleId}`);
 
 /**
- * The follow-up for an over-refund, the same on every device that knows the same refunds: due
- * when the last refund was made (so it shows as due now), stamped with the newest refund's stamp
- * (a real stamp every device has seen, so any later edit of the follow-up wins over it).
+ * The follow-up for an over-refunded purchase. Devices see the over-refund after different sets
+ * of refunds (two, three, a forged one), so the record depends on the purchase alone: its id
+ * derives from it, its stamps are the purchase's stamp (a real stamp every device has seen, so
+ * any later edit of the follow-up, or its deletion, wins over it), it is due at the purchase's
+ * time (so it shows as overdue at once) and its title must be made from the purchase alone.
+ * Every device that makes it makes the same row, whatever it merged first.
  */
-export function overRefundFollowUp(
-  o: OverRefund,
-  refunds: readonly RefundEvent[],
-  title: string,
-): FollowUp {
-  const mine = refunds.filter((r) => o.refundIds.includes(r.id));
-  let last = mine[0]!;
-  let stamp = last.updatedAt;
-  for (const r of mine) {
-    if (byTimeThenId(last, r) < 0) last = r;
-    if (r.updatedAt > stamp) stamp = r.updatedAt;
-  }
+export function overRefundFollowUp(purchase: RefundEvent, title: string): FollowUp {
   return createMutable(
     {
-      contactId: o.contactId,
-      // The caller's words (the user's language); numbers alone if it gave none.
-      title: title.trim().slice(0, 500) || `${o.refunded} > ${o.saleAmount}`,
-      dueAt: new Date(last.at).toISOString(),
+      contactId: purchase.contactId,
+      // The caller's words; the amount alone if it gave none.
+      title: title.trim().slice(0, 500) || String(purchase.amount),
+      dueAt: new Date(purchase.at).toISOString(),
       repeat: 'none' as const,
     },
-    { id: overRefundFollowUpId(o), createdAt: last.createdAt, stamp },
+    {
+      id: overRefundFollowUpId({ saleId: purchase.id, saleAt: purchase.at }),
+      createdAt: purchase.createdAt,
+      stamp: purchase.updatedAt,
+    },
   );
 }

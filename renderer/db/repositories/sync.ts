@@ -59,7 +59,7 @@ import {
   overRefundFollowUp,
   overRefundFollowUpId,
   overRefunds,
-  type OverRefund,
+  type OverRefundTitle,
   type RefundEvent,
 } from '../../../shared/loyalty/over-refund';
 import {
@@ -338,7 +338,7 @@ export function createSyncRepository(
       options: {
         confirmMassDelete?: boolean;
         /** The title of the follow-up made for an over-refunded purchase, in the user's words. */
-        overRefundTitle?: (o: OverRefund) => string;
+        overRefundTitle?: OverRefundTitle;
       } = {},
     ): Promise<ImportResult> {
       try {
@@ -663,14 +663,16 @@ export function createSyncRepository(
   /**
    * Refunds never exceed the sale after a merge (ARCHITECTURE.md, "Sync invariants"): a purchase
    * this merge left over-refunded (shared/loyalty/over-refund.ts) gets its follow-up, unless one
-   * with that id is already here (made by another device, done, or deleted by the user) or the
-   * customer is erased. Runs in the import's transaction.
+   * with that id is already here (made by another device, done, or deleted by the user). Every
+   * device that sees the over-refund makes the same record, so it also makes it for an erased
+   * customer, scrubbed as the erasure would scrub it: a device that made it before hearing of
+   * the erasure ends with the same row. Runs in the import's transaction.
    */
   async function followUpOverRefunds(
     touched: Set<string>,
     erased: Map<string, HlcStamp>,
     mark: HlcStamp,
-    title: ((o: OverRefund) => string) | undefined,
+    title: OverRefundTitle | undefined,
   ): Promise<{ found: number; written: number }> {
     touched.delete('');
     if (touched.size === 0) return { found: 0, written: 0 };
@@ -680,10 +682,12 @@ export function createSyncRepository(
     const found = overRefunds([...purchases, ...refunds]);
     let written = 0;
     for (const o of found) {
-      if (erased.has(o.contactId)) continue;
       if (await db.followUps.get(overRefundFollowUpId(o))) continue;
-      const followUp = overRefundFollowUp(o, refunds, title ? title(o) : '');
-      await table('followUps').put(toRow('followUps', followUp as unknown as Row, mark));
+      const purchase = purchases.find((s) => s.id === o.saleId)!;
+      const made = overRefundFollowUp(purchase, title ? title(purchase) : '') as unknown as Row;
+      const erasedAt = erased.get(o.contactId);
+      const followUp = erasedAt === undefined ? made : eraseRecord('followUps', made, erasedAt);
+      await table('followUps').put(toRow('followUps', followUp, mark));
       written += 1;
     }
     return { found: found.length, written };

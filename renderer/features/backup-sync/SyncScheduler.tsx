@@ -4,7 +4,6 @@
  * nothing; the Backup & Sync screen shows what it did.
  */
 import { useEffect, useRef } from 'react';
-import type { OverRefund } from '../../../shared/loyalty/over-refund';
 import { useHost, useRepositories } from '../../app/services';
 import { runAutoBackup } from './auto-backup';
 import { APP_NAME } from './file-names';
@@ -30,7 +29,7 @@ export function SyncScheduler() {
       sync,
       deviceId: clock.deviceId,
       app: APP_NAME,
-      overRefundTitle: (o: OverRefund) => overRefundTitle.current(o),
+      overRefundTitle: ((sale) => overRefundTitle.current(sale)) satisfies OverRefundTitle,
     };
     const syncRound = () => void runFolderSync(deps).catch(() => undefined);
     const backup = () => void runAutoBackup({ host, sync, app: APP_NAME }).catch(() => undefined);

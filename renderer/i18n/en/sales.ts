@@ -37,7 +37,7 @@ export const sales = {
   },
   refundedPart: 'Refunded {{amount}}',
   overRefundedBy: 'Over-refunded by {{amount}}',
-  overRefundFollowUp: 'Check an over-refund: {{refunded}} refunded on a sale of {{amount}}',
+  overRefundFollowUp: 'Sale of {{amount}} refunded on two devices: check it',
   form: {
     title: 'Record a sale',
     customer: 'Customer',

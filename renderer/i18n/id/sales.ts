@@ -38,7 +38,7 @@ export const sales: Translations['sales'] = {
   },
   refundedPart: 'Direfund {{amount}}',
   overRefundedBy: 'Refund berlebih {{amount}}',
-  overRefundFollowUp: 'Periksa refund berlebih: {{refunded}} direfund dari penjualan {{amount}}',
+  overRefundFollowUp: 'Penjualan {{amount}} direfund di dua perangkat: periksa',
   form: {
     title: 'Catat penjualan',
     customer: 'Pelanggan',

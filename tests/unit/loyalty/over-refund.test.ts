@@ -9,6 +9,7 @@ import { formatStamp, type HlcStamp } from '../../../shared/hlc';
 import {
   countedRefundAmounts,
   overRefundFollowUp,
+  overRefundFollowUpId,
   overRefunds,
   withCountedRefunds,
   type RefundEvent,
@@ -105,17 +106,20 @@ describe('over-refunds', () => {
     );
   });
 
-  it('the follow-up is one valid record, the same whatever order the refunds come in', () => {
+  it('the follow-up depends on the purchase alone: the same whichever refunds a device has seen', () => {
     const p = purchase(1, 300_000);
     const r1 = refund(2, p, 300_000);
     const r2 = refund(3, p, 300_000, 'BBBBBBBBBBBBBBBB');
-    const [o] = overRefunds([p, r1, r2]);
-    const one = overRefundFollowUp(o!, [r1, r2], 'Check');
-    const two = overRefundFollowUp(o!, [r2, r1], 'Check');
-    expect(two).toEqual(one);
+    const forged = refund(4, p, 3_000_000, 'EEEEEEEEEEEEEEEE');
+    const [seenByOne] = overRefunds([p, r1, r2]);
+    const [seenByOther] = overRefunds([p, forged]);
+    expect(seenByOne!.refunded).not.toBe(seenByOther!.refunded);
+    const one = overRefundFollowUp(p, 'Check');
     expect(followUpSchema.safeParse(one).success).toBe(true);
-    expect(one.updatedAt).toBe(r2.updatedAt);
-    expect(one.dueAt).toBe(r2.at);
+    expect(one.id).toBe(overRefundFollowUpId(seenByOne!));
+    expect(one.id).toBe(overRefundFollowUpId(seenByOther!));
+    expect(one.updatedAt).toBe(p.updatedAt);
+    expect(one.dueAt).toBe(p.at);
     expect(one.contactId).toBe(p.contactId);
   });
 });

@@ -1,14 +1,18 @@
 /**
  * Issue #17 as a property: 3-5 devices on real databases, each with its own clock skew (hours
  * ahead or behind), make short random histories of edits, erasures (UU PDP), concurrent
- * contact merges, sales, redemptions, exchanges of sync files (full or incremental, relays,
- * stale re-imports) and hostile files (tampered events, tombstoned events, far-future stamps).
+ * contact merges, sales, refunds (two devices may each refund the same sale in full),
+ * redemptions, exchanges of sync files (full or incremental, relays, stale re-imports) and
+ * hostile files (tampered events, tombstoned events, far-future stamps, a refund ten times the
+ * sale).
  * Asserted on the full dump of every device:
  * - a hostile file's refused rows change zero rows, and every refusal is counted;
  * - after one final round (every file reaches every device) all devices hold identical tables;
  * - every ledger entry made exists exactly once, with the points it was made with;
  * - erasure is final: an erased contact, and every contact linked to it by `mergedInto`, holds
- *   no personal value, and no device keeps a history row of it.
+ *   no personal value, and no device keeps a history row of it;
+ * - refunds never exceed the sale after a merge: every over-refunded purchase of a customer not
+ *   erased has its follow-up, and no earn is reversed by more than its points.
  *
  * Short histories keep one run near 40 ms, so 1,000 runs fit the time limit; the seed is fixed
  * like the fuzz suite's (FUZZ_SEED=random explores).
@@ -17,6 +21,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStamp, type HlcStamp } from '../../../shared/hlc';
 import { ERASED_NAME } from '../../../shared/privacy/erase';
+import { computeLedger } from '../../../shared/loyalty/ledger';
+import { overRefundFollowUpId, overRefunds } from '../../../shared/loyalty/over-refund';
+import { DEFAULT_RULES } from '../../../shared/loyalty/rules';
+import { newId } from '../../../shared/ids';
 import { refusalTotal } from '../../../shared/sync/guard';
 import {
   buildEnvelope,
@@ -27,6 +35,7 @@ import {
 import { KenalDb } from '../../../renderer/db/database';
 import { openDeviceClock } from '../../../renderer/db/clock';
 import { createContactsRepository } from '../../../renderer/db/repositories/contacts';
+import { createLoyaltyRepository } from '../../../renderer/db/repositories/loyalty';
 import { createPrivacyRepository } from '../../../renderer/db/repositories/privacy';
 import { createSyncRepository } from '../../../renderer/db/repositories/sync';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
@@ -46,7 +55,7 @@ if (process.env.FUZZ_SEED !== 'random') {
 }
 
 const HOUR = 3_600_000;
-type Device = Pick<Repositories, 'db' | 'clock' | 'contacts' | 'sync' | 'privacy'>;
+type Device = Pick<Repositories, 'db' | 'clock' | 'contacts' | 'sync' | 'privacy' | 'loyalty'>;
 
 /**
  * Five databases opened once and emptied between runs (opening a database per run costs more
@@ -67,6 +76,7 @@ async function devices(skewsMs: number[]): Promise<Device[]> {
         contacts,
         sync: createSyncRepository(db, clock),
         privacy: createPrivacyRepository(db, contacts, clock),
+        loyalty: createLoyaltyRepository(db, clock),
       };
     }),
   );
@@ -83,7 +93,7 @@ async function devices(skewsMs: number[]): Promise<Device[]> {
   return used;
 }
 
-type Hostile = 'changeEvent' | 'tombstoneEvent' | 'future';
+type Hostile = 'changeEvent' | 'tombstoneEvent' | 'future' | 'overRefund';
 type Op =
   | { k: 'create'; d: number }
   | { k: 'edit'; d: number; c: number; v: string }
@@ -91,6 +101,7 @@ type Op =
   | { k: 'merge'; d: number; c: number; into: number }
   | { k: 'sale'; d: number; c: number }
   | { k: 'redeem'; d: number; c: number }
+  | { k: 'refund'; d: number; s: number }
   | { k: 'export'; d: number; full: boolean }
   | { k: 'deliver'; f: number; d: number }
   | { k: 'hostile'; d: number; kind: Hostile };
@@ -111,6 +122,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('merge' as const), d: n, c: n, into: n }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant('sale' as const), d: n, c: n }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant('redeem' as const), d: n, c: n }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant('refund' as const), d: n, s: n }), weight: 2 },
   {
     arbitrary: fc.record({ k: fc.constant('export' as const), d: n, full: fc.boolean() }),
     weight: 3,
@@ -120,7 +132,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       k: fc.constant('hostile' as const),
       d: n,
-      kind: fc.constantFrom<Hostile>('changeEvent', 'tombstoneEvent', 'future'),
+      kind: fc.constantFrom<Hostile>('changeEvent', 'tombstoneEvent', 'future', 'overRefund'),
     }),
     weight: 1,
   },
@@ -142,7 +154,70 @@ async function dump(d: Device) {
   };
 }
 
+/** A refund dated after every sale the tests make (device.ts dates them 1 March 2026). */
+const REFUND_AT = '2026-03-02T08:00:00.000Z';
+
+/**
+ * A forged file: a refund ten times one of the device's purchases, and a reversal of ten times
+ * its points. Not refused (a refund is a new event): kept, flagged, one follow-up, and the
+ * points reversed at most once; checked by the final assertions.
+ */
+async function overRefundFile(d: Device): Promise<void> {
+  const sale = (await d.db.sales.toArray()).find((s) => s.kind === 'purchase');
+  if (!sale) return;
+  const earn = (await d.db.ledger.toArray()).find((e) => e.kind === 'earn' && e.saleId === sale.id);
+  const stamp = formatStamp({ wall: Date.now(), counter: 0, deviceId: EVIL });
+  const refundId = newId();
+  const tables = {
+    contacts: [],
+    notes: [],
+    followUps: [],
+    feedback: [],
+    templates: [],
+    settings: [],
+    sales: [
+      {
+        id: refundId,
+        createdAt: REFUND_AT,
+        updatedAt: stamp,
+        contactId: sale.contactId,
+        kind: 'refund' as const,
+        at: REFUND_AT,
+        amount: sale.amount * 10,
+        reversesId: sale.id,
+      },
+    ],
+    ledger: earn
+      ? [
+          {
+            id: newId(),
+            createdAt: REFUND_AT,
+            updatedAt: stamp,
+            contactId: sale.contactId,
+            kind: 'reversal' as const,
+            at: REFUND_AT,
+            points: -earn.points * 10,
+            saleId: refundId,
+            reversesId: earn.id,
+          },
+        ]
+      : [],
+  } satisfies Tables;
+  const env = await buildEnvelope({
+    kind: 'sync',
+    schemaVersion: SCHEMA_VERSION,
+    app: 'kenal@evil',
+    deviceId: EVIL,
+    exportedAt: new Date().toISOString(),
+    since: null,
+    tables,
+  });
+  const result = await importSyncText(d as Repositories, serializeEnvelope(env));
+  expect(result.status === 'merged' && result.overRefunded).toBe(1);
+}
+
 async function hostile(d: Device, kind: Hostile): Promise<void> {
+  if (kind === 'overRefund') return overRefundFile(d);
   const env = await d.sync.exportBackup('kenal@evil');
   const tables = structuredClone(env.tables) as Tables;
   const evil = (ms: number): HlcStamp =>
@@ -239,6 +314,16 @@ async function run(w: World, o: Op): Promise<void> {
       if (await live(c)) await redeem(d as Repositories, c!, 5);
       return;
     }
+    case 'refund': {
+      // A full refund of one of this device's purchases (refused by the repository when this
+      // device already refunded it; another device may refund it too).
+      const sales = (await d.db.sales.toArray()).filter((s) => s.kind === 'purchase');
+      const sale = sales[o.s % Math.max(1, sales.length)];
+      if (sale && (await live(sale.contactId))) {
+        await d.loyalty.refundSale({ saleId: sale.id, amount: sale.amount, at: REFUND_AT });
+      }
+      return;
+    }
     case 'export':
       w.files.push({
         from: o.d % w.devices.length,
@@ -324,6 +409,25 @@ describe('devices exchanging files, some of them hostile', () => {
             for (const d of w.devices) {
               const rows = await d.db.history.where('table').equals('contacts').toArray();
               expect(rows.filter((h) => erased.has(h.recordId))).toEqual([]);
+            }
+
+            // Refunds never exceed the sale after a merge: flagged with a follow-up, and the
+            // points of a sale reversed at most once.
+            const followUps = new Set(tables.followUps.map((f) => f.id));
+            for (const o of overRefunds(tables.sales)) {
+              if (erased.has(o.contactId)) continue;
+              expect(followUps.has(overRefundFollowUpId(o)), 'over-refund follow-up').toBe(true);
+            }
+            const state = computeLedger(ledger, DEFAULT_RULES, Date.now());
+            const reversedOf = new Map<string, number>();
+            for (const h of state.history) {
+              const target = h.entry?.reversesId;
+              if (h.kind !== 'reversal' || target === undefined) continue;
+              reversedOf.set(target, (reversedOf.get(target) ?? 0) - h.delta);
+            }
+            for (const e of ledger) {
+              if (e.kind === 'earn')
+                expect(reversedOf.get(e.id) ?? 0).toBeLessThanOrEqual(e.points);
             }
           }
         },
