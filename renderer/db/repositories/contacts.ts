@@ -2,6 +2,8 @@
  * Contacts repository: the only way features read or write contacts. Each user action is one
  * read-write transaction that validates, stamps (HLC + ULID) and writes; deletes are tombstones.
  */
+import { isErased } from '../../../shared/privacy/erase';
+import { ERASED_CONTACT_ERROR, ErasedContactError } from '../erased-contacts';
 import type { Table } from 'dexie';
 import { aliasIdsOf } from '../aliases';
 import { contactIndexFields } from '../../../shared/contact-index';
@@ -42,6 +44,8 @@ import { hitsOf, type SearchHits } from '../../../shared/contacts/search-index';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { createContactCatalog, type CatalogStatus } from '../contact-catalog';
+
+const erasedError = { path: 'name', message: ERASED_CONTACT_ERROR };
 
 export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: FieldError[] };
 
@@ -267,6 +271,7 @@ export function createContactsRepository(
       return rw(async () => {
         const row = await db.contacts.get(id);
         if (!row || row.deletedAt) throw new ContactNotFoundError(id);
+        if (isErased(row)) return { ok: false, errors: [erasedError] };
         const current = fromRow(row);
         // Every form field is sent, so a cleared optional field is an explicit `undefined`.
         const all: Partial<ContactInputFields> = { ...CLEARABLE, ...parsed.fields };
@@ -708,6 +713,9 @@ export function createContactsRepository(
         const [loserRow, survivorRow] = await db.contacts.bulkGet([loserId, survivorId]);
         if (!loserRow || !isLive(loserRow)) throw new ContactNotFoundError(loserId);
         if (!survivorRow || !isLive(survivorRow)) throw new ContactNotFoundError(survivorId);
+        // Merging would copy one person's data onto an erased id, or an erased one's onto a live one.
+        if (isErased(loserRow)) throw new ErasedContactError(loserId);
+        if (isErased(survivorRow)) throw new ErasedContactError(survivorId);
         const stamp = await clock.stamp();
         const loser = fromRow(loserRow);
         const survivor = fromRow(survivorRow);

@@ -4,6 +4,8 @@
  * and tiers are never stored: they are derived from the ledger and the rules on every read
  * (shared/loyalty), so every device shows the same numbers after a merge.
  */
+import { isErased } from '../../../shared/privacy/erase';
+import { ERASED_CONTACT_ERROR } from '../erased-contacts';
 import { aliasIdsOf } from '../aliases';
 import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
 import Dexie, { RangeSet, type Transaction } from 'dexie';
@@ -297,6 +299,7 @@ export function createLoyaltyRepository(
         async () => {
           const contact = await liveContact(v.contactId);
           if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
+          if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
           const at = now();
           const ctx = await stampCtx(at);
           const sale: Sale = createEvent(
@@ -370,7 +373,7 @@ export function createLoyaltyRepository(
       const parsed = refundInputSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: firstErrorKey(parsed.error) };
       const v = parsed.data;
-      return db.transaction('rw', [db.sales, db.ledger, db.meta], async () => {
+      return db.transaction('rw', [db.sales, db.ledger, db.contacts, db.meta], async () => {
         const sale = await db.sales.get(v.saleId);
         if (!sale || sale.kind !== 'purchase' || sale.deletedAt) {
           return { ok: false as const, error: 'sales.errors.saleNotFound' };
@@ -393,6 +396,9 @@ export function createLoyaltyRepository(
           return { ok: false as const, error: 'sales.errors.refundFuture' };
         }
         const ctx = await stampCtx(at);
+        // An erased customer's refund is recorded (the money goes back) without free text.
+        const owner = await db.contacts.get(sale.contactId);
+        const reason = owner && isErased(owner) ? undefined : v.reason || undefined;
         const refund: Sale = createEvent(
           {
             contactId: sale.contactId,
@@ -401,7 +407,7 @@ export function createLoyaltyRepository(
             amount: v.amount,
             reversesId: sale.id,
             invoiceNo: sale.invoiceNo,
-            items: v.reason || undefined,
+            items: reason,
           },
           ctx,
         );
@@ -421,7 +427,7 @@ export function createLoyaltyRepository(
                 points: -reversed,
                 saleId: refund.id,
                 reversesId: earn.id,
-                reason: v.reason || undefined,
+                reason,
               },
               { ...ctx, id: derivedId(Date.parse(v.at), `reversal:${refund.id}`) },
             ),
@@ -441,6 +447,7 @@ export function createLoyaltyRepository(
       return db.transaction('rw', [db.ledger, db.settings, db.contacts, db.meta], async () => {
         const contact = await liveContact(v.contactId);
         if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
+        if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
         const at = now();
         const state = computeLedger(await ledgerOf(contact.id), await getRules(), at.getTime());
         const check = checkRedeem(state, v.points);
@@ -474,6 +481,7 @@ export function createLoyaltyRepository(
       return db.transaction('rw', [db.ledger, db.settings, db.contacts, db.meta], async () => {
         const contact = await liveContact(v.contactId);
         if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
+        if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
         const at = now();
         if (v.points < 0) {
           const state = computeLedger(await ledgerOf(contact.id), await getRules(), at.getTime());
@@ -691,6 +699,7 @@ export function createLoyaltyRepository(
       return db.transaction('rw', [db.feedback, db.contacts, db.meta], async () => {
         const contact = await liveContact(v.contactId);
         if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
+        if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
         const at = now();
         const feedback: Feedback = createEvent(
           {

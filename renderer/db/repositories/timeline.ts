@@ -3,6 +3,7 @@
  * lists. Each user action is one read-write transaction (its table + `meta` for the clock);
  * deletes are tombstones with undo. Sales and the loyalty ledger are read, never written here.
  */
+import { ERASED_CONTACT_ERROR, isErasedContact } from '../erased-contacts';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { aliasIdsOf } from '../aliases';
 import type { FieldError } from '../../../shared/contact-input';
@@ -331,8 +332,12 @@ export function createTimelineRepository(
     return rows.some((s) => s.deletedAt !== undefined) ? null : rows;
   }
 
-  const rwNotes = <T>(fn: () => Promise<T>) => db.transaction('rw', db.notes, db.meta, fn);
-  const rwFollowUps = <T>(fn: () => Promise<T>) => db.transaction('rw', db.followUps, db.meta, fn);
+  // Contacts are read in these transactions to refuse a write to an erased customer.
+  const rwNotes = <T>(fn: () => Promise<T>) =>
+    db.transaction('rw', db.notes, db.meta, db.contacts, fn);
+  const rwFollowUps = <T>(fn: () => Promise<T>) =>
+    db.transaction('rw', db.followUps, db.meta, db.contacts, fn);
+  const erasedError = { path: 'contactId', message: ERASED_CONTACT_ERROR };
   const rwTemplates = <T>(fn: () => Promise<T>) => db.transaction('rw', db.templates, db.meta, fn);
 
   async function mustGet<T>(table: string, row: T | undefined, id: string): Promise<T> {
@@ -346,6 +351,7 @@ export function createTimelineRepository(
     if (!parsed.ok) return parsed;
     const v = parsed.value;
     return rwNotes(async () => {
+      if (await isErasedContact(db, v.contactId)) return { ok: false, errors: [erasedError] };
       const at = now();
       const note: Note = createMutable(
         {
@@ -510,6 +516,7 @@ export function createTimelineRepository(
       if (!parsed.ok) return parsed;
       const v = parsed.value;
       return rwFollowUps(async () => {
+        if (await isErasedContact(db, v.contactId)) return { ok: false, errors: [erasedError] };
         const at = now();
         const followUp: FollowUp = createMutable(
           {
@@ -533,6 +540,7 @@ export function createTimelineRepository(
       const v = parsed.value;
       return rwFollowUps(async () => {
         const current = await mustGet('followUp', await db.followUps.get(id), id);
+        if (await isErasedContact(db, v.contactId)) return { ok: false, errors: [erasedError] };
         const patch: Partial<FollowUp> = {
           contactId: v.contactId,
           title: v.title,

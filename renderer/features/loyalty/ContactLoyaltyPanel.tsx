@@ -25,6 +25,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, formatDateTime, localCalendarDate } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
+import { isErased } from '../../../shared/privacy/erase';
 import type { SaleRow } from '../../db/repositories/loyalty';
 import { useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
@@ -54,7 +55,10 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const [refunding, setRefunding] = useState<SaleRow | null>(null);
   const sendSummary = useMemberSummary();
   // S on a contact's page records a sale for this contact (app/shortcuts.ts).
-  useShortcutRequest('sale', () => setDialog('sale'));
+  const erased = contact !== undefined && contact !== null && isErased(contact);
+  useShortcutRequest('sale', () => {
+    if (!erased) setDialog('sale');
+  });
 
   useEffect(() => {
     void loyalty.grantBirthdayBonuses(contactId);
@@ -211,7 +215,8 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
         </Card>
       </SimpleGrid>
 
-      <Group gap="sm">
+      {/* Nothing new for an erased customer (renderer/db/erased-contacts.ts); refunds remain. */}
+      <Group gap="sm" hidden={erased}>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('sale')}>
           {t('sales.record')}
         </Button>

@@ -39,7 +39,9 @@ export function ContactTimelinePanel({
   const [addingFollowUp, setAddingFollowUp] = useState(false);
   const [messaging, setMessaging] = useState(false);
   // F on a contact's page adds a follow-up for this contact (app/shortcuts.ts).
-  useShortcutRequest('followUp', () => setAddingFollowUp(true));
+  useShortcutRequest('followUp', () => {
+    if (!erased) setAddingFollowUp(true);
+  });
 
   const contact = useLiveQuery(() => timeline.contactSummary(contactId), [timeline, contactId]);
   const items = useLiveQuery(
@@ -80,7 +82,13 @@ export function ContactTimelinePanel({
 
   return (
     <Stack gap="md">
-      <Group gap="sm">
+      {erased && (
+        // Nothing new can be added to an erased customer (renderer/db/erased-contacts.ts).
+        <Alert color="gray" variant="light" data-testid="erased-blocked">
+          {t('privacy.erase.blocked')}
+        </Alert>
+      )}
+      <Group gap="sm" hidden={erased}>
         {!erased && (
           <Button
             color="green"
@@ -131,7 +139,7 @@ export function ContactTimelinePanel({
         </Stack>
       )}
 
-      <AddInteractionForm contactId={contactId} />
+      {!erased && <AddInteractionForm contactId={contactId} />}
 
       <Group gap="xs" align="center">
         <Text size="sm" c="dimmed">

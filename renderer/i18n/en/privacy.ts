@@ -23,5 +23,7 @@ export const privacy = {
     erasedBadge: 'Erased',
     erasedName: 'Erased customer',
     alreadyErased: 'This customer’s personal data was erased.',
+    blocked:
+      'This customer’s personal data was erased: nothing new can be added to them. If they come back, add them as a new contact.',
   },
 };

@@ -26,5 +26,7 @@ export const privacy: Translations['privacy'] = {
     erasedBadge: 'Terhapus',
     erasedName: 'Pelanggan terhapus',
     alreadyErased: 'Data pribadi pelanggan ini sudah dihapus.',
+    blocked:
+      'Data pribadi pelanggan ini sudah dihapus: tidak ada yang bisa ditambahkan lagi. Jika mereka kembali, tambahkan sebagai kontak baru.',
   },
 };
