@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isCalendarDate, localCalendarDate } from './dates';
 import { DEFAULT_PHONE_REGION, normalizePhone } from './phone';
 import {
+  CUSTOM_FIELD_ID,
   CHANNELS,
   GENDERS,
   LIFECYCLE_STAGES,
@@ -87,6 +88,13 @@ export const contactInputSchema = z.object({
   marketingConsent: z.boolean().optional(),
   /** The stage set by hand; only used while there is no purchase history. */
   stage: optionalChoice(LIFECYCLE_STAGES),
+  /**
+   * The shop's own fields by id, as stored text (the form checks each against its type with
+   * shared/contacts/custom-fields.ts readCustomValue); '' clears one, absent leaves all alone.
+   */
+  custom: z
+    .record(z.string().regex(CUSTOM_FIELD_ID), z.string().trim().max(2000, 'errors.textTooLong'))
+    .optional(),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -226,6 +234,10 @@ export function parseContactInput(
   if (d.unparsedPhones !== undefined || kept.length > 0)
     fields.unparsedPhones = kept.length > 0 ? kept.slice(0, 20) : undefined;
   if (d.marketingConsent !== undefined) fields.marketingConsent = d.marketingConsent;
+  if (d.custom !== undefined) {
+    const present = Object.entries(d.custom).filter(([, v]) => v !== '');
+    fields.custom = present.length > 0 ? Object.fromEntries(present) : undefined;
+  }
   return { ok: true, fields, warnings };
 }
 
@@ -260,5 +272,6 @@ export function contactToInput(c: ContactFields): ContactInput {
     ...(c.otherAddresses !== undefined && { otherAddresses: c.otherAddresses }),
     ...(c.emailLabels !== undefined && { emailLabels: c.emailLabels }),
     ...(c.unparsedPhones !== undefined && { unparsedPhones: c.unparsedPhones }),
+    ...(c.custom !== undefined && { custom: { ...c.custom } }),
   };
 }

@@ -5,6 +5,10 @@
 import { openDeviceClock, type DeviceClock } from './clock';
 import { KenalDb } from './database';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts';
+import {
+  createCustomFieldsRepository,
+  type CustomFieldsRepository,
+} from './repositories/custom-fields';
 import { createDevicesRepository, type DevicesRepository } from './repositories/devices';
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
@@ -26,6 +30,7 @@ export interface Repositories {
   privacy: PrivacyRepository;
   devices: DevicesRepository;
   shop: ShopRepository;
+  customFields: CustomFieldsRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -45,6 +50,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     privacy: createPrivacyRepository(db, contacts, clock),
     devices: createDevicesRepository(db, clock),
     shop: createShopRepository(db, clock),
+    customFields: createCustomFieldsRepository(db, clock),
   };
 }
 

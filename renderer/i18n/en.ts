@@ -9,6 +9,7 @@ import { contacts } from './en/contacts';
 import { reports } from './en/reports';
 import { sales } from './en/sales';
 import { shop } from './en/shop';
+import { customFields } from './en/customFields';
 import { timeline } from './en/timeline';
 import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
@@ -28,6 +29,7 @@ export const en = {
   back,
   anywhere,
   shop,
+  customFields,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

@@ -6,6 +6,7 @@ import { contacts } from './id/contacts';
 import { reports } from './id/reports';
 import { sales } from './id/sales';
 import { shop } from './id/shop';
+import { customFields } from './id/customFields';
 import { timeline } from './id/timeline';
 import { today } from './id/today';
 import { shortcuts } from './id/shortcuts';
@@ -26,6 +27,7 @@ export const id: Translations = {
   back,
   anywhere,
   shop,
+  customFields,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -5,6 +5,7 @@
  * formula (CSV injection).
  */
 import type { Contact } from '../schemas/contact';
+import type { CustomFieldDef } from './custom-fields';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -53,12 +54,14 @@ export interface ExtraCsvColumns {
  * columns as the contact with the most, each with a label column the way Google writes them
  * ("Phone 1 - Label", "Phone 1"); numbers as the user typed them, then the ones kept as typed
  * because they were not understood. Addresses after the first are "Address 2", "Address 3", ...
- * `extra` columns come last (the import ignores columns it does not know).
+ * The shop's own fields follow, one column each under the field's name (the import keeps a
+ * column by that name as that field). `extra` columns come last.
  */
 export function contactsToCsv(
   contacts: readonly Contact[],
   h: ContactCsvHeaders,
   extra?: ExtraCsvColumns,
+  customFields: readonly CustomFieldDef[] = [],
 ): string {
   const phonesOf = (c: Contact) => [
     ...c.phones.map((p) => ({ label: p.customLabel ?? p.label, raw: p.raw })),
@@ -90,6 +93,7 @@ export function contactsToCsv(
     h.consent,
     h.consentAt,
     h.note,
+    ...customFields.map((f) => f.name),
     ...(extra?.headers ?? []),
   ];
   const rows = contacts.map((c) => {
@@ -118,6 +122,7 @@ export function contactsToCsv(
       c.marketingConsent === undefined ? '' : c.marketingConsent ? 'yes' : 'no',
       c.marketingConsentAt ?? '',
       c.note,
+      ...customFields.map((f) => c.custom?.[f.id] ?? ''),
       ...(extra?.cells(c) ?? []),
     ];
   });

@@ -18,6 +18,11 @@ export interface ContactFilter {
   lastPurchaseAfter?: string;
   /** No purchase in the last N days (never bought counts). */
   noPurchaseDays?: number;
+  /**
+   * One of the shop's own fields (by id): its value contains `text` (case and accents
+   * ignored), or has any value when `text` is empty.
+   */
+  custom?: { id: string; text: string };
 }
 
 /** What filters need that is not on the contact row: derived from sales. */
@@ -37,7 +42,8 @@ export function isEmptyFilter(f: ContactFilter): boolean {
     f.birthdayMonth === undefined &&
     !f.lastPurchaseBefore &&
     !f.lastPurchaseAfter &&
-    f.noPurchaseDays === undefined
+    f.noPurchaseDays === undefined &&
+    f.custom === undefined
   );
 }
 
@@ -68,6 +74,10 @@ export function matchesFilter(
   }
   if (f.birthdayMonth !== undefined) {
     if (!c.birthday || Number(c.birthday.slice(5, 7)) !== f.birthdayMonth) return false;
+  }
+  if (f.custom) {
+    const v = c.custom?.[f.custom.id];
+    if (v === undefined || !foldText(v).includes(foldText(f.custom.text.trim()))) return false;
   }
   if (!needsFacts(f)) return true;
   const stage = facts?.stage ?? c.stage ?? 'lead';

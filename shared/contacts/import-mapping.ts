@@ -5,6 +5,7 @@
  */
 import type { PhoneLabel } from '../schemas/contact';
 import { foldText } from '../text';
+import { customNameKey } from './custom-fields';
 import type { RawContact } from './import-rows';
 import { phoneLabelFrom, splitPhones, splitTags } from './import-values';
 
@@ -29,7 +30,8 @@ export const IMPORT_FIELDS = [
   'note',
   'consent',
 ] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number] | 'ignore';
+/** `custom`: kept as the shop's own field named `customName` (#18.8). */
+export type ImportField = (typeof IMPORT_FIELDS)[number] | 'custom' | 'ignore';
 
 export interface ColumnMapping {
   field: ImportField;
@@ -40,6 +42,8 @@ export interface ColumnMapping {
    * Outlook's "Home Street", "Home City" and "Home Postal Code" are one address.
    */
   group?: string;
+  /** For a `custom` column: the name of the field it is kept as (the header by default). */
+  customName?: string;
 }
 
 /** "E-mail 1 - Value" -> "e mail 1 value". */
@@ -61,6 +65,8 @@ const RULES: [RegExp, ImportField][] = [
   // Outlook has no formatted address: its parts are joined, per group (Home, Business, Other).
   [/^(home|business|other) (street( \d)?|address po box|state|postal code|country( region)?)$/, 'address'],
   [/\b(fax|pager|display name|file as)\b|^(title|suffix|initials|name prefix|name suffix)$/, 'ignore'],
+  // Outlook's and Google's bookkeeping columns: never data a shop typed.
+  [/^(priority|sensitivity|private|mileage|billing information|directory server|internet free busy|photo)$/, 'ignore'],
   [/^(nickname|nama panggilan|panggilan|short name)$/, 'nickname'],
   [/^(company|organi[sz]ation( \d+)?( name)?|perusahaan|nama perusahaan|instansi)$/, 'organization'],
   [/^(job title|organi[sz]ation( \d+)? title|jabatan|pekerjaan|occupation|profession)$/, 'jobTitle'],
@@ -95,7 +101,9 @@ export function guessColumn(header: string): ColumnMapping {
   const h = normalizeHeader(header);
   if (h === '') return { field: 'ignore' };
   const rule = RULES.find(([re]) => re.test(h));
-  const field = rule ? rule[1] : 'ignore';
+  // A column no built-in field takes is kept as the shop's own field, named by its header.
+  if (!rule) return { field: 'custom', customName: header.trim().slice(0, 60) };
+  const field = rule[1];
   const group = groupOf(h);
   const mapping: ColumnMapping =
     field === 'phone' ? { field, phoneLabel: phoneLabelFrom(header) } : { field };
@@ -103,8 +111,31 @@ export function guessColumn(header: string): ColumnMapping {
   return mapping;
 }
 
-export function guessMapping(headers: readonly string[]): ColumnMapping[] {
-  return headers.map(guessColumn);
+/**
+ * The guess for every column. With the file's rows, a column kept as a new field that holds
+ * nothing, or the same word in every row of many (Outlook's "Priority: Normal", "Private:
+ * False"), is ignored instead: the preview still offers to keep it.
+ */
+export function guessMapping(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[] = [],
+  /** Names of the shop's own fields: a column by one of these names is that field. */
+  customNames: readonly string[] = [],
+): ColumnMapping[] {
+  const known = new Set(customNames.map(customNameKey));
+  return headers.map((header, i) => {
+    if (known.has(customNameKey(header)) && customNameKey(header) !== '')
+      return { field: 'custom', customName: header.trim().slice(0, 60) };
+    const m = guessColumn(header);
+    if (m.field !== 'custom' || rows.length === 0) return m;
+    const values = new Set<string>();
+    for (const row of rows) {
+      const v = (row[i] ?? '').trim();
+      if (v !== '') values.add(v);
+      if (values.size > 1) return m;
+    }
+    return values.size === 0 || rows.length >= 5 ? { field: 'ignore' } : m;
+  });
 }
 
 /** Fields a contact can be named from (#18: a company-only or e-mail-only row has a name). */
@@ -233,6 +264,9 @@ export function rowToRaw(
         break;
       case 'consent':
         raw.consent ??= v;
+        break;
+      case 'custom':
+        if (m.customName) (raw.custom ??= []).push({ name: m.customName, value: v });
         break;
       case 'label':
       case 'ignore':

@@ -17,6 +17,7 @@ import {
 import { localCalendarDate } from '../dates';
 import { DEFAULT_PHONE_REGION } from '../phone';
 import type { PhoneLabel } from '../schemas/contact';
+import { findCustomField, readCustomValue, type CustomFieldDef } from './custom-fields';
 import { parseGender, parseLooseDate, parseSource, parseYesNo } from './import-values';
 
 export interface RawContact {
@@ -41,6 +42,11 @@ export interface RawContact {
   organization?: string;
   jobTitle?: string;
   websites?: string[];
+  /**
+   * Columns no built-in field takes (a CSV column kept as a field, a vCard's X- property), by
+   * the name of the shop's field they go to (shared/contacts/custom-fields.ts).
+   */
+  custom?: { name: string; value: string }[];
   /** The original cells (CSV) or text (vCard), for the rejected-rows download. */
   original: string[];
 }
@@ -64,6 +70,11 @@ export interface PrepareOptions {
    * in the user's language; the field key when missing.
    */
   noteLabels?: Readonly<Record<string, string>>;
+  /**
+   * The shop's fields the file's kept columns go to (existing ones and those the import
+   * creates); a value for a name not here is not kept.
+   */
+  customFields?: readonly CustomFieldDef[];
 }
 
 const MAX_PHONES = 20;
@@ -244,7 +255,42 @@ export function prepareRow(
   }
   const fields: ContactInputFields = { ...parsed.fields };
   if (emails.length > 1) fields.otherEmails = emails.slice(1);
+  const custom = customValues(raw, options.customFields ?? [], warnings);
+  if (custom.note.length > 0)
+    fields.note = [fields.note, ...custom.note].filter((s) => s.trim() !== '').join('\n');
+  if (custom.values) fields.custom = custom.values;
   return { ok: true, line: raw.line, fields, warnings };
+}
+
+/**
+ * The row's values of the shop's own fields, by field id. A value the field's type refuses (a
+ * word in a number field) is kept in the note and reported, like any other field's.
+ */
+function customValues(
+  raw: RawContact,
+  defs: readonly CustomFieldDef[],
+  warnings: ImportProblem[],
+): { values?: Record<string, string>; note: string[] } {
+  const note: string[] = [];
+  if (!raw.custom?.length || defs.length === 0) return { note };
+  const values: Record<string, string> = {};
+  for (const { name, value } of raw.custom) {
+    const def = findCustomField(defs, name);
+    if (!def) continue;
+    const read = readCustomValue(def, value);
+    if (!read.ok) {
+      warnings.push({ field: def.name, message: read.error, value: value.trim() });
+      note.push(`${def.name}: ${value.trim()}`);
+    } else if (read.value !== undefined) {
+      // One field given twice (two X-SOCIALPROFILE lines): both values, in one text.
+      const before = values[def.id];
+      values[def.id] =
+        before === undefined || def.type !== 'text'
+          ? (before ?? read.value)
+          : `${before}, ${read.value}`.slice(0, 2000);
+    }
+  }
+  return Object.keys(values).length > 0 ? { values, note } : { note };
 }
 
 function withNote(input: ContactInput, kept: readonly string[]): ContactInput {

@@ -6,7 +6,7 @@
  * - e-mail: B's stays; A's addresses B lacks go to `otherEmails`;
  * - tags: union, B's order first;
  * - note: B's, then A's when it says something B's does not;
- * - every other field: B's value, or A's where B has none;
+ * - every other field (and each custom field): B's value, or A's where B has none;
  * - marketing consent: the more recent decision of the two (by its date).
  * The result is a patch, applied with shared/records.ts applyPatch so each change is stamped.
  */
@@ -68,6 +68,11 @@ export function planMerge(loser: Contact, survivor: Contact): ContactPatch {
     const extra = (loser[f] ?? []).filter((x: unknown) => !known.has(JSON.stringify(x)));
     if (extra.length > 0) (patch as Record<string, unknown>)[f] = [...mine, ...extra].slice(0, 20);
   }
+
+  // The shop's own fields: B's values, and A's for fields B has no value in.
+  const extraCustom = Object.entries(loser.custom ?? {}).filter(([id]) => !survivor.custom?.[id]);
+  if (extraCustom.length > 0)
+    patch.custom = { ...survivor.custom, ...Object.fromEntries(extraCustom) };
 
   if (
     loser.marketingConsent !== undefined &&

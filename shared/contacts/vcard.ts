@@ -7,6 +7,12 @@ import type { Contact, PhoneLabel } from '../schemas/contact';
 import type { RawContact } from './import-rows';
 import { PLAIN_LABEL } from './import-mapping';
 import { phoneLabelFrom } from './import-values';
+import {
+  customNameKey,
+  isKeepableVCardProperty,
+  vCardFieldName,
+  type CustomFieldDef,
+} from './custom-fields';
 
 interface Property {
   /** "item1" of "item1.TEL": iPhone ties a label (X-ABLabel) to a number this way. */
@@ -129,6 +135,7 @@ interface CardState {
   emailGroups: (string | undefined)[];
   notes: string[];
   addresses: { text: string; city?: string }[];
+  custom: { property: string; group?: string; type: string | undefined; value: string }[];
 }
 
 function finishCard(card: CardState): RawContact {
@@ -156,6 +163,10 @@ function finishCard(card: CardState): RawContact {
   }
   const more = others.map((a) => [a.text, a.city].filter(Boolean).join(', ')).filter(Boolean);
   if (more.length > 0) raw.otherAddresses = more;
+  for (const c of card.custom) {
+    const label = c.group === undefined ? undefined : card.labels.get(c.group);
+    (raw.custom ??= []).push({ name: vCardFieldName(c.property, label ?? c.type), value: c.value });
+  }
   raw.original = [card.lines.join('\n')];
   return raw;
 }
@@ -177,6 +188,7 @@ export function parseVCards(text: string): VCardParseResult {
         emailGroups: [],
         notes: [],
         addresses: [],
+        custom: [],
       };
       continue;
     }
@@ -258,6 +270,12 @@ export function parseVCards(text: string): VCardParseResult {
       case 'NOTE':
         current.notes.push(unescape(prop.value));
         break;
+      case 'X-KENAL-FIELD': {
+        // Kenal's own export of the shop's field: "X-KENAL-FIELD:Member level;Gold".
+        const [name = '', ...rest] = splitValue(prop.value, ';');
+        if (name.trim() !== '') (raw.custom ??= []).push({ name, value: rest.join(';') });
+        break;
+      }
       case 'CATEGORIES':
         raw.tags.push(
           ...splitValue(prop.value, ',')
@@ -265,6 +283,17 @@ export function parseVCards(text: string): VCardParseResult {
             .filter(Boolean),
         );
         break;
+      default:
+        // Another app's own property (X-SOCIALPROFILE, X-ABDATE, X-MEMBER-LEVEL): offered as
+        // the shop's own field rather than dropped (#18.8). Named in finishCard, because an
+        // iPhone writes the item's X-ABLabel after it.
+        if (isKeepableVCardProperty(prop.name) && prop.value.trim() !== '')
+          current.custom.push({
+            property: prop.name,
+            ...(prop.group !== undefined && { group: prop.group }),
+            type: prop.params.get('TYPE')?.find((t) => !/^(pref|internet)$/i.test(t)),
+            value: unescape(prop.value).trim(),
+          });
     }
   }
   return { ok: true, contacts };
@@ -317,8 +346,25 @@ const telValue = (e164: string, ext: string | undefined): string =>
 const telLabel = (p: { label: PhoneLabel; customLabel?: string }): string | undefined =>
   p.customLabel ?? (p.label === 'whatsapp' ? 'WhatsApp' : undefined);
 
-/** vCard 3.0, which Android, iPhone and Google Contacts all read. */
-export function writeVCards(contacts: readonly Contact[]): string {
+/** The names of the shop's own fields found in raw contacts, in order of first appearance. */
+export function customNamesIn(contacts: readonly RawContact[]): string[] {
+  const out = new Map<string, string>();
+  for (const c of contacts)
+    for (const f of c.custom ?? []) {
+      const key = customNameKey(f.name);
+      if (!out.has(key)) out.set(key, f.name);
+    }
+  return [...out.values()];
+}
+
+/**
+ * vCard 3.0, which Android, iPhone and Google Contacts all read. The shop's own fields go as
+ * "X-KENAL-FIELD:<name>;<value>", so a re-import finds each under its own name.
+ */
+export function writeVCards(
+  contacts: readonly Contact[],
+  customFields: readonly CustomFieldDef[] = [],
+): string {
   const cards = contacts.map((c) => {
     const lines = [
       'BEGIN:VCARD',
@@ -360,6 +406,10 @@ export function writeVCards(contacts: readonly Contact[]): string {
     if (c.source) lines.push(`X-KENAL-SOURCE:${escapeValue(c.source)}`);
     if (c.tags.length > 0) lines.push(`CATEGORIES:${c.tags.map(escapeValue).join(',')}`);
     if (c.note) lines.push(`NOTE:${escapeValue(c.note)}`);
+    for (const f of customFields) {
+      const v = c.custom?.[f.id];
+      if (v !== undefined) lines.push(`X-KENAL-FIELD:${escapeValue(f.name)};${escapeValue(v)}`);
+    }
     lines.push('END:VCARD');
     return lines.map(foldLine).join('\r\n');
   });

@@ -20,6 +20,7 @@
  */
 import type { HlcStamp } from '../hlc';
 import type { MutableMeta, RecordMeta, TableName } from '../schemas';
+import { flattenMaps, unflattenMaps } from '../records';
 
 /** The key in `stamps` that marks an erased record; its stamp is the erasure's. */
 export const ERASED_MARK = 'erasedAt';
@@ -110,7 +111,7 @@ export function erasureOf(record: RecordMeta): HlcStamp | undefined {
 export function eraseMutable<R extends MutableMeta>(table: TableName, record: R, at: HlcStamp): R {
   const spec = MUTABLE_ERASURE[table];
   if (!spec) return record;
-  const r = record as unknown as Loose;
+  const r = flattenMaps(record) as unknown as Loose;
   const current = Object.hasOwn(r.stamps, ERASED_MARK) ? r.stamps[ERASED_MARK] : undefined;
   const mark = current !== undefined && current > at ? current : at;
   let changed = current !== mark;
@@ -142,7 +143,7 @@ export function eraseMutable<R extends MutableMeta>(table: TableName, record: R,
   if (!changed) return record;
   const newest = Object.values(out.stamps).reduce((a, b) => (b > a ? b : a), out.updatedAt);
   out.updatedAt = newest;
-  return out as unknown as R;
+  return unflattenMaps(out) as unknown as R;
 }
 
 const sameJson = (a: unknown, b: unknown): boolean =>

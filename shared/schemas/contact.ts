@@ -43,6 +43,14 @@ export function isMonthDay(s: string): boolean {
 }
 export const monthDaySchema = z.string().refine(isMonthDay, 'not a month and day');
 
+/** A custom field's id (a ULID): the key of its value in `custom`, and of its stamp `custom.<id>`. */
+export const CUSTOM_FIELD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const MAX_CUSTOM_FIELDS = 100;
+/** Values of the shop's own fields (shared/contacts/custom-fields.ts), by field id, as text. */
+export const customValuesSchema = z
+  .record(z.string().regex(CUSTOM_FIELD_ID), z.string().min(1).max(2000))
+  .refine((m) => Object.keys(m).length <= MAX_CUSTOM_FIELDS, 'too many custom fields');
+
 export const tagSchema = z.string().trim().min(1).max(50);
 
 export const CONTACT_SOURCES = [
@@ -98,6 +106,11 @@ export const contactFieldsSchema = z.object({
    * there are purchases the stage is derived from them (shared/contacts/lifecycle.ts).
    */
   stage: z.enum(LIFECYCLE_STAGES).optional(),
+  /**
+   * The shop's own fields, by field id. Each value is its own last-writer-wins register,
+   * stamped as `custom.<id>` (shared/records.ts), so two devices editing two fields both win.
+   */
+  custom: customValuesSchema.optional(),
   /** Duplicate merged into another contact: queries resolve this contact to that one. */
   mergedInto: ulidSchema.optional(),
 });

@@ -27,6 +27,8 @@ import { importedSaleId } from '../loyalty/sales-import';
 import { eraseRecord, ERASED_MARK } from '../privacy/erase';
 import { recordSchemas, type MutableMeta, type RecordMeta, type TableName } from '../schemas';
 import { canonicalJson } from './canonical-json';
+import { MAP_FIELDS } from '../records';
+import { CUSTOM_FIELD_ID, MAX_CUSTOM_FIELDS } from '../schemas/contact';
 
 const EVENT_SET = new Set<string>(['sales', 'ledger', 'feedback']);
 
@@ -35,15 +37,24 @@ const STAMPABLE: Readonly<Record<TableName, ReadonlySet<string>>> = Object.fromE
   (Object.keys(recordSchemas) as TableName[]).map((t) => {
     const shape = (recordSchemas[t] as unknown as { shape: Record<string, unknown> }).shape;
     const fields = Object.keys(shape).filter(
-      (f) => !['id', 'createdAt', 'updatedAt', 'stamps'].includes(f),
+      // A map field is stamped per key (`custom.<id>`, below), never as a whole.
+      (f) => !['id', 'createdAt', 'updatedAt', 'stamps', ...MAP_FIELDS].includes(f),
     );
     return [t, new Set([...fields, ERASED_MARK])];
   }),
 ) as unknown as Record<TableName, ReadonlySet<string>>;
 
+/** A key of a map field (shared/records.ts MAP_FIELDS): a contact's custom field `custom.<id>`. */
+const MAP_STAMP: Partial<Record<TableName, RegExp>> = {
+  contacts: new RegExp(`^custom\\.${CUSTOM_FIELD_ID.source.slice(1)}`),
+};
+/** Each map key is its own stamp: up to this many more keys than the table has fields. */
+const MAP_STAMPS = MAX_CUSTOM_FIELDS;
+
 /** Whether `field` may be a key of `stamps` in `table` (own keys only; no prototype names). */
 export function isStampableField(table: TableName, field: string): boolean {
-  return STAMPABLE[table].has(field);
+  if (STAMPABLE[table].has(field)) return true;
+  return MAP_STAMP[table]?.test(field) ?? false;
 }
 
 /**
@@ -60,9 +71,10 @@ export function stampsProblem(table: TableName, raw: unknown): string | undefine
   }
   const keys = Object.keys(stamps);
   const allowed = STAMPABLE[table];
-  if (keys.length > allowed.size) return `stamps: ${keys.length} keys, at most ${allowed.size}`;
+  const most = allowed.size + (MAP_STAMP[table] ? MAP_STAMPS : 0);
+  if (keys.length > most) return `stamps: ${keys.length} keys, at most ${most}`;
   for (const key of keys) {
-    if (!allowed.has(key)) return `stamps.${key.slice(0, 40)}: not a field of ${table}`;
+    if (!isStampableField(table, key)) return `stamps.${key.slice(0, 40)}: not a field of ${table}`;
     const value = (stamps as Record<string, unknown>)[key];
     if (!isHlcStamp(value)) return `stamps.${key}: not an HLC stamp`;
   }

@@ -22,7 +22,7 @@
  * every personal value older than the erasure and reports no losers.
  */
 import type { HlcStamp } from '../hlc';
-import { sameValue } from '../records';
+import { flattenMaps, sameValue, unflattenMaps } from '../records';
 import { EVENT_TABLES, type MutableMeta, type RecordMeta, type TableName } from '../schemas';
 import { eraseMutable, erasureOf } from '../privacy/erase';
 import { canonicalJson } from './canonical-json';
@@ -83,8 +83,9 @@ export function mergeMutable<R extends MutableMeta>(
   // A new record still goes through the field merge (with itself), so a record written in an
   // older shape (a tombstone without stamps.deletedAt) is stored normalized, as later merges
   // would leave it: merging it again then changes nothing.
-  const l = (local ?? remote) as unknown as Loose;
-  const r = remote as unknown as Loose;
+  // A map field (a contact's custom fields) merges key by key: see flattenMaps.
+  const l = flattenMaps(local ?? remote) as unknown as Loose;
+  const r = flattenMaps(remote) as unknown as Loose;
   const fields = [...new Set([...fieldsOf(l), ...fieldsOf(r)])].sort();
   const out: Loose = {
     id: l.id,
@@ -128,10 +129,10 @@ export function mergeMutable<R extends MutableMeta>(
       });
     }
   }
-  if (fresh) return { record: out as unknown as R, changed: true, losers: [] };
+  if (fresh) return { record: unflattenMaps(out) as unknown as R, changed: true, losers: [] };
   // A stamp the local copy had but the merge dropped (only an empty one) also counts.
   if (!changed && Object.keys(l.stamps).length !== Object.keys(out.stamps).length) changed = true;
-  return { record: (changed ? out : local) as unknown as R, changed, losers };
+  return { record: (changed ? unflattenMaps(out) : local) as unknown as R, changed, losers };
 }
 
 export function mergeEvent<R extends RecordMeta>(local: R | undefined, remote: R): MergeResult<R> {

@@ -34,7 +34,9 @@ import {
 } from '../../../shared/contacts/filters';
 import { deriveStage, summarizePurchases, type SaleFact } from '../../../shared/contacts/lifecycle';
 import { planMerge } from '../../../shared/contacts/merge';
+import { findCustomField, type CustomFieldDef } from '../../../shared/contacts/custom-fields';
 import { derivedId, newId } from '../../../shared/ids';
+import { addCustomFields, readCustomFields } from './custom-fields';
 import { DEFAULT_PHONE_REGION, isPhoneRegion, PHONE_REGION_SETTING } from '../../../shared/phone';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
@@ -90,6 +92,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked between chunks; when aborted the whole import rolls back. */
   signal?: AbortSignal;
+  /** The shop's fields this import creates for columns kept as fields (same transaction). */
+  newCustomFields?: readonly CustomFieldDef[];
 }
 
 export interface ImportSummary {
@@ -148,6 +152,33 @@ function overwrittenSinceOpened(
     const stored = current[key];
     return !sameValue(stored, opened[key]) && !sameValue(stored, edited[key]);
   });
+}
+
+/** The stored custom values with the keys the form changed (from `opened` to `now`) applied. */
+function customEdits(
+  stored: Readonly<Record<string, string>> | undefined,
+  opened: Readonly<Record<string, string>> | undefined,
+  now: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined {
+  const out: Record<string, string> = { ...stored };
+  for (const k of new Set([...Object.keys(opened ?? {}), ...Object.keys(now ?? {})])) {
+    const v = now?.[k];
+    if (v === opened?.[k]) continue;
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A row's custom values with field ids replaced (a field another device created first). */
+function withCustomIds(
+  row: ContactInputFields,
+  renamed: ReadonlyMap<string, string>,
+): ContactInputFields {
+  if (!row.custom) return row;
+  const custom: Record<string, string> = {};
+  for (const [id, v] of Object.entries(row.custom)) custom[renamed.get(id) ?? id] = v;
+  return { ...row, custom };
 }
 
 /** A consent change is dated (UU PDP: we must be able to show when it was given). */
@@ -276,6 +307,10 @@ export function createContactsRepository(
         // Every form field is sent, so a cleared optional field is an explicit `undefined`.
         const all: Partial<ContactInputFields> = { ...CLEARABLE, ...parsed.fields };
         const edited = opened?.ok ? changedFields(all, { ...CLEARABLE, ...opened.fields }) : all;
+        // Custom fields change one by one: a field this form did not touch keeps the value a
+        // sync or another tab gave it meanwhile.
+        if (opened?.ok && Object.hasOwn(edited, 'custom'))
+          edited.custom = customEdits(current.custom, opened.fields.custom, parsed.fields.custom);
         const patch = withConsentDate(edited as ContactInputFields, current, now());
         const stamp = await clock.stamp();
         const { record, changed } = applyPatch(current, patch, stamp);
@@ -616,14 +651,27 @@ export function createContactsRepository(
      * or added anyway.
      */
     async importMany(
-      rows: readonly ContactInputFields[],
+      importRows: readonly ContactInputFields[],
       options: ImportOptions,
     ): Promise<ImportSummary> {
+      let rows = importRows;
       const summary: ImportSummary = { added: 0, merged: 0, skipped: 0 };
       const at = now();
       await rw(async () => {
         const stamp = await clock.stamp();
         const createdAt = at.toISOString();
+        if (options.newCustomFields?.length) {
+          // Another device or tab may have added a field by that name meanwhile: one field.
+          const existing = await readCustomFields(db);
+          const fresh = options.newCustomFields.filter((d) => !findCustomField(existing, d.name));
+          await addCustomFields(db, fresh, stamp, createdAt);
+          const renamed = new Map<string, string>();
+          for (const d of options.newCustomFields) {
+            const other = findCustomField(existing, d.name);
+            if (other) renamed.set(d.id, other.id);
+          }
+          if (renamed.size > 0) rows = rows.map((r) => withCustomIds(r, renamed));
+        }
         const byKey = new Map<string, BookMatch>();
         if (options.onDuplicate !== 'add') {
           await forEachLiveRow((c) => {
@@ -687,7 +735,7 @@ export function createContactsRepository(
         if (options.signal?.aborted) throw new ImportCancelledError();
         if (touched.size > 0)
           await db.contacts.bulkPut([...touched.values()].map((c) => toRow(c, stamp)));
-      });
+      }, [db.settings]);
       return summary;
     },
 

@@ -31,6 +31,12 @@ import {
   PHONE_LABELS,
 } from '../../../shared/schemas';
 import { usePhoneRegion } from './usePhoneRegion';
+import {
+  CustomFieldInputs,
+  customFieldErrors,
+  normalizedCustom,
+} from './custom-fields/CustomFieldInputs';
+import { useCustomFields } from './custom-fields/useCustomFields';
 
 /** Optional fields the form always shows, so every input is controlled. */
 function withFormDefaults(initial: ContactInput): ContactInput {
@@ -45,6 +51,7 @@ function withFormDefaults(initial: ContactInput): ContactInput {
     organization: '',
     jobTitle: '',
     ...initial,
+    custom: { ...initial.custom },
   };
 }
 
@@ -83,12 +90,16 @@ export function ContactForm({
   // A birthday typed as no date or an impossible one ("31/02/1990") stops the save with a
   // message instead of being dropped (shared/dates' parseTypedDate, through DateField).
   const birthdayProblem = useRef<DateFieldProblem>(null);
+  const customDefs = useCustomFields();
   const form = useForm<ContactInput>({
     mode: 'controlled',
     initialValues: withFormDefaults(initial),
     validate: (values) => {
       const r = parseContactInput({ ...values, phoneRegion });
-      const errors = r.ok ? {} : toFormErrors(r.errors);
+      const errors = {
+        ...(r.ok ? {} : toFormErrors(r.errors)),
+        ...customFieldErrors(customDefs, values.custom),
+      };
       return birthdayProblem.current ? { ...errors, birthday: birthdayProblem.current } : errors;
     },
   });
@@ -111,7 +122,11 @@ export function ContactForm({
   const submit = form.onSubmit(
     async (values, event) => {
       const formEl = event?.currentTarget; // read before the await: React clears it after
-      const errors = await onSubmit({ ...values, phoneRegion }, form.getInitialValues());
+      const custom = normalizedCustom(customDefs, values.custom);
+      const errors = await onSubmit(
+        { ...values, phoneRegion, ...(custom && { custom }) },
+        form.getInitialValues(),
+      );
       if (errors && errors.length > 0) {
         form.setErrors(toFormErrors(errors));
         focusFirstError(formEl);
@@ -292,6 +307,12 @@ export function ContactForm({
           }
           checked={form.values.marketingConsent === true}
           onChange={(e) => form.setFieldValue('marketingConsent', e.currentTarget.checked)}
+        />
+        <CustomFieldInputs
+          defs={customDefs}
+          values={form.values.custom ?? {}}
+          onChange={(id, v) => form.setFieldValue(`custom.${id}`, v)}
+          error={err}
         />
         <Textarea
           label={t('contacts.fields.note')}

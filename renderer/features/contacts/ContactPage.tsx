@@ -25,7 +25,13 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate, useParams } from 'react-router';
-import { formatDateTime, formatDayMonth } from '../../../shared/dates';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatDayMonth,
+  isCalendarDate,
+} from '../../../shared/dates';
+import { useCustomFields } from './custom-fields/useCustomFields';
 import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
 import { isErased } from '../../../shared/privacy/erase';
 import { useLocale } from '../../i18n/useLocale';
@@ -221,6 +227,7 @@ export function ContactPage() {
 /** The quieter facts: where they live, how they found the shop, how they like to be reached. */
 function ContactDetails({ contact, locale }: { contact: Contact; locale: string }) {
   const { t } = useTranslation();
+  const customDefs = useCustomFields();
   const rows: [string, string][] = [];
   const place = [contact.address, contact.city].filter(Boolean).join(', ');
   if (place) rows.push([t('contacts.fields.address'), place]);
@@ -256,6 +263,15 @@ function ContactDetails({ contact, locale }: { contact: Contact; locale: string 
       t('contacts.fields.consent'),
       t(contact.marketingConsent ? 'contacts.consentGiven' : 'contacts.consentWithdrawn', { date }),
     ]);
+  }
+  // The shop's own fields (Settings), each by its type: a date in the reader's words.
+  for (const d of customDefs) {
+    const v = contact.custom?.[d.id];
+    if (v !== undefined)
+      rows.push([
+        d.name,
+        d.type === 'date' && isCalendarDate(v) ? formatCalendarDate(v, locale) : v,
+      ]);
   }
   if (rows.length === 0) return null;
   return (

@@ -15,6 +15,7 @@ import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactFilter } from '../../../shared/contacts/filters';
+import { useCustomFields } from './custom-fields/useCustomFields';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../shared/schemas';
 import { useContactsView } from './contacts-view-store';
 import { useContactFacets } from './useContactSearch';
@@ -29,6 +30,7 @@ function monthNames(locale: string): string[] {
 export function FiltersPanel({ locale, open }: { locale: string; open: boolean }) {
   const { t } = useTranslation();
   const facets = useContactFacets(open);
+  const customDefs = useCustomFields();
   const { filter, setFilter, views, saveView, deleteView } = useContactsView();
   const [viewName, setViewName] = useState('');
   const set = (patch: Partial<ContactFilter>) => setFilter({ ...filter, ...patch });
@@ -100,6 +102,29 @@ export function FiltersPanel({ locale, open }: { locale: string; open: boolean }
           value={filter.noPurchaseDays ?? ''}
           onChange={(v) => set({ noPurchaseDays: typeof v === 'number' && v > 0 ? v : undefined })}
         />
+        {customDefs.length > 0 && (
+          <>
+            <Select
+              label={t('customFields.filter')}
+              placeholder={t('contacts.filters.any')}
+              data={customDefs.map((d) => ({ value: d.id, label: d.name }))}
+              value={filter.custom?.id ?? null}
+              onChange={(id) =>
+                set({ custom: id ? { id, text: filter.custom?.text ?? '' } : undefined })
+              }
+              clearable
+            />
+            <TextInput
+              label={t('customFields.filterValue')}
+              placeholder={t('customFields.filterAny')}
+              disabled={!filter.custom}
+              value={filter.custom?.text ?? ''}
+              onChange={(e) =>
+                filter.custom && set({ custom: { ...filter.custom, text: e.currentTarget.value } })
+              }
+            />
+          </>
+        )}
       </SimpleGrid>
       <Group justify="space-between" mt="sm" wrap="wrap" gap="xs">
         <Group gap="xs">

@@ -4,7 +4,7 @@ import { contactsToCsv } from '../../../shared/contacts/csv-write';
 import { writeVCards } from '../../../shared/contacts/vcard';
 import { localCalendarDate } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
-import { useHost } from '../../app/services';
+import { useHost, useRepositories } from '../../app/services';
 import { useRfmColumns } from '../reports/useRfmColumns';
 
 export type ExportFormat = 'csv' | 'vcard';
@@ -13,6 +13,7 @@ export type ExportFormat = 'csv' | 'vcard';
 export function useExportContacts(): (contacts: Contact[], format: ExportFormat) => Promise<void> {
   const { t } = useTranslation();
   const host = useHost();
+  const { customFields } = useRepositories();
   const rfmColumns = useRfmColumns();
   return async (contacts, format) => {
     if (contacts.length === 0) {
@@ -20,6 +21,8 @@ export function useExportContacts(): (contacts: Contact[], format: ExportFormat)
       return;
     }
     const f = (k: string) => t(`contacts.fields.${k}`);
+    // The shop's own fields go out too, under their names (the import keeps them back).
+    const defs = await customFields.list();
     const base = `${t('contacts.export.fileName')}-${localCalendarDate(new Date())}`;
     const file =
       format === 'csv'
@@ -50,13 +53,14 @@ export function useExportContacts(): (contacts: Contact[], format: ExportFormat)
                 note: f('note'),
               },
               await rfmColumns(),
+              defs,
             ),
           }
         : {
             suggestedName: `${base}.vcf`,
             mimeType: 'text/vcard;charset=utf-8',
             filters: [{ name: 'vCard', extensions: ['vcf'] }],
-            content: writeVCards(contacts),
+            content: writeVCards(contacts, defs),
           };
     const result = await host.saveFile(file);
     if (result.saved)

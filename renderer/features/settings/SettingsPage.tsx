@@ -9,6 +9,7 @@ import type { Language } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { BackupSettings } from '../backup-sync/BackupSettings';
 import { PhoneCountrySetting } from '../contacts/PhoneCountrySetting';
+import { CustomFieldsSettings } from '../contacts/custom-fields/CustomFieldsSettings';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
@@ -57,6 +58,7 @@ export function SettingsPage() {
         </Stack>
       </Card>
       <PhoneCountrySetting />
+      <CustomFieldsSettings />
       <StorageCard />
       <DemoDataCard />
       <ShopSettingsCard />

@@ -12,6 +12,8 @@ import { parseLooseDate } from '../../../shared/contacts/import-values';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/contacts/${name}`, 'utf8');
 const fields = (headers: string[]) => guessMapping(headers).map((m) => m.field);
+const fields2 = (headers: string[], rows: string[][]) =>
+  guessMapping(headers, rows).map((m) => m.field);
 
 describe('guessing columns', () => {
   it('reads a Google Contacts export', () => {
@@ -115,8 +117,27 @@ describe('guessing columns', () => {
     expect(hasNameColumn(guessMapping(['Last Name']))).toBe(true);
   });
 
-  it('leaves an unknown column out rather than guessing', () => {
-    expect(fields(['Warna favorit', '', 'Nama Toko'])).toEqual(['ignore', 'ignore', 'ignore']);
+  it("keeps an unknown column as the shop's own field named by its header, never a guess", () => {
+    expect(guessMapping(['Warna favorit', '', 'Nama Toko'])).toEqual([
+      { field: 'custom', customName: 'Warna favorit' },
+      { field: 'ignore' },
+      { field: 'custom', customName: 'Nama Toko' },
+    ]);
+  });
+
+  it('ignores a kept column that is empty, or the same word in every row (Outlook "Priority")', () => {
+    const headers = ['Name', 'Member level', 'Empty', 'Same'];
+    const rows = Array.from({ length: 6 }, (_, i) => [`P${i}`, i % 2 ? 'Gold' : 'Silver', '', 'x']);
+    expect(fields2(headers, rows)).toEqual(['name', 'custom', 'ignore', 'ignore']);
+    // Two rows that agree are not "every row of many": still kept.
+    expect(fields2(['Level'], [['Gold'], ['Gold']])).toEqual(['custom']);
+  });
+
+  it("recognises a column named like one of the shop's fields, before the built-in guesses", () => {
+    expect(guessMapping(['No. Member'], [], ['no member'])).toEqual([
+      { field: 'custom', customName: 'No. Member' },
+    ]);
+    expect(fields(['No. Member'])).toEqual(['phone']);
   });
 });
 

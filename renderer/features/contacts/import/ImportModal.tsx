@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   Modal,
   Progress,
@@ -30,6 +31,8 @@ import {
 } from '../../../../shared/contacts/import-mapping';
 import type { ImportProblem, PreparedRow } from '../../../../shared/contacts/import-rows';
 import { writeCsv } from '../../../../shared/contacts/csv-write';
+import { planCustomFields, type CustomFieldDef } from '../../../../shared/contacts/custom-fields';
+import { newId } from '../../../../shared/ids';
 import { localCalendarDate } from '../../../../shared/dates';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/text-encoding';
 import { useHost, useRepositories } from '../../../app/services';
@@ -52,10 +55,20 @@ type Step =
       counts: PlanCounts;
       mapping: ColumnMapping[];
       encoding: TextEncodingName;
+      /** The shop's fields kept columns go to, and which of them the import creates. */
+      fields: CustomFieldDef[];
+      created: CustomFieldDef[];
+      /** vCard: the other apps' properties found, and those the user keeps. */
+      found: string[];
+      keep: string[];
     }
   | { step: 'importing'; done: number; total: number }
   | { step: 'done'; summary: ImportSummary }
   | { step: 'cancelled' };
+
+/** The name a column kept as a field gets: the one chosen, else its header. */
+const customNameOf = (m: ColumnMapping | undefined, header: string): string =>
+  m?.customName ?? (header.trim().slice(0, 60) || '?');
 
 const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const SHOWN_REJECTED = 50;
@@ -82,7 +95,7 @@ const NOTE_LABEL_FIELDS = [
 export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const host = useHost();
-  const { contacts } = useRepositories();
+  const { contacts, customFields } = useRepositories();
   const [state, setState] = useState<Step>({ step: 'pick' });
   const [choice, setChoice] = useState<DuplicateChoice>('skip');
   const session = useRef<ImportSession | null>(null);
@@ -102,10 +115,24 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     onClose();
   };
 
-  const prepare = async (mapping: ColumnMapping[], encoding: TextEncodingName) => {
+  /**
+   * Check every row. `found`/`keep`: a vCard's other-app properties and those kept as fields
+   * (a CSV's kept columns are in its mapping).
+   */
+  const prepare = async (
+    mapping: ColumnMapping[],
+    encoding: TextEncodingName,
+    found: string[] = [],
+    keep: string[] = found,
+  ) => {
     const s = session.current;
     if (!s) return;
     setState({ step: 'busy', label: 'checking', done: 0 });
+    const names = [
+      ...mapping.flatMap((m) => (m.field === 'custom' && m.customName ? [m.customName] : [])),
+      ...keep,
+    ];
+    const plan = planCustomFields(names, await customFields.list(), () => newId(Date.now()));
     const noteLabels = Object.fromEntries(
       NOTE_LABEL_FIELDS.map((f) => [f, t(`contacts.import.field.${f}`)]),
     );
@@ -115,6 +142,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
         today: localCalendarDate(new Date()),
         phoneRegion: await contacts.phoneRegion(),
         noteLabels,
+        customFields: [...plan.byName.values()],
       },
       (done, total) => setState({ step: 'busy', label: 'checking', done, total }),
     );
@@ -122,7 +150,17 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     const index = await contacts.matchIndex();
     const ready = rows.flatMap((r) => (r.ok ? [r.fields] : []));
     const counts = planCounts(planImport(ready, (k) => index.get(k)));
-    setState({ step: 'preview', rows, counts, mapping, encoding });
+    setState({
+      step: 'preview',
+      rows,
+      counts,
+      mapping,
+      encoding,
+      fields: [...plan.byName.values()],
+      created: plan.created,
+      found,
+      keep,
+    });
   };
 
   /** After a file is read (or read again in another encoding): map its columns, or preview. */
@@ -137,7 +175,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       setState({ step: 'pick', error: t(key, { line: parsed.line }) });
       return;
     }
-    if (parsed.kind === 'vcard') await prepare([], parsed.encoding);
+    if (parsed.kind === 'vcard') await prepare([], parsed.encoding, parsed.customNames);
     else
       setState({
         step: 'map',
@@ -190,10 +228,11 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     const s = new ImportSession();
     session.current = s;
     const bytes = result.file.bytes ?? new TextEncoder().encode(result.file.content);
-    await afterParse(await s.parse(result.file.name, bytes));
+    const known = (await customFields.list()).map((f) => f.name);
+    await afterParse(await s.parse(result.file.name, bytes, known));
   };
 
-  const runImport = async (rows: PreparedRow[]) => {
+  const runImport = async (rows: PreparedRow[], created: CustomFieldDef[]) => {
     const ready = rows.flatMap((r) => (r.ok ? [r.fields] : []));
     const controller = new AbortController();
     abort.current = controller;
@@ -201,6 +240,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     try {
       const summary = await contacts.importMany(ready, {
         onDuplicate: choice,
+        newCustomFields: created,
         signal: controller.signal,
         onProgress: (done, total) => setState({ step: 'importing', done, total }),
       });
@@ -311,14 +351,25 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
                         size="xs"
                         aria-label={`${t('contacts.import.importAs')}: ${h}`}
                         allowDeselect={false}
-                        data={(['ignore', ...IMPORT_FIELDS] as ImportField[]).map((f) => ({
-                          value: f,
-                          label: t(`contacts.import.fieldsMap.${f}`),
-                        }))}
+                        data={[
+                          ...(['ignore', ...IMPORT_FIELDS] as ImportField[]).map((f) => ({
+                            value: f,
+                            label: t(`contacts.import.fieldsMap.${f}`),
+                          })),
+                          // No column has to be thrown away: keep it as the shop's own field.
+                          {
+                            value: 'custom',
+                            label: t('customFields.keepAs', { name: customNameOf(mapping[i], h) }),
+                          },
+                        ]}
                         value={mapping[i]?.field ?? 'ignore'}
                         onChange={(v) => {
                           const next = [...mapping];
-                          next[i] = { ...next[i], field: (v ?? 'ignore') as ImportField };
+                          const field = (v ?? 'ignore') as ImportField;
+                          next[i] =
+                            field === 'custom'
+                              ? { field, customName: customNameOf(mapping[i], h) }
+                              : { ...next[i], field };
                           setState({ ...state, mapping: next });
                         }}
                       />
@@ -341,7 +392,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       break;
     }
     case 'preview': {
-      const { rows, counts, encoding } = state;
+      const { rows, counts, encoding, fields, created, found, keep, mapping } = state;
       const rejected = rows.flatMap((r) => (r.ok ? [] : [r]));
       const ready = rows.length - rejected.length;
       const kept = rows.flatMap((r) => (r.ok && r.warnings.length > 0 ? [r] : []));
@@ -377,6 +428,37 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
             )}
           </Group>
           {encodingPicker(encoding)}
+          {(fields.length > 0 || found.length > 0) && (
+            <Stack gap={4} data-testid="import-custom-fields">
+              <Text size="sm" fw={500}>
+                {t('customFields.fromFile')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('customFields.fromFileHelp')}
+              </Text>
+              {found.length > 0 ? (
+                <Checkbox.Group
+                  value={keep}
+                  onChange={(next) => void prepare(mapping, encoding, found, next)}
+                >
+                  <Group gap="md">
+                    {found.map((name) => (
+                      <Checkbox key={name} value={name} label={name} />
+                    ))}
+                  </Group>
+                </Checkbox.Group>
+              ) : (
+                <Group gap="xs">
+                  {fields.map((f) => (
+                    <Badge key={f.id} variant="outline" tt="none">
+                      {f.name}
+                      {created.includes(f) ? ` (${t('customFields.fromFileNew')})` : ''}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
+            </Stack>
+          )}
           {sample.length > 0 && (
             <Stack gap={4}>
               <Text size="sm" fw={500}>
@@ -492,7 +574,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
             <Button variant="default" onClick={reset}>
               {t('contacts.import.back')}
             </Button>
-            <Button disabled={toImport <= 0} onClick={() => void runImport(rows)}>
+            <Button disabled={toImport <= 0} onClick={() => void runImport(rows, created)}>
               {toImport > 0
                 ? t('contacts.import.start', { count: toImport })
                 : t('contacts.import.nothingToImport')}

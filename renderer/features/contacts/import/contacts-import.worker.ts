@@ -11,6 +11,7 @@ import {
   readImportFile,
   type ImportFile,
 } from '../../../../shared/contacts/import-file';
+import { customNamesIn } from '../../../../shared/contacts/vcard';
 import { prepareRow, type PreparedRow } from '../../../../shared/contacts/import-rows';
 import type { ImportFileKind } from '../../../../shared/contacts/file-kind';
 import {
@@ -22,6 +23,7 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 
 let source: { name: string; bytes: Uint8Array } | null = null;
 let file: Extract<ImportFile, { ok: true }> | null = null;
+let knownFields: string[] = [];
 
 const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
 
@@ -31,6 +33,7 @@ const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
  */
 function parse(request: Extract<WorkerRequest, { type: 'parse' }>): Promise<void> | void {
   if (request.bytes) source = { name: request.name, bytes: request.bytes };
+  if (request.knownFields) knownFields = request.knownFields;
   if (!source) {
     post({ type: 'parse-error', error: 'empty' });
     return;
@@ -70,7 +73,8 @@ function read(
     headers: result.kind === 'csv' ? result.headers : [],
     sample: result.kind === 'csv' ? result.rows.slice(0, 5) : [],
     rowCount: importFileSize(result),
-    guess: result.kind === 'csv' ? guessMapping(result.headers) : [],
+    guess: result.kind === 'csv' ? guessMapping(result.headers, result.rows, knownFields) : [],
+    customNames: result.kind === 'vcard' ? customNamesIn(result.contacts) : [],
   });
 }
 
@@ -78,7 +82,11 @@ function prepare(request: Extract<WorkerRequest, { type: 'prepare' }>) {
   if (!file) return post({ type: 'prepared', rows: [] });
   const total = importFileSize(file);
   const out: PreparedRow[] = [];
-  const options = { phoneRegion: request.phoneRegion, noteLabels: request.noteLabels };
+  const options = {
+    phoneRegion: request.phoneRegion,
+    noteLabels: request.noteLabels,
+    customFields: request.customFields,
+  };
   for (let i = 0; i < total; i++) {
     out.push(prepareRow(rawContactAt(file, i, request.mapping), request.today, options));
     if (i % 2000 === 1999) post({ type: 'progress', done: i + 1, total });

@@ -29,10 +29,13 @@ export class ImportSession {
   }
 
   /** Read a file's bytes (handed over to the worker, not copied). */
-  parse(name: string, bytes: Uint8Array): Promise<ParseResult> {
-    return this.request({ type: 'parse', name, bytes }, ['parsed', 'parse-error'], undefined, [
-      bytes.buffer,
-    ]);
+  parse(name: string, bytes: Uint8Array, knownFields: string[] = []): Promise<ParseResult> {
+    return this.request(
+      { type: 'parse', name, bytes, knownFields },
+      ['parsed', 'parse-error'],
+      undefined,
+      [bytes.buffer],
+    );
   }
 
   /** Read the same file again in another encoding. */

@@ -1,5 +1,6 @@
 /** Messages between the import screen and the worker that parses and validates files. */
 import type { ImportReadError } from '../../../../shared/contacts/import-file';
+import type { CustomFieldDef } from '../../../../shared/contacts/custom-fields';
 import type { ColumnMapping } from '../../../../shared/contacts/import-mapping';
 import type { PreparedRow } from '../../../../shared/contacts/import-rows';
 import type { ImportFileKind } from '../../../../shared/contacts/file-kind';
@@ -10,7 +11,14 @@ export type WorkerRequest =
    * Read a file: `bytes` the first time (transferred, kept by the worker), then again without
    * bytes when the user picks another `encoding` in the preview.
    */
-  | { type: 'parse'; name: string; bytes?: Uint8Array; encoding?: TextEncodingName }
+  | {
+      type: 'parse';
+      name: string;
+      bytes?: Uint8Array;
+      encoding?: TextEncodingName;
+      /** Names of the shop's own fields: a column by one of these names is kept as that field. */
+      knownFields?: string[];
+    }
   | {
       type: 'prepare';
       mapping: ColumnMapping[];
@@ -18,6 +26,8 @@ export type WorkerRequest =
       phoneRegion: string;
       /** Words for values kept in the note, in the user's language. */
       noteLabels: Record<string, string>;
+      /** The shop's fields kept columns go to (existing, and those the import will create). */
+      customFields?: CustomFieldDef[];
     };
 
 export type ParseError = ImportReadError;
@@ -32,6 +42,8 @@ export type WorkerResponse =
       sample: string[][];
       rowCount: number;
       guess: ColumnMapping[];
+      /** vCard: the names of the other apps' properties found, offered as fields. */
+      customNames: string[];
     }
   | { type: 'parse-error'; error: ParseError; line?: number; encoding?: TextEncodingName }
   | { type: 'progress'; done: number; total: number }
