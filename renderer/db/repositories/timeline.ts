@@ -20,6 +20,7 @@ import {
   type TemplateFields,
 } from '../../../shared/schemas';
 import type { COMPLAINT_STATUSES, INTERACTION_KINDS } from '../../../shared/schemas/note';
+import { isErased } from '../../../shared/privacy/erase';
 import { isOpenComplaint } from '../../../shared/timeline/complaints';
 import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
 import {
@@ -60,10 +61,14 @@ export type TimelineItem =
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** The few contact fields lists need (name to show, phones for WhatsApp, birthday). */
+/**
+ * The few contact fields lists need (name to show, phones for WhatsApp, birthday); `stamps`
+ * tell an erased customer (named in the user's words, never offered WhatsApp).
+ */
 export interface ContactSummary {
   id: string;
   name: string;
+  stamps: Contact['stamps'];
   phones: Contact['phones'];
   birthday?: string;
 }
@@ -128,7 +133,7 @@ function addPurchase(byContact: Map<string, Visits>, s: Sale): void {
 }
 
 function summary(c: ContactRow): ContactSummary {
-  return { id: c.id, name: c.name, phones: c.phones, birthday: c.birthday };
+  return { id: c.id, name: c.name, stamps: c.stamps, phones: c.phones, birthday: c.birthday };
 }
 
 export function createTimelineRepository(
@@ -816,7 +821,10 @@ export function createTimelineRepository(
       const out: QuietCustomer[] = [];
       quiet.forEach((q) => {
         const row = rows.get(q.id);
-        if (row && isLiveContact(row)) out.push({ contact: summary(row), verdict: q.verdict });
+        // An erased customer is nobody to win back: nothing to reach them by.
+        if (row && isLiveContact(row) && !isErased(row)) {
+          out.push({ contact: summary(row), verdict: q.verdict });
+        }
       });
       return out.sort(
         (a, b) =>
