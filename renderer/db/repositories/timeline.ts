@@ -52,12 +52,17 @@ import type { ContactRow, KenalDb } from '../database';
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /** What the timeline can be filtered by: each interaction kind, sales, and points events. */
-export type TimelineKind = InteractionKind | 'sale' | 'points';
+export type TimelineKind = InteractionKind | 'sale' | 'points' | 'followup';
 
+/**
+ * A finished follow-up is on the timeline at the time it was done: derived from the follow-up
+ * itself (no extra record), so reopening it takes it off again and every device shows the same.
+ */
 export type TimelineItem =
   | { type: 'note'; at: string; id: string; note: Note }
   | { type: 'sale'; at: string; id: string; sale: Sale }
-  | { type: 'points'; at: string; id: string; entry: LedgerEntry };
+  | { type: 'points'; at: string; id: string; entry: LedgerEntry }
+  | { type: 'followup'; at: string; id: string; followUp: FollowUp };
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -469,6 +474,14 @@ export function createTimelineRepository(
             .toArray();
           for (const sale of sales) {
             if (!sale.deletedAt) items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+          }
+        }
+        if (want('followup')) {
+          const done = await db.followUps.where('contactId').equals(id).toArray();
+          for (const f of done) {
+            if (f.doneAt !== undefined && !f.deletedAt) {
+              items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
+            }
           }
         }
         if (want('points')) {
