@@ -39,7 +39,25 @@ export function displayName(
   c: { name: string; stamps: Readonly<Record<string, string>> },
   erasedLabel: string,
 ): string {
-  return isErased(c) && c.name === ERASED_NAME ? erasedLabel : c.name;
+  return showsErasedName(c) ? erasedLabel : c.name;
+}
+
+/** Whether a contact's stored name is the erasure's placeholder (shown in the user's words). */
+export function showsErasedName(c: {
+  name: string;
+  stamps: Readonly<Record<string, string>>;
+}): boolean {
+  return isErased(c) && c.name === ERASED_NAME;
+}
+
+/**
+ * Contacts as they are written into a file the user reads (CSV, vCard): an erased contact's
+ * name in the user's words, like on screen. The same objects when none is erased.
+ */
+export function withShownNames<
+  C extends { name: string; stamps: Readonly<Record<string, string>> },
+>(contacts: readonly C[], erasedLabel: string): C[] {
+  return contacts.map((c) => (showsErasedName(c) ? { ...c, name: erasedLabel } : c));
 }
 
 /** Stored instead of a follow-up title or a ledger adjustment reason (both required). */

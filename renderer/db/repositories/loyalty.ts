@@ -73,6 +73,7 @@ import { normalizePhone } from '../../../shared/phone';
 import { applyPatch, createEvent, createMutable } from '../../../shared/records';
 import type { Contact, Feedback, LedgerEntry, Sale, Setting } from '../../../shared/schemas';
 import { foldText } from '../../../shared/text';
+import { isErased, showsErasedName } from '../../../shared/privacy/erase';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 
@@ -80,6 +81,8 @@ export type Failure = { ok: false; error: string };
 
 export interface SaleRow extends Sale {
   contactName: string;
+  /** The name is an erased customer's placeholder: shown in the user's words. */
+  contactErased: boolean;
   /** For a purchase: what was refunded of it so far. */
   refunded: number;
 }
@@ -672,7 +675,8 @@ export function createLoyaltyRepository(
       const out: { contactId: string; name: string; points: Points; expiresAtMs: number }[] = [];
       for (const id of survivors) {
         const contact = await db.contacts.get(id);
-        if (!contact || !isLive(contact)) continue;
+        // An erased customer cannot be reminded: nothing to reach them by.
+        if (!contact || !isLive(contact) || isErased(contact)) continue;
         const list = await ledgerOf(id);
         const soon = expiringBetween(
           computeLedger(list, rules, nowMs),
@@ -1026,6 +1030,7 @@ export function createLoyaltyRepository(
     const contactIds = [...new Set(list.map((s) => s.contactId))];
     const contacts = await db.contacts.bulkGet(contactIds);
     const names = new Map(contactIds.map((id, i) => [id, contacts[i]?.name ?? '?']));
+    const erased = new Set(contacts.flatMap((c) => (c && showsErasedName(c) ? [c.id] : [])));
     const purchaseIds = list.filter((s) => s.kind === 'purchase').map((s) => s.id);
     const refunded = new Map<string, number>();
     if (purchaseIds.length > 0) {
@@ -1038,6 +1043,7 @@ export function createLoyaltyRepository(
     return list.map((s) => ({
       ...s,
       contactName: names.get(s.contactId) ?? '?',
+      contactErased: erased.has(s.contactId),
       refunded: refunded.get(s.id) ?? 0,
     }));
   }

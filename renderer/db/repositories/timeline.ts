@@ -21,6 +21,7 @@ import {
   type TemplateFields,
 } from '../../../shared/schemas';
 import type { COMPLAINT_STATUSES, INTERACTION_KINDS } from '../../../shared/schemas/note';
+import { isErased } from '../../../shared/privacy/erase';
 import { isOpenComplaint } from '../../../shared/timeline/complaints';
 import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
 import {
@@ -52,19 +53,28 @@ import type { ContactRow, KenalDb } from '../database';
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /** What the timeline can be filtered by: each interaction kind, sales, and points events. */
-export type TimelineKind = InteractionKind | 'sale' | 'points';
+export type TimelineKind = InteractionKind | 'sale' | 'points' | 'followup';
 
+/**
+ * A finished follow-up is on the timeline at the time it was done: derived from the follow-up
+ * itself (no extra record), so reopening it takes it off again and every device shows the same.
+ */
 export type TimelineItem =
   | { type: 'note'; at: string; id: string; note: Note }
   | { type: 'sale'; at: string; id: string; sale: Sale }
-  | { type: 'points'; at: string; id: string; entry: LedgerEntry };
+  | { type: 'points'; at: string; id: string; entry: LedgerEntry }
+  | { type: 'followup'; at: string; id: string; followUp: FollowUp };
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** The few contact fields lists need (name to show, phones for WhatsApp, birthday). */
+/**
+ * The few contact fields lists need (name to show, phones for WhatsApp, birthday); `stamps`
+ * tell an erased customer (named in the user's words, never offered WhatsApp).
+ */
 export interface ContactSummary {
   id: string;
   name: string;
+  stamps: Contact['stamps'];
   phones: Contact['phones'];
   birthday?: string;
 }
@@ -129,7 +139,7 @@ function addPurchase(byContact: Map<string, Visits>, s: Sale): void {
 }
 
 function summary(c: ContactRow): ContactSummary {
-  return { id: c.id, name: c.name, phones: c.phones, birthday: c.birthday };
+  return { id: c.id, name: c.name, stamps: c.stamps, phones: c.phones, birthday: c.birthday };
 }
 
 export function createTimelineRepository(
@@ -470,6 +480,14 @@ export function createTimelineRepository(
             .toArray();
           for (const sale of sales) {
             if (!sale.deletedAt) items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+          }
+        }
+        if (want('followup')) {
+          const done = await db.followUps.where('contactId').equals(id).toArray();
+          for (const f of done) {
+            if (f.doneAt !== undefined && !f.deletedAt) {
+              items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
+            }
           }
         }
         if (want('points')) {
@@ -824,7 +842,10 @@ export function createTimelineRepository(
       const out: QuietCustomer[] = [];
       quiet.forEach((q) => {
         const row = rows.get(q.id);
-        if (row && isLiveContact(row)) out.push({ contact: summary(row), verdict: q.verdict });
+        // An erased customer is nobody to win back: nothing to reach them by.
+        if (row && isLiveContact(row) && !isErased(row)) {
+          out.push({ contact: summary(row), verdict: q.verdict });
+        }
       });
       return out.sort(
         (a, b) =>

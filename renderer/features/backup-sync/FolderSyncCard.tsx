@@ -11,6 +11,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { DeviceNameForm } from './DeviceNameForm';
 import { APP_NAME } from './file-names';
 import { FolderDevices } from './FolderDevices';
+import { useDeviceLabel } from './useHistoryWords';
 import { runFolderSync, useFolderSyncRunning } from './folder-sync-runner';
 import { useOverRefundTitle } from './over-refund-title';
 
@@ -32,11 +33,11 @@ export function FolderSyncCard() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const host = useHost();
-  const { sync, clock, devices } = useRepositories();
+  const { sync, clock } = useRepositories();
   const supported = useFolderSupported();
   const running = useFolderSyncRunning((s) => s.running);
   const state = useLiveQuery(() => sync.folderState(), [sync]);
-  const names = useLiveQuery(() => devices.names(), [devices]);
+  const device = useDeviceLabel();
   const overRefundTitle = useOverRefundTitle();
   const deps = { host, sync, deviceId: clock.deviceId, app: APP_NAME, overRefundTitle };
 
@@ -165,7 +166,7 @@ export function FolderSyncCard() {
             <Stack gap="xs" align="flex-start">
               <Text size="sm">
                 {t('backup.folder.pending', {
-                  device: names?.[state.pending.deviceId] ?? state.pending.deviceId,
+                  device: device(state.pending.deviceId),
                   removing: state.pending.removing,
                   live: state.pending.live,
                 })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TABLE_NAMES } from '../../../shared/sync/envelope';
 import { REFUSAL_REASONS, refusalTotal } from '../../../shared/sync/guard';
 import type { ImportResult } from '../../db/repositories/sync';
+import { useDeviceLabel } from './useHistoryWords';
 
 type Merged = Extract<ImportResult, { status: 'merged' }>;
 
@@ -12,6 +13,7 @@ type Merged = Extract<ImportResult, { status: 'merged' }>;
  */
 export function MergeResult({ result, fileName }: { result: Merged; fileName: string }) {
   const { t } = useTranslation();
+  const device = useDeviceLabel();
   const refused = refusalTotal(result.refused);
   const rows = TABLE_NAMES.filter((n) => {
     const s = result.summary[n];
@@ -69,7 +71,7 @@ export function MergeResult({ result, fileName }: { result: Merged; fileName: st
       {result.drift && (
         <Alert color="orange">
           {t('backup.drift', {
-            device: result.drift.deviceId,
+            device: device(result.drift.deviceId),
             days: Math.round(result.drift.aheadMs / 86_400_000),
           })}
         </Alert>

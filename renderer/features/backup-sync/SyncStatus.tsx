@@ -4,11 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
 import { useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
-
-function shortValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
+import { useDeviceLabel, useHistoryWords } from './useHistoryWords';
 
 /** The last merge from each device, and field values that lost a merge (kept, not gone). */
 export function SyncStatus() {
@@ -16,7 +12,9 @@ export function SyncStatus() {
   const { locale } = useLocale();
   const { sync } = useRepositories();
   const log = useLiveQuery(() => sync.importLog(), [sync]);
-  const history = useLiveQuery(() => sync.history(50), [sync]);
+  const history = useLiveQuery(() => sync.historyView(50), [sync]);
+  const device = useDeviceLabel();
+  const words = useHistoryWords();
 
   return (
     <Card withBorder padding="lg">
@@ -34,7 +32,7 @@ export function SyncStatus() {
             <List.Item key={entry.deviceId}>
               {t('backup.mergeLine', {
                 count: entry.changes,
-                device: entry.deviceId,
+                device: device(entry.deviceId),
                 date: formatDateTime(entry.mergedAt, locale),
               })}
             </List.Item>
@@ -49,18 +47,17 @@ export function SyncStatus() {
           </Text>
         )}
         <List size="sm" data-testid="merge-history">
-          {history?.map((h) => (
-            <List.Item key={h.seq}>
-              {t('backup.historyLine', {
-                table: t(`backup.tables.${h.table}`, { defaultValue: h.table }),
-                field: h.field,
-                value: shortValue(h.value),
-              })}{' '}
-              <Text span size="xs" c="dimmed">
-                {formatDateTime(h.at, locale)}
-              </Text>
-            </List.Item>
-          ))}
+          {history?.map((h) => {
+            const w = words(h);
+            return (
+              <List.Item key={h.seq}>
+                {t('backup.historyLine', w)}{' '}
+                <Text span size="xs" c="dimmed">
+                  {w.date}
+                </Text>
+              </List.Item>
+            );
+          })}
         </List>
       </Stack>
     </Card>

@@ -50,7 +50,7 @@ export function ContactDrawer({
       : await contacts.update(id, values, opened);
     if (!result.ok) return result.errors;
     notifications.show({
-      message: t(isNew ? 'contacts.created' : 'contacts.updated', { name: result.contact.name }),
+      message: t(isNew ? 'contacts.created' : 'contacts.updated', { name: nameOf(result.contact) }),
       autoClose: 3000,
     });
     onClose();

@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { Checkbox } from '@mantine/core';
 import { CONTACT_GRID, ContactRow, ContactRowPlaceholder } from './ContactRow';
 import { useContactRows } from './useContactSearch';
+import { useContactName } from '../privacy/useContactName';
 
 const ROW_HEIGHT = 52;
 /** Rows are read from the database in pages of this many around what is on screen. */
@@ -39,6 +40,7 @@ export function ContactList({
   onToggleAll: () => void;
 }) {
   const { t } = useTranslation();
+  const nameOf = useContactName();
   const { locale } = useLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
@@ -129,7 +131,7 @@ export function ContactList({
                     onOpen={() => onOpen(contact.id)}
                     selected={selected.has(contact.id)}
                     onToggle={() => onToggle(contact.id)}
-                    selectLabel={t('contacts.selection.selectRow', { name: contact.name })}
+                    selectLabel={t('contacts.selection.selectRow', { name: nameOf(contact) })}
                   />
                 ) : (
                   <ContactRowPlaceholder label={t('contacts.loadingRow')} />

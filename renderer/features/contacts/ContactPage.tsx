@@ -36,6 +36,7 @@ import { CONTACT_SOURCES, type Contact } from '../../../shared/schemas';
 import { isErased } from '../../../shared/privacy/erase';
 import { useLocale } from '../../i18n/useLocale';
 import { useUiStore } from '../../app/ui-store';
+import { ContactMergeHistory } from '../backup-sync/ContactMergeHistory';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
 import { ContactRfm } from '../reports/ContactRfm';
 import { EmptyState } from '../placeholder/EmptyState';
@@ -200,6 +201,7 @@ export function ContactPage() {
       </Card>
 
       <ContactRfm contactId={id} />
+      <ContactMergeHistory contactId={id} />
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>

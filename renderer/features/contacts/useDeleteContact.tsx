@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/services';
+import { useContactName } from '../privacy/useContactName';
 
 const UNDO_MS = 10_000;
 
@@ -9,6 +10,7 @@ const UNDO_MS = 10_000;
 export function useDeleteContact(): (id: string) => Promise<void> {
   const { t } = useTranslation();
   const { contacts } = useRepositories();
+  const nameOf = useContactName();
 
   return async (id: string) => {
     const removed = await contacts.remove(id);
@@ -19,7 +21,7 @@ export function useDeleteContact(): (id: string) => Promise<void> {
       color: 'gray',
       message: (
         <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text size="sm">{t('contacts.deleted', { name: removed.name })}</Text>
+          <Text size="sm">{t('contacts.deleted', { name: nameOf(removed) })}</Text>
           <Button
             size="compact-sm"
             variant="light"
@@ -27,7 +29,7 @@ export function useDeleteContact(): (id: string) => Promise<void> {
               notifications.hide(notificationId);
               await contacts.restore(id);
               notifications.show({
-                message: t('contacts.restored', { name: removed.name }),
+                message: t('contacts.restored', { name: nameOf(removed) }),
                 autoClose: 3000,
               });
             }}

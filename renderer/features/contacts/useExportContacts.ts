@@ -5,6 +5,7 @@ import { writeVCards } from '../../../shared/contacts/vcard';
 import { localCalendarDate } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
 import { useHost, useRepositories } from '../../app/services';
+import { withShownNames } from '../../../shared/privacy/erase';
 import { useRfmColumns } from '../reports/useRfmColumns';
 
 export type ExportFormat = 'csv' | 'vcard';
@@ -15,7 +16,9 @@ export function useExportContacts(): (contacts: Contact[], format: ExportFormat)
   const host = useHost();
   const { customFields } = useRepositories();
   const rfmColumns = useRfmColumns();
-  return async (contacts, format) => {
+  return async (all, format) => {
+    // An erased customer's placeholder in the user's words, as on screen.
+    const contacts = withShownNames(all, t('privacy.erase.erasedName'));
     if (contacts.length === 0) {
       notifications.show({ color: 'yellow', message: t('contacts.export.nothing') });
       return;

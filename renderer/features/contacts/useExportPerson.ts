@@ -4,12 +4,14 @@ import { localCalendarDate } from '../../../shared/dates';
 import type { Contact } from '../../../shared/schemas';
 import { foldText } from '../../../shared/text';
 import { useHost, useRepositories } from '../../app/services';
+import { useContactName } from '../privacy/useContactName';
 
 /** Save everything Kenal holds about one customer as a JSON file (UU PDP right of access). */
 export function useExportPerson(): (contact: Contact) => Promise<void> {
   const { t } = useTranslation();
   const { privacy } = useRepositories();
   const host = useHost();
+  const nameOf = useContactName();
   return async (contact) => {
     const data = await privacy.exportPerson(contact.id);
     const slug =
@@ -24,7 +26,7 @@ export function useExportPerson(): (contact: Contact) => Promise<void> {
     });
     if (result.saved) {
       notifications.show({
-        message: t('contacts.privacy.exported', { name: contact.name }),
+        message: t('contacts.privacy.exported', { name: nameOf(contact) }),
         autoClose: 4000,
       });
     }

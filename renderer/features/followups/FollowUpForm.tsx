@@ -9,6 +9,7 @@ import { REPEAT_RULES } from '../../../shared/schemas/followup';
 import { isInPast } from '../../../shared/timeline/inputs';
 import type { RepeatRule } from '../../../shared/timeline/recurrence';
 import { useRepositories } from '../../app/services';
+import { useContactName } from '../privacy/useContactName';
 import { fromLocalInput, toLocalInput } from '../timeline/datetime-local';
 
 /** Tomorrow at 09:00 local: a sensible default for "call back". */
@@ -43,6 +44,7 @@ export function FollowUpForm(props: FollowUpFormProps) {
 
 function FollowUpFormBody({ onClose, contactId, existing }: FollowUpFormProps) {
   const { t } = useTranslation();
+  const nameOf = useContactName();
   const { timeline } = useRepositories();
   const contacts = useLiveQuery(
     () => (contactId ? Promise.resolve([]) : timeline.contactOptions()),
@@ -103,7 +105,7 @@ function FollowUpFormBody({ onClose, contactId, existing }: FollowUpFormProps) {
             placeholder={t('timeline.followups.contactPlaceholder')}
             searchable
             withAsterisk
-            data={(contacts ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            data={(contacts ?? []).map((c) => ({ value: c.id, label: nameOf(c) }))}
             value={who}
             onChange={setWho}
             nothingFoundMessage={t('timeline.followups.noContacts')}

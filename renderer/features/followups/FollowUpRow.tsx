@@ -17,6 +17,7 @@ import type { FollowUp } from '../../../shared/schemas';
 import { isOverdue } from '../../../shared/timeline/today';
 import type { ContactSummary } from '../../db/repositories/timeline';
 import { useLocale } from '../../i18n/useLocale';
+import { useContactName } from '../privacy/useContactName';
 import { WhatsAppDialog } from '../timeline/WhatsAppDialog';
 import { FollowUpForm } from './FollowUpForm';
 import { useFollowUpActions, type SnoozeChoice } from './useFollowUpActions';
@@ -38,6 +39,7 @@ export function FollowUpRow({
   linkContact?: boolean;
 }) {
   const { t } = useTranslation();
+  const nameOf = useContactName();
   const { locale } = useLocale();
   const actions = useFollowUpActions();
   const [editing, setEditing] = useState(false);
@@ -68,7 +70,7 @@ export function FollowUpRow({
           <Group gap="xs">
             {contact && linkContact && (
               <Anchor component={Link} to={`/contacts/${contact.id}`} size="sm">
-                {contact.name}
+                {nameOf(contact)}
               </Anchor>
             )}
             <Text size="sm" c={overdue ? 'red' : 'dimmed'} fw={overdue ? 600 : undefined}>

@@ -11,6 +11,7 @@ import {
   type Reminder,
 } from '../../../shared/timeline/reminders';
 import { useHost, useRepositories } from '../../app/services';
+import { useContactName } from '../privacy/useContactName';
 import { runReminderCheck } from './reminder-check';
 
 /** When this window opened: reminders that came due before it were missed while closed. */
@@ -23,6 +24,7 @@ const SESSION_START = Date.now();
  */
 export function ReminderScheduler() {
   const { t } = useTranslation();
+  const nameOf = useContactName();
   const host = useHost();
   const navigate = useNavigate();
   const { timeline } = useRepositories();
@@ -49,7 +51,7 @@ export function ReminderScheduler() {
       const names = new Map<string, string>();
       for (const r of due) {
         const c = await timeline.contactSummary(r.contactId);
-        names.set(r.contactId, c?.name ?? '');
+        names.set(r.contactId, c ? nameOf(c) : '');
       }
       if (due.length > MAX_SEPARATE_NOTIFICATIONS) {
         await host.notify({
@@ -128,7 +130,7 @@ export function ReminderScheduler() {
       stopped = true;
       window.clearTimeout(timer);
     };
-  }, [host, navigate, t, timeline, version]);
+  }, [host, navigate, t, timeline, version, nameOf]);
 
   return null;
 }

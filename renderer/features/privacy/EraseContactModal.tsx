@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
+import { useContactName } from './useContactName';
 
 interface Props {
   contact: Contact;
@@ -20,6 +21,7 @@ interface Props {
  */
 export function EraseContactModal({ contact, duplicates, opened, onClose }: Props) {
   const { t } = useTranslation();
+  const nameOf = useContactName();
   const { privacy } = useRepositories();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,7 @@ export function EraseContactModal({ contact, duplicates, opened, onClose }: Prop
     <Modal
       opened={opened}
       onClose={close}
-      title={t('privacy.erase.title', { name: contact.name })}
+      title={t('privacy.erase.title', { name: nameOf(contact) })}
       centered
       size="lg"
     >

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { ReportResult } from '../../../shared/reports';
 import { useRepositories } from '../../app/services';
 import { useLocale } from '../../i18n/useLocale';
+import { useContactName } from '../privacy/useContactName';
 import { ChartCard } from './ChartCard';
 import { money, num } from './format';
 
@@ -22,11 +23,17 @@ export function TopCustomers({
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { contacts } = useRepositories();
+  const shownName = useContactName();
   const ids = top.map((r) => contactId(r.customer) ?? '');
   const names = useLiveQuery(
     async () =>
-      Promise.all(ids.map(async (id) => (id ? (await contacts.get(id))?.name : undefined))),
-    [contacts, ids.join(',')],
+      Promise.all(
+        ids.map(async (id) => {
+          const c = id ? await contacts.get(id) : undefined;
+          return c ? shownName(c) : undefined;
+        }),
+      ),
+    [contacts, ids.join(','), shownName],
   );
   const date = (ms: number) =>
     Number.isNaN(ms)

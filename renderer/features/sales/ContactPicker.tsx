@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/services';
+import { useContactName } from '../privacy/useContactName';
 
 const MAX_OPTIONS = 30;
 
@@ -27,6 +28,7 @@ export function ContactPicker({
 }) {
   const { t } = useTranslation();
   const { contacts } = useRepositories();
+  const nameOf = useContactName();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const result = useLiveQuery(async () => {
@@ -40,10 +42,10 @@ export function ContactPicker({
       query: deferred,
       options: found.map((c) => ({
         value: c.id,
-        label: c.phones[0] ? `${c.name} · ${c.phones[0].raw}` : c.name,
+        label: c.phones[0] ? `${nameOf(c)} · ${c.phones[0].raw}` : nameOf(c),
       })),
     };
-  }, [contacts, deferred, value]);
+  }, [contacts, deferred, value, nameOf]);
   const current = result !== undefined && result.query === search;
   const data = current ? result.options : (result?.options.filter((o) => o.value === value) ?? []);
 

@@ -10,6 +10,7 @@ import { MoneyInput, type MoneyValue } from '../../app/inputs/MoneyInput';
 import { useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
+import { useContactName } from '../privacy/useContactName';
 import { saleMoment } from './sale-time';
 
 /** Refund all or part of a purchase: a new refund event, and its points taken back. */
@@ -27,6 +28,7 @@ function RefundForm({ sale, onClose }: { sale: SaleRow; onClose: () => void }) {
   const { locale } = useLocale();
   const { loyalty } = useRepositories();
   const shop = useShop();
+  const nameOf = useContactName();
   const remaining = sale.amount - sale.refunded;
   const today = calendarDateIn(new Date().getTime(), shop.timeZone);
   const saleDay = calendarDateIn(Date.parse(sale.at), shop.timeZone);
@@ -83,7 +85,8 @@ function RefundForm({ sale, onClose }: { sale: SaleRow; onClose: () => void }) {
           {t('sales.refund.description')}
         </Text>
         <Text size="sm">
-          {sale.contactName} · {formatMoney(sale.amount, shop.currency, locale)}
+          {nameOf({ name: sale.contactName, erased: sale.contactErased })} ·{' '}
+          {formatMoney(sale.amount, shop.currency, locale)}
           {sale.invoiceNo ? ` · ${sale.invoiceNo}` : ''}
         </Text>
         <Group grow align="flex-start">

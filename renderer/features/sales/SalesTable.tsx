@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import type { SaleRow } from '../../db/repositories/loyalty';
 import { useLocale } from '../../i18n/useLocale';
+import { useContactName } from '../privacy/useContactName';
 
 /** Sales and refunds in a dense table; a purchase not yet fully refunded can be refunded. */
 export function SalesTable({
@@ -19,6 +20,7 @@ export function SalesTable({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const nameOf = useContactName();
   return (
     <Table striped highlightOnHover verticalSpacing={6} data-testid="sales-table">
       <Table.Thead>
@@ -41,7 +43,7 @@ export function SalesTable({
               {showCustomer && (
                 <Table.Td>
                   <Anchor component={Link} to={`/contacts/${s.contactId}`} size="sm">
-                    {s.contactName}
+                    {nameOf({ name: s.contactName, erased: s.contactErased })}
                   </Anchor>
                 </Table.Td>
               )}

@@ -21,7 +21,7 @@ import { TimelineList } from './TimelineList';
 import { WhatsAppDialog } from './WhatsAppDialog';
 import { useShortcutRequest } from '../../app/shortcuts';
 
-const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points'];
+const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points', 'followup'];
 
 /** A contact's story: open complaints and follow-ups on top, then everything that happened. */
 export function ContactTimelinePanel({

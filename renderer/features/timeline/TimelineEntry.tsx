@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconCircleCheck,
   IconBrandWhatsapp,
   IconCoin,
   IconMail,
@@ -28,6 +29,7 @@ const ICONS: Record<TimelineKind, { icon: Icon; color: string }> = {
   complaint: { icon: IconAlertTriangle, color: 'red' },
   sale: { icon: IconShoppingBag, color: 'indigo' },
   points: { icon: IconCoin, color: 'yellow' },
+  followup: { icon: IconCircleCheck, color: 'teal' },
 };
 
 /** Long text is kept whole; on the timeline it is folded after this many characters. */
@@ -84,6 +86,14 @@ export function TimelineEntry({
         {t(`timeline.sale.${sale.kind}`, { amount: formatRupiah(sale.amount, locale) })}
         {sale.invoiceNo ? ` · ${t('timeline.sale.invoice', { invoiceNo: sale.invoiceNo })}` : ''}
         {sale.items ? ` · ${sale.items}` : ''}
+      </Text>
+    );
+  } else if (item.type === 'followup') {
+    const { followUp } = item;
+    body = (
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="timeline-text">
+        {t('timeline.followupDone', { title: followUp.title })}
+        {followUp.note ? ` · ${followUp.note}` : ''}
       </Text>
     );
   } else {

@@ -28,15 +28,19 @@ import { FollowUpForm } from '../followups/FollowUpForm';
 import { FollowUpRow } from '../followups/FollowUpRow';
 import { useNow } from '../followups/useNow';
 import { EmptyState } from '../placeholder/EmptyState';
+import { useContactName } from '../privacy/useContactName';
 import { useExpiringPoints, type ExpiringPoints } from '../timeline/loyalty-integration';
 import { WhatsAppDialog, type TemplatePurpose } from '../timeline/WhatsAppDialog';
 import { TodaySection } from './TodaySection';
 
-const ContactLink = ({ contact }: { contact: ContactSummary }) => (
-  <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500}>
-    {contact.name}
-  </Anchor>
-);
+function ContactLink({ contact }: { contact: ContactSummary }) {
+  const nameOf = useContactName();
+  return (
+    <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500}>
+      {nameOf(contact)}
+    </Anchor>
+  );
+}
 
 /**
  * Home: whom to contact today. Overdue and due follow-ups, birthdays this week, customers gone

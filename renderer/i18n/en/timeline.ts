@@ -9,7 +9,9 @@ export const timeline = {
     complaint: 'Complaint',
     sale: 'Sales',
     points: 'Points',
+    followup: 'Follow-up',
   },
+  followupDone: 'Done: {{title}}',
   panel: {
     addTitle: 'Add to the timeline',
     kind: 'Kind',

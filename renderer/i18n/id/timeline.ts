@@ -10,7 +10,9 @@ export const timeline: Translations['timeline'] = {
     complaint: 'Keluhan',
     sale: 'Penjualan',
     points: 'Poin',
+    followup: 'Tindak lanjut',
   },
+  followupDone: 'Selesai: {{title}}',
   panel: {
     addTitle: 'Tambah ke riwayat',
     kind: 'Jenis',

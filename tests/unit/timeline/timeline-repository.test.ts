@@ -195,6 +195,23 @@ describe('follow-ups', () => {
     expect((await timeline.openFollowUps()).map((v) => v.followUp.id)).toEqual([r.value.id]);
   });
 
+  it('finishing a follow-up leaves a trace on the contact’s timeline; reopening takes it off', async () => {
+    const c = await contact();
+    const r = await timeline.addFollowUp(fu(c, { title: 'Call about the wedding order' }));
+    if (!r.ok) throw new Error();
+    expect((await timeline.timeline(c)).filter((i) => i.type === 'followup')).toEqual([]);
+    await timeline.completeFollowUp(r.value.id);
+    const items = await timeline.timeline(c);
+    const trace = items.find((i) => i.type === 'followup');
+    expect(trace).toMatchObject({ at: now.toISOString(), id: r.value.id });
+    expect(trace?.type === 'followup' && trace.followUp.title).toBe('Call about the wedding order');
+    // The filter for follow-ups shows it alone; another filter leaves it out.
+    expect((await timeline.timeline(c, ['followup'])).map((i) => i.type)).toEqual(['followup']);
+    expect(await timeline.timeline(c, ['call'])).toEqual([]);
+    await timeline.reopenFollowUp(r.value.id);
+    expect((await timeline.timeline(c)).filter((i) => i.type === 'followup')).toEqual([]);
+  });
+
   it('snooze moves the reminder; reschedule clears the snooze; delete and restore', async () => {
     const c = await contact();
     const r = await timeline.addFollowUp(fu(c));
