@@ -8,6 +8,9 @@ export const anywhere: Translations['anywhere'] = {
     body: 'Selesaikan yang sedang Anda ketik, lalu muat ulang untuk memakainya. Tidak ada yang berubah sebelum itu.',
     reload: 'Muat ulang',
     later: 'Nanti',
+    elsewhereTitle: 'Kenal sudah diperbarui di jendela lain',
+    elsewhereBody:
+      'Selesaikan yang sedang Anda ketik di sini, lalu muat ulang jendela ini juga. Sebelum itu, mungkin tidak semua layar bisa dibuka.',
     offlineReady: 'Kenal sekarang bisa dipakai tanpa jaringan di peramban ini.',
   },
   phone: {
