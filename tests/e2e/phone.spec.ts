@@ -119,21 +119,94 @@ test('every screen fits a phone: no sideways scroll, the rest of the app under "
   }
 });
 
-test('sync on a phone goes through files: save a sync file and open a received one', async ({
+test('sync on a phone goes through files: download a sync file, open it on another phone', async ({
   page,
+  browser,
 }) => {
+  test.setTimeout(180_000); // two phones on a shared machine
+  await page.goto('./#/contacts');
+  await addContact(page, { name: 'Putu Kiriman', phone: '0812-4444-3333' });
   await page.goto('./#/backup');
   const sync = page.getByTestId('sync-card');
+  await expect(sync.getByRole('heading', { name: 'Sync by file' })).toBeVisible();
   // The sync folder needs a desktop; the file actions come first.
   await expect(page.getByTestId('sync-folder')).toBeHidden();
-  await expect(sync.getByRole('button', { name: /save sync file/i })).toBeVisible();
-  await expect(sync.getByRole('button', { name: /merge a sync file/i })).toBeVisible();
   const syncTop = (await sync.boundingBox())!.y;
   const backupTop = (await page
     .getByRole('heading', { name: 'Backup', exact: true })
     .boundingBox())!.y;
   expect(syncTop).toBeLessThan(backupTop);
+  await expectNoSidewaysScroll(page);
+  for (const button of await sync.getByRole('button').all())
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+  // This browser cannot share files (no Web Share API): the sync file is downloaded.
   const download = page.waitForEvent('download');
-  await sync.getByRole('button', { name: /save sync file/i }).tap();
-  expect((await download).suggestedFilename()).toMatch(/^kenal-.*\.json$/);
+  await sync.getByRole('button', { name: 'Save sync file' }).tap();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kenal-sync-.*\.json$/);
+  await expect(page.getByText('Sync file saved')).toBeVisible();
+
+  // Another phone opens the received file: checked and merged like a file from the sync folder.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'en-US',
+  });
+  const other = await context.newPage();
+  await other.goto('./#/backup');
+  const otherSync = other.getByTestId('sync-card');
+  const chooser = other.waitForEvent('filechooser');
+  await otherSync.getByRole('button', { name: 'Open a received sync file…' }).tap();
+  await (await chooser).setFiles((await file.path())!);
+  await expect(other.getByText('Sync file merged')).toBeVisible({ timeout: 15_000 });
+  await other.goto('./#/contacts');
+  await expect(other.getByTestId('contact-row').filter({ hasText: 'Putu Kiriman' })).toBeVisible();
+
+  // A file that is not a Kenal sync file is refused with a reason, and nothing is written.
+  await other.goto('./#/backup');
+  const refused = other.waitForEvent('filechooser');
+  await otherSync.getByRole('button', { name: 'Open a received sync file…' }).tap();
+  await (
+    await refused
+  ).setFiles({
+    name: 'kenal-sync-x.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello":1}'),
+  });
+  await expect(otherSync.getByRole('alert')).toBeVisible();
+  await context.close();
+});
+
+test('a phone that can share files sends the sync file to the share sheet', async ({ page }) => {
+  // Android Chrome / iOS Safari: the Web Share API with files (headless Chromium has none).
+  await page.addInitScript(() => {
+    const shared: string[] = [];
+    Object.assign(window, { sharedFiles: shared });
+    Object.defineProperty(navigator, 'canShare', {
+      value: (data: ShareData) => (data.files?.length ?? 0) > 0,
+    });
+    Object.defineProperty(navigator, 'share', {
+      value: async (data: ShareData) => {
+        for (const f of data.files ?? [])
+          shared.push(JSON.stringify({ name: f.name, type: f.type, body: await f.text() }));
+      },
+    });
+  });
+  await page.goto('./#/backup');
+  const sync = page.getByTestId('sync-card');
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await sync.getByRole('button', { name: 'Share sync file' }).tap();
+  await expect(page.getByText('Sync file shared')).toBeVisible();
+  const shared = await page.evaluate(
+    () => (window as unknown as { sharedFiles: string[] }).sharedFiles,
+  );
+  expect(shared).toHaveLength(1);
+  const { name, type, body } = JSON.parse(shared[0]!) as Record<string, string>;
+  expect(name).toMatch(/^kenal-sync-.*\.json$/);
+  expect(type).toBe('application/json');
+  expect(JSON.parse(body!)).toMatchObject({ kind: 'sync' });
+  expect(downloaded).toBe(false);
 });

@@ -19,8 +19,8 @@ export const anywhere: Translations['anywhere'] = {
     more: 'Lainnya',
     openMenu: 'Buka menu',
     menuTitle: 'Menu',
-    syncFiles: 'Sinkron lewat berkas',
+    syncFiles: 'Sinkron lewat file',
     syncFilesHelp:
-      'Ponsel tidak punya folder sinkron: bagikan atau unduh berkas sinkron, dan buka berkas yang dikirim perangkat lain.',
+      'Ponsel tidak punya folder sinkron: bagikan atau unduh file sinkron, dan buka file yang dikirim perangkat lain.',
   },
 };
