@@ -210,3 +210,98 @@ test('a phone that can share files sends the sync file to the share sheet', asyn
   expect(JSON.parse(body!)).toMatchObject({ kind: 'sync' });
   expect(downloaded).toBe(false);
 });
+
+/** The page and an open dialog fit the phone's width: nothing to scroll sideways. */
+async function expectFits(page: Page, where: string) {
+  const sizes = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    dialogs: [...document.querySelectorAll<HTMLElement>('[role="dialog"]')]
+      .filter((d) => d.offsetParent !== null || getComputedStyle(d).position === 'fixed')
+      .map((d) => Math.round(d.getBoundingClientRect().right - window.innerWidth)),
+  }));
+  expect(sizes.page, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+  for (const past of sizes.dialogs)
+    expect(past, `${where}: a dialog runs past the screen`).toBeLessThanOrEqual(0);
+}
+
+/** Open a dialog with a tap, check that it fits, close it. */
+async function checkDialog(page: Page, button: string, where: string) {
+  await page.getByRole('button', { name: button, exact: true }).first().tap();
+  const dialog = page.getByRole('dialog').last();
+  await expect(dialog).toBeVisible();
+  // Full-screen dialogs settle after their transition.
+  await expect
+    .poll(async () => Math.round((await dialog.boundingBox())?.width ?? 0))
+    .toBeGreaterThanOrEqual(389);
+  await expectFits(page, where);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+test('with a full book every screen and dialog fits a phone, and the field buttons are thumb-sized', async ({
+  page,
+}) => {
+  test.setTimeout(300_000); // the demo book: 300 customers, 3 years of sales
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Load demo data' }).tap();
+  await page
+    .getByRole('dialog', { name: 'Load demo data?' })
+    .getByRole('button', { name: 'Load demo data' })
+    .tap();
+  await expect(page.getByText(/^Loaded \d+ customers/)).toBeVisible({ timeout: 120_000 });
+
+  for (const screen of [
+    'today',
+    'contacts',
+    'followups',
+    'sales',
+    'reports',
+    'backup',
+    'settings',
+  ]) {
+    await page.goto(`./#/${screen}`);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    if (screen === 'reports')
+      await expect(page.getByTestId('reports-progress')).toHaveCount(0, { timeout: 60_000 });
+    await expectFits(page, screen);
+  }
+
+  await page.goto('./#/contacts');
+  await expect(page.getByTestId('contact-row').first()).toBeVisible();
+  await checkDialog(page, 'Import', 'contacts import');
+  await checkDialog(page, 'Duplicates', 'duplicates');
+  await page.goto('./#/sales');
+  await checkDialog(page, 'Import sales', 'sales import');
+
+  // A customer's page and the dialogs of the field flows.
+  await page.goto('./#/contacts');
+  await page.getByTestId('contact-row').first().tap();
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toBeVisible();
+  await expectFits(page, 'contact timeline');
+  const fieldButtons = [
+    page.getByRole('button', { name: 'Send via WhatsApp' }),
+    page.getByRole('button', { name: 'New follow-up' }),
+    page.getByRole('form', { name: 'Add to the timeline' }).getByRole('button', { name: 'Add' }),
+    page.getByRole('tab', { name: 'Timeline' }),
+    page.getByRole('tab', { name: 'Purchases & points' }),
+  ];
+  for (const target of fieldButtons) {
+    const box = (await target.first().boundingBox())!;
+    expect(box.height, `${await target.first().textContent()}`).toBeGreaterThanOrEqual(44);
+  }
+  await checkDialog(page, 'Send via WhatsApp', 'WhatsApp');
+  await checkDialog(page, 'New follow-up', 'new follow-up');
+  await page.getByRole('tab', { name: 'Purchases & points' }).tap();
+  await expectFits(page, 'contact points');
+  for (const name of ['Record sale', 'Redeem', 'Adjust']) {
+    const box = (await page.getByRole('button', { name, exact: true }).first().boundingBox())!;
+    expect(box.height, name).toBeGreaterThanOrEqual(44);
+  }
+  await checkDialog(page, 'Record sale', 'record sale');
+  await checkDialog(page, 'Redeem', 'redeem');
+  await checkDialog(page, 'Adjust', 'adjust');
+
+  // The header's search and the bottom bar are the way around.
+  const search = page.getByRole('banner').getByRole('button', { name: 'Search contacts' });
+  expect((await search.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+});
