@@ -153,6 +153,8 @@ test('Reload on the very first visit (a page the worker does not control yet) op
   await expect(prompt(page)).toBeVisible({ timeout: 60_000 });
   await prompt(page).getByRole('button', { name: 'Reload' }).click();
   await expect.poll(() => entryAfterReload(page), { timeout: 30_000 }).toBe(entryOf(BUILD_B));
-  await expect(page.getByRole('heading', { name: 'Contacts', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Contacts', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 });
