@@ -44,7 +44,7 @@ export const backup: Translations['backup'] = {
   shareSync: 'Bagikan file sinkron',
   syncShared: 'File sinkron dibagikan',
   syncSharedBody: '{{count}} data di file. Buka file itu di Kenal pada perangkat lain.',
-  openSync: 'Buka file sinkron yang diterima…',
+  openSync: 'Buka file sinkron kiriman…',
   merged: 'File sinkron digabungkan',
   merging: 'Menggabungkan file sinkron… Diterapkan seluruhnya atau tidak sama sekali.',
   restoring: 'Memulihkan cadangan… Diterapkan seluruhnya atau tidak sama sekali.',
