@@ -58,6 +58,11 @@ export const saveFileArgsSchema = z
       .optional(),
     mimeType: z.string().min(1).max(100),
     filters: z.array(fileFilterSchema).max(10).default([]),
+    /**
+     * Hand the file to the system share sheet where the host has one for files (a phone's
+     * browser: WhatsApp, Drive, Bluetooth...); every other host saves it as usual.
+     */
+    share: z.boolean().optional(),
   })
   .refine((a) => (a.content === undefined) !== (a.bytes === undefined), {
     message: 'either content or bytes',
@@ -69,6 +74,8 @@ export const saveFileResultSchema = z.object({
   saved: z.boolean(),
   /** Where it went, when the host knows (Electron: the chosen path; web: the download name). */
   location: z.string().optional(),
+  /** It went to the share sheet (and on to whatever the user chose there), not to a file. */
+  shared: z.boolean().optional(),
 });
 export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
 
@@ -122,6 +129,8 @@ export const hostInfoSchema = z.object({
   kind: z.enum(['electron', 'web']),
   appVersion: z.string(),
   platform: z.string(),
+  /** `saveFile({ share: true })` opens the system share sheet here (a phone's browser). */
+  sharesFiles: z.boolean().optional(),
 });
 export type HostInfo = z.infer<typeof hostInfoSchema>;
 

@@ -10,6 +10,7 @@ import {
   type HostApi,
   type OpenFileResult,
 } from '../../shared/host-api';
+import { browserShareContext, canShareFile, shareOrDownload } from './share';
 import { createWebFolders } from './web-folders';
 
 function pickFile(accept: string): Promise<File | null> {
@@ -29,12 +30,32 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/** Save through the browser's download. */
+function download(file: File): void {
+  const url = URL.createObjectURL(file);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.name;
+    a.rel = 'noopener';
+    a.click();
+  } finally {
+    // Revoke after the click has been handled, or the download may be cut off.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
 export function createWebHost(): HostApi {
   const clickListeners = new Set<(tag: string) => void>();
   return {
     ...createWebFolders(),
     async getInfo() {
-      return { kind: 'web', appVersion: __APP_VERSION__, platform: navigator.platform };
+      return {
+        kind: 'web',
+        appVersion: __APP_VERSION__,
+        platform: navigator.platform,
+        sharesFiles: canShareFile(browserShareContext()),
+      };
     },
 
     async saveFile(raw) {
@@ -42,17 +63,14 @@ export function createWebHost(): HostApi {
       const part: BlobPart = args.bytes
         ? new Uint8Array(args.bytes) // a copy on a plain ArrayBuffer, as Blob wants
         : (args.content ?? '');
-      const url = URL.createObjectURL(new Blob([part], { type: args.mimeType }));
-      try {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = args.suggestedName;
-        a.rel = 'noopener';
-        a.click();
-      } finally {
-        // Revoke after the click has been handled, or the download may be cut off.
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const file = new File([part], args.suggestedName, { type: args.mimeType });
+      if (!args.share) {
+        download(file);
+        return { saved: true, location: args.suggestedName };
       }
+      const delivery = await shareOrDownload(browserShareContext(), file, download);
+      if (delivery === 'cancelled') return { saved: false };
+      if (delivery === 'shared') return { saved: true, shared: true };
       return { saved: true, location: args.suggestedName };
     },
 

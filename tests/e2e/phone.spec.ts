@@ -119,21 +119,189 @@ test('every screen fits a phone: no sideways scroll, the rest of the app under "
   }
 });
 
-test('sync on a phone goes through files: save a sync file and open a received one', async ({
+test('sync on a phone goes through files: download a sync file, open it on another phone', async ({
   page,
+  browser,
 }) => {
+  test.setTimeout(180_000); // two phones on a shared machine
+  await page.goto('./#/contacts');
+  await addContact(page, { name: 'Putu Kiriman', phone: '0812-4444-3333' });
   await page.goto('./#/backup');
   const sync = page.getByTestId('sync-card');
+  await expect(sync.getByRole('heading', { name: 'Sync by file' })).toBeVisible();
   // The sync folder needs a desktop; the file actions come first.
   await expect(page.getByTestId('sync-folder')).toBeHidden();
-  await expect(sync.getByRole('button', { name: /save sync file/i })).toBeVisible();
-  await expect(sync.getByRole('button', { name: /merge a sync file/i })).toBeVisible();
   const syncTop = (await sync.boundingBox())!.y;
   const backupTop = (await page
     .getByRole('heading', { name: 'Backup', exact: true })
     .boundingBox())!.y;
   expect(syncTop).toBeLessThan(backupTop);
+  await expectNoSidewaysScroll(page);
+  for (const button of await sync.getByRole('button').all())
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+  // This browser cannot share files (no Web Share API): the sync file is downloaded.
   const download = page.waitForEvent('download');
-  await sync.getByRole('button', { name: /save sync file/i }).tap();
-  expect((await download).suggestedFilename()).toMatch(/^kenal-.*\.json$/);
+  await sync.getByRole('button', { name: 'Save sync file' }).tap();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kenal-sync-.*\.json$/);
+  await expect(page.getByText('Sync file saved')).toBeVisible();
+
+  // Another phone opens the received file: checked and merged like a file from the sync folder.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'en-US',
+  });
+  const other = await context.newPage();
+  await other.goto('./#/backup');
+  const otherSync = other.getByTestId('sync-card');
+  const chooser = other.waitForEvent('filechooser');
+  await otherSync.getByRole('button', { name: 'Open a received sync file…' }).tap();
+  await (await chooser).setFiles((await file.path())!);
+  await expect(other.getByText('Sync file merged')).toBeVisible({ timeout: 15_000 });
+  await other.goto('./#/contacts');
+  await expect(other.getByTestId('contact-row').filter({ hasText: 'Putu Kiriman' })).toBeVisible();
+
+  // A file that is not a Kenal sync file is refused with a reason, and nothing is written.
+  await other.goto('./#/backup');
+  const refused = other.waitForEvent('filechooser');
+  await otherSync.getByRole('button', { name: 'Open a received sync file…' }).tap();
+  await (
+    await refused
+  ).setFiles({
+    name: 'kenal-sync-x.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello":1}'),
+  });
+  await expect(otherSync.getByRole('alert')).toBeVisible();
+  await context.close();
+});
+
+test('a phone that can share files sends the sync file to the share sheet', async ({ page }) => {
+  // Android Chrome / iOS Safari: the Web Share API with files (headless Chromium has none).
+  await page.addInitScript(() => {
+    const shared: string[] = [];
+    Object.assign(window, { sharedFiles: shared });
+    Object.defineProperty(navigator, 'canShare', {
+      value: (data: ShareData) => (data.files?.length ?? 0) > 0,
+    });
+    Object.defineProperty(navigator, 'share', {
+      value: async (data: ShareData) => {
+        for (const f of data.files ?? [])
+          shared.push(JSON.stringify({ name: f.name, type: f.type, body: await f.text() }));
+      },
+    });
+  });
+  await page.goto('./#/backup');
+  const sync = page.getByTestId('sync-card');
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await sync.getByRole('button', { name: 'Share sync file' }).tap();
+  await expect(page.getByText('Sync file shared')).toBeVisible();
+  const shared = await page.evaluate(
+    () => (window as unknown as { sharedFiles: string[] }).sharedFiles,
+  );
+  expect(shared).toHaveLength(1);
+  const { name, type, body } = JSON.parse(shared[0]!) as Record<string, string>;
+  expect(name).toMatch(/^kenal-sync-.*\.json$/);
+  expect(type).toBe('application/json');
+  expect(JSON.parse(body!)).toMatchObject({ kind: 'sync' });
+  expect(downloaded).toBe(false);
+});
+
+/** The page and an open dialog fit the phone's width: nothing to scroll sideways. */
+async function expectFits(page: Page, where: string) {
+  const sizes = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    dialogs: [...document.querySelectorAll<HTMLElement>('[role="dialog"]')]
+      .filter((d) => d.offsetParent !== null || getComputedStyle(d).position === 'fixed')
+      .map((d) => Math.round(d.getBoundingClientRect().right - window.innerWidth)),
+  }));
+  expect(sizes.page, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+  for (const past of sizes.dialogs)
+    expect(past, `${where}: a dialog runs past the screen`).toBeLessThanOrEqual(0);
+}
+
+/** Open a dialog with a tap, check that it fits, close it. */
+async function checkDialog(page: Page, button: string, where: string) {
+  await page.getByRole('button', { name: button, exact: true }).first().tap();
+  const dialog = page.getByRole('dialog').last();
+  await expect(dialog).toBeVisible();
+  // Full-screen dialogs settle after their transition.
+  await expect
+    .poll(async () => Math.round((await dialog.boundingBox())?.width ?? 0))
+    .toBeGreaterThanOrEqual(389);
+  await expectFits(page, where);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+test('with a full book every screen and dialog fits a phone, and the field buttons are thumb-sized', async ({
+  page,
+}) => {
+  test.setTimeout(300_000); // the demo book: 300 customers, 3 years of sales
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Load demo data' }).tap();
+  await page
+    .getByRole('dialog', { name: 'Load demo data?' })
+    .getByRole('button', { name: 'Load demo data' })
+    .tap();
+  await expect(page.getByText(/^Loaded \d+ customers/)).toBeVisible({ timeout: 120_000 });
+
+  for (const screen of [
+    'today',
+    'contacts',
+    'followups',
+    'sales',
+    'reports',
+    'backup',
+    'settings',
+  ]) {
+    await page.goto(`./#/${screen}`);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    if (screen === 'reports')
+      await expect(page.getByTestId('reports-progress')).toHaveCount(0, { timeout: 60_000 });
+    await expectFits(page, screen);
+  }
+
+  await page.goto('./#/contacts');
+  await expect(page.getByTestId('contact-row').first()).toBeVisible();
+  await checkDialog(page, 'Import', 'contacts import');
+  await checkDialog(page, 'Duplicates', 'duplicates');
+  await page.goto('./#/sales');
+  await checkDialog(page, 'Import sales', 'sales import');
+
+  // A customer's page and the dialogs of the field flows.
+  await page.goto('./#/contacts');
+  await page.getByTestId('contact-row').first().tap();
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toBeVisible();
+  await expectFits(page, 'contact timeline');
+  const fieldButtons = [
+    page.getByRole('button', { name: 'Send via WhatsApp' }),
+    page.getByRole('button', { name: 'New follow-up' }),
+    page.getByRole('form', { name: 'Add to the timeline' }).getByRole('button', { name: 'Add' }),
+    page.getByRole('tab', { name: 'Timeline' }),
+    page.getByRole('tab', { name: 'Purchases & points' }),
+  ];
+  for (const target of fieldButtons) {
+    const box = (await target.first().boundingBox())!;
+    expect(box.height, `${await target.first().textContent()}`).toBeGreaterThanOrEqual(44);
+  }
+  await checkDialog(page, 'Send via WhatsApp', 'WhatsApp');
+  await checkDialog(page, 'New follow-up', 'new follow-up');
+  await page.getByRole('tab', { name: 'Purchases & points' }).tap();
+  await expectFits(page, 'contact points');
+  for (const name of ['Record sale', 'Redeem', 'Adjust']) {
+    const box = (await page.getByRole('button', { name, exact: true }).first().boundingBox())!;
+    expect(box.height, name).toBeGreaterThanOrEqual(44);
+  }
+  await checkDialog(page, 'Record sale', 'record sale');
+  await checkDialog(page, 'Redeem', 'redeem');
+  await checkDialog(page, 'Adjust', 'adjust');
+
+  // The header's search and the bottom bar are the way around.
+  const search = page.getByRole('banner').getByRole('button', { name: 'Search contacts' });
+  expect((await search.boundingBox())!.height).toBeGreaterThanOrEqual(44);
 });

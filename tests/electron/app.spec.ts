@@ -134,6 +134,18 @@ test.describe('Kenal desktop app', () => {
     const second = await launch(userDataDir);
     try {
       await expect(second.page.getByText(name).first()).toBeVisible();
+      // Served from its own scheme without the web app's service worker (a precache there would
+      // pin an old renderer after an app update): none registered on the first run either.
+      expect(second.page.url()).toMatch(/^app:\/\/kenal\//);
+      const workers = await second.page.evaluate(async () =>
+        'serviceWorker' in navigator
+          ? {
+              registrations: (await navigator.serviceWorker.getRegistrations()).length,
+              controlled: navigator.serviceWorker.controller !== null,
+            }
+          : { registrations: 0, controlled: false },
+      );
+      expect(workers).toEqual({ registrations: 0, controlled: false });
     } finally {
       await second.app.close();
     }

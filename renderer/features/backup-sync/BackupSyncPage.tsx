@@ -20,7 +20,7 @@ export function BackupSyncPage() {
       <Text c="dimmed">{t('backup.intro')}</Text>
       {phone && (
         <div data-testid="sync-card">
-          <SyncCard />
+          <SyncCard phone />
         </div>
       )}
       <BackupCard />

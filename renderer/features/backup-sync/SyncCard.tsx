@@ -1,7 +1,7 @@
 import { Button, Card, Group, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileImport, IconShare } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconDownload, IconFileImport, IconShare } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KenalEnvelope } from '../../../shared/sync/envelope';
 import { serializeEnvelope, tableCounts } from '../../../shared/sync/envelope';
@@ -23,8 +23,13 @@ interface Confirm {
   live: number;
 }
 
-/** Export this device's changes to a file; merge a file from another device. */
-export function SyncCard() {
+/**
+ * Export this device's changes to a file; merge a file from another device. On a phone (no sync
+ * folder) this is how devices sync: the file goes to the share sheet where the browser can share
+ * files (WhatsApp, Drive, Bluetooth), to a download otherwise, and a received file is opened here
+ * and merged through the same checks as the folder sync (readKenalFile, then importSync's guard).
+ */
+export function SyncCard({ phone = false }: { phone?: boolean }) {
   const { t } = useTranslation();
   const host = useHost();
   const { sync, clock } = useRepositories();
@@ -34,6 +39,14 @@ export function SyncCard() {
 
   const [merging, setMerging] = useState(false);
   const overRefundTitle = useOverRefundTitle();
+  const [sharesFiles, setSharesFiles] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void host.getInfo().then((info) => live && setSharesFiles(info.sharesFiles === true));
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
   const merge = async (envelope: KenalEnvelope, fileName: string, confirmMassDelete = false) => {
     setMerging(true);
@@ -65,15 +78,24 @@ export function SyncCard() {
         content: serializeEnvelope(envelope),
         mimeType: 'application/json',
         filters: KENAL_FILE_FILTERS,
+        share: true,
       });
       if (!saved.saved) return;
       await sync.markExported(exportStamp);
       const count = Object.values(tableCounts(envelope.tables)).reduce((a, b) => a + b, 0);
-      notifications.show({
-        color: 'teal',
-        title: t('backup.syncSaved'),
-        message: t('backup.syncSavedBody', { count, location: saved.location ?? '' }),
-      });
+      notifications.show(
+        saved.shared
+          ? {
+              color: 'teal',
+              title: t('backup.syncShared'),
+              message: t('backup.syncSharedBody', { count }),
+            }
+          : {
+              color: 'teal',
+              title: t('backup.syncSaved'),
+              message: t('backup.syncSavedBody', { count, location: saved.location ?? '' }),
+            },
+      );
     });
   }
 
@@ -81,10 +103,10 @@ export function SyncCard() {
     <Card withBorder padding="lg">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          {t('backup.syncTitle')}
+          {t(phone ? 'anywhere.phone.syncFiles' : 'backup.syncTitle')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('backup.syncHelp')}
+          {t(phone ? 'anywhere.phone.syncFilesHelp' : 'backup.syncHelp')}
         </Text>
         <Group>
           <SegmentedControl
@@ -95,16 +117,22 @@ export function SyncCard() {
               { value: 'all', label: t('backup.everything') },
             ]}
           />
-          <Button leftSection={<IconShare size={16} />} onClick={exportFile} loading={reader.busy}>
-            {t('backup.saveSync')}
+          <Button
+            fullWidth={phone}
+            leftSection={sharesFiles ? <IconShare size={16} /> : <IconDownload size={16} />}
+            onClick={exportFile}
+            loading={reader.busy}
+          >
+            {t(sharesFiles ? 'backup.shareSync' : 'backup.saveSync')}
           </Button>
           <Button
+            fullWidth={phone}
             variant="light"
             leftSection={<IconFileImport size={16} />}
             onClick={reader.open}
             disabled={reader.busy}
           >
-            {t('backup.mergeSync')}
+            {t(phone ? 'backup.openSync' : 'backup.mergeSync')}
           </Button>
         </Group>
         <FileProblemAlert

@@ -6,6 +6,9 @@ export const anywhere = {
     body: 'Finish what you are typing, then reload to use it. Nothing changes until you do.',
     reload: 'Reload',
     later: 'Later',
+    elsewhereTitle: 'Kenal was updated in another window',
+    elsewhereBody:
+      'Finish what you are typing here, then reload this window too. Until then it may not open every screen.',
     offlineReady: 'Kenal now works without a network in this browser.',
   },
   phone: {

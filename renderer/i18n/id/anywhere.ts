@@ -8,6 +8,9 @@ export const anywhere: Translations['anywhere'] = {
     body: 'Selesaikan yang sedang Anda ketik, lalu muat ulang untuk memakainya. Tidak ada yang berubah sebelum itu.',
     reload: 'Muat ulang',
     later: 'Nanti',
+    elsewhereTitle: 'Kenal sudah diperbarui di jendela lain',
+    elsewhereBody:
+      'Selesaikan yang sedang Anda ketik di sini, lalu muat ulang jendela ini juga. Sebelum itu, mungkin tidak semua layar bisa dibuka.',
     offlineReady: 'Kenal sekarang bisa dipakai tanpa jaringan di peramban ini.',
   },
   phone: {
@@ -16,8 +19,8 @@ export const anywhere: Translations['anywhere'] = {
     more: 'Lainnya',
     openMenu: 'Buka menu',
     menuTitle: 'Menu',
-    syncFiles: 'Sinkron lewat berkas',
+    syncFiles: 'Sinkron lewat file',
     syncFilesHelp:
-      'Ponsel tidak punya folder sinkron: bagikan atau unduh berkas sinkron, dan buka berkas yang dikirim perangkat lain.',
+      'Ponsel tidak punya folder sinkron: bagikan atau unduh file sinkron, dan buka file yang dikirim perangkat lain.',
   },
 };
