@@ -20,6 +20,7 @@ import {
   type TemplateFields,
 } from '../../../shared/schemas';
 import type { COMPLAINT_STATUSES, INTERACTION_KINDS } from '../../../shared/schemas/note';
+import { TEMPLATE_PURPOSES } from '../../../shared/schemas/template';
 import { isOpenComplaint } from '../../../shared/timeline/complaints';
 import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
 import {
@@ -689,7 +690,7 @@ export function createTimelineRepository(
           stamps: {},
         }),
       );
-      const order = ['birthday', 'followup', 'points', 'custom'];
+      const order: readonly string[] = TEMPLATE_PURPOSES;
       return [...stored.filter((t) => !t.deletedAt), ...defaults].sort(
         (a, b) =>
           order.indexOf(a.purpose) - order.indexOf(b.purpose) || a.name.localeCompare(b.name),
