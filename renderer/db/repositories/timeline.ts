@@ -67,6 +67,9 @@ export interface ContactSummary {
   name: string;
   phones: Contact['phones'];
   birthday?: string;
+  /** How messages greet them (shared/timeline/message-values.ts). */
+  firstName?: string;
+  salutation?: Contact['salutation'];
 }
 
 export interface FollowUpView {
@@ -129,7 +132,14 @@ function addPurchase(byContact: Map<string, Visits>, s: Sale): void {
 }
 
 function summary(c: ContactRow): ContactSummary {
-  return { id: c.id, name: c.name, phones: c.phones, birthday: c.birthday };
+  return {
+    id: c.id,
+    name: c.name,
+    phones: c.phones,
+    birthday: c.birthday,
+    ...(c.firstName !== undefined && { firstName: c.firstName }),
+    ...(c.salutation !== undefined && { salutation: c.salutation }),
+  };
 }
 
 export function createTimelineRepository(

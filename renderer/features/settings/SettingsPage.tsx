@@ -12,6 +12,7 @@ import { PhoneCountrySetting } from '../contacts/PhoneCountrySetting';
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
+import { ShopProfileCard } from './ShopProfileCard';
 import { ShopSettingsCard } from './ShopSettingsCard';
 import { StorageCard } from './StorageCard';
 
@@ -61,6 +62,7 @@ export function SettingsPage() {
       <DemoDataCard />
       <ShopSettingsCard />
       <LoyaltySettings />
+      <ShopProfileCard />
       <TemplateSettings />
       <BackupSettings />
       <Card withBorder padding="lg">
