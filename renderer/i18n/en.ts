@@ -14,6 +14,7 @@ import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
 import { duplicates } from './en/duplicates';
 import { back } from './en/back';
+import { messaging } from './en/messaging';
 
 export const en = {
   contacts,
@@ -26,6 +27,7 @@ export const en = {
   shortcuts,
   duplicates,
   back,
+  messaging,
   anywhere,
   shop,
   nav: {

@@ -38,6 +38,8 @@ const ContactLink = ({ contact }: { contact: ContactSummary }) => (
   </Anchor>
 );
 
+import { QueueResumeBanner } from '../messaging/QueuePage';
+import { StartQueueModal } from '../messaging/StartQueueModal';
 /**
  * Home: whom to contact today. Overdue and due follow-ups, birthdays this week, customers gone
  * quiet, open complaints and (from the loyalty engine, when wired) points about to expire.
@@ -49,6 +51,22 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   const now = useNow(60_000);
   const dayKey = localCalendarDate(now);
   const [adding, setAdding] = useState(false);
+  const [group, setGroup] = useState<{
+    ids: string[];
+    source: string;
+    purpose: TemplatePurpose;
+  } | null>(null);
+  const messageAll = (ids: string[], source: string, purpose: TemplatePurpose) => (
+    <Button
+      size="compact-xs"
+      variant="light"
+      color="green"
+      data-testid={`message-all-${purpose}`}
+      onClick={() => setGroup({ ids, source, purpose })}
+    >
+      {t('messaging.messageAll', { count: ids.length })}
+    </Button>
+  );
   const [message, setMessage] = useState<{
     contact: ContactSummary;
     purpose: TemplatePurpose;
@@ -133,6 +151,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   return (
     <Stack gap="md">
       {header}
+      <QueueResumeBanner />
       {nothing && (
         <EmptyState
           icon={IconSparkles}
@@ -172,6 +191,11 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           icon={IconCake}
           color="pink"
           items={birthdays ?? []}
+          action={messageAll(
+            (birthdays ?? []).map((b) => b.contact.id),
+            t('messaging.sources.birthdays'),
+            'birthday',
+          )}
           render={(b) => (
             <Group key={b.contactId} justify="space-between" wrap="nowrap">
               <Stack gap={0}>
@@ -231,6 +255,11 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           icon={IconMoodEmpty}
           color="gray"
           items={quiet ?? []}
+          action={messageAll(
+            (quiet ?? []).map((q) => q.contact.id),
+            t('messaging.sources.quiet'),
+            'winback',
+          )}
           render={(q) => (
             <Group key={q.contact.id} justify="space-between" wrap="nowrap">
               <Stack gap={0}>
@@ -246,7 +275,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
                 size="compact-sm"
                 variant="light"
                 color="green"
-                onClick={() => setMessage({ contact: q.contact, purpose: 'custom' })}
+                onClick={() => setMessage({ contact: q.contact, purpose: 'winback' })}
               >
                 {t('today.message')}
               </Button>
@@ -259,6 +288,11 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           icon={IconCoin}
           color="yellow"
           items={expiring.map((e, i) => ({ e, contact: expiringContacts?.[i] }))}
+          action={messageAll(
+            [...new Set(expiring.map((e) => e.contactId))],
+            t('messaging.sources.expiring'),
+            'points',
+          )}
           render={({ e, contact }) =>
             contact ? (
               <Group key={`${e.contactId}-${e.expiresAt}`} justify="space-between" wrap="nowrap">
@@ -285,6 +319,15 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
         />
       </SimpleGrid>
       <FollowUpForm opened={adding} onClose={() => setAdding(false)} />
+      {group && (
+        <StartQueueModal
+          opened
+          onClose={() => setGroup(null)}
+          contactIds={group.ids}
+          source={group.source}
+          purpose={group.purpose}
+        />
+      )}
       {message && (
         <WhatsAppDialog
           opened

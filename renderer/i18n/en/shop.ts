@@ -13,12 +13,14 @@ export const shop = {
   saved: 'Shop settings saved',
   profile: {
     title: 'Shop profile',
-    description: 'How your messages are signed. Templates use these as {shopName}, {shopAddress}, {shopPhone} and {signOff}.',
+    description:
+      'How your messages are signed. Templates use these as {shopName}, {shopAddress}, {shopPhone} and {signOff}.',
     name: 'Shop name',
     address: 'Address',
     phone: 'Phone',
     signOff: 'Sign-off',
-    signOffHelp: 'The last line of a message, e.g. “Salam hangat, Toko Sinar”. Empty: the shop name.',
+    signOffHelp:
+      'The last line of a message, e.g. “Salam hangat, Toko Sinar”. Empty: the shop name.',
   },
   errors: {
     tooLong: 'This text is too long.',

@@ -15,7 +15,8 @@ export const shop: Translations['shop'] = {
   saved: 'Pengaturan toko disimpan',
   profile: {
     title: 'Profil toko',
-    description: 'Cara pesan Anda ditandatangani. Template memakainya sebagai {shopName}, {shopAddress}, {shopPhone} dan {signOff}.',
+    description:
+      'Cara pesan Anda ditandatangani. Template memakainya sebagai {shopName}, {shopAddress}, {shopPhone} dan {signOff}.',
     name: 'Nama toko',
     address: 'Alamat',
     phone: 'Telepon',
