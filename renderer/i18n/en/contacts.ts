@@ -55,7 +55,7 @@ export const contacts = {
     otherEmails: 'Other e-mails',
     nickname: 'Nickname',
     salutation: 'Form of address',
-    firstName: 'First name in messages',
+    firstName: 'First name',
     organization: 'Company',
     jobTitle: 'Job title',
     website: 'Website',
@@ -74,7 +74,7 @@ export const contacts = {
   sourcePlaceholder: 'Walk-in, Instagram, … or your own',
   genders: { female: 'Female', male: 'Male', other: 'Other' },
   salutationNone: 'None',
-  firstNameHelp: 'Empty: the first word of the name',
+  firstNameHelp: 'For messages. Empty: the name’s first word',
   sources: {
     'walk-in': 'Walk-in',
     instagram: 'Instagram',

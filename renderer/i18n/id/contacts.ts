@@ -57,7 +57,7 @@ export const contacts: Translations['contacts'] = {
     otherEmails: 'E-mail lain',
     nickname: 'Panggilan',
     salutation: 'Sapaan',
-    firstName: 'Nama depan di pesan',
+    firstName: 'Nama depan',
     organization: 'Perusahaan',
     jobTitle: 'Jabatan',
     website: 'Situs web',
@@ -77,7 +77,7 @@ export const contacts: Translations['contacts'] = {
   sourcePlaceholder: 'Datang langsung, Instagram, … atau isian sendiri',
   genders: { female: 'Perempuan', male: 'Laki-laki', other: 'Lainnya' },
   salutationNone: 'Tanpa sapaan',
-  firstNameHelp: 'Kosong: kata pertama dari nama',
+  firstNameHelp: 'Untuk pesan. Kosong: kata pertama nama',
   sources: {
     'walk-in': 'Datang langsung',
     instagram: 'Instagram',
