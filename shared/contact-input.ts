@@ -12,6 +12,7 @@ import {
   LIFECYCLE_STAGES,
   isMonthDay,
   PHONE_LABELS,
+  SALUTATIONS,
   type ContactFields,
   type PhoneEntry,
   type UnparsedPhone,
@@ -59,6 +60,8 @@ export const contactInputSchema = z.object({
     .refine((v) => v === '' || isMonthDay(v), 'errors.dateInvalid')
     .optional(),
   nickname: z.string().trim().max(100, 'errors.textTooLong').optional(),
+  firstName: z.string().trim().max(100, 'errors.textTooLong').optional(),
+  salutation: optionalChoice(SALUTATIONS),
   organization: z.string().trim().max(200, 'errors.textTooLong').optional(),
   jobTitle: z.string().trim().max(200, 'errors.textTooLong').optional(),
   websites: z.array(z.string().trim().max(500, 'errors.textTooLong')).max(20).optional(),
@@ -136,6 +139,8 @@ const OPTIONAL_KEYS = [
   'nickname',
   'organization',
   'jobTitle',
+  'firstName',
+  'salutation',
 ] as const;
 
 /** Optional lists: absent stays absent, [] becomes an explicit clear. */
@@ -266,6 +271,8 @@ export function contactToInput(c: ContactFields): ContactInput {
     ...(c.stage !== undefined && { stage: c.stage }),
     ...(c.birthMonthDay !== undefined && { birthMonthDay: c.birthMonthDay }),
     ...(c.nickname !== undefined && { nickname: c.nickname }),
+    ...(c.firstName !== undefined && { firstName: c.firstName }),
+    ...(c.salutation !== undefined && { salutation: c.salutation }),
     ...(c.organization !== undefined && { organization: c.organization }),
     ...(c.jobTitle !== undefined && { jobTitle: c.jobTitle }),
     ...(c.websites !== undefined && { websites: c.websites }),

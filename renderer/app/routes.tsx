@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { ContactPage } from '../features/contacts/ContactPage';
+import { QueuePage } from '../features/messaging/QueuePage';
 import { TodayPage } from '../features/today/TodayPage';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { Shell } from './Shell';
@@ -36,6 +37,7 @@ export function createRouter() {
             { path: 'contacts/:id', element: <ContactPage /> },
             { path: 'contacts/:id/edit', element: <ContactPage /> },
             { path: 'followups', lazy: FollowUps },
+            { path: 'queue', element: <QueuePage /> },
             { path: 'sales', lazy: Sales },
             { path: 'reports', lazy: Reports },
             { path: 'backup', lazy: BackupSync },

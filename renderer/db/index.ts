@@ -13,6 +13,7 @@ import { createDevicesRepository, type DevicesRepository } from './repositories/
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
+import { createMessagingRepository, type MessagingRepository } from './repositories/messaging';
 import { createReportsRepository, type ReportsRepository } from './repositories/reports';
 import { createShopRepository, type ShopRepository } from './repositories/shop';
 import { createSyncRepository, type SyncRepository } from './repositories/sync';
@@ -31,6 +32,7 @@ export interface Repositories {
   devices: DevicesRepository;
   shop: ShopRepository;
   customFields: CustomFieldsRepository;
+  messaging: MessagingRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -38,11 +40,13 @@ export async function openRepositories(name?: string): Promise<Repositories> {
   await db.open();
   const clock = await openDeviceClock(db);
   const contacts = createContactsRepository(db, clock);
+  const timeline = createTimelineRepository(db, clock);
   return {
     db,
     clock,
     contacts,
-    timeline: createTimelineRepository(db, clock),
+    timeline,
+    messaging: createMessagingRepository(db, timeline),
     loyalty: createLoyaltyRepository(db, clock),
     reports: createReportsRepository(db, clock),
     sync: createSyncRepository(db, clock),

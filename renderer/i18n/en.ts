@@ -15,6 +15,7 @@ import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
 import { duplicates } from './en/duplicates';
 import { back } from './en/back';
+import { messaging } from './en/messaging';
 
 export const en = {
   contacts,
@@ -27,6 +28,7 @@ export const en = {
   shortcuts,
   duplicates,
   back,
+  messaging,
   anywhere,
   shop,
   customFields,

@@ -12,6 +12,7 @@ import { today } from './id/today';
 import { shortcuts } from './id/shortcuts';
 import { duplicates } from './id/duplicates';
 import { back } from './id/back';
+import { messaging } from './id/messaging';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -25,6 +26,7 @@ export const id: Translations = {
   shortcuts,
   duplicates,
   back,
+  messaging,
   anywhere,
   shop,
   customFields,

@@ -24,6 +24,8 @@ const FILL_FIELDS = [
   'nickname',
   'organization',
   'jobTitle',
+  'firstName',
+  'salutation',
 ] as const;
 
 /** Lists that are joined: B's items, then A's that B lacks. */

@@ -64,6 +64,9 @@ export const CONTACT_SOURCES = [
 ] as const;
 export const CHANNELS = ['whatsapp', 'phone', 'sms', 'email', 'visit'] as const;
 export const GENDERS = ['female', 'male', 'other'] as const;
+/** How the shop addresses a customer in a message: "Kak", "Bu", "Pak" (none when unset). */
+export const SALUTATIONS = ['kak', 'bu', 'pak'] as const;
+export type Salutation = (typeof SALUTATIONS)[number];
 /** Where a customer is in their life with the shop; see shared/contacts/lifecycle.ts. */
 export const LIFECYCLE_STAGES = ['lead', 'new', 'active', 'loyal', 'at-risk', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
@@ -81,6 +84,9 @@ export const contactFieldsSchema = z.object({
   birthMonthDay: monthDaySchema.optional(),
   note: longTextSchema,
   nickname: z.string().max(100).optional(),
+  /** The name to greet by in messages ("Siti" of "Siti Rahayu"); unset: the name's first word. */
+  firstName: z.string().max(100).optional(),
+  salutation: z.enum(SALUTATIONS).optional(),
   organization: z.string().max(200).optional(),
   jobTitle: z.string().max(200).optional(),
   websites: z.array(z.string().min(1).max(500)).max(20).optional(),

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { mutableMetaShape } from './common';
 
-export const TEMPLATE_PURPOSES = ['birthday', 'followup', 'points', 'custom'] as const;
+export const TEMPLATE_PURPOSES = [
+  'thanks',
+  'birthday',
+  'points',
+  'winback',
+  'resolved',
+  'followup',
+  'custom',
+] as const;
 
-/** A message template with {name}, {points}, {tier}, {due} placeholders, in both languages. */
+/** A message template with placeholders (shared/timeline/templates.ts), in both languages. */
 export const templateFieldsSchema = z.object({
   name: z.string().trim().min(1).max(200),
   purpose: z.enum(TEMPLATE_PURPOSES),

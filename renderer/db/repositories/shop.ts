@@ -1,5 +1,5 @@
 /**
- * The shop's currency and time zone (shared/shop-settings.ts): synced `settings` records with
+ * The shop's currency, time zone and profile (shared/shop-settings.ts): synced `settings` records with
  * ids derived from their key, so two devices that each set one make one record, merged per
  * field like any other setting.
  */
@@ -10,8 +10,12 @@ import {
   currencySettingSchema,
   parseShopSettings,
   SHOP_CURRENCY_KEY,
+  SHOP_PROFILE_FIELDS,
   SHOP_TIME_ZONE_KEY,
+  shopProfileKey,
+  shopProfileSchema,
   timeZoneSettingSchema,
+  type ShopProfile,
   type ShopSettings,
 } from '../../../shared/shop-settings';
 import type { DeviceClock } from '../clock';
@@ -27,28 +31,63 @@ export function createShopRepository(
     return row && !row.deletedAt ? row.value : undefined;
   }
 
+  /** Write one setting; the caller holds the read-write transaction. */
+  async function put(key: string, value: Setting['value']): Promise<void> {
+    const row = await db.settings.where('key').equals(key).first();
+    const stamp = await clock.stamp();
+    if (row) {
+      const { record } = applyPatch(row, { value }, stamp);
+      await db.settings.put(record);
+    } else {
+      const record: Setting = createMutable(
+        { key, value },
+        { id: derivedId(0, `setting:${key}`), createdAt: now().toISOString(), stamp },
+      );
+      await db.settings.add(record);
+    }
+  }
+
   async function write(key: string, value: Setting['value']): Promise<void> {
-    await db.transaction('rw', db.settings, db.meta, async () => {
-      const row = await db.settings.where('key').equals(key).first();
-      const stamp = await clock.stamp();
-      if (row) {
-        const { record } = applyPatch(row, { value }, stamp);
-        await db.settings.put(record);
-      } else {
-        const record: Setting = createMutable(
-          { key, value },
-          { id: derivedId(0, `setting:${key}`), createdAt: now().toISOString(), stamp },
-        );
-        await db.settings.add(record);
-      }
-    });
+    await db.transaction('rw', db.settings, db.meta, () => put(key, value));
   }
 
   return {
     async get(): Promise<ShopSettings> {
       return db.transaction('r', db.settings, async () =>
-        parseShopSettings(await valueOf(SHOP_CURRENCY_KEY), await valueOf(SHOP_TIME_ZONE_KEY)),
+        parseShopSettings(
+          await valueOf(SHOP_CURRENCY_KEY),
+          await valueOf(SHOP_TIME_ZONE_KEY),
+          Object.fromEntries(
+            await Promise.all(
+              SHOP_PROFILE_FIELDS.map(async (f) => [f, await valueOf(shopProfileKey(f))] as const),
+            ),
+          ),
+        ),
       );
+    },
+
+    /**
+     * Save the shop profile in one transaction; only the fields that changed are written (each
+     * is its own setting, so an untouched field keeps its stamp and merges as it was).
+     */
+    async setProfile(
+      value: unknown,
+    ): Promise<{ ok: true } | { ok: false; errors: { path: string; message: string }[] }> {
+      const parsed = shopProfileSchema.safeParse(value);
+      if (!parsed.success)
+        return {
+          ok: false,
+          errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        };
+      const next: ShopProfile = parsed.data;
+      await db.transaction('rw', db.settings, db.meta, async () => {
+        for (const f of SHOP_PROFILE_FIELDS) {
+          const current = await valueOf(shopProfileKey(f));
+          if ((typeof current === 'string' ? current : '') !== next[f])
+            await put(shopProfileKey(f), next[f]);
+        }
+      });
+      return { ok: true };
     },
 
     async setCurrency(value: unknown): Promise<{ ok: true } | { ok: false; error: string }> {

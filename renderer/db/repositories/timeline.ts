@@ -22,6 +22,7 @@ import {
 } from '../../../shared/schemas';
 import type { COMPLAINT_STATUSES, INTERACTION_KINDS } from '../../../shared/schemas/note';
 import { isErased } from '../../../shared/privacy/erase';
+import { TEMPLATE_PURPOSES } from '../../../shared/schemas/template';
 import { isOpenComplaint } from '../../../shared/timeline/complaints';
 import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
 import {
@@ -77,6 +78,9 @@ export interface ContactSummary {
   stamps: Contact['stamps'];
   phones: Contact['phones'];
   birthday?: string;
+  /** How messages greet them (shared/timeline/message-values.ts). */
+  firstName?: string;
+  salutation?: Contact['salutation'];
 }
 
 export interface FollowUpView {
@@ -139,7 +143,15 @@ function addPurchase(byContact: Map<string, Visits>, s: Sale): void {
 }
 
 function summary(c: ContactRow): ContactSummary {
-  return { id: c.id, name: c.name, stamps: c.stamps, phones: c.phones, birthday: c.birthday };
+  return {
+    id: c.id,
+    name: c.name,
+    stamps: c.stamps,
+    phones: c.phones,
+    birthday: c.birthday,
+    ...(c.firstName !== undefined && { firstName: c.firstName }),
+    ...(c.salutation !== undefined && { salutation: c.salutation }),
+  };
 }
 
 export function createTimelineRepository(
@@ -715,7 +727,7 @@ export function createTimelineRepository(
           stamps: {},
         }),
       );
-      const order = ['birthday', 'followup', 'points', 'custom'];
+      const order: readonly string[] = TEMPLATE_PURPOSES;
       return [...stored.filter((t) => !t.deletedAt), ...defaults].sort(
         (a, b) =>
           order.indexOf(a.purpose) - order.indexOf(b.purpose) || a.name.localeCompare(b.name),

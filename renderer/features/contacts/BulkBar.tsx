@@ -1,9 +1,17 @@
 import { Button, Group, Menu, Paper, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconTag, IconTagOff, IconTrash, IconX } from '@tabler/icons-react';
+import {
+  IconBrandWhatsapp,
+  IconDownload,
+  IconTag,
+  IconTagOff,
+  IconTrash,
+  IconX,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/services';
+import { StartQueueModal } from '../messaging/StartQueueModal';
 import { useExportContacts } from './useExportContacts';
 
 const UNDO_MS = 10_000;
@@ -60,6 +68,7 @@ export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }
   const { t } = useTranslation();
   const { contacts } = useRepositories();
   const exportContacts = useExportContacts();
+  const [messaging, setMessaging] = useState(false);
 
   const remove = async () => {
     const removed = await contacts.removeMany(ids);
@@ -105,6 +114,15 @@ export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }
         <Text size="sm" fw={600} data-testid="selection-count">
           {t('contacts.selection.count', { count: ids.length })}
         </Text>
+        <Button
+          size="xs"
+          variant="light"
+          color="green"
+          leftSection={<IconBrandWhatsapp size={14} />}
+          onClick={() => setMessaging(true)}
+        >
+          {t('messaging.message')}
+        </Button>
         <TagAction
           label={t('contacts.selection.tag')}
           icon={<IconTag size={14} />}
@@ -157,6 +175,14 @@ export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }
           {t('contacts.selection.clear')}
         </Button>
       </Group>
+      {messaging && (
+        <StartQueueModal
+          opened
+          onClose={() => setMessaging(false)}
+          contactIds={ids}
+          source={t('messaging.sources.selection')}
+        />
+      )}
     </Paper>
   );
 }

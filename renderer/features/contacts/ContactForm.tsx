@@ -29,7 +29,9 @@ import {
   GENDERS,
   LIFECYCLE_STAGES,
   PHONE_LABELS,
+  SALUTATIONS,
 } from '../../../shared/schemas';
+import { SALUTATION_WORDS } from '../../../shared/timeline/message-values';
 import { usePhoneRegion } from './usePhoneRegion';
 import {
   CustomFieldInputs,
@@ -48,6 +50,8 @@ function withFormDefaults(initial: ContactInput): ContactInput {
     preferredChannel: '',
     stage: '',
     nickname: '',
+    firstName: '',
+    salutation: '',
     organization: '',
     jobTitle: '',
     ...initial,
@@ -147,12 +151,33 @@ export function ContactForm({
           error={err('name')}
         />
         <SimpleGrid cols={3} spacing="sm">
+          <Select
+            label={t('contacts.fields.salutation')}
+            data={[
+              { value: '', label: t('contacts.salutationNone') },
+              ...SALUTATIONS.map((s) => ({ value: s, label: SALUTATION_WORDS[s] })),
+            ]}
+            value={form.values.salutation ?? ''}
+            allowDeselect={false}
+            onChange={(v) =>
+              form.setFieldValue('salutation', (v ?? '') as ContactInput['salutation'])
+            }
+          />
+          <TextInput
+            label={t('contacts.fields.firstName')}
+            description={t('contacts.firstNameHelp')}
+            maxLength={100}
+            {...form.getInputProps('firstName')}
+            error={err('firstName')}
+          />
           <TextInput
             label={t('contacts.fields.nickname')}
             maxLength={100}
             {...form.getInputProps('nickname')}
             error={err('nickname')}
           />
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="sm">
           <TextInput
             label={t('contacts.fields.organization')}
             maxLength={200}

@@ -15,6 +15,7 @@ import {
 import {
   IconAddressBook,
   IconArrowLeft,
+  IconBrandWhatsapp,
   IconCopy,
   IconDownload,
   IconFileImport,
@@ -34,6 +35,8 @@ import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import { ContactDrawer } from './ContactDrawer';
+import { QueueResumeBanner } from '../messaging/QueuePage';
+import { StartQueueModal } from '../messaging/StartQueueModal';
 import { BulkBar } from './BulkBar';
 import { ContactList } from './ContactList';
 import { useContactsView } from './contacts-view-store';
@@ -62,6 +65,7 @@ export function ContactsPage() {
   const [filtersOpen, setFiltersOpen] = useState(filtered);
   const [importOpen, setImportOpen] = useState(false);
   const [dupesOpen, setDupesOpen] = useState(false);
+  const [messageList, setMessageList] = useState<string[] | null>(null);
   const exportContacts = useExportContacts();
 
   const { contacts } = useRepositories();
@@ -225,6 +229,17 @@ export function ContactsPage() {
           )}
         </Group>
         <Group gap="xs">
+          {narrowed && results && results.length > 0 && !list.partial && (
+            <Button
+              size="xs"
+              variant="light"
+              color="green"
+              leftSection={<IconBrandWhatsapp size={14} />}
+              onClick={() => setMessageList(results.all())}
+            >
+              {t('messaging.messageAll', { count: results.length })}
+            </Button>
+          )}
           <Button
             size="xs"
             variant="default"
@@ -266,7 +281,16 @@ export function ContactsPage() {
       <Collapse expanded={filtersOpen}>
         <FiltersPanel locale={locale} open={filtersOpen} />
       </Collapse>
+      <QueueResumeBanner />
       {selected.length > 0 && <BulkBar ids={selected} onClear={() => setSelected([])} />}
+      {messageList && (
+        <StartQueueModal
+          opened
+          onClose={() => setMessageList(null)}
+          contactIds={messageList}
+          source={idFilter?.label ?? t('messaging.sources.list')}
+        />
+      )}
       {total !== undefined && total > 0 && results && results.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('contacts.hint')}

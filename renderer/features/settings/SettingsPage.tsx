@@ -13,6 +13,7 @@ import { CustomFieldsSettings } from '../contacts/custom-fields/CustomFieldsSett
 import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
+import { ShopProfileCard } from './ShopProfileCard';
 import { ShopSettingsCard } from './ShopSettingsCard';
 import { StorageCard } from './StorageCard';
 
@@ -63,6 +64,7 @@ export function SettingsPage() {
       <DemoDataCard />
       <ShopSettingsCard />
       <LoyaltySettings />
+      <ShopProfileCard />
       <TemplateSettings />
       <BackupSettings />
       <Card withBorder padding="lg">

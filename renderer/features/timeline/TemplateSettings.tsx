@@ -19,12 +19,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../shared/contact-input';
-import { formatDateTime } from '../../../shared/dates';
 import type { MessageTemplate, TemplateFields } from '../../../shared/schemas';
 import { TEMPLATE_PURPOSES } from '../../../shared/schemas/template';
 import { DEFAULT_TEMPLATES } from '../../../shared/timeline/default-templates';
-import { fillTemplate } from '../../../shared/timeline/templates';
+import { renderMessage, type MessageFacts } from '../../../shared/timeline/message-values';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../../shared/timeline/templates';
+import { useShop } from '../../app/useShop';
 import { useRepositories } from '../../app/services';
+import { INTL_LOCALE } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { templateLabel } from './template-label';
 import type { TemplatePurpose } from './WhatsAppDialog';
@@ -173,19 +175,39 @@ function TemplateForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const { language, locale } = useLocale();
+  const { language } = useLocale();
+  const profile = useShop().profile;
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [lastBody, setLastBody] = useState<'id' | 'en'>(language);
   const err = (path: string) => {
     const e = errors.find((x) => x.path === path);
     return e ? t(e.message) : undefined;
   };
-  const preview = fillTemplate(fields.body[language], {
-    name: t('timeline.templates.previewName'),
-    points: (1250).toLocaleString(locale),
+  // A sample customer with every fact known; the shop's own profile where it is filled in.
+  const [now] = useState(() => Date.now());
+  const sample: MessageFacts = {
+    contact: { name: 'Siti Rahayu', salutation: 'bu' },
+    points: 1250,
     tier: t('timeline.templates.previewTier'),
-    due: formatDateTime(new Date().toISOString(), locale),
-  }).text;
+    expiring: { points: 200, at: new Date(now + 14 * 86_400_000).toISOString() },
+    lastPurchaseAt: new Date(now - 60 * 86_400_000).toISOString(),
+    due: new Date(now).toISOString(),
+    sale: { amount: 250_000, pointsEarned: 25 },
+    shop: {
+      name: profile.name || t('timeline.templates.previewShop'),
+      address: profile.address || t('timeline.templates.previewAddress'),
+      phone: profile.phone || '0812-3456-7890',
+      signOff: profile.signOff,
+    },
+  };
+  const preview = renderMessage(fields.body[lastBody], sample, INTL_LOCALE[lastBody]);
+  const unknown = unknownPlaceholders(`${fields.body.id}\n${fields.body.en}`);
+  const insert = (p: string) =>
+    setFields({
+      ...fields,
+      body: { ...fields.body, [lastBody]: `${fields.body[lastBody]}{${p}}` },
+    });
 
   return (
     <form
@@ -223,6 +245,7 @@ function TemplateForm({
           minRows={3}
           maxLength={5000}
           value={fields.body.id}
+          onFocus={() => setLastBody('id')}
           onChange={(e) =>
             setFields({ ...fields, body: { ...fields.body, id: e.currentTarget.value } })
           }
@@ -234,18 +257,53 @@ function TemplateForm({
           minRows={3}
           maxLength={5000}
           value={fields.body.en}
+          onFocus={() => setLastBody('en')}
           onChange={(e) =>
             setFields({ ...fields, body: { ...fields.body, en: e.currentTarget.value } })
           }
           error={err('body.en')}
         />
+        <div>
+          <Text size="xs" c="dimmed" mb={4}>
+            {t('timeline.templates.placeholders')}
+          </Text>
+          <Group gap={4}>
+            {PLACEHOLDERS.map((p) => (
+              <Badge
+                key={p}
+                component="button"
+                type="button"
+                variant="light"
+                color="gray"
+                tt="none"
+                style={{ cursor: 'pointer' }}
+                onClick={() => insert(p)}
+              >
+                {`{${p}}`}
+              </Badge>
+            ))}
+          </Group>
+        </div>
+        {unknown.length > 0 && (
+          <Text size="sm" c="orange" data-testid="template-unknown" role="status">
+            {t('timeline.templates.unknown', { list: unknown.map((u) => `{${u}}`).join(', ') })}
+          </Text>
+        )}
         <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
           <Text size="xs" c="dimmed" mb={4}>
-            {t('timeline.templates.preview')}
+            {t('timeline.templates.previewFor', { name: 'Bu Siti Rahayu' })} ·{' '}
+            {lastBody === 'id' ? 'Bahasa Indonesia' : 'English'}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="template-preview">
-            {preview}
+            {preview.text}
           </Text>
+          {preview.missing.length > 0 && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('timeline.templates.leftOut', {
+                list: preview.missing.map((m) => `{${m}}`).join(', '),
+              })}
+            </Text>
+          )}
         </Paper>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

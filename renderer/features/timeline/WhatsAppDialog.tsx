@@ -22,9 +22,10 @@ import {
 } from '../../../shared/timeline/templates';
 import type { ContactSummary } from '../../db/repositories/timeline';
 import { useHost, useRepositories } from '../../app/services';
-import type { Language } from '../../i18n';
+import { INTL_LOCALE, type Language } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
-import { useLoyaltyPlaceholders } from './loyalty-integration';
+import { messageValues } from '../../../shared/timeline/message-values';
+import { useMessageFacts } from '../messaging/useMessageFacts';
 import { templateLabel } from './template-label';
 
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
@@ -54,7 +55,7 @@ export function WhatsAppDialog({ opened, onClose, contact, purpose, values }: Wh
   const host = useHost();
   const { timeline } = useRepositories();
   const templates = useLiveQuery(() => timeline.templates(), [timeline]);
-  const loyalty = useLoyaltyPlaceholders(contact.id);
+  const facts = useMessageFacts(contact);
   const phones = whatsAppPhones(contact);
 
   const [lang, setLang] = useState<Language>(language);
@@ -68,7 +69,10 @@ export function WhatsAppDialog({ opened, onClose, contact, purpose, values }: Wh
     templates?.find((tpl) => tpl.purpose === (purpose ?? 'custom')) ??
     templates?.[0];
   const filled = chosen
-    ? fillTemplate(chosen.body[lang], { name: contact.name, ...loyalty, ...values })
+    ? fillTemplate(chosen.body[lang], {
+        ...messageValues(facts ?? { contact }, INTL_LOCALE[lang]),
+        ...values,
+      })
     : { text: '', missing: [] };
   const text = edited ?? filled.text;
   const number = phone ?? phones[0]?.e164 ?? null;

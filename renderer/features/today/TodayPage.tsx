@@ -42,6 +42,8 @@ function ContactLink({ contact }: { contact: ContactSummary }) {
   );
 }
 
+import { QueueResumeBanner } from '../messaging/QueuePage';
+import { StartQueueModal } from '../messaging/StartQueueModal';
 /**
  * Home: whom to contact today. Overdue and due follow-ups, birthdays this week, customers gone
  * quiet, open complaints and (from the loyalty engine, when wired) points about to expire.
@@ -53,6 +55,22 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   const now = useNow(60_000);
   const dayKey = localCalendarDate(now);
   const [adding, setAdding] = useState(false);
+  const [group, setGroup] = useState<{
+    ids: string[];
+    source: string;
+    purpose: TemplatePurpose;
+  } | null>(null);
+  const messageAll = (ids: string[], source: string, purpose: TemplatePurpose) => (
+    <Button
+      size="compact-xs"
+      variant="light"
+      color="green"
+      data-testid={`message-all-${purpose}`}
+      onClick={() => setGroup({ ids, source, purpose })}
+    >
+      {t('messaging.messageAll', { count: ids.length })}
+    </Button>
+  );
   const [message, setMessage] = useState<{
     contact: ContactSummary;
     purpose: TemplatePurpose;
@@ -137,6 +155,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   return (
     <Stack gap="md">
       {header}
+      <QueueResumeBanner />
       {nothing && (
         <EmptyState
           icon={IconSparkles}
@@ -176,6 +195,11 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           icon={IconCake}
           color="pink"
           items={birthdays ?? []}
+          action={messageAll(
+            (birthdays ?? []).map((b) => b.contact.id),
+            t('messaging.sources.birthdays'),
+            'birthday',
+          )}
           render={(b) => (
             <Group key={b.contactId} justify="space-between" wrap="nowrap">
               <Stack gap={0}>
@@ -235,6 +259,11 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           icon={IconMoodEmpty}
           color="gray"
           items={quiet ?? []}
+          action={messageAll(
+            (quiet ?? []).map((q) => q.contact.id),
+            t('messaging.sources.quiet'),
+            'winback',
+          )}
           render={(q) => (
             <Group key={q.contact.id} justify="space-between" wrap="nowrap">
               <Stack gap={0}>
@@ -250,7 +279,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
                 size="compact-sm"
                 variant="light"
                 color="green"
-                onClick={() => setMessage({ contact: q.contact, purpose: 'custom' })}
+                onClick={() => setMessage({ contact: q.contact, purpose: 'winback' })}
               >
                 {t('today.message')}
               </Button>
@@ -263,6 +292,11 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           icon={IconCoin}
           color="yellow"
           items={expiring.map((e, i) => ({ e, contact: expiringContacts?.[i] }))}
+          action={messageAll(
+            [...new Set(expiring.map((e) => e.contactId))],
+            t('messaging.sources.expiring'),
+            'points',
+          )}
           render={({ e, contact }) =>
             contact ? (
               <Group key={`${e.contactId}-${e.expiresAt}`} justify="space-between" wrap="nowrap">
@@ -289,6 +323,15 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
         />
       </SimpleGrid>
       <FollowUpForm opened={adding} onClose={() => setAdding(false)} />
+      {group && (
+        <StartQueueModal
+          opened
+          onClose={() => setGroup(null)}
+          contactIds={group.ids}
+          source={group.source}
+          purpose={group.purpose}
+        />
+      )}
       {message && (
         <WhatsAppDialog
           opened

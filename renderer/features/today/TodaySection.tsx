@@ -13,6 +13,7 @@ export function TodaySection<T>({
   limit = 6,
   testId,
   help,
+  action,
 }: {
   title: string;
   icon: Icon;
@@ -22,6 +23,8 @@ export function TodaySection<T>({
   limit?: number;
   testId: string;
   help?: string;
+  /** A button at the right of the title (e.g. "Message 5"). */
+  action?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
@@ -35,6 +38,7 @@ export function TodaySection<T>({
         <Badge variant="light" color={color} size="sm">
           {items.length}
         </Badge>
+        {action && <div style={{ marginLeft: 'auto' }}>{action}</div>}
       </Group>
       {help && (
         <Text size="xs" c="dimmed" mb="xs">

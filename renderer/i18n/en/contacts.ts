@@ -54,6 +54,8 @@ export const contacts = {
     stage: 'Stage',
     otherEmails: 'Other e-mails',
     nickname: 'Nickname',
+    salutation: 'Form of address',
+    firstName: 'First name',
     organization: 'Company',
     jobTitle: 'Job title',
     website: 'Website',
@@ -71,6 +73,8 @@ export const contacts = {
   stageHelp: 'Set by hand only until the first purchase; after that Kenal works it out from sales.',
   sourcePlaceholder: 'Walk-in, Instagram, … or your own',
   genders: { female: 'Female', male: 'Male', other: 'Other' },
+  salutationNone: 'None',
+  firstNameHelp: 'For messages. Empty: the name’s first word',
   sources: {
     'walk-in': 'Walk-in',
     instagram: 'Instagram',

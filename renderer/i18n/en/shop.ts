@@ -11,7 +11,19 @@ export const shop = {
     'Imported times, loyalty rule dates and sale dates are read in this zone, whatever the device’s own.',
   timeZoneUnset: 'Not set: this device’s zone ({{zone}}) is used',
   saved: 'Shop settings saved',
+  profile: {
+    title: 'Shop profile',
+    description:
+      'How your messages are signed. Templates use these as {shopName}, {shopAddress}, {shopPhone} and {signOff}.',
+    name: 'Shop name',
+    address: 'Address',
+    phone: 'Phone',
+    signOff: 'Sign-off',
+    signOffHelp:
+      'The last line of a message, e.g. “Salam hangat, Toko Sinar”. Empty: the shop name.',
+  },
   errors: {
+    tooLong: 'This text is too long.',
     currency: 'That currency is not known.',
     timeZone: 'That time zone is not known.',
   },

@@ -56,6 +56,8 @@ export const contacts: Translations['contacts'] = {
     stage: 'Tahap',
     otherEmails: 'E-mail lain',
     nickname: 'Panggilan',
+    salutation: 'Sapaan',
+    firstName: 'Nama depan',
     organization: 'Perusahaan',
     jobTitle: 'Jabatan',
     website: 'Situs web',
@@ -74,6 +76,8 @@ export const contacts: Translations['contacts'] = {
     'Diatur manual hanya sampai pembelian pertama; setelah itu Kenal menghitungnya dari penjualan.',
   sourcePlaceholder: 'Datang langsung, Instagram, … atau isian sendiri',
   genders: { female: 'Perempuan', male: 'Laki-laki', other: 'Lainnya' },
+  salutationNone: 'Tanpa sapaan',
+  firstNameHelp: 'Untuk pesan. Kosong: kata pertama nama',
   sources: {
     'walk-in': 'Datang langsung',
     instagram: 'Instagram',

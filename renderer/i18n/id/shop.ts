@@ -13,7 +13,18 @@ export const shop: Translations['shop'] = {
     'Waktu impor, tanggal aturan loyalitas, dan tanggal penjualan dibaca dalam zona ini, apa pun zona perangkat.',
   timeZoneUnset: 'Belum diatur: zona perangkat ini ({{zone}}) yang dipakai',
   saved: 'Pengaturan toko disimpan',
+  profile: {
+    title: 'Profil toko',
+    description:
+      'Cara pesan Anda ditandatangani. Template memakainya sebagai {shopName}, {shopAddress}, {shopPhone} dan {signOff}.',
+    name: 'Nama toko',
+    address: 'Alamat',
+    phone: 'Telepon',
+    signOff: 'Salam penutup',
+    signOffHelp: 'Baris terakhir pesan, mis. “Salam hangat, Toko Sinar”. Kosong: nama toko.',
+  },
   errors: {
+    tooLong: 'Teks ini terlalu panjang.',
     currency: 'Mata uang itu tidak dikenal.',
     timeZone: 'Zona waktu itu tidak dikenal.',
   },

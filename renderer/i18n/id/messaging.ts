@@ -1,0 +1,45 @@
+import type { Translations } from '../en';
+
+/** Mengirim pesan ke sekelompok pelanggan di WhatsApp: antrean kirim. */
+export const messaging: Translations['messaging'] = {
+  message: 'Kirim pesan',
+  messageAll: 'Kirim pesan ke {{count}}',
+  startTitle: 'Kirim pesan WhatsApp ke sekelompok pelanggan',
+  template: 'Template',
+  language: 'Bahasa pesan',
+  willSend:
+    '{{count}} orang akan dikirimi pesan, satu per satu: Anda melihat setiap pesan sebelum WhatsApp terbuka.',
+  noneToSend: 'Tidak ada orang di daftar ini yang bisa dikirimi pesan.',
+  skippedTitle: 'Tidak ikut ({{count}})',
+  reasons: {
+    'no-consent': 'menolak promosi',
+    'consent-unknown': 'belum ada persetujuan promosi (UU PDP)',
+    'no-whatsapp': 'tidak ada nomor WhatsApp',
+    erased: 'sudah dihapus',
+  },
+  start: 'Mulai',
+  replaces: 'Ini menggantikan antrean yang belum selesai ({{sent}} dari {{total}} terkirim).',
+  title: 'Antrean kirim',
+  progress: '{{sent}} dari {{total}} terkirim',
+  person: 'Orang ke-{{n}} dari {{total}}',
+  open: 'Buka WhatsApp',
+  openAgain: 'Buka WhatsApp lagi',
+  next: 'Berikutnya',
+  finish: 'Selesai',
+  sent: 'Terkirim dan dicatat di riwayat',
+  stop: 'Hentikan antrean ini',
+  stopped: 'Antrean dihentikan. Pesan yang sudah terkirim tetap di riwayat pelanggan.',
+  done: 'Selesai: {{sent}} dari {{total}} terkirim.',
+  none: 'Tidak ada pesan yang menunggu. Mulai dari sebuah daftar: pilih kontak, filter, laporan atau Hari ini.',
+  resume: 'Lanjutkan mengirim: {{sent}} dari {{total}} terkirim',
+  from: 'Dari: {{source}}',
+  sources: {
+    selection: 'Kontak terpilih',
+    list: 'Daftar kontak',
+    birthdays: 'Ulang tahun',
+    expiring: 'Poin akan hangus',
+    quiet: 'Lama tidak belanja',
+  },
+  failed: 'WhatsApp tidak bisa dibuka.',
+  continue: 'Lanjutkan',
+};
