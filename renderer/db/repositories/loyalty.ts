@@ -4,7 +4,6 @@
  * and tiers are never stored: they are derived from the ledger and the rules on every read
  * (shared/loyalty), so every device shows the same numbers after a merge.
  */
-import { isErased } from '../../../shared/privacy/erase';
 import { ERASED_CONTACT_ERROR } from '../erased-contacts';
 import { aliasIdsOf } from '../aliases';
 import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
