@@ -101,7 +101,7 @@ export function createMessagingRepository(
      * one transaction. Returns false when the queue moved on meanwhile (another window).
      */
     async markSent(queueId: string, contactId: string, text: string): Promise<boolean> {
-      return db.transaction('rw', db.notes, db.meta, async () => {
+      return db.transaction('rw', db.notes, db.meta, db.contacts, async () => {
         const q = await read();
         if (!q || q.id !== queueId) return false;
         const next = markSent(q, contactId, now().toISOString());
