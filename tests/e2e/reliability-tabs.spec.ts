@@ -49,7 +49,7 @@ test('two tabs edit different fields of one customer: both edits survive, both t
   await a.bringToFront();
   await formA.getByLabel('City').fill('Bandung');
   await b.bringToFront();
-  await formB.getByLabel('Address').fill('Jl. Melati No. 7');
+  await formB.getByLabel('Address', { exact: true }).fill('Jl. Melati No. 7');
   await save(a);
   await save(b);
 
