@@ -16,7 +16,7 @@ export async function addContact(page: Page, c: NewContact): Promise<void> {
     .first()
     .click();
   const form = page.getByRole('form');
-  await form.getByLabel(/^(name|nama)/i).fill(c.name);
+  await form.getByLabel(/^(name|nama)(?! depan)/i).fill(c.name);
   if (c.phone) await form.getByLabel(/^(phone|nomor hp)$/i).fill(c.phone);
   if (c.email) await form.getByLabel(/^e-mail/i).fill(c.email);
   for (const tag of c.tags ?? []) {

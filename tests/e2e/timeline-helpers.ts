@@ -15,7 +15,7 @@ export async function createContact(
       .first()
       .click();
     const form = page.getByRole('form');
-    await form.getByLabel(/^(name|nama)/i).fill(c.name);
+    await form.getByLabel(/^(name|nama)(?! depan)/i).fill(c.name);
     if (c.phone) await form.getByLabel(/^(phone|nomor hp)$/i).fill(c.phone);
     const birthday = form.getByLabel(/^(birthday|ulang tahun)/i);
     await birthday.fill(c.birthday);

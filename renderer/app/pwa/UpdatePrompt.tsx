@@ -24,8 +24,14 @@ export function UpdatePrompt() {
     updateServiceWorker,
   } = useRegisterSW({
     immediate: true,
+    // One id: workbox can report "installed" more than once for one install (its own worker
+    // and the same worker seen as external); the user needs to hear it once.
     onOfflineReady: () =>
-      notifications.show({ message: t('anywhere.update.offlineReady'), color: 'teal' }),
+      notifications.show({
+        id: 'kenal-offline-ready',
+        message: t('anywhere.update.offlineReady'),
+        color: 'teal',
+      }),
     onRegisteredSW: (_url, registration) => {
       if (!registration) return;
       registrationRef.current = registration;
