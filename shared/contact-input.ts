@@ -15,6 +15,7 @@ import {
   type PhoneEntry,
   type UnparsedPhone,
 } from './schemas/contact';
+import { ulidSchema } from './schemas/common';
 
 /** Built once: making zod's e-mail schema per row was most of an import's validation time. */
 const EMAIL = z.email();
@@ -87,6 +88,8 @@ export const contactInputSchema = z.object({
   marketingConsent: z.boolean().optional(),
   /** The stage set by hand; only used while there is no purchase history. */
   stage: optionalChoice(LIFECYCLE_STAGES),
+  /** Who referred this customer (a contact id); '' clears it. */
+  referredBy: z.union([z.literal(''), ulidSchema]).optional(),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -128,6 +131,7 @@ const OPTIONAL_KEYS = [
   'nickname',
   'organization',
   'jobTitle',
+  'referredBy',
 ] as const;
 
 /** Optional lists: absent stays absent, [] becomes an explicit clear. */
@@ -252,6 +256,7 @@ export function contactToInput(c: ContactFields): ContactInput {
     ...(c.preferredChannel !== undefined && { preferredChannel: c.preferredChannel }),
     ...(c.marketingConsent !== undefined && { marketingConsent: c.marketingConsent }),
     ...(c.stage !== undefined && { stage: c.stage }),
+    ...(c.referredBy !== undefined && { referredBy: c.referredBy }),
     ...(c.birthMonthDay !== undefined && { birthMonthDay: c.birthMonthDay }),
     ...(c.nickname !== undefined && { nickname: c.nickname }),
     ...(c.organization !== undefined && { organization: c.organization }),

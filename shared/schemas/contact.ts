@@ -98,6 +98,11 @@ export const contactFieldsSchema = z.object({
    * there are purchases the stage is derived from them (shared/contacts/lifecycle.ts).
    */
   stage: z.enum(LIFECYCLE_STAGES).optional(),
+  /**
+   * The customer who referred this one (their contact id). Their referral bonus comes with this
+   * contact's first purchase (shared/loyalty/referral.ts); reports count it as advocacy.
+   */
+  referredBy: ulidSchema.optional(),
   /** Duplicate merged into another contact: queries resolve this contact to that one. */
   mergedInto: ulidSchema.optional(),
 });

@@ -31,6 +31,7 @@ import {
   PHONE_LABELS,
 } from '../../../shared/schemas';
 import { usePhoneRegion } from './usePhoneRegion';
+import { ContactPicker } from '../sales/ContactPicker';
 
 /** Optional fields the form always shows, so every input is controlled. */
 function withFormDefaults(initial: ContactInput): ContactInput {
@@ -44,6 +45,7 @@ function withFormDefaults(initial: ContactInput): ContactInput {
     nickname: '',
     organization: '',
     jobTitle: '',
+    referredBy: '',
     ...initial,
   };
 }
@@ -66,6 +68,8 @@ export interface ContactFormProps {
   /** When the stored consent was given or declined, to show beside the checkbox. */
   consentAt?: string;
   locale?: string;
+  /** The contact being edited (it cannot be its own referrer). */
+  contactId?: string;
 }
 
 export function ContactForm({
@@ -75,6 +79,7 @@ export function ContactForm({
   onDelete,
   consentAt,
   locale = 'en',
+  contactId,
 }: ContactFormProps) {
   const { t } = useTranslation();
   // Numbers without "+" are read in the shop's default country (Settings).
@@ -270,6 +275,15 @@ export function ContactForm({
             }
           />
         </SimpleGrid>
+        <ContactPicker
+          label={t('checkout.referral.referredBy')}
+          description={t('checkout.referral.referredByHelp')}
+          optional
+          excludeId={contactId}
+          value={form.values.referredBy || null}
+          onChange={(v) => form.setFieldValue('referredBy', v ?? '')}
+          error={err('referredBy')}
+        />
         <Select
           label={t('contacts.fields.stage')}
           description={t('contacts.stageHelp')}
