@@ -14,6 +14,7 @@ import { today } from './en/today';
 import { shortcuts } from './en/shortcuts';
 import { duplicates } from './en/duplicates';
 import { back } from './en/back';
+import { checkout } from './en/checkout';
 
 export const en = {
   contacts,
@@ -28,6 +29,7 @@ export const en = {
   back,
   anywhere,
   shop,
+  checkout,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

@@ -11,6 +11,7 @@ import { today } from './id/today';
 import { shortcuts } from './id/shortcuts';
 import { duplicates } from './id/duplicates';
 import { back } from './id/back';
+import { checkout } from './id/checkout';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -26,6 +27,7 @@ export const id: Translations = {
   back,
   anywhere,
   shop,
+  checkout,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',
