@@ -92,6 +92,10 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
     async () => (customer ? loyalty.contactLoyalty(customer) : null),
     [loyalty, customer],
   );
+  const person = useLiveQuery(
+    async () => (customer ? contacts.get(customer) : undefined),
+    [contacts, customer],
+  );
   const money = (n: number) => formatMoney(n, shop.currency, locale);
   const count = (n: number) => n.toLocaleString(locale);
 
@@ -165,7 +169,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
         <Text fw={600}>{t('sales.form.askFeedback')}</Text>
         <FeedbackForm contactId={saved.contactId} saleId={saved.saleId} onSaved={onClose} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
+          <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
         </Group>
@@ -216,7 +220,6 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
           (r.bonus > 0 ? ` · ${t('sales.form.bonus', { points: r.bonus })}` : ''),
         autoClose: 5000,
       });
-      const person = await contacts.get(r.sale.contactId);
       setSaved({
         saleId: r.sale.id,
         contactId: r.sale.contactId,

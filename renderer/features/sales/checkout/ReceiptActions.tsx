@@ -75,6 +75,8 @@ export function ReceiptActions({ contactId, sale }: { contactId: string; sale: R
           variant={composing ? 'filled' : 'light'}
           leftSection={<IconBrandWhatsapp size={16} />}
           onClick={() => setComposing(true)}
+          // First focus here: the dialog stays scrolled to the new balance and the receipt.
+          data-autofocus
         >
           {t('checkout.receipt.sendWhatsApp')}
         </Button>
