@@ -78,8 +78,7 @@ export const checkout = {
     referredBy: 'Referred by',
     referredByHelp: 'They get the referral bonus when this customer first buys.',
     referredByLine: 'Referred by {{name}}',
-    referredCount_one: 'Referred {{count}} customer',
-    referredCount_other: 'Referred {{count}} customers',
+    referredCount: 'Customers they referred: {{count}}',
     ledgerReason: 'Referral',
   },
   glance: {
@@ -88,7 +87,12 @@ export const checkout = {
     revenue: 'Revenue',
     newMembers: 'New members',
     pointsIssued: 'Points issued',
-    overdue_one: '{{count}} overdue follow-up',
-    overdue_other: '{{count}} overdue follow-ups',
+    overdue: 'Overdue follow-ups: {{count}}',
+  },
+  reports: {
+    referrals: 'Referrals',
+    advocates: 'Advocates: {{count}}',
+    referralsInfo:
+      'New customers who came through a referral: counted in the period of their first purchase, once per person.',
   },
 };

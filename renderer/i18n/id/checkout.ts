@@ -77,8 +77,7 @@ export const checkout: typeof en = {
     referredBy: 'Direferensikan oleh',
     referredByHelp: 'Mereka mendapat bonus referensi saat pelanggan ini pertama kali membeli.',
     referredByLine: 'Direferensikan oleh {{name}}',
-    referredCount_one: 'Mereferensikan {{count}} pelanggan',
-    referredCount_other: 'Mereferensikan {{count}} pelanggan',
+    referredCount: 'Pelanggan yang mereka referensikan: {{count}}',
     ledgerReason: 'Referensi',
   },
   glance: {
@@ -87,7 +86,12 @@ export const checkout: typeof en = {
     revenue: 'Pendapatan',
     newMembers: 'Member baru',
     pointsIssued: 'Poin diberikan',
-    overdue_one: '{{count}} tindak lanjut terlambat',
-    overdue_other: '{{count}} tindak lanjut terlambat',
+    overdue: 'Tindak lanjut terlambat: {{count}}',
+  },
+  reports: {
+    referrals: 'Referensi',
+    advocates: 'Pemberi referensi: {{count}}',
+    referralsInfo:
+      'Pelanggan baru yang datang lewat referensi: dihitung pada periode pembelian pertama mereka, sekali per orang.',
   },
 };
