@@ -30,6 +30,7 @@ import { useNow } from '../followups/useNow';
 import { EmptyState } from '../placeholder/EmptyState';
 import { useExpiringPoints, type ExpiringPoints } from '../timeline/loyalty-integration';
 import { WhatsAppDialog, type TemplatePurpose } from '../timeline/WhatsAppDialog';
+import { TodayGlance } from './TodayGlance';
 import { TodaySection } from './TodaySection';
 
 const ContactLink = ({ contact }: { contact: ContactSummary }) => (
@@ -133,6 +134,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   return (
     <Stack gap="md">
       {header}
+      <TodayGlance />
       {nothing && (
         <EmptyState
           icon={IconSparkles}
