@@ -17,6 +17,7 @@ import {
   type PhoneEntry,
   type UnparsedPhone,
 } from './schemas/contact';
+import { ulidSchema } from './schemas/common';
 
 /** Built once: making zod's e-mail schema per row was most of an import's validation time. */
 const EMAIL = z.email();
@@ -98,6 +99,8 @@ export const contactInputSchema = z.object({
   custom: z
     .record(z.string().regex(CUSTOM_FIELD_ID), z.string().trim().max(2000, 'errors.textTooLong'))
     .optional(),
+  /** Who referred this customer (a contact id); '' clears it. */
+  referredBy: z.union([z.literal(''), ulidSchema]).optional(),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -141,6 +144,7 @@ const OPTIONAL_KEYS = [
   'jobTitle',
   'firstName',
   'salutation',
+  'referredBy',
 ] as const;
 
 /** Optional lists: absent stays absent, [] becomes an explicit clear. */
@@ -269,6 +273,7 @@ export function contactToInput(c: ContactFields): ContactInput {
     ...(c.preferredChannel !== undefined && { preferredChannel: c.preferredChannel }),
     ...(c.marketingConsent !== undefined && { marketingConsent: c.marketingConsent }),
     ...(c.stage !== undefined && { stage: c.stage }),
+    ...(c.referredBy !== undefined && { referredBy: c.referredBy }),
     ...(c.birthMonthDay !== undefined && { birthMonthDay: c.birthMonthDay }),
     ...(c.nickname !== undefined && { nickname: c.nickname }),
     ...(c.firstName !== undefined && { firstName: c.firstName }),

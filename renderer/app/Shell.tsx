@@ -22,6 +22,7 @@ import { MenuCommands } from './MenuCommands';
 import { StartupTasks } from './StartupTasks';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS, PHONE_BAR_ITEMS } from './navigation';
+import { OverdueBadge } from '../features/today/OverdueBadge';
 import { useUiStore } from './ui-store';
 import { useGlobalShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -146,6 +147,7 @@ export function Shell() {
               to={item.path}
               label={t(item.label)}
               leftSection={<Icon size={18} stroke={1.6} />}
+              rightSection={item.path === '/followups' ? <OverdueBadge /> : undefined}
               active={isActive(item.path)}
               className="kenal-nav-link"
               style={{ borderRadius: 8 }}

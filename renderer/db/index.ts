@@ -11,6 +11,7 @@ import {
 } from './repositories/custom-fields';
 import { createDevicesRepository, type DevicesRepository } from './repositories/devices';
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
+import { createGlanceRepository, type GlanceRepository } from './repositories/glance';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createMessagingRepository, type MessagingRepository } from './repositories/messaging';
@@ -33,6 +34,7 @@ export interface Repositories {
   shop: ShopRepository;
   customFields: CustomFieldsRepository;
   messaging: MessagingRepository;
+  glance: GlanceRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -55,6 +57,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     devices: createDevicesRepository(db, clock),
     shop: createShopRepository(db, clock),
     customFields: createCustomFieldsRepository(db, clock),
+    glance: createGlanceRepository(db),
   };
 }
 

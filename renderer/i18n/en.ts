@@ -16,6 +16,7 @@ import { shortcuts } from './en/shortcuts';
 import { duplicates } from './en/duplicates';
 import { back } from './en/back';
 import { messaging } from './en/messaging';
+import { checkout } from './en/checkout';
 
 export const en = {
   contacts,
@@ -32,6 +33,7 @@ export const en = {
   anywhere,
   shop,
   customFields,
+  checkout,
   nav: {
     today: 'Today',
     contacts: 'Contacts',

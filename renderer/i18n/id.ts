@@ -13,6 +13,7 @@ import { shortcuts } from './id/shortcuts';
 import { duplicates } from './id/duplicates';
 import { back } from './id/back';
 import { messaging } from './id/messaging';
+import { checkout } from './id/checkout';
 
 /** Bahasa Indonesia. */
 export const id: Translations = {
@@ -30,6 +31,7 @@ export const id: Translations = {
   anywhere,
   shop,
   customFields,
+  checkout,
   nav: {
     today: 'Hari Ini',
     contacts: 'Kontak',

@@ -26,6 +26,7 @@ const FILL_FIELDS = [
   'jobTitle',
   'firstName',
   'salutation',
+  'referredBy',
 ] as const;
 
 /** Lists that are joined: B's items, then A's that B lacks. */
@@ -60,6 +61,8 @@ export function planMerge(loser: Contact, survivor: Contact): ContactPatch {
     if (survivor[f] === undefined && loser[f] !== undefined)
       (patch as Record<string, unknown>)[f] = loser[f];
   }
+  // A duplicate "referred by" the contact it merges into: nobody refers themselves.
+  if (patch.referredBy === survivor.id) delete patch.referredBy;
   // A birthday without a year gives way to one with a year.
   if (patch.birthday !== undefined && survivor.birthMonthDay !== undefined)
     patch.birthMonthDay = undefined;

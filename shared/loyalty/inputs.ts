@@ -1,7 +1,8 @@
 /** What a user types to record a sale, a refund, a redemption, an adjustment or feedback. */
 import { z } from 'zod';
 import { FEEDBACK_RANGES } from '../schemas/feedback';
-import { PAYMENT_METHODS } from '../schemas/sale';
+import { PAYMENT_METHODS, saleLineSchema } from '../schemas/sale';
+import { lineAmount } from '../sales/checkout';
 import { isoDateTimeSchema, ulidSchema } from '../schemas/common';
 
 const positiveRupiah = z
@@ -10,14 +11,31 @@ const positiveRupiah = z
   .min(1, 'sales.errors.amountPositive')
   .max(1_000_000_000_000, 'sales.errors.amountTooLarge');
 
-export const saleInputSchema = z.object({
-  contactId: ulidSchema,
-  amount: positiveRupiah,
-  at: isoDateTimeSchema,
-  items: z.string().trim().max(10_000).optional(),
-  invoiceNo: z.string().trim().max(100).optional(),
-  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
-});
+export const saleInputSchema = z
+  .object({
+    contactId: ulidSchema,
+    /** Before any points are taken off: the lines' sum when there are lines. */
+    amount: positiveRupiah,
+    at: isoDateTimeSchema,
+    items: z.string().trim().max(10_000).optional(),
+    invoiceNo: z.string().trim().max(100).optional(),
+    paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+    /** The checkout's lines (shared/sales/checkout.ts); each amount is quantity x unit price. */
+    lines: z
+      .array(saleLineSchema)
+      .max(1000)
+      .refine(
+        (ls) => ls.every((l) => l.quantity > 0 && lineAmount(l.quantity, l.unitPrice) === l.amount),
+        'checkout.errors.lineRounds',
+      )
+      .optional(),
+    /** Points redeemed as a discount in this sale (the rules decide whether it may). */
+    redeemPoints: z.number().int('sales.errors.pointsWhole').min(0).max(1_000_000_000).optional(),
+  })
+  .refine((v) => !v.lines?.length || v.lines.reduce((n, l) => n + l.amount, 0) === v.amount, {
+    message: 'checkout.errors.linesTotal',
+    path: ['amount'],
+  });
 export type SaleInput = z.input<typeof saleInputSchema>;
 
 export const refundInputSchema = z.object({
@@ -71,5 +89,7 @@ export type FeedbackInput = z.input<typeof feedbackInputSchema>;
 /** The first message of a failed parse: an i18n key when we wrote it, else a generic one. */
 export function firstErrorKey(error: z.ZodError): string {
   const msg = error.issues[0]?.message ?? '';
-  return msg.startsWith('sales.errors.') ? msg : 'sales.errors.invalid';
+  return msg.startsWith('sales.errors.') || msg.startsWith('checkout.errors.')
+    ? msg
+    : 'sales.errors.invalid';
 }

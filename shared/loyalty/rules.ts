@@ -58,6 +58,16 @@ export const loyaltyRuleSchema = z
     tiers: z.array(tierSchema).min(1).max(10),
     welcomeBonus: pointsField,
     birthdayBonus: pointsField,
+    /**
+     * Points to the customer who referred a new one, on the new customer's first purchase
+     * (shared/loyalty/referral.ts). Unset (rules saved before referrals) = 0.
+     */
+    referralBonus: pointsField.optional(),
+    /**
+     * Whether a sale that redeems points also earns points (shared/sales/checkout.ts). Some
+     * POS programs forbid both in one sale. Unset (rules saved before checkout) = allowed.
+     */
+    earnWithRedemption: z.boolean().optional(),
     rewards: z.array(rewardSchema).max(50),
   })
   .refine((r) => r.tiers[0]?.minSpend === 0, {
@@ -101,6 +111,8 @@ export const DEFAULT_RULE: LoyaltyRule = {
   ],
   welcomeBonus: 0,
   birthdayBonus: 0,
+  referralBonus: 0,
+  earnWithRedemption: true,
   rewards: [],
 };
 

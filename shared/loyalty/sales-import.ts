@@ -7,6 +7,7 @@
  * The time in the id is the date as written in the file read as UTC, so it does not depend on
  * the device's time zone.
  */
+import { lineAmount } from '../sales/checkout';
 import { readDateText, zonedTimeToUtc, type DateOrder, type NaiveDateTime } from '../dates';
 import { derivedId } from '../ids';
 import { IDR, readMoney, type Currency, type DecimalSeparator, type MoneyProblem } from '../money';
@@ -416,9 +417,8 @@ export function mapSaleRow(
     // A line total written positive on a returned (negative) quantity is still a return.
     if (withQuantity && quantity < 0 && signed > 0) signed = -signed;
   } else if (unitPrice !== undefined) {
-    const product = (Math.round(quantity * 1000) * unitPrice) / 1000;
-    if (!Number.isSafeInteger(product))
-      return fail('amountWouldRound', `${qtyText} × ${priceText}`);
+    const product = lineAmount(quantity, unitPrice);
+    if (product === null) return fail('amountWouldRound', `${qtyText} × ${priceText}`);
     signed = product;
   } else return fail('amountInvalid', '');
   if (withQuantity || unitPrice !== undefined) {

@@ -78,11 +78,22 @@ export interface LoyaltyDataset {
   rules: unknown;
 }
 
+/**
+ * Who referred whom (shared/reports/referrals.ts): `customer` is the referred customer's number
+ * (only customers with a sale are numbered), `referrer` a number of its own per referrer.
+ */
+export interface ReferralColumns {
+  customer: Int32Array;
+  referrer: Int32Array;
+}
+
 export interface ReportDataset {
   customerCount: number;
   sales: SalesColumns;
   feedback: FeedbackColumns;
   complaints: ComplaintColumns;
+  /** Absent in datasets made before referrals: no referral counted. */
+  referrals?: ReferralColumns;
 }
 
 /** Every buffer of a dataset, for postMessage's transfer list. */
@@ -91,6 +102,7 @@ export function datasetBuffers(d: ReportDataset): ArrayBuffer[] {
     ...Object.values(d.sales),
     ...Object.values(d.feedback),
     ...Object.values(d.complaints),
+    ...(d.referrals ? Object.values(d.referrals) : []),
   ] as ArrayBufferView[];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
@@ -126,6 +138,9 @@ class Column<T extends TypedArray> {
 class CustomerNumbers {
   private readonly ids = new Map<string, number>();
   readonly customerIds: string[] = [];
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
   of(id: string): number {
     let n = this.ids.get(id);
     if (n === undefined) {
@@ -158,6 +173,19 @@ export class DatasetBuilder {
     at: new Column(Float64Array),
     resolvedAt: new Column(Float64Array),
   };
+
+  private readonly r = { customer: new Column(Int32Array), referrer: new Column(Int32Array) };
+  private readonly referrers = new CustomerNumbers();
+
+  /**
+   * A referral: `referred` and `referrer` are resolved contact ids. Counted only for a referred
+   * customer with a sale (add the sales first); a person is counted once.
+   */
+  addReferral(referred: string, referrer: string): void {
+    if (!this.numbers.has(referred) || referred === referrer) return;
+    this.r.customer.push(this.customer(referred));
+    this.r.referrer.push(this.referrers.of(referrer));
+  }
 
   /** The number of a customer (a resolved contact id), numbering new ones as they come. */
   customer(id: string): number {
@@ -221,6 +249,7 @@ export class DatasetBuilder {
           at: this.c.at.build(),
           resolvedAt: this.c.resolvedAt.build(),
         },
+        referrals: { customer: this.r.customer.build(), referrer: this.r.referrer.build() },
       },
     };
   }
@@ -333,6 +362,7 @@ export interface DatasetInput {
   complaints?: { customer: string; at: string; resolvedAt?: string }[];
   /** Customers to number first, in this order (so tests can name them by index). */
   customers?: string[];
+  referrals?: { customer: string; referrer: string }[];
 }
 
 const KIND_CODE = { purchase: SALE_PURCHASE, refund: SALE_REFUND, cancel: SALE_CANCEL } as const;
@@ -349,6 +379,7 @@ export function datasetFrom(input: DatasetInput): {
   for (const f of input.feedback ?? []) b.addFeedback(f.customer, ms(f.at), f.type, f.score);
   for (const c of input.complaints ?? [])
     b.addComplaint(c.customer, ms(c.at), c.resolvedAt === undefined ? undefined : ms(c.resolvedAt));
+  for (const r of input.referrals ?? []) b.addReferral(r.customer, r.referrer);
   return b.build();
 }
 

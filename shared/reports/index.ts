@@ -7,6 +7,7 @@ export * from './feedback';
 export * from './liability';
 export * from './periods';
 export * from './purchase-index';
+export * from './referrals';
 export * from './report';
 export * from './retention';
 export * from './revenue';

@@ -10,6 +10,7 @@ import { feedbackByMonth, feedbackSummary, type FeedbackSummary } from './feedba
 import { expiryAwareBalances, pointsLiability, type LiabilitySummary } from './liability';
 import { comparablePeriods, type ComparedPeriods, type Period } from './periods';
 import { buildPurchaseIndex, type PurchaseIndex } from './purchase-index';
+import { referralSummary, type ReferralSummary } from './referrals';
 import { computeRetention, lostCustomers, type RetentionSummary } from './retention';
 import {
   buyersBetween,
@@ -62,6 +63,8 @@ export interface PeriodMetrics {
   retention: RetentionSummary;
   feedback: FeedbackSummary;
   complaints: ComplaintSummary;
+  /** Customers who came through a referral (first purchase in the period) and their advocates. */
+  referrals: ReferralSummary;
   /** Null until the ledger is read (it comes after the sales reports). */
   liability: LiabilitySummary | null;
 }
@@ -114,6 +117,7 @@ function periodMetrics(
     retention: computeRetention(idx, period, o.inactivityDays),
     feedback: feedbackSummary(d.feedback, period.start, period.end),
     complaints: complaintSummary(d.complaints, period.start, period.end),
+    referrals: referralSummary(d.referrals, idx, period.start, period.end),
     liability: loyalty ? periodLiability(loyalty, period, o) : null,
   };
 }

@@ -117,6 +117,11 @@ export const contactFieldsSchema = z.object({
    * stamped as `custom.<id>` (shared/records.ts), so two devices editing two fields both win.
    */
   custom: customValuesSchema.optional(),
+  /**
+   * The customer who referred this one (their contact id). Their referral bonus comes with this
+   * contact's first purchase (shared/loyalty/referral.ts); reports count it as advocacy.
+   */
+  referredBy: ulidSchema.optional(),
   /** Duplicate merged into another contact: queries resolve this contact to that one. */
   mergedInto: ulidSchema.optional(),
 });

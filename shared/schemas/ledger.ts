@@ -20,6 +20,11 @@ export const ledgerEntrySchema = z
     saleId: ulidSchema.optional(),
     reversesId: ulidSchema.optional(),
     reason: z.string().max(1000).optional(),
+    /**
+     * A referral bonus: the new customer whose first purchase brought it (the entry is on the
+     * referrer's ledger). One counts per referred person, also after duplicates of them merge.
+     */
+    referredId: ulidSchema.optional(),
     /** Id of the loyalty rule in force when the entry was made. */
     ruleId: z.string().max(100).optional(),
   })

@@ -27,8 +27,13 @@ export const saleSchema = z
     invoiceNo: z.string().max(100).optional(),
     items: z.string().max(10_000).optional(),
     paymentMethod: z.enum(PAYMENT_METHODS).optional(),
-    /** The sale's lines (quantity x unit price), from an imported line-item export. */
+    /** The sale's lines (quantity x unit price), from the checkout or a line-item export. */
     lines: z.array(saleLineSchema).max(1000).optional(),
+    /**
+     * Money taken off by points redeemed in this sale (the redeem entry names the sale by
+     * `saleId`); `amount` is what was paid, so the lines add up to amount + pointsDiscount.
+     */
+    pointsDiscount: rupiahSchema.refine((n) => n > 0, 'discount is positive').optional(),
     /**
      * For a refund: the sale it reverses. An imported cancellation whose sale is not in the file
      * (a POS "C" invoice) names none: it still lowers the customer's spend.

@@ -298,6 +298,11 @@ export function createContactsRepository(
     async update(id: string, input: ContactInput, base?: ContactInput): Promise<SaveResult> {
       const parsed = parseContactInput(input);
       if (!parsed.ok) return parsed;
+      if (parsed.fields.referredBy === id)
+        return {
+          ok: false,
+          errors: [{ path: 'referredBy', message: 'checkout.errors.referSelf' }],
+        };
       const opened = base ? parseContactInput(base) : undefined;
       return rw(async () => {
         const row = await db.contacts.get(id);

@@ -54,6 +54,13 @@ import {
 } from '../../../shared/loyalty/import-points';
 import { customerKey, type ImportSale } from '../../../shared/loyalty/sales-import';
 import { welcomeBonusFor } from '../../../shared/loyalty/welcome';
+import {
+  isReferralBonus,
+  REFERRAL_REASON,
+  referralBonusFor,
+  referralEntryId,
+} from '../../../shared/loyalty/referral';
+import { planCheckout, recentItemsOf } from '../../../shared/sales/checkout';
 import { countedPurchases } from '../../../shared/loyalty/purchases';
 import {
   overRefunds,
@@ -77,6 +84,23 @@ import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 
 export type Failure = { ok: false; error: string };
+/** A refused checkout; `max` is the most points that sale could redeem, when that is why. */
+export type CheckoutFailure = Failure & { max?: number };
+
+export interface RecordSaleResult {
+  ok: true;
+  sale: Sale;
+  earned: number;
+  /** The welcome bonus this first purchase brought. */
+  bonus: number;
+  redeemed: number;
+  /** The sale would have earned points but the rules forbid earning while redeeming. */
+  earnBlocked: boolean;
+  /** The referral bonus it brought the customer's referrer. */
+  referral: { points: number; referrerId: string } | null;
+  /** The customer's balance after the sale (may be negative after an offline overdraft). */
+  balance: number;
+}
 
 export interface SaleRow extends Sale {
   contactName: string;
@@ -136,6 +160,8 @@ export class ImportCancelledError extends Error {
 // "10:00+07:00" would otherwise sort after "09:00Z".
 const RULES_SETTING_ID = derivedId(0, `setting:${LOYALTY_RULES_KEY}`);
 const DAY_MS = 86_400_000;
+/** Newest sales read for the checkout's item suggestions. */
+const RECENT_SALES_READ = 500;
 /** Clocks of two devices differ a little: a refund a few minutes ahead is not in the future. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
@@ -213,8 +239,14 @@ export function createLoyaltyRepository(
           .toArray(),
       ),
     );
+    const entries = lists.flat().filter((e) => e.deletedAt === undefined);
+    // Referral bonuses count once per referred person, whose duplicates may have merged.
+    const referred = new Set<string>();
+    for (const e of entries) if (isReferralBonus(e) && e.referredId) referred.add(e.referredId);
+    const resolved = new Map<string, string>();
+    for (const id of referred) resolved.set(id, await resolveId(id));
     // Merged duplicates may each hold a welcome/birthday bonus: one person counts one.
-    return withoutMergedDuplicateBonuses(lists.flat().filter((e) => e.deletedAt === undefined));
+    return withoutMergedDuplicateBonuses(entries, (id) => resolved.get(id) ?? id);
   }
 
   async function getRules(): Promise<LoyaltyRules> {
@@ -258,6 +290,46 @@ export function createLoyaltyRepository(
    */
   const welcomeId = welcomeEntryId;
 
+  /**
+   * The referral bonus a first purchase brings the buyer's referrer (shared/loyalty/referral.ts):
+   * on the referrer's ledger, with an id derived from the buyer, once per buyer and its merged
+   * duplicates. Returns the points given (0 for none).
+   */
+  async function giveReferralBonus(
+    buyer: ContactRow,
+    sale: Sale,
+    history: readonly Sale[],
+    rules: LoyaltyRules,
+    ctx: { createdAt: string; stamp: HlcStamp },
+  ): Promise<{ points: number; referrerId: string } | null> {
+    const ids = await aliasIds(buyer.id);
+    const aliasRows = await db.contacts.bulkGet(ids);
+    // The survivor's own link first; a duplicate's link when the survivor has none.
+    const link = buyer.referredBy ?? aliasRows.find((c) => c?.referredBy !== undefined)?.referredBy;
+    if (link === undefined) return null;
+    const referrer = await liveContact(link);
+    if (!referrer) return null;
+    const bonus = referralBonusFor(sale, history, rules, referrer.id, buyer.id);
+    if (!bonus) return null;
+    const existing = await db.ledger.bulkGet(ids.map(referralEntryId));
+    if (existing.some((e) => e !== undefined)) return null;
+    await db.ledger.add(
+      createEvent(
+        {
+          contactId: referrer.id,
+          kind: 'bonus' as const,
+          at: sale.at,
+          points: bonus.points,
+          reason: REFERRAL_REASON,
+          referredId: buyer.id,
+          ruleId: bonus.rule.id,
+        },
+        { ...ctx, id: referralEntryId(buyer.id) },
+      ),
+    );
+    return { points: bonus.points, referrerId: referrer.id };
+  }
+
   return {
     getRules,
 
@@ -289,9 +361,7 @@ export function createLoyaltyRepository(
      * Record a purchase and the points it earns (one transaction): the earn entry's id is
      * derived from the sale, and a first purchase brings the welcome bonus.
      */
-    async recordSale(
-      input: SaleInput,
-    ): Promise<{ ok: true; sale: Sale; earned: number; bonus: number } | Failure> {
+    async recordSale(input: SaleInput): Promise<RecordSaleResult | CheckoutFailure> {
       const parsed = saleInputSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: firstErrorKey(parsed.error) };
       const v = parsed.data;
@@ -304,23 +374,55 @@ export function createLoyaltyRepository(
           if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
           const at = now();
           const ctx = await stampCtx(at);
+          const rules = await getRules();
+          const saleAt = new Date(v.at).toISOString();
+          const saleMs = Date.parse(saleAt);
+          // Points taken off in the same sale (shared/sales/checkout.ts), under the rule in
+          // force at the sale and the balance this device knows now.
+          const redeem = v.redeemPoints ?? 0;
+          let available = 0;
+          if (redeem > 0) {
+            // Only a sale of now: a back-dated redemption could spend points earned after it.
+            if (saleMs < at.getTime() - DAY_MS)
+              return { ok: false as const, error: 'checkout.errors.redeemPastSale' };
+            available = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).available;
+          }
+          const plan = planCheckout(v.amount, redeem, available, ruleAt(rules, saleMs));
+          if (!plan.ok) return { ok: false as const, error: plan.error, max: plan.max };
           const sale: Sale = createEvent(
             {
               contactId: contact.id,
               kind: 'purchase' as const,
-              at: new Date(v.at).toISOString(),
-              amount: v.amount,
+              at: saleAt,
+              amount: plan.total,
               items: v.items || undefined,
               invoiceNo: v.invoiceNo || undefined,
               paymentMethod: v.paymentMethod,
+              ...(v.lines && v.lines.length > 0 ? { lines: v.lines } : {}),
+              ...(plan.discount > 0 ? { pointsDiscount: plan.discount } : {}),
             },
             ctx,
           );
           await db.sales.add(sale);
-          const rules = await getRules();
           const history = await salesOf(contact.id);
-          const { points: earned, rule } = earnForSale(sale, history, rules);
-          const saleMs = Date.parse(sale.at);
+          const earnedBy = earnForSale(sale, history, rules);
+          const rule = earnedBy.rule;
+          const earned = plan.earns ? earnedBy.points : 0;
+          if (redeem > 0) {
+            await db.ledger.add(
+              createEvent(
+                {
+                  contactId: contact.id,
+                  kind: 'redeem' as const,
+                  at: sale.at,
+                  points: -redeem,
+                  saleId: sale.id,
+                  ruleId: rule.id,
+                },
+                { ...ctx, id: derivedId(saleMs, `redeem:${sale.id}`) },
+              ),
+            );
+          }
           if (earned > 0) {
             await db.ledger.add(
               createEvent(
@@ -360,7 +462,18 @@ export function createLoyaltyRepository(
               );
             }
           }
-          return { ok: true as const, sale, earned, bonus };
+          const referral = await giveReferralBonus(contact, sale, history, rules, ctx);
+          const balance = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).balance;
+          return {
+            ok: true as const,
+            sale,
+            earned,
+            bonus,
+            redeemed: redeem,
+            earnBlocked: !plan.earns && earnedBy.points > 0,
+            referral,
+            balance,
+          };
         },
       );
     },
@@ -574,6 +687,18 @@ export function createLoyaltyRepository(
       const [sales, rules] = await Promise.all([salesOf(contactId), getRules()]);
       const probe = { id: '~preview', kind: 'purchase' as const, at, amount };
       return earnForSale(probe, sales, rules).points;
+    },
+
+    /**
+     * Item names of recent sales' lines for the checkout's suggestions, with their last unit
+     * price. Reads only the newest sales (by the time index), never the whole table.
+     */
+    async recentItems(limit = 50): Promise<{ item: string; unitPrice: number }[]> {
+      const newest = await db.sales.orderBy('at').reverse().limit(RECENT_SALES_READ).toArray();
+      return recentItemsOf(
+        newest.filter((s) => s.deletedAt === undefined && s.kind === 'purchase'),
+        limit,
+      );
     },
 
     /** Sales, newest first, filtered; at most `limit` rows. */

@@ -219,6 +219,8 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
     parts: number,
     signal: AbortSignal | undefined,
     step: (n: number) => void,
+    /** Collects [referred, referrer] contact ids (unresolved) of live contacts, when given. */
+    referrals?: [string, string][],
   ): Promise<ContactResolver> {
     const contacts = new Map<string, { mergedInto?: string; deleted: boolean }>();
     await forEachPage(
@@ -226,8 +228,11 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
       size,
       signal,
       (rows) => {
-        for (const c of rows)
+        for (const c of rows) {
           contacts.set(c.id, { mergedInto: c.mergedInto, deleted: c.deletedAt !== undefined });
+          if (referrals && c.referredBy !== undefined && c.deletedAt === undefined)
+            referrals.push([c.id, c.referredBy]);
+        }
         step(rows.length);
       },
       parts,
@@ -279,7 +284,8 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         db.notes.where('kind').equals('complaint').count(),
       ]);
       const step = progressCounter(nContacts + nSales + nFeedback + nNotes, onProgress);
-      const resolve = await readContacts(size, parts, signal, step);
+      const referrals: [string, string][] = [];
+      const resolve = await readContacts(size, parts, signal, step, referrals);
 
       // One builder and refund list per id range, joined in range order afterwards: the same
       // dataset, customer numbers included, as one reader in id order gives.
@@ -355,6 +361,13 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         b.addComplaint(contact, Date.parse(n.at), resolvedAt);
       }
       step(complaints.length);
+      // Referrals (advocacy), both ends resolved through merges, after the sales numbered
+      // the customers who bought.
+      for (const [referred, referrer] of referrals) {
+        const a = resolve(referred);
+        const r = resolve(referrer);
+        if (a !== null && r !== null) b.addReferral(a, r);
+      }
       return { ...b.build(), resolve };
     },
 

@@ -71,6 +71,7 @@ export function ContactDrawer({
     body = (
       <ContactForm
         key={existing.id}
+        contactId={existing.id}
         initial={contactToInput(existing)}
         onSubmit={save}
         onCancel={onClose}

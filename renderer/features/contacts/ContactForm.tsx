@@ -39,6 +39,7 @@ import {
   normalizedCustom,
 } from './custom-fields/CustomFieldInputs';
 import { useCustomFields } from './custom-fields/useCustomFields';
+import { ContactPicker } from '../sales/ContactPicker';
 
 /** Optional fields the form always shows, so every input is controlled. */
 function withFormDefaults(initial: ContactInput): ContactInput {
@@ -54,6 +55,7 @@ function withFormDefaults(initial: ContactInput): ContactInput {
     salutation: '',
     organization: '',
     jobTitle: '',
+    referredBy: '',
     ...initial,
     custom: { ...initial.custom },
   };
@@ -77,6 +79,8 @@ export interface ContactFormProps {
   /** When the stored consent was given or declined, to show beside the checkbox. */
   consentAt?: string;
   locale?: string;
+  /** The contact being edited (it cannot be its own referrer). */
+  contactId?: string;
 }
 
 export function ContactForm({
@@ -86,6 +90,7 @@ export function ContactForm({
   onDelete,
   consentAt,
   locale = 'en',
+  contactId,
 }: ContactFormProps) {
   const { t } = useTranslation();
   // Numbers without "+" are read in the shop's default country (Settings).
@@ -310,6 +315,15 @@ export function ContactForm({
             }
           />
         </SimpleGrid>
+        <ContactPicker
+          label={t('checkout.referral.referredBy')}
+          description={t('checkout.referral.referredByHelp')}
+          optional
+          excludeId={contactId}
+          value={form.values.referredBy || null}
+          onChange={(v) => form.setFieldValue('referredBy', v ?? '')}
+          error={err('referredBy')}
+        />
         <Select
           label={t('contacts.fields.stage')}
           description={t('contacts.stageHelp')}

@@ -252,7 +252,7 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
           </Button>
         )}
 
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <NumberInput
             label={t('sales.settings.welcomeBonus')}
             value={draft.welcomeBonus}
@@ -269,10 +269,24 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
             allowDecimal={false}
             allowNegative={false}
           />
+          <NumberInput
+            label={t('checkout.settings.referralBonus')}
+            value={draft.referralBonus ?? 0}
+            onChange={(v) => set('referralBonus', num(v))}
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+          />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
-          {t('sales.settings.bonusHelp')}
+          {t('sales.settings.bonusHelp')} {t('checkout.settings.referralHelp')}
         </Text>
+        <Switch
+          label={t('checkout.settings.earnWithRedemption')}
+          description={t('checkout.settings.earnWithRedemptionHelp')}
+          checked={draft.earnWithRedemption !== false}
+          onChange={(e) => set('earnWithRedemption', e.currentTarget.checked)}
+        />
 
         <Text fw={600} size="sm" mt="xs">
           {t('sales.settings.rewards')}

@@ -82,6 +82,7 @@ export function KpiGrid({
   const [ces, cesP] = pick((m) => m.feedback.ces.ces);
   const [liab, liabP] = pick((m) => m.liability?.value ?? null);
   const liability = cur.liability;
+  const [referred, referredP] = pick((m) => m.referrals.referred);
   const [opened, openedP] = pick((m) => m.complaints.opened);
   const [mttr, mttrP] = pick((m) => m.complaints.meanHoursToResolve);
   const r = cur.retention;
@@ -172,6 +173,18 @@ export function KpiGrid({
         before: newP,
         help: t('reports.kpi.returning', { count: r.returning }),
         info: t('reports.kpi.newInfo'),
+      },
+      (v) => num(v, locale),
+    ),
+    withPrev(
+      {
+        id: 'referrals',
+        label: t('checkout.reports.referrals'),
+        value: num(referred, locale),
+        now: referred,
+        before: referredP,
+        help: t('checkout.reports.advocates', { count: cur.referrals.advocates }),
+        info: t('checkout.reports.referralsInfo'),
       },
       (v) => num(v, locale),
     ),

@@ -20,11 +20,22 @@ export function ContactPicker({
   onChange,
   error,
   autoFocus,
+  label,
+  description,
+  optional = false,
+  excludeId,
 }: {
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string;
   autoFocus?: boolean;
+  /** Another label than "Customer" (e.g. "Referred by"). */
+  label?: string;
+  description?: string;
+  /** May be left empty (clearable, no asterisk). */
+  optional?: boolean;
+  /** A contact that may not be chosen (a contact cannot refer themselves). */
+  excludeId?: string;
 }) {
   const { t } = useTranslation();
   const { contacts } = useRepositories();
@@ -40,18 +51,21 @@ export function ContactPicker({
     }
     return {
       query: deferred,
-      options: found.map((c) => ({
-        value: c.id,
-        label: c.phones[0] ? `${nameOf(c)} · ${c.phones[0].raw}` : nameOf(c),
-      })),
+      options: found
+        .filter((c) => c.id !== excludeId)
+        .map((c) => ({
+          value: c.id,
+          label: c.phones[0] ? `${nameOf(c)} · ${c.phones[0].raw}` : nameOf(c),
+        })),
     };
-  }, [contacts, deferred, value, nameOf]);
+  }, [contacts, deferred, value, excludeId, nameOf]);
   const current = result !== undefined && result.query === search;
   const data = current ? result.options : (result?.options.filter((o) => o.value === value) ?? []);
 
   return (
     <Select
-      label={t('sales.form.customer')}
+      label={label ?? t('sales.form.customer')}
+      description={description}
       placeholder={t('sales.form.customerPlaceholder')}
       data={data}
       value={value}
@@ -63,7 +77,8 @@ export function ContactPicker({
       filter={({ options: o }) => o}
       error={error}
       autoFocus={autoFocus}
-      withAsterisk
+      withAsterisk={!optional}
+      clearable={optional}
       nothingFoundMessage={current ? '—' : t('sales.form.customerSearching')}
       data-results-for={current ? search : undefined}
     />

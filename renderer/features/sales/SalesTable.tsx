@@ -1,3 +1,4 @@
+import { linesSummary } from '../../../shared/sales/checkout';
 import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +56,7 @@ export function SalesTable({
                   </Badge>
                 )}
                 <Text span size="sm" lineClamp={1}>
-                  {s.items ?? ''}
+                  {s.items ?? linesSummary(s.lines)}
                 </Text>
               </Table.Td>
               <Table.Td>{s.paymentMethod ? t(`sales.payment.${s.paymentMethod}`) : ''}</Table.Td>

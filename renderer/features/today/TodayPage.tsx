@@ -31,6 +31,9 @@ import { EmptyState } from '../placeholder/EmptyState';
 import { useContactName } from '../privacy/useContactName';
 import { useExpiringPoints, type ExpiringPoints } from '../timeline/loyalty-integration';
 import { WhatsAppDialog, type TemplatePurpose } from '../timeline/WhatsAppDialog';
+import { TodayGlance } from './TodayGlance';
+import { QueueResumeBanner } from '../messaging/QueuePage';
+import { StartQueueModal } from '../messaging/StartQueueModal';
 import { TodaySection } from './TodaySection';
 
 function ContactLink({ contact }: { contact: ContactSummary }) {
@@ -42,8 +45,6 @@ function ContactLink({ contact }: { contact: ContactSummary }) {
   );
 }
 
-import { QueueResumeBanner } from '../messaging/QueuePage';
-import { StartQueueModal } from '../messaging/StartQueueModal';
 /**
  * Home: whom to contact today. Overdue and due follow-ups, birthdays this week, customers gone
  * quiet, open complaints and (from the loyalty engine, when wired) points about to expire.
@@ -156,6 +157,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
     <Stack gap="md">
       {header}
       <QueueResumeBanner />
+      <TodayGlance />
       {nothing && (
         <EmptyState
           icon={IconSparkles}
