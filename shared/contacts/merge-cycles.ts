@@ -1,14 +1,24 @@
 /**
  * Merge cycles: device 1 merges A into B while device 2, offline, merges B into A. After sync
  * both rows carry `mergedInto` and, left alone, the customer would vanish from every list.
- * The repair is deterministic: in each cycle the smallest id stops being merged. Every device
- * that sees the cycle writes the same value (no `mergedInto`), so the repair itself converges
- * whatever its stamps.
+ * The repair is deterministic: in each cycle the smallest id stops being merged, and the clearing
+ * is stamped just after the cycle's latest link (mergeCycleRepairStamp). Every device that sees
+ * the cycle writes the same value with the same stamp, so devices that repaired it each on their
+ * own still hold identical records (with their own clocks' stamps they would not, and a later
+ * link stamped between the two would win on one device and lose on the other).
  */
+import { parseStamp, formatStamp, MAX_COUNTER, type HlcStamp } from '../hlc';
 
 /** The id in each `mergedInto` cycle that should survive (the smallest of the cycle). */
 export function mergeCycleSurvivors(mergedInto: ReadonlyMap<string, string>): string[] {
-  const survivors = new Set<string>();
+  return mergeCycles(mergedInto).map((c) => c.survivor);
+}
+
+/** Each `mergedInto` cycle: its members and the one that survives (the smallest id). */
+export function mergeCycles(
+  mergedInto: ReadonlyMap<string, string>,
+): { survivor: string; members: string[] }[] {
+  const cycles: { survivor: string; members: string[] }[] = [];
   const done = new Set<string>();
   for (const start of mergedInto.keys()) {
     if (done.has(start)) continue;
@@ -21,10 +31,24 @@ export function mergeCycleSurvivors(mergedInto: ReadonlyMap<string, string>): st
       current = mergedInto.get(current);
     }
     if (current !== undefined && onPath.has(current)) {
-      const cycle = path.slice(onPath.get(current));
-      survivors.add([...cycle].sort()[0]!);
+      const members = path.slice(onPath.get(current)).sort();
+      cycles.push({ survivor: members[0]!, members });
     }
     path.forEach((id) => done.add(id));
   }
-  return [...survivors].sort();
+  return cycles.sort((a, b) => (a.survivor < b.survivor ? -1 : a.survivor > b.survivor ? 1 : 0));
+}
+
+/**
+ * The stamp of a cycle's repair: the next stamp after the latest `mergedInto` stamp of the
+ * cycle's links, on that stamp's device. It beats every link of the cycle and is the same on
+ * every device that repairs the cycle.
+ */
+export function mergeCycleRepairStamp(linkStamps: readonly HlcStamp[]): HlcStamp {
+  const latest = [...linkStamps].sort().at(-1);
+  if (latest === undefined) throw new RangeError('a merge cycle has at least one link');
+  const { wall, counter, deviceId } = parseStamp(latest);
+  return counter < MAX_COUNTER
+    ? formatStamp({ wall, counter: counter + 1, deviceId })
+    : formatStamp({ wall: wall + 1, counter: 0, deviceId });
 }

@@ -16,9 +16,9 @@
  * theirs is kept in history (this device's history of them is deleted).
  */
 import { contactIndexFields } from '../../../shared/contact-index';
-import { mergeCycleSurvivors } from '../../../shared/contacts/merge-cycles';
+import { mergeCycleRepairStamp, mergeCycles } from '../../../shared/contacts/merge-cycles';
 import { applyPatch, sameValue } from '../../../shared/records';
-import { parseStamp, type HlcStamp } from '../../../shared/hlc';
+import { maxStamp, parseStamp, type HlcStamp } from '../../../shared/hlc';
 import {
   recordSchemas,
   type Contact,
@@ -249,19 +249,23 @@ export function createSyncRepository(
    */
   async function repairMergeCycles(mark: HlcStamp): Promise<number> {
     const merged = await db.contacts.where('mergedInto').above('').toArray();
-    const map = new Map(merged.map((c) => [c.id, c.mergedInto!]));
-    const survivors = mergeCycleSurvivors(map);
-    for (const id of survivors) {
-      const row = merged.find((c) => c.id === id)!;
+    const byId = new Map(merged.map((c) => [c.id, c]));
+    const cycles = mergeCycles(new Map(merged.map((c) => [c.id, c.mergedInto!])));
+    for (const { survivor, members } of cycles) {
+      const row = byId.get(survivor)!;
       const record = toRecord('contacts', row as unknown as Row) as unknown as Contact;
-      const { record: repaired } = applyPatch(
-        record,
-        { mergedInto: undefined },
-        await clock.stamp(),
+      // The same stamp on every device that repairs this cycle (see merge-cycles.ts).
+      const stamp = mergeCycleRepairStamp(
+        members.map((id) => {
+          const link = byId.get(id)!;
+          return link.stamps.mergedInto ?? link.updatedAt;
+        }),
       );
+      const { record: patched } = applyPatch(record, { mergedInto: undefined }, stamp);
+      const repaired = { ...patched, updatedAt: maxStamp(record.updatedAt, stamp) };
       await table('contacts').put(toRow('contacts', repaired as unknown as Row, mark));
     }
-    return survivors.length;
+    return cycles.length;
   }
 
   /** Move the persisted clock past a file's stamps (unless they are too far ahead). */

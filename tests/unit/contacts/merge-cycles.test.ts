@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeCycleSurvivors } from '../../../shared/contacts/merge-cycles';
+import { mergeCycleRepairStamp, mergeCycleSurvivors } from '../../../shared/contacts/merge-cycles';
+import { formatStamp, MAX_COUNTER } from '../../../shared/hlc';
 
 describe('merge cycles', () => {
   it('finds the smallest id of each cycle, and nothing in plain chains', () => {
@@ -62,5 +63,24 @@ describe('merge cycles', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the stamp of a cycle repair', () => {
+  const dev = 'ZTQN17N4GPEB15NE';
+  it('comes right after the latest link, whatever order the links are listed in', () => {
+    const links = [
+      formatStamp({ wall: 5, counter: 2, deviceId: dev }),
+      formatStamp({ wall: 9, counter: 0, deviceId: '3P630FP93SEVSCTB' }),
+    ];
+    const repair = mergeCycleRepairStamp(links);
+    expect(repair).toBe(formatStamp({ wall: 9, counter: 1, deviceId: '3P630FP93SEVSCTB' }));
+    expect(mergeCycleRepairStamp([...links].reverse())).toBe(repair);
+    for (const l of links) expect(repair > l).toBe(true);
+  });
+  it('moves to the next millisecond when the counter is full', () => {
+    expect(
+      mergeCycleRepairStamp([formatStamp({ wall: 9, counter: MAX_COUNTER, deviceId: dev })]),
+    ).toBe(formatStamp({ wall: 10, counter: 0, deviceId: dev }));
   });
 });
