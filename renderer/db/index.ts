@@ -7,6 +7,7 @@ import { KenalDb } from './database';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts';
 import { createDevicesRepository, type DevicesRepository } from './repositories/devices';
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
+import { createDerivedRepository, type DerivedRepository } from './repositories/derived';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createReportsRepository, type ReportsRepository } from './repositories/reports';
@@ -26,6 +27,7 @@ export interface Repositories {
   privacy: PrivacyRepository;
   devices: DevicesRepository;
   shop: ShopRepository;
+  derived: DerivedRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -45,6 +47,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     privacy: createPrivacyRepository(db, contacts, clock),
     devices: createDevicesRepository(db, clock),
     shop: createShopRepository(db, clock),
+    derived: createDerivedRepository(db),
   };
 }
 

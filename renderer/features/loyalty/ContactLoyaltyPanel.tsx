@@ -39,6 +39,9 @@ import { LedgerHistory } from './LedgerHistory';
 import { RedeemModal } from './RedeemModal';
 import { useMemberSummary } from './useMemberSummary';
 
+/** Rows of purchases and of points history shown at first and added per "show more". */
+const PAGE = 50;
+
 type Dialog = 'sale' | 'redeem' | 'adjust' | 'forgive' | 'feedback' | null;
 
 /** The contact's points, tier, expiring points, purchases, ledger and feedback. */
@@ -47,8 +50,20 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const { locale } = useLocale();
   const { loyalty, timeline } = useRepositories();
   const contact = useContact(contactId);
-  const data = useLiveQuery(() => loyalty.contactLoyalty(contactId), [loyalty, contactId]);
+  // Pages, newest first: a regular with 5,000 sales opens on the newest PAGE of each.
+  const [salesLimit, setSalesLimit] = useState(PAGE);
+  const [historyLimit, setHistoryLimit] = useState(PAGE);
+  const data = useLiveQuery(
+    () => loyalty.contactLoyalty(contactId, 30, { history: false }),
+    [loyalty, contactId],
+  );
+  // The full list, shown a page at a time: a limited index read backwards did not re-run
+  // its live query after a new sale in Chromium (e2e sales spec).
   const sales = useLiveQuery(() => loyalty.contactSales(contactId), [loyalty, contactId]);
+  const history = useLiveQuery(
+    () => loyalty.ledgerHistory(contactId, historyLimit),
+    [loyalty, contactId, historyLimit],
+  );
   const feedback = useLiveQuery(() => loyalty.contactFeedback(contactId), [loyalty, contactId]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [refunding, setRefunding] = useState<SaleRow | null>(null);
@@ -236,7 +251,18 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
         {t('sales.loyalty.purchases')}
       </Title>
       {sales && sales.length > 0 ? (
-        <SalesTable rows={sales} showCustomer={false} onRefund={setRefunding} />
+        <>
+          <SalesTable
+            rows={sales.slice(0, salesLimit)}
+            showCustomer={false}
+            onRefund={setRefunding}
+          />
+          {sales.length > salesLimit && (
+            <Button variant="subtle" size="xs" onClick={() => setSalesLimit((n) => n + PAGE)}>
+              {t('sales.showMore')}
+            </Button>
+          )}
+        </>
       ) : (
         <Text size="sm" c="dimmed">
           {t('sales.loyalty.purchasesEmpty')}
@@ -246,8 +272,15 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
       <Title order={3} size="h4">
         {t('sales.loyalty.history')}
       </Title>
-      {data.history.length > 0 ? (
-        <LedgerHistory rows={data.history} />
+      {history && history.rows.length > 0 ? (
+        <>
+          <LedgerHistory rows={history.rows} />
+          {history.total > history.rows.length && (
+            <Button variant="subtle" size="xs" onClick={() => setHistoryLimit((n) => n + PAGE)}>
+              {t('sales.showMore')}
+            </Button>
+          )}
+        </>
       ) : (
         <Text size="sm" c="dimmed">
           {t('sales.loyalty.historyEmpty')}

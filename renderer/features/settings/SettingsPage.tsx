@@ -13,6 +13,7 @@ import { LoyaltySettings } from '../loyalty/LoyaltySettings';
 import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
 import { ShopSettingsCard } from './ShopSettingsCard';
+import { FiguresRepairCard } from './FiguresKeeper';
 import { StorageCard } from './StorageCard';
 
 export function SettingsPage() {
@@ -58,6 +59,7 @@ export function SettingsPage() {
       </Card>
       <PhoneCountrySetting />
       <StorageCard />
+      <FiguresRepairCard />
       <DemoDataCard />
       <ShopSettingsCard />
       <LoyaltySettings />

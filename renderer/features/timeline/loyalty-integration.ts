@@ -22,7 +22,10 @@ const EXPIRY_HORIZON_DAYS = 14;
 export function useLoyaltyPlaceholders(contactId: string): Pick<TemplateValues, 'points' | 'tier'> {
   const { loyalty } = useRepositories();
   const { locale } = useLocale();
-  const state = useLiveQuery(() => loyalty.contactLoyalty(contactId), [loyalty, contactId]);
+  const state = useLiveQuery(
+    () => loyalty.contactLoyalty(contactId, 30, { history: false }),
+    [loyalty, contactId],
+  );
   if (!state) return {};
   return { points: state.available.toLocaleString(locale), tier: state.tier.tier.name };
 }
