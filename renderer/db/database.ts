@@ -50,7 +50,12 @@ export class KenalDb extends Dexie {
   customerFigures!: Table<CustomerFigures, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
-    super(name);
+    // Dexie's query cache is off: it patches cached live-query results with the "optimistic"
+    // writes it sees in implicit transactions, and the figures' upkeep writes later in the same
+    // transaction (after its own reads), which that patching does not follow. Without the cache
+    // a live query re-runs when its transaction commits (`storagemutated` with every write's
+    // mutatedParts, the upkeep's included): one rule for every screen. ARCHITECTURE.md.
+    super(name, { cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     // Every write of the app keeps the derived tables in its own transaction.

@@ -57,9 +57,11 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
     () => loyalty.contactLoyalty(contactId, 30, { history: false }),
     [loyalty, contactId],
   );
-  // The full list, shown a page at a time: a limited index read backwards did not re-run
-  // its live query after a new sale in Chromium (e2e sales spec).
-  const sales = useLiveQuery(() => loyalty.contactSales(contactId), [loyalty, contactId]);
+  // The newest page (plus one, to know whether there is more), read backwards by index.
+  const sales = useLiveQuery(
+    () => loyalty.contactSales(contactId, salesLimit + 1),
+    [loyalty, contactId, salesLimit],
+  );
   const history = useLiveQuery(
     () => loyalty.ledgerHistory(contactId, historyLimit),
     [loyalty, contactId, historyLimit],
