@@ -20,6 +20,7 @@ import { ReminderScheduler } from '../features/followups/ReminderScheduler';
 import { MOD_KEY_LABEL } from './keys';
 import { MenuCommands } from './MenuCommands';
 import { StartupTasks } from './StartupTasks';
+import { FiguresKeeper } from '../features/settings/FiguresKeeper';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS, PHONE_BAR_ITEMS } from './navigation';
 import { OverdueBadge } from '../features/today/OverdueBadge';
@@ -159,6 +160,7 @@ export function Shell() {
       <AppShell.Main>
         <ReminderScheduler />
         <StartupTasks />
+        <FiguresKeeper />
         <MenuCommands />
         <SyncScheduler />
         <Outlet />

@@ -1,3 +1,4 @@
+import { aliasGroup } from '../../shared/contacts/survivor';
 import type { KenalDb } from './database';
 
 /**
@@ -6,12 +7,5 @@ import type { KenalDb } from './database';
  * (DESIGN section 4, `mergedInto`).
  */
 export async function aliasIdsOf(db: KenalDb, id: string): Promise<string[]> {
-  const out = new Set([id]);
-  let frontier = [id];
-  while (frontier.length > 0) {
-    const merged = await db.contacts.where('mergedInto').anyOf(frontier).primaryKeys();
-    frontier = merged.filter((m) => !out.has(m));
-    frontier.forEach((m) => out.add(m));
-  }
-  return [...out];
+  return aliasGroup(id, (ids) => db.contacts.where('mergedInto').anyOf(ids).primaryKeys());
 }

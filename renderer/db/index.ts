@@ -12,6 +12,7 @@ import {
 import { createDevicesRepository, type DevicesRepository } from './repositories/devices';
 import { createDemoRepository, type DemoRepository } from './repositories/demo';
 import { createGlanceRepository, type GlanceRepository } from './repositories/glance';
+import { createDerivedRepository, type DerivedRepository } from './repositories/derived';
 import { createPrivacyRepository, type PrivacyRepository } from './repositories/privacy';
 import { createLoyaltyRepository, type LoyaltyRepository } from './repositories/loyalty';
 import { createMessagingRepository, type MessagingRepository } from './repositories/messaging';
@@ -35,6 +36,7 @@ export interface Repositories {
   customFields: CustomFieldsRepository;
   messaging: MessagingRepository;
   glance: GlanceRepository;
+  derived: DerivedRepository;
 }
 
 export async function openRepositories(name?: string): Promise<Repositories> {
@@ -58,6 +60,7 @@ export async function openRepositories(name?: string): Promise<Repositories> {
     shop: createShopRepository(db, clock),
     customFields: createCustomFieldsRepository(db, clock),
     glance: createGlanceRepository(db),
+    derived: createDerivedRepository(db),
   };
 }
 

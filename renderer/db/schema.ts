@@ -23,4 +23,23 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+/**
+ * Version 2 adds local-only derived tables (renderer/db/derived): rebuilt from the events, never
+ * synced or exported, so the records in files are unchanged and SCHEMA_VERSION (the version
+ * files carry) stays 1.
+ */
+export const SCHEMA_V2 = {
+  /**
+   * One row per surviving contact (shared/derived/customer-figures.ts). Indexes: Today's
+   * "points about to expire" (*expiryKeys), "gone quiet" (quietDueMs), birthdays (birthdayMD),
+   * the contact filters by last purchase (lastPurchaseAt); *aliases finds the customer a
+   * contact counted for before it was unmerged.
+   */
+  customerFigures: 'id, *aliases, lastPurchaseAt, *expiryKeys, quietDueMs, birthdayMD',
+} as const;
+
+/** The Dexie version the app opens (the newest `db.version(n)`). */
+export const DB_VERSION = 2;
+
+/** The records' schema version written into backup and sync files. */
 export const SCHEMA_VERSION = 1;

@@ -96,6 +96,17 @@ export const en = {
       electron: 'Desktop app',
       web: 'Web browser',
     },
+    figures: {
+      title: 'Customer figures',
+      description:
+        'Balances, expiring points, last visits and birthdays are kept ready for every customer. If a number looks wrong, rebuild them from the sales and points history.',
+      repair: 'Rebuild figures',
+      rebuilding: 'Preparing customer figures…',
+      progress: '{{done}} of {{total}} customers',
+      cancel: 'Cancel',
+      done: 'Figures rebuilt.',
+      cancelled: 'Stopped. The figures are rebuilt the next time the app opens.',
+    },
     storage: {
       title: 'Storage on this device',
       usage: '{{used}} used of {{available}} available',

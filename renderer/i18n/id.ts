@@ -94,6 +94,17 @@ export const id: Translations = {
       electron: 'Aplikasi desktop',
       web: 'Peramban web',
     },
+    figures: {
+      title: 'Angka pelanggan',
+      description:
+        'Saldo poin, poin yang akan hangus, kunjungan terakhir, dan ulang tahun disiapkan untuk setiap pelanggan. Jika ada angka yang tampak salah, susun ulang dari riwayat penjualan dan poin.',
+      repair: 'Susun ulang angka',
+      rebuilding: 'Menyiapkan angka pelanggan…',
+      progress: '{{done}} dari {{total}} pelanggan',
+      cancel: 'Batal',
+      done: 'Angka sudah disusun ulang.',
+      cancelled: 'Dihentikan. Angka akan disusun ulang saat aplikasi dibuka lagi.',
+    },
     storage: {
       title: 'Penyimpanan di perangkat ini',
       usage: '{{used}} terpakai dari {{available}} yang tersedia',

@@ -5,6 +5,7 @@
 import { isErased } from '../../../shared/privacy/erase';
 import { ERASED_CONTACT_ERROR, ErasedContactError } from '../erased-contacts';
 import type { Table } from 'dexie';
+import { resolveSurvivor } from '../../../shared/contacts/survivor';
 import { aliasIdsOf } from '../aliases';
 import { contactIndexFields } from '../../../shared/contact-index';
 import {
@@ -377,18 +378,7 @@ export function createContactsRepository(
      * A into B and B into A concurrently) end at the cycle's smallest id, on every device.
      */
     async resolveId(id: string): Promise<string> {
-      const seen: string[] = [];
-      let current = id;
-      for (;;) {
-        seen.push(current);
-        const row = await db.contacts.get(current);
-        const next = row?.mergedInto;
-        if (next === undefined) return current;
-        // A cycle: the smallest id of the cycle itself (not of the path into it), as the
-        // repair after a sync import (shared/contacts/merge-cycles.ts) decides.
-        if (seen.includes(next)) return seen.slice(seen.indexOf(next)).sort()[0]!;
-        current = next;
-      }
+      return resolveSurvivor(id, async (c) => (await db.contacts.get(c))?.mergedInto);
     },
 
     /** Every contact id that resolves to this one (itself and what was merged into it). */

@@ -82,6 +82,8 @@ import { foldText } from '../../../shared/text';
 import { isErased, showsErasedName } from '../../../shared/privacy/erase';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
+import { figuresReady } from '../derived/read';
+import { pointsAt } from '../../../shared/derived/customer-figures';
 
 export type Failure = { ok: false; error: string };
 /** A refused checkout; `max` is the most points that sale could redeem, when that is why. */
@@ -189,6 +191,10 @@ function birthdaysInWindow(birthday: string, today: Date): Date[] {
   return out;
 }
 
+/** Newest first; equal times by id, newest first too (as an index read backwards gives them). */
+const newestFirst = (a: Sale, b: Sale) =>
+  a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
 export function createLoyaltyRepository(
   db: KenalDb,
   clock: DeviceClock,
@@ -224,6 +230,23 @@ export function createLoyaltyRepository(
           .where('[contactId+at]')
           .between(...rangeOf(id))
           .toArray(),
+      ),
+    );
+    return lists.flat().filter((s) => s.deletedAt === undefined);
+  }
+
+  /**
+   * The sales a tier at `atMs` can depend on: those after `atMs` minus twice the longest tier
+   * window of any rule version (grace looks one window back from each purchase in the window),
+   * read by index, so a customer with 5,000 sales reads only their recent ones.
+   */
+  async function tierSalesOf(contactId: string, rules: LoyaltyRules, atMs: number) {
+    const longest = Math.max(...rules.versions.map((v) => v.tierWindowMonths));
+    const from = new Date(addMonthsUtc(atMs, -2 * longest) - DAY_MS).toISOString();
+    const ids = await aliasIds(contactId);
+    const lists = await Promise.all(
+      ids.map((id) =>
+        db.sales.where('[contactId+at]').between([id, from], [id, Dexie.maxKey]).toArray(),
       ),
     );
     return lists.flat().filter((s) => s.deletedAt === undefined);
@@ -404,7 +427,8 @@ export function createLoyaltyRepository(
             ctx,
           );
           await db.sales.add(sale);
-          const history = await salesOf(contact.id);
+          // Only the sales of the tier window before it matter (not all 5,000 of a regular).
+          const history = await tierSalesOf(contact.id, rules, saleMs);
           const earnedBy = earnForSale(sale, history, rules);
           const rule = earnedBy.rule;
           const earned = plan.earns ? earnedBy.points : 0;
@@ -684,7 +708,8 @@ export function createLoyaltyRepository(
     /** The points a purchase would earn now (for the form's hint); nothing is written. */
     async previewEarn(contactId: string, amount: number, at: string): Promise<number> {
       if (!Number.isSafeInteger(amount) || amount <= 0 || Number.isNaN(Date.parse(at))) return 0;
-      const [sales, rules] = await Promise.all([salesOf(contactId), getRules()]);
+      const rules = await getRules();
+      const sales = await tierSalesOf(await resolveId(contactId), rules, Date.parse(at));
       const probe = { id: '~preview', kind: 'purchase' as const, at, amount };
       return earnForSale(probe, sales, rules).points;
     },
@@ -734,20 +759,69 @@ export function createLoyaltyRepository(
       return withNames(rows);
     },
 
-    /** One contact's sales (and those of duplicates merged into it), newest first. */
-    async contactSales(contactId: string): Promise<SaleRow[]> {
-      const list = (await salesOf(contactId)).sort((a, b) => (a.at < b.at ? 1 : -1));
+    /**
+     * One contact's sales (and those of duplicates merged into it), newest first; with `limit`,
+     * only the newest `limit`, read from the end of each id's index range (the panel pages).
+     */
+    async contactSales(contactId: string, limit?: number): Promise<SaleRow[]> {
+      if (limit === undefined) {
+        return withNames((await salesOf(contactId)).sort(newestFirst));
+      }
+      const ids = await aliasIds(contactId);
+      const lists = await Promise.all(
+        ids.map((id) =>
+          db.sales
+            .where('[contactId+at]')
+            .between(...rangeOf(id))
+            .reverse()
+            .filter((s) => s.deletedAt === undefined)
+            .limit(limit)
+            .toArray(),
+        ),
+      );
+      const list = lists.flat().sort(newestFirst).slice(0, limit);
       return withNames(list);
     },
 
-    /** Balance, tier, expiring points and history of one contact, derived now. */
-    async contactLoyalty(contactId: string, days = 30): Promise<ContactLoyalty> {
+    /**
+     * Balance, tier, expiring points and history of one contact, derived now. With
+     * `history: false` (the panel's summary, the sale form, message placeholders) the numbers
+     * come from the kept figures and the tier from the sales of its window, so opening a
+     * customer with 5,000 sales reads one row and their recent sales.
+     */
+    async contactLoyalty(
+      contactId: string,
+      days = 30,
+      options: { history?: boolean } = {},
+    ): Promise<ContactLoyalty> {
+      const nowMs = now().getTime();
+      if (options.history === false && (await figuresReady(db))) {
+        const id = await resolveId(contactId);
+        const [row, rules] = await Promise.all([db.customerFigures.get(id), getRules()]);
+        const state = row ? pointsAt(row, nowMs, nowMs + days * DAY_MS) : null;
+        if (row && state) {
+          return {
+            balance: state.balance as Points,
+            available: state.available as Points,
+            overdraft: state.overdraft as Points,
+            tier: tierAt(await tierSalesOf(id, rules, nowMs), rules, nowMs),
+            rule: ruleAt(rules, nowMs),
+            expiringSoon: state.expiring.map((e) => ({
+              expiresAtMs: e.expiresAtMs,
+              points: e.points as Points,
+            })),
+            history: [],
+            lifetimeSpend: row.netSpend,
+            purchases: row.counted,
+            overRefunds: row.overRefunds,
+          };
+        }
+      }
       const [entries, sales, rules] = await Promise.all([
         ledgerOf(contactId),
         salesOf(contactId),
         getRules(),
       ]);
-      const nowMs = now().getTime();
       const state = computeLedger(entries, rules, nowMs);
       const purchases = sales.filter((s) => s.kind === 'purchase');
       // An over-refund counts up to its sale, never against the customer's other purchases.
@@ -770,6 +844,21 @@ export function createLoyaltyRepository(
     },
 
     /**
+     * The newest `limit` lines of a contact's points history (one linear replay of the ledger
+     * alone) and how many there are: the panel pages it ("show more").
+     */
+    async ledgerHistory(
+      contactId: string,
+      limit: number,
+    ): Promise<{ rows: HistoryRow[]; total: number }> {
+      const [entries, rules] = await Promise.all([ledgerOf(contactId), getRules()]);
+      const { history } = computeLedger(entries, rules, now().getTime());
+      const rows: HistoryRow[] = [];
+      for (let i = history.length - 1; i >= 0 && rows.length < limit; i--) rows.push(history[i]!);
+      return { rows, total: history.length };
+    },
+
+    /**
      * Contacts with points expiring in the next `days` days, soonest first (for the Today
      * screen's "points about to expire").
      */
@@ -778,6 +867,36 @@ export function createLoyaltyRepository(
     ): Promise<{ contactId: string; name: string; points: Points; expiresAtMs: number }[]> {
       const rules = await getRules();
       const nowMs = now().getTime();
+      if (await figuresReady(db)) {
+        // The kept figures index every unexpired lot's expiry: one index range.
+        const untilMs = nowMs + days * DAY_MS;
+        const rows = await db.customerFigures
+          .where('expiryKeys')
+          .between(nowMs, untilMs, false, true)
+          .distinct()
+          .toArray();
+        const live = rows.filter((r) => r.live === 1);
+        const contacts = await db.contacts.bulkGet(live.map((r) => r.id));
+        const out: { contactId: string; name: string; points: Points; expiresAtMs: number }[] = [];
+        for (let i = 0; i < live.length; i++) {
+          const row = live[i]!;
+          const contact = contacts[i];
+          if (!contact || !isLive(contact)) continue;
+          const state = pointsAt(row, nowMs, untilMs);
+          const soon = state
+            ? state.expiring
+            : expiringBetween(computeLedger(await ledgerOf(row.id), rules, nowMs), nowMs, untilMs);
+          const first = soon[0];
+          if (!first) continue;
+          out.push({
+            contactId: row.id,
+            name: contact.name,
+            points: soon.reduce((n, x) => n + x.points, 0) as Points,
+            expiresAtMs: first.expiresAtMs,
+          });
+        }
+        return out.sort((a, b) => a.expiresAtMs - b.expiresAtMs);
+      }
       // Only points earned about `expiryMonths` ago can expire soon: find those contacts by the
       // ledger's time index (a few days of slack for month-end clamping), then replay each
       // contact's whole ledger.

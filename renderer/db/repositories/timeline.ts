@@ -50,6 +50,7 @@ import { remindAt } from '../../../shared/timeline/reminders';
 import { upcomingBirthdays, type UpcomingBirthday } from '../../../shared/timeline/today';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
+import { figuresReady } from '../derived/read';
 
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -283,6 +284,53 @@ export function createTimelineRepository(
       contactsCache = cache;
       return cache.rows;
     });
+  }
+
+  /**
+   * Live contacts with a birthday from today to `days` ahead, read by the kept figures'
+   * month-day index (a 29 February birthday shows on the 28th in other years).
+   */
+  async function birthdaysByIndex(days: number): Promise<ContactRow[]> {
+    const start = now();
+    const keys = new Set<string>();
+    for (let i = 0; i <= days; i++) {
+      const d = new Date(start.getFullYear(), start.getMonth(), start.getDate() + i);
+      keys.add(localCalendarDate(d).slice(5, 10));
+    }
+    if (keys.has('02-28')) keys.add('02-29');
+    const ids = await db.customerFigures
+      .where('birthdayMD')
+      .anyOf([...keys])
+      .primaryKeys();
+    const rows = await db.contacts.bulkGet(ids);
+    return rows.filter((c): c is ContactRow => !!c && isLiveContact(c) && !!c.birthday);
+  }
+
+  /**
+   * "Gone quiet" from the kept figures: every customer whose due moment (last visit plus
+   * their threshold, shared/derived/customer-figures.ts) has passed, one index range.
+   */
+  async function quietByIndex(): Promise<QuietCustomer[]> {
+    const at = now();
+    const rows = await db.customerFigures.where('quietDueMs').belowOrEqual(at.getTime()).toArray();
+    const contacts = await db.contacts.bulkGet(rows.map((r) => r.id));
+    const out: QuietCustomer[] = [];
+    rows.forEach((r, i) => {
+      const c = contacts[i];
+      if (!c || !isLiveContact(c) || r.lastVisitAt === undefined) return;
+      const visits = { days: [], lastMs: Date.parse(r.lastVisitAt), last: r.lastVisitAt };
+      const verdict = quietVerdict(visits, at, DEFAULT_GONE_QUIET, {
+        usualIntervalDays: r.usualIntervalDays,
+        thresholdDays: r.quietThresholdDays ?? DEFAULT_GONE_QUIET.fallbackDays,
+      });
+      if (verdict.quiet) out.push({ contact: summary(c), verdict });
+    });
+    return out.sort(
+      (a, b) =>
+        b.verdict.daysSince / b.verdict.thresholdDays -
+          a.verdict.daysSince / a.verdict.thresholdDays ||
+        (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
+    );
   }
 
   /** Contact id -> visits (live purchases only), for every contact id that has a purchase. */
@@ -798,7 +846,9 @@ export function createTimelineRepository(
 
     /** Birthdays from today to `days` ahead (local calendar), soonest first. */
     async upcomingBirthdays(days = 7): Promise<BirthdayView[]> {
-      const live = await db.contacts.filter((c) => isLiveContact(c) && !!c.birthday).toArray();
+      const live = (await figuresReady(db))
+        ? await birthdaysByIndex(days)
+        : await db.contacts.filter((c) => isLiveContact(c) && !!c.birthday).toArray();
       const byId = new Map(live.map((c) => [c.id, c]));
       const today = localCalendarDate(now());
       return upcomingBirthdays(live, today, days).map((b) => ({
@@ -817,6 +867,7 @@ export function createTimelineRepository(
      * the contacts that are quiet are read, and merges come from the `mergedInto` index.
      */
     async goneQuiet(options: GoneQuietOptions = DEFAULT_GONE_QUIET): Promise<QuietCustomer[]> {
+      if (options === DEFAULT_GONE_QUIET && (await figuresReady(db))) return quietByIndex();
       const visits = await purchaseVisits();
       const mergedInto = new Map<string, string>();
       for (const c of await db.contacts.where('mergedInto').above('').toArray()) {

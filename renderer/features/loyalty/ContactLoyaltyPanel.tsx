@@ -40,6 +40,9 @@ import { LedgerHistory } from './LedgerHistory';
 import { RedeemModal } from './RedeemModal';
 import { useMemberSummary } from './useMemberSummary';
 
+/** Rows of purchases and of points history shown at first and added per "show more". */
+const PAGE = 50;
+
 type Dialog = 'sale' | 'redeem' | 'adjust' | 'forgive' | 'feedback' | null;
 
 /** The contact's points, tier, expiring points, purchases, ledger and feedback. */
@@ -48,8 +51,22 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const { locale } = useLocale();
   const { loyalty, timeline } = useRepositories();
   const contact = useContact(contactId);
-  const data = useLiveQuery(() => loyalty.contactLoyalty(contactId), [loyalty, contactId]);
-  const sales = useLiveQuery(() => loyalty.contactSales(contactId), [loyalty, contactId]);
+  // Pages, newest first: a regular with 5,000 sales opens on the newest PAGE of each.
+  const [salesLimit, setSalesLimit] = useState(PAGE);
+  const [historyLimit, setHistoryLimit] = useState(PAGE);
+  const data = useLiveQuery(
+    () => loyalty.contactLoyalty(contactId, 30, { history: false }),
+    [loyalty, contactId],
+  );
+  // The newest page (plus one, to know whether there is more), read backwards by index.
+  const sales = useLiveQuery(
+    () => loyalty.contactSales(contactId, salesLimit + 1),
+    [loyalty, contactId, salesLimit],
+  );
+  const history = useLiveQuery(
+    () => loyalty.ledgerHistory(contactId, historyLimit),
+    [loyalty, contactId, historyLimit],
+  );
   const feedback = useLiveQuery(() => loyalty.contactFeedback(contactId), [loyalty, contactId]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [refunding, setRefunding] = useState<SaleRow | null>(null);
@@ -259,7 +276,18 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
         {t('sales.loyalty.purchases')}
       </Title>
       {sales && sales.length > 0 ? (
-        <SalesTable rows={sales} showCustomer={false} onRefund={setRefunding} />
+        <>
+          <SalesTable
+            rows={sales.slice(0, salesLimit)}
+            showCustomer={false}
+            onRefund={setRefunding}
+          />
+          {sales.length > salesLimit && (
+            <Button variant="subtle" size="xs" onClick={() => setSalesLimit((n) => n + PAGE)}>
+              {t('sales.showMore')}
+            </Button>
+          )}
+        </>
       ) : (
         <Text size="sm" c="dimmed">
           {t('sales.loyalty.purchasesEmpty')}
@@ -269,8 +297,15 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
       <Title order={3} size="h4">
         {t('sales.loyalty.history')}
       </Title>
-      {data.history.length > 0 ? (
-        <LedgerHistory rows={data.history} />
+      {history && history.rows.length > 0 ? (
+        <>
+          <LedgerHistory rows={history.rows} />
+          {history.total > history.rows.length && (
+            <Button variant="subtle" size="xs" onClick={() => setHistoryLimit((n) => n + PAGE)}>
+              {t('sales.showMore')}
+            </Button>
+          )}
+        </>
       ) : (
         <Text size="sm" c="dimmed">
           {t('sales.loyalty.historyEmpty')}

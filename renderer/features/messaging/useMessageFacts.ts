@@ -26,7 +26,10 @@ export function useMessageFacts(
   const id = contact?.id;
   const read = useLiveQuery(async () => {
     if (!id) return undefined;
-    const [l, f] = await Promise.all([loyalty.contactLoyalty(id, EXPIRY_DAYS), contacts.facts(id)]);
+    const [l, f] = await Promise.all([
+      loyalty.contactLoyalty(id, EXPIRY_DAYS, { history: false }),
+      contacts.facts(id),
+    ]);
     return { l, f };
   }, [loyalty, contacts, id]);
   if (!contact || !read || read.l === undefined) return undefined;

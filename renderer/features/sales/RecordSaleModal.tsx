@@ -89,7 +89,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
 
   const suggestions = useLiveQuery(() => loyalty.recentItems(), [loyalty]) ?? [];
   const member = useLiveQuery(
-    async () => (customer ? loyalty.contactLoyalty(customer) : null),
+    async () => (customer ? loyalty.contactLoyalty(customer, 30, { history: false }) : null),
     [loyalty, customer],
   );
   const person = useLiveQuery(

@@ -15,6 +15,7 @@ import { TemplateSettings } from '../timeline/TemplateSettings';
 import { DemoDataCard } from './DemoDataCard';
 import { ShopProfileCard } from './ShopProfileCard';
 import { ShopSettingsCard } from './ShopSettingsCard';
+import { FiguresRepairCard } from './FiguresKeeper';
 import { StorageCard } from './StorageCard';
 
 export function SettingsPage() {
@@ -61,6 +62,7 @@ export function SettingsPage() {
       <PhoneCountrySetting />
       <CustomFieldsSettings />
       <StorageCard />
+      <FiguresRepairCard />
       <DemoDataCard />
       <ShopSettingsCard />
       <LoyaltySettings />
