@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  demoBookChunks,
-  generateDemoBook,
-  heavyCustomerBook,
-} from '../../../shared/demo/generate';
+import { demoBookChunks, generateDemoBook, heavyCustomerBook } from '../../../shared/demo/generate';
 import { computeLedger, expiringBetween } from '../../../shared/loyalty/ledger';
 import { DEFAULT_RULES } from '../../../shared/loyalty/rules';
 import { normalizePhone } from '../../../shared/phone';
