@@ -53,7 +53,7 @@ function termsOf(d: IndexInput): Terms {
 }
 
 /** One field's terms and postings over the base slots (CSR layout). */
-interface Segment {
+export interface Segment {
   terms: string[];
   offsets: Int32Array;
   postings: Int32Array;
@@ -148,6 +148,49 @@ export interface IndexStats {
   approxBytes: number;
 }
 
+/**
+ * The index as plain data (strings and typed arrays, structured-cloneable), so it can be kept
+ * in IndexedDB and opened without reading every contact again (renderer/db/contact-catalog.ts).
+ */
+export interface IndexSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** Live contacts in name order: slot i is ids[i]. */
+  ids: string[];
+  sortKeys: string[];
+  /** Known rows that are not live (deleted, merged). */
+  dead: string[];
+  /** Per field (name, phone, e-mail, tag, city): sorted terms and CSR postings over slots. */
+  segments: Segment[];
+}
+
+/** Bumped whenever the layout above or the meaning of a field's terms changes. */
+export const SNAPSHOT_FORMAT = 1;
+
+const isStrings = (x: unknown): x is string[] =>
+  Array.isArray(x) && x.every((v) => typeof v === 'string');
+
+/** Whether `x` is a snapshot this code can open: shape, lengths and every posting in range. */
+function isSnapshot(x: unknown): x is IndexSnapshot {
+  const s = x as Partial<IndexSnapshot> | null;
+  if (!s || s.format !== SNAPSHOT_FORMAT) return false;
+  if (!isStrings(s.ids) || !isStrings(s.sortKeys) || !isStrings(s.dead)) return false;
+  if (s.sortKeys.length !== s.ids.length) return false;
+  if (!Array.isArray(s.segments) || s.segments.length !== FIELDS) return false;
+  const slots = s.ids.length;
+  return s.segments.every((seg) => {
+    if (!seg || !isStrings(seg.terms)) return false;
+    const { offsets, postings } = seg;
+    if (!(offsets instanceof Int32Array) || !(postings instanceof Int32Array)) return false;
+    if (offsets.length !== seg.terms.length + 1 || offsets[0] !== 0) return false;
+    if (offsets[seg.terms.length] !== postings.length) return false;
+    for (let i = 0; i < seg.terms.length; i++) if (offsets[i]! > offsets[i + 1]!) return false;
+    for (let i = 0; i < postings.length; i++) {
+      if (postings[i]! < 0 || postings[i]! >= slots) return false;
+    }
+    return true;
+  });
+}
+
 export class ContactSearchIndex {
   /** Every row id the index knows (dead ones too) -> its slot, or -1 when not live. */
   private known = new Map<string, number>();
@@ -170,6 +213,39 @@ export class ContactSearchIndex {
     const index = new ContactSearchIndex();
     index.rebuild(rows);
     return index;
+  }
+
+  /**
+   * An index from a snapshot (`snapshot()`), or null when it is not one this code wrote (an
+   * older format, a damaged record): the caller then builds from the rows.
+   */
+  static fromSnapshot(snapshot: unknown): ContactSearchIndex | null {
+    if (!isSnapshot(snapshot)) return null;
+    const index = new ContactSearchIndex();
+    const known = new Map<string, number>();
+    for (const id of snapshot.dead) known.set(id, -1);
+    index.installBase(known, snapshot.ids, snapshot.sortKeys, snapshot.segments);
+    return index;
+  }
+
+  /** The index as plain data (folds pending changes into the base first). */
+  snapshot(): IndexSnapshot {
+    if (this.delta.length > 0 || this.liveCount !== this.ids.length || this.orderDirty) {
+      this.compact();
+    }
+    const dead: string[] = [];
+    for (const [id, slot] of this.known) if (slot < 0) dead.push(id);
+    return {
+      format: SNAPSHOT_FORMAT,
+      ids: this.ids.slice(),
+      sortKeys: this.sortKeys.slice(),
+      dead,
+      segments: this.base.map((seg) => ({
+        terms: seg.terms.slice(),
+        offsets: seg.offsets.slice(),
+        postings: seg.postings.slice(),
+      })),
+    };
   }
 
   /** Live contacts in the index. */
@@ -431,6 +507,16 @@ export class ContactSearchIndex {
     sortKeys: string[],
     termLists: Terms[],
   ): void {
+    this.installBase(known, ids, sortKeys, buildSegments(termLists));
+  }
+
+  /** Slots 0..ids.length-1 live, in name order, over the given base segments; no delta. */
+  private installBase(
+    known: Map<string, number>,
+    ids: string[],
+    sortKeys: string[],
+    base: Segment[],
+  ): void {
     ids.forEach((id, slot) => known.set(id, slot));
     this.known = known;
     this.ids = ids;
@@ -439,7 +525,7 @@ export class ContactSearchIndex {
     this.pos = new Int32Array(0);
     this.ensureCapacity(ids.length);
     this.alive.fill(1, 0, ids.length);
-    this.base = buildSegments(termLists);
+    this.base = base;
     this.joined = [];
     this.baseSlots = ids.length;
     this.delta = [];
