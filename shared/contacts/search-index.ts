@@ -154,13 +154,18 @@ export interface IndexStats {
  */
 export interface IndexSnapshot {
   format: typeof SNAPSHOT_FORMAT;
-  /** Live contacts in name order: slot i is ids[i]. */
+  /** Every slot's contact id and folded name (slots below `baseSlots` are in name order). */
   ids: string[];
   sortKeys: string[];
+  /** 1 where the slot is live. */
+  alive: Uint8Array;
   /** Known rows that are not live (deleted, merged). */
   dead: string[];
-  /** Per field (name, phone, e-mail, tag, city): sorted terms and CSR postings over slots. */
+  baseSlots: number;
+  /** Per field (name, phone, e-mail, tag, city): sorted terms and CSR postings over base slots. */
   segments: Segment[];
+  /** Terms of the slots from `baseSlots` on (changes since the base was built). */
+  delta: string[][][];
 }
 
 /** Bumped whenever the layout above or the meaning of a field's terms changes. */
@@ -172,11 +177,19 @@ const isStrings = (x: unknown): x is string[] =>
 /** Whether `x` is a snapshot this code can open: shape, lengths and every posting in range. */
 function isSnapshot(x: unknown): x is IndexSnapshot {
   const s = x as Partial<IndexSnapshot> | null;
-  if (!s || s.format !== SNAPSHOT_FORMAT) return false;
+  if (!s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT) return false;
   if (!isStrings(s.ids) || !isStrings(s.sortKeys) || !isStrings(s.dead)) return false;
-  if (s.sortKeys.length !== s.ids.length) return false;
-  if (!Array.isArray(s.segments) || s.segments.length !== FIELDS) return false;
   const slots = s.ids.length;
+  const base = s.baseSlots;
+  if (s.sortKeys.length !== slots || !(s.alive instanceof Uint8Array)) return false;
+  if (s.alive.length !== slots || !Number.isInteger(base) || base! < 0 || base! > slots) {
+    return false;
+  }
+  if (!Array.isArray(s.delta) || s.delta.length !== slots - base!) return false;
+  const deltaOk = s.delta.every(
+    (d) => Array.isArray(d) && d.length === FIELDS && d.every((f) => isStrings(f)),
+  );
+  if (!deltaOk || !Array.isArray(s.segments) || s.segments.length !== FIELDS) return false;
   return s.segments.every((seg) => {
     if (!seg || !isStrings(seg.terms)) return false;
     const { offsets, postings } = seg;
@@ -185,7 +198,7 @@ function isSnapshot(x: unknown): x is IndexSnapshot {
     if (offsets[seg.terms.length] !== postings.length) return false;
     for (let i = 0; i < seg.terms.length; i++) if (offsets[i]! > offsets[i + 1]!) return false;
     for (let i = 0; i < postings.length; i++) {
-      if (postings[i]! < 0 || postings[i]! >= slots) return false;
+      if (postings[i]! < 0 || postings[i]! >= base!) return false;
     }
     return true;
   });
@@ -222,29 +235,53 @@ export class ContactSearchIndex {
   static fromSnapshot(snapshot: unknown): ContactSearchIndex | null {
     if (!isSnapshot(snapshot)) return null;
     const index = new ContactSearchIndex();
+    const { ids, sortKeys, alive, baseSlots } = snapshot;
     const known = new Map<string, number>();
     for (const id of snapshot.dead) known.set(id, -1);
-    index.installBase(known, snapshot.ids, snapshot.sortKeys, snapshot.segments);
+    index.installBase(
+      known,
+      ids.slice(0, baseSlots),
+      sortKeys.slice(0, baseSlots),
+      snapshot.segments,
+    );
+    // Then the slots as they were: base slots killed since, delta slots appended.
+    for (let s = baseSlots; s < ids.length; s++) {
+      index.ids.push(ids[s]!);
+      index.sortKeys.push(sortKeys[s]!);
+      index.delta.push(snapshot.delta[s - baseSlots]!);
+    }
+    index.ensureCapacity(ids.length);
+    index.alive.set(alive);
+    index.liveCount = 0;
+    for (let s = 0; s < ids.length; s++) {
+      if (alive[s]) {
+        index.known.set(ids[s]!, s);
+        index.liveCount++;
+      } else if ((index.known.get(ids[s]!) ?? -1) === s) {
+        index.known.set(ids[s]!, -1);
+      }
+    }
+    index.orderDirty = true;
     return index;
   }
 
-  /** The index as plain data (folds pending changes into the base first). */
+  /** The index as plain data: a copy of its state, no rebuild (cheap enough after each change). */
   snapshot(): IndexSnapshot {
-    if (this.delta.length > 0 || this.liveCount !== this.ids.length || this.orderDirty) {
-      this.compact();
-    }
     const dead: string[] = [];
     for (const [id, slot] of this.known) if (slot < 0) dead.push(id);
     return {
       format: SNAPSHOT_FORMAT,
       ids: this.ids.slice(),
       sortKeys: this.sortKeys.slice(),
+      alive: this.alive.slice(0, this.ids.length),
       dead,
+      baseSlots: this.baseSlots,
       segments: this.base.map((seg) => ({
         terms: seg.terms.slice(),
         offsets: seg.offsets.slice(),
         postings: seg.postings.slice(),
       })),
+      delta: this.delta.map((terms) => terms.map((t) => [...t])),
     };
   }
 
