@@ -204,6 +204,26 @@ function isSnapshot(x: unknown): x is IndexSnapshot {
   });
 }
 
+/** A copy of `seg` without the postings of dead slots, and without terms left with none. */
+function liveOnly(seg: Segment, alive: Uint8Array): Segment {
+  const terms: string[] = [];
+  const offsets = new Int32Array(seg.terms.length + 1);
+  const postings = new Int32Array(seg.postings.length);
+  let n = 0;
+  for (let t = 0; t < seg.terms.length; t++) {
+    const start = n;
+    for (let p = seg.offsets[t]!; p < seg.offsets[t + 1]!; p++) {
+      const s = seg.postings[p]!;
+      if (alive[s]) postings[n++] = s;
+    }
+    if (n > start) {
+      terms.push(seg.terms[t]!);
+      offsets[terms.length] = n;
+    }
+  }
+  return { terms, offsets: offsets.slice(0, terms.length + 1), postings: postings.slice(0, n) };
+}
+
 export class ContactSearchIndex {
   /** Every row id the index knows (dead ones too) -> its slot, or -1 when not live. */
   private known = new Map<string, number>();
@@ -265,23 +285,26 @@ export class ContactSearchIndex {
     return index;
   }
 
-  /** The index as plain data: a copy of its state, no rebuild (cheap enough after each change). */
+  /**
+   * The index as plain data: its state copied in one linear pass, no rebuild (cheap enough
+   * after each change). Slots no longer live keep nothing of the person: no name, no terms
+   * (what is written to disk must not outlive an erasure).
+   */
   snapshot(): IndexSnapshot {
     const dead: string[] = [];
     for (const [id, slot] of this.known) if (slot < 0) dead.push(id);
+    const { alive } = this;
     return {
       format: SNAPSHOT_FORMAT,
       ids: this.ids.slice(),
-      sortKeys: this.sortKeys.slice(),
-      alive: this.alive.slice(0, this.ids.length),
+      sortKeys: this.sortKeys.map((k, s) => (alive[s] ? k : '')),
+      alive: alive.slice(0, this.ids.length),
       dead,
       baseSlots: this.baseSlots,
-      segments: this.base.map((seg) => ({
-        terms: seg.terms.slice(),
-        offsets: seg.offsets.slice(),
-        postings: seg.postings.slice(),
-      })),
-      delta: this.delta.map((terms) => terms.map((t) => [...t])),
+      segments: this.base.map((seg) => liveOnly(seg, alive)),
+      delta: this.delta.map((terms, i) =>
+        alive[this.baseSlots + i] ? terms.map((t) => [...t]) : terms.map(() => []),
+      ),
     };
   }
 

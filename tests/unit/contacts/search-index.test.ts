@@ -304,6 +304,24 @@ describe('index snapshots', () => {
     ).toBeNull();
   });
 
+  it('keeps nothing of a contact that is no longer live (an erased name is not written)', () => {
+    const index = ContactSearchIndex.build(rows);
+    index.upsert([doc({ id: 'a', name: 'Erased customer', phones: [], tags: [] })]);
+    index.upsert([
+      { ...doc({ id: 'b', name: 'Budi Santoso', phones: [], tags: [] }), live: false },
+    ]);
+    const text = JSON.stringify(index.snapshot(), (_, v: unknown) =>
+      v instanceof Int32Array || v instanceof Uint8Array ? [...v] : v,
+    );
+    for (const gone of ['siti', 'rahayu', 'budi', 'santoso', '81211112222', 'vip']) {
+      expect(text).not.toContain(gone);
+    }
+    const reopened = ContactSearchIndex.fromSnapshot(index.snapshot())!;
+    expect(reopened.search('erased')).toEqual(['a']);
+    expect(reopened.search('siti')).toEqual([]);
+    expect(reopened.knownRows).toBe(2);
+  });
+
   it('keeps deleted contacts known (never found) so the row count still matches the table', () => {
     const index = ContactSearchIndex.build([
       ...rows,
