@@ -297,7 +297,7 @@ export class ContactSearchIndex {
     return {
       format: SNAPSHOT_FORMAT,
       ids: this.ids.slice(),
-      sortKeys: this.sortKeys.map((k, s) => (alive[s] ? k : '')),
+      sortKeys: this.scrubbedSortKeys(),
       alive: alive.slice(0, this.ids.length),
       dead,
       baseSlots: this.baseSlots,
@@ -306,6 +306,19 @@ export class ContactSearchIndex {
         alive[this.baseSlots + i] ? terms.map((t) => [...t]) : terms.map(() => []),
       ),
     };
+  }
+
+  /**
+   * Sort keys with none of a dead slot's own: a dead base slot takes the key of the live slot
+   * before it (base keys must stay sorted for the name-prefix range), a dead delta slot ''.
+   */
+  private scrubbedSortKeys(): string[] {
+    let previous = '';
+    return this.sortKeys.map((k, s) => {
+      if (s >= this.baseSlots) return this.alive[s] ? k : '';
+      if (this.alive[s]) previous = k;
+      return previous;
+    });
   }
 
   /** Live contacts in the index. */
