@@ -190,6 +190,8 @@ export async function measureScreens({ context, base, scale, seed, wanted, timeo
   /** A new page (fresh JS realm) loading `hash`, timed until `spec` holds. */
   async function open(hash, spec) {
     const page = await context.newPage();
+    // A busy page can take long to accept a click: every action waits as long as a screen may.
+    page.setDefaultTimeout(timeoutMs);
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.addInitScript(watcherInit, { load: { spec, timeoutMs } });
     await page.goto(`${base}/#${hash}`);
