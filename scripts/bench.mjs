@@ -9,8 +9,16 @@
  * contact list, and its JS heap on the Reports screen. Prints one table and writes the rows to a
  * JSON file.
  *
- *   node scripts/bench.mjs [--scale full|small|<contacts>x<sales>] [--only id,id] [--port N]
- *                          [--out dir] [--json file] [--fresh] [--sales-import-rows N]
+ *   node scripts/bench.mjs [--scale full|small|pair|pair-quick|<contacts>x<sales>[,<c>x<s>]]
+ *                          [--only id,id] [--port N] [--out dir] [--json file] [--fresh]
+ *                          [--sales-import-rows N] [--heavy-sales N] [--screen-timeout s]
+ *
+ * The screen rows (scripts/bench-screens.mjs, ids screen-*, app-open-today, sale-save,
+ * search-ui-keystroke, search-first-after-open, today-heap) open the built app in a fresh page
+ * after seeding and time what the user waits for. Two sizes in one run (`--scale pair` =
+ * 10k/100k and 100k/1M, `pair-quick` = 1k/10k and 10k/100k, or `AxB,CxD`) print a scaling
+ * table, each row at both sizes and the ratio; they run the screen rows and search-baselines
+ * unless --only says otherwise.
  *
  * Seeding 1,000,000 sales into IndexedDB takes minutes, so a seeded browser profile is kept in
  * dist/bench-profiles, keyed by scale, port (IndexedDB is per origin) and the code that shapes
@@ -33,20 +41,29 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { measureScreens, SCREEN_ROWS, workerHeaps } from './bench-screens.mjs';
 
 const args = parseArgs(process.argv.slice(2));
-const scale = parseScale(args.scale ?? 'full');
+const heavySales = Number(args['heavy-sales'] ?? 5000);
+const scales = parseScales(String(args.scale ?? 'full'));
 const out = resolve(args.out ?? 'dist/bench-run');
 const port = Number(args.port ?? 4190);
-const jsonFile = resolve(args.json ?? join('bench-results', `${scale.label}.json`));
-const only = args.only ? String(args.only).split(',') : undefined;
+const jsonFile = resolve(
+  args.json ?? join('bench-results', `${scales.length > 1 ? 'scaling' : scales[0].label}.json`),
+);
+const only = args.only
+  ? String(args.only).split(',')
+  : scales.length > 1
+    ? [...SCREEN_ROWS, 'search-baselines']
+    : undefined;
 const APP_LEVEL = ['app-open', 'reports-heap'];
 const fresh = args.fresh !== undefined;
+const screenTimeoutMs = Number(args['screen-timeout'] ?? 300) * 1000;
 // What shapes the seeded rows; other changes (loyalty rules, search code) reuse the cache.
 const SEED_INPUTS = [
   'shared/demo',
@@ -54,6 +71,7 @@ const SEED_INPUTS = [
   'shared/contact-index.ts',
   'renderer/db/schema.ts',
   'renderer/db/repositories/demo.ts',
+  'bench/page/main.ts',
 ];
 const CACHE_DAYS = 7;
 
@@ -68,6 +86,13 @@ function parseArgs(argv) {
   return out;
 }
 
+function parseScales(s) {
+  const named = { pair: '10000x100000,100000x1000000', 'pair-quick': '1000x10000,10000x100000' };
+  const list = (named[s] ?? s).split(',').map(parseScale);
+  if (list.length > 2) throw new Error('--scale takes at most two sizes');
+  return list;
+}
+
 function parseScale(s) {
   const book =
     s === 'full'
@@ -79,7 +104,7 @@ function parseScale(s) {
   // full run under 10 minutes; the million-row import is its own run (--sales-import-rows).
   const rows = Number(args['sales-import-rows'] ?? Math.min(book.sales, 200_000));
   if (!Number.isInteger(rows) || rows < 1) throw new Error('--sales-import-rows must be >= 1');
-  return { ...book, salesImportRows: rows };
+  return { ...book, salesImportRows: rows, heavySales };
 }
 
 function customScale(s) {
@@ -138,11 +163,11 @@ function filesUnder(path) {
 }
 
 /** Where a seeded profile for this scale, origin and data-shaping code is kept. */
-function cacheDirFor() {
+function cacheDirFor(scale) {
   if (scale.label === 'small') return undefined;
   const hash = createHash('sha256');
   for (const f of SEED_INPUTS.flatMap(filesUnder)) hash.update(f).update(readFileSync(f));
-  const key = `${scale.contacts}x${scale.sales}-p${port}-${hash.digest('hex').slice(0, 12)}`;
+  const key = `${scale.contacts}x${scale.sales}-h${scale.heavySales}-p${port}-${hash.digest('hex').slice(0, 12)}`;
   return resolve('dist/bench-profiles', key);
 }
 
@@ -173,7 +198,7 @@ async function openBenchPage(context, base) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Open the app to the contact list until the first row shows, three times in fresh pages. */
-async function measureAppOpen(context, base) {
+async function measureAppOpen(context, base, scale) {
   const times = [];
   for (let i = 0; i < 3; i++) {
     const page = await context.newPage();
@@ -196,7 +221,7 @@ async function measureAppOpen(context, base) {
  * The JS heap with the Reports screen showing the whole book, after a full GC: the page's and
  * its report worker's (where the typed-array datasets live), summed.
  */
-async function measureReportsHeap(context, base) {
+async function measureReportsHeap(context, base, scale) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const t0 = Date.now();
@@ -222,51 +247,9 @@ async function measureReportsHeap(context, base) {
   };
 }
 
-/**
- * Each dedicated worker's JS heap after a GC. Playwright's CDP session speaks to the page only,
- * so the workers are reached through the Target domain's message relay.
- */
-async function workerHeaps(cdp) {
-  const sessions = [];
-  const waiting = new Map();
-  let seq = 0;
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    waiting.get(m.id)?.(m);
-  });
-  await cdp.send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: false,
-    flatten: false,
-  });
-  await new Promise((ok) => setTimeout(ok, 500));
-  const ask = (sessionId, method) =>
-    new Promise((ok, fail) => {
-      const id = ++seq;
-      const timer = setTimeout(() => fail(new Error(`${method}: no answer`)), 60_000);
-      waiting.set(id, (m) => {
-        clearTimeout(timer);
-        if (m.error) fail(new Error(`${method}: ${m.error.message}`));
-        else ok(m.result);
-      });
-      void cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method, params: {} }),
-      });
-    });
-  const heaps = [];
-  for (const sessionId of sessions) {
-    await ask(sessionId, 'HeapProfiler.collectGarbage');
-    heaps.push((await ask(sessionId, 'Runtime.getHeapUsage')).usedSize);
-  }
-  return heaps;
-}
-
 function judge(row) {
   const { kind, value } = row.target;
+  if (row.timedOut) return { ratio: undefined, pass: false };
   if (kind === 'abs-max') return { ratio: undefined, pass: row.ours <= value };
   if (!row.baseline || !row.ours) return { ratio: undefined, pass: false };
   const ratio = kind === 'ratio-max' ? row.ours / row.baseline : row.baseline / row.ours;
@@ -291,7 +274,7 @@ function printTable(rows) {
     fmt(r.baseline, r.unit),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`,
     targetText(r.target),
-    r.error ? 'ERROR' : r.pass ? 'met' : 'MISSED',
+    r.error ? 'ERROR' : r.timedOut ? 'NOT SHOWN' : r.pass ? 'met' : 'MISSED',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -301,14 +284,22 @@ function printTable(rows) {
   for (const r of rows) if (r.detail || r.error) console.log(`- ${r.name}: ${r.error ?? r.detail}`);
 }
 
-async function main() {
-  const started = Date.now();
-  await buildAll();
-  const server = await serve();
-  const base = `http://127.0.0.1:${port}`;
-  const profile = join(out, 'profile');
+/** Row ids that stay the same between runs: the scenario's id, then -2, -3 for its later rows. */
+function withIds(rows) {
+  const seen = new Map();
+  return rows.map((r) => {
+    if (r.id) return r;
+    const n = (seen.get(r.scenario) ?? 0) + 1;
+    seen.set(r.scenario, n);
+    return { ...r, id: n === 1 ? r.scenario : `${r.scenario}-${n}` };
+  });
+}
+
+/** Seed (or reuse) the book at `scale`, then measure every wanted row on it. */
+async function runScale(scale, base, index) {
+  const profile = join(out, `profile-${index}`);
   rmSync(profile, { recursive: true, force: true });
-  const cacheDir = cacheDirFor();
+  const cacheDir = cacheDirFor(scale);
   let seed = readCache(cacheDir);
   const fromCache = seed !== undefined;
   if (seed) {
@@ -318,10 +309,13 @@ async function main() {
   let context = await launch(profile);
   const rows = [];
   let crashed = false;
+  let chrome;
   try {
     let page = await openBenchPage(context, base);
     const ids = await page.evaluate(() => window.kenalBench.scenarioIds());
-    const wanted = [...ids, ...APP_LEVEL].filter((id) => !only || only.includes(id));
+    const wanted = [...ids, ...APP_LEVEL, ...SCREEN_ROWS].filter(
+      (id) => !only || only.includes(id),
+    );
     log(
       `scale ${scale.label}: ${scale.contacts.toLocaleString('en')} contacts, ${scale.sales.toLocaleString('en')} sales; running ${wanted.join(', ')}`,
     );
@@ -339,7 +333,7 @@ async function main() {
         page = await openBenchPage(context, base);
       }
     }
-    const chrome = await page.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1]);
+    chrome = await page.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1]);
 
     for (const id of wanted.filter((w) => ids.includes(w))) {
       log(`scenario ${id}`);
@@ -354,48 +348,148 @@ async function main() {
     await page.evaluate(() => window.kenalBench.close());
     await page.close();
 
+    // The app-level rows start from a browser that never ran the app: nothing in memory.
+    await context.close();
+    context = await launch(profile);
+
     const appLevel = { 'app-open': measureAppOpen, 'reports-heap': measureReportsHeap };
     for (const id of APP_LEVEL.filter((w) => wanted.includes(w))) {
       log(`app ${id}`);
       try {
-        rows.push({ scenario: id, ...(await appLevel[id](context, base)) });
+        rows.push({ scenario: id, ...(await appLevel[id](context, base, scale)) });
       } catch (e) {
         crashed = true;
         rows.push(failedRow(id, e));
       }
     }
+    const screens = await measureScreens({
+      context,
+      base,
+      scale,
+      seed,
+      wanted: SCREEN_ROWS.filter((id) => wanted.includes(id)),
+      timeoutMs: screenTimeoutMs,
+      log,
+    });
+    if (screens.some((r) => r.error)) crashed = true;
+    rows.push(...screens);
+  } finally {
+    await context.close();
+  }
+  const judged = withIds(rows).map((r) =>
+    r.error ? { ...r, pass: false } : { ...r, ...judge(r) },
+  );
+  return {
+    crashed,
+    chrome,
+    result: {
+      scale,
+      seed: { ms: Math.round(seed.ms), counts: seed.counts, fromCache },
+      rows: judged,
+    },
+  };
+}
 
+/** Each row id measured at both sizes: the two values and large / small. */
+function scalingRows(small, large) {
+  return small.rows.flatMap((a) => {
+    const b = large.rows.find((r) => r.id === a.id);
+    if (!b || a.ours === undefined || b.ours === undefined) return [];
+    return [
+      {
+        id: a.id,
+        unit: a.unit,
+        small: a.ours,
+        large: b.ours,
+        ratio: a.ours > 0 ? b.ours / a.ours : undefined,
+        target: a.target,
+        largeMet: b.pass,
+        timedOut: !!(a.timedOut || b.timedOut),
+      },
+    ];
+  });
+}
+
+function printScaling(rows, small, large) {
+  const size = (s) => `${s.contacts / 1000}k/${s.sales / 1000}k`;
+  const head = ['Row', size(small), size(large), 'Ratio (10x book)', 'Target', 'At large'];
+  const body = rows.map((r) => [
+    r.id,
+    fmt(r.small, r.unit),
+    fmt(r.large, r.unit),
+    r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x${r.timedOut ? ' (a timeout)' : ''}`,
+    targetText(r.target),
+    r.timedOut ? 'NOT SHOWN' : r.largeMet ? 'met' : 'MISSED',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const b of body) console.log(line(b));
+}
+
+async function main() {
+  const started = Date.now();
+  await buildAll();
+  const server = await serve();
+  const base = `http://127.0.0.1:${port}`;
+  const runs = [];
+  let crashed = false;
+  let chrome;
+  try {
+    for (const [i, scale] of scales.entries()) {
+      const r = await runScale(scale, base, i);
+      crashed ||= r.crashed;
+      chrome ??= r.chrome;
+      runs.push(r.result);
+    }
+    const syncRows = [];
     if (!only || only.includes('syncthing')) {
       log('syncthing (bench/syncthing, in Node)');
       try {
-        rows.push(...measureSyncthing());
+        syncRows.push(...measureSyncthing(scales.at(-1)));
       } catch (e) {
         crashed = true;
-        rows.push(failedRow('syncthing', e));
+        syncRows.push(failedRow('syncthing', e));
       }
+      runs
+        .at(-1)
+        .rows.push(
+          ...withIds(syncRows).map((r) =>
+            r.error ? { ...r, pass: false } : { ...r, ...judge(r) },
+          ),
+        );
     }
-
-    const judged = rows.map((r) => (r.error ? { ...r, pass: false } : { ...r, ...judge(r) }));
-    console.log('');
-    printTable(judged);
+    for (const run of runs) {
+      console.log(
+        `\n${run.scale.contacts.toLocaleString('en')} contacts, ${run.scale.sales.toLocaleString('en')} sales:`,
+      );
+      printTable(run.rows);
+    }
+    const scaling = runs.length === 2 ? scalingRows(runs[0], runs[1]) : undefined;
+    if (scaling) {
+      console.log('\nScaling (the same rows at both sizes):');
+      printScaling(scaling, runs[0].scale, runs[1].scale);
+    }
     const result = {
       date: new Date().toISOString(),
-      scale,
       machine: {
         cpus: cpus().length,
         cpu: cpus()[0]?.model,
+        loadavg: loadavg().map((n) => Number(n.toFixed(2))),
         node: process.version,
         chromium: chrome,
       },
-      seed: { ms: Math.round(seed.ms), counts: seed.counts, fromCache },
       totalSeconds: Math.round((Date.now() - started) / 1000),
-      rows: judged,
+      // One size: its scale, seed and rows at the top level, as before; two: `runs` + `scaling`.
+      ...(runs.length === 1 ? runs[0] : { runs, scaling }),
     };
     mkdirSync(resolve(jsonFile, '..'), { recursive: true });
     writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nResults: ${jsonFile} (whole run ${result.totalSeconds} s)`);
+    console.log(
+      `\nResults: ${jsonFile} (whole run ${result.totalSeconds} s, load average ${result.machine.loadavg.join(' ')})`,
+    );
   } finally {
-    await context.close();
     server.close();
   }
   if (crashed) process.exitCode = 1;
@@ -406,7 +500,7 @@ async function main() {
  * bytes written per change as the book grows, and an edit's time from device A to device B.
  * No rows (and a note) where no syncthing binary is installed.
  */
-function measureSyncthing() {
+function measureSyncthing(scale) {
   const file = resolve(out, 'syncthing.json');
   rmSync(file, { force: true });
   const sizes =

@@ -70,6 +70,9 @@ const suites = [
       'scripts/bench.mjs',
       '--scale',
       'small',
+      // The screen rows' customer with many sales, smaller: the smoke only keeps them working.
+      '--heavy-sales',
+      '500',
       '--port',
       '4191',
       '--out',

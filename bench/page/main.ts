@@ -5,7 +5,7 @@
  */
 import { openRepositories, type Repositories } from '../../renderer/db';
 import { DEFAULT_DB_NAME } from '../../renderer/db/database';
-import { demoBookChunks } from '../../shared/demo/generate';
+import { demoBookChunks, heavyCustomerBook } from '../../shared/demo/generate';
 import type { BenchScale, Measurement, Scenario } from '../scenarios/types';
 
 const modules = import.meta.glob<Record<string, unknown>>('../scenarios/*.ts', { eager: true });
@@ -39,6 +39,8 @@ async function deleteDb(name: string): Promise<void> {
 export interface SeedResult {
   ms: number;
   counts: Record<string, number>;
+  /** The customer with `scale.heavySales` purchases (the contact-heavy screen, sale-save). */
+  heavyContactId: string;
 }
 
 const api = {
@@ -61,10 +63,14 @@ const api = {
         `seeded ${contacts.toLocaleString('en')} / ${scale.contacts.toLocaleString('en')} contacts`,
       );
     }
+    const heavySales = scale.heavySales ?? 5000;
+    const heavy = heavyCustomerBook({ sales: heavySales, now, seed: 5000 });
+    await repos.demo.load(heavy);
+    log(`seeded a customer with ${heavySales.toLocaleString('en')} sales`);
     seeded = repos;
     const counts: Record<string, number> = {};
     for (const table of repos.db.tables) counts[table.name] = await table.count();
-    return { ms: performance.now() - t0, counts };
+    return { ms: performance.now() - t0, counts, heavyContactId: heavy.contacts[0]!.id };
   },
 
   /** Open the already seeded database (a reload of this page between scenarios). */

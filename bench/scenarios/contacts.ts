@@ -13,7 +13,7 @@ import { ImportSession } from '../../renderer/features/contacts/import/import-se
 import type { Measurement, Scenario, ScenarioContext } from './types';
 import { seededRandom } from '../../shared/demo/random';
 
-const TYPING = [
+export const TYPING = [
   's',
   'si',
   'sit',

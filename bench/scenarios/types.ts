@@ -17,6 +17,8 @@ export interface BenchScale {
    * measures the million-row import on its own.
    */
   salesImportRows: number;
+  /** Purchases of the one heavy customer seeded on top of the book (5,000 by default). */
+  heavySales?: number;
 }
 
 /**
@@ -31,6 +33,8 @@ export type BenchTarget =
   | { kind: 'abs-max'; value: number };
 
 export interface Measurement {
+  /** A stable id for scripts reading the JSON (default: the scenario id, then -2, -3...). */
+  id?: string;
   /** One row of the printed table, e.g. "CSV import 100,000 contacts vs bulkAdd". */
   name: string;
   unit: 'ms' | 'MB';

@@ -13,13 +13,48 @@
  *   count, and a count that disagrees with the index means a rebuild.
  * - Every query also reads one primary key of the table, so a live query that goes through the
  *   catalog re-runs on any change of the table.
+ * - Kept across restarts: after a build and after changes (a few seconds later, in the
+ *   background) the index is written as a snapshot (shared/contacts/search-index.ts) to a side
+ *   database `<db>-search-cache`, with the stamps it is up to date with. Opening the app reads
+ *   that one record instead of every contact, then catches up like any update, so the first
+ *   keystroke is answered at once. It is derived data: never synced or backed up, ignored when
+ *   it belongs to another database (device id) or another format, rebuilt when the counts
+ *   disagree. A change (an erasure too) is written over it within seconds.
  */
-import Dexie from 'dexie';
-import { ContactSearchIndex, type IndexInput } from '../../shared/contacts/search-index';
+import Dexie, { type Table } from 'dexie';
+import {
+  ContactSearchIndex,
+  type IndexInput,
+  type IndexSnapshot,
+} from '../../shared/contacts/search-index';
 import type { ContactRow, KenalDb } from './database';
 
 const CLOCK_KEY = 'hlc';
+const DEVICE_KEY = 'deviceId';
 const CHUNK = 5000;
+/** Quiet time after a change before the snapshot is written again. */
+const PERSIST_DELAY_MS = 2000;
+const SNAPSHOT_KEY = 'contacts';
+
+/** The side database the snapshot lives in (one record). */
+export const searchCacheName = (dbName: string) => `${dbName}-search-cache`;
+
+interface StoredIndex {
+  key: string;
+  /** The device id of the indexed database: one deleted and made again has another. */
+  deviceId: string;
+  localMark: string;
+  updatedMark: string;
+  snapshot: IndexSnapshot;
+}
+
+export class SearchCacheDb extends Dexie {
+  indexes!: Table<StoredIndex, string>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ indexes: 'key' });
+  }
+}
 
 type Row = ContactRow & { _localStamp?: string };
 
@@ -43,6 +78,8 @@ export interface CatalogStatus {
   version: number;
   /** How long the last full build took, in ms (for the benchmark). */
   lastBuildMs?: number;
+  /** Where the index came from when the app opened: the kept snapshot or the rows. */
+  openedFrom?: 'snapshot' | 'rows';
 }
 
 export interface ContactCatalog {
@@ -59,9 +96,21 @@ export interface ContactCatalog {
   status(): CatalogStatus;
   /** Called after each build or update; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** Write the snapshot now (brought up to date first); resolves when it is stored. */
+  persist(): Promise<void>;
 }
 
-export function createContactCatalog(db: KenalDb): ContactCatalog {
+export interface CatalogOptions {
+  /** Keep the index across restarts (default true). */
+  persist?: boolean;
+}
+
+export function createContactCatalog(db: KenalDb, options: CatalogOptions = {}): ContactCatalog {
+  const keep = options.persist ?? true;
+  let cache: SearchCacheDb | undefined;
+  const cacheDb = () => (cache ??= new SearchCacheDb(searchCacheName(db.name)));
+  let persistTimer: ReturnType<typeof setTimeout> | undefined;
+  let openedFrom: CatalogStatus['openedFrom'];
   let index: ContactSearchIndex | null = null;
   let dirty = true;
   let pending: Promise<ContactSearchIndex> | null = null;
@@ -78,12 +127,19 @@ export function createContactCatalog(db: KenalDb): ContactCatalog {
     for (const key of Object.keys(parts)) {
       if (key.startsWith(prefix)) {
         dirty = true;
+        // What is kept follows the table within seconds (an erased name must not linger).
+        if (index !== null) schedulePersist();
         return;
       }
     }
   };
   Dexie.on('storagemutated', onMutation);
-  db.on('close', () => Dexie.on('storagemutated').unsubscribe(onMutation));
+  db.on('close', () => {
+    Dexie.on('storagemutated').unsubscribe(onMutation);
+    clearTimeout(persistTimer);
+    persistTimer = undefined;
+    cache?.close();
+  });
 
   const changed = (next: ContactSearchIndex, buildMs?: number) => {
     index = next;
@@ -91,10 +147,76 @@ export function createContactCatalog(db: KenalDb): ContactCatalog {
       ready: true,
       version: status.version + 1,
       lastBuildMs: buildMs ?? status.lastBuildMs,
+      openedFrom,
     };
     markBuilt();
     for (const l of listeners) l();
   };
+
+  function schedulePersist(): void {
+    if (!keep || persistTimer !== undefined) return;
+    persistTimer = setTimeout(() => {
+      persistTimer = undefined;
+      void persist().catch(() => undefined);
+    }, PERSIST_DELAY_MS);
+  }
+
+  /** Bring the index up to date and write its snapshot with the stamps it covers. */
+  async function persist(): Promise<void> {
+    if (!keep || index === null || !db.isOpen()) return;
+    const deviceId = (await db.meta.get(DEVICE_KEY))?.value;
+    if (deviceId === undefined) return;
+    const current = await settle();
+    // Taken together, with no await between: the snapshot and the marks it is up to date with.
+    const record: StoredIndex = {
+      key: SNAPSHOT_KEY,
+      deviceId,
+      localMark,
+      updatedMark,
+      snapshot: current.snapshot(),
+    };
+    if (!db.isOpen()) return;
+    await cacheDb().indexes.put(record);
+  }
+
+  /** The kept snapshot, if it is this database's and this code can read it. */
+  async function reopen(): Promise<ContactSearchIndex | null> {
+    if (!keep) return null;
+    try {
+      const [stored, deviceId] = await Promise.all([
+        cacheDb().indexes.get(SNAPSHOT_KEY),
+        db.meta.get(DEVICE_KEY).then((r) => r?.value),
+      ]);
+      if (!stored || deviceId === undefined || stored.deviceId !== deviceId) return null;
+      if (typeof stored.localMark !== 'string' || typeof stored.updatedMark !== 'string') {
+        return null;
+      }
+      const reopened = ContactSearchIndex.fromSnapshot(stored.snapshot);
+      if (!reopened) return null;
+      localMark = stored.localMark;
+      updatedMark = stored.updatedMark;
+      return reopened;
+    } catch {
+      return null; // no side database (private mode, quota): build from the rows
+    }
+  }
+
+  /** The first index of this session: the kept snapshot brought up to date, else a build. */
+  async function open(): Promise<ContactSearchIndex> {
+    const reopened = await reopen();
+    if (reopened) {
+      openedFrom = 'snapshot';
+      const caughtUp = await refresh(reopened);
+      if (caughtUp !== reopened) {
+        // The counts disagreed (a restore, a demo book): it was built from the rows after all.
+        openedFrom = 'rows';
+        status = { ...status, openedFrom };
+      }
+      return caughtUp;
+    }
+    openedFrom = 'rows';
+    return build();
+  }
 
   const max = (a: string, b: string) => (a > b ? a : b);
 
@@ -121,6 +243,7 @@ export function createContactCatalog(db: KenalDb): ContactCatalog {
     updatedMark = newest;
     const next = ContactSearchIndex.build(rows);
     changed(next, performance.now() - started);
+    schedulePersist();
     return next;
   }
 
@@ -140,12 +263,13 @@ export function createContactCatalog(db: KenalDb): ContactCatalog {
     localMark = max(localMark, clock);
     updatedMark = rows.reduce((m, r) => max(m, r.updatedAt), max(updatedMark, clock));
     changed(current);
+    if (rows.length > 0) schedulePersist();
     return current;
   }
 
   function settle(): Promise<ContactSearchIndex> {
     if (pending) return pending;
-    const work = index === null ? build() : dirty ? refresh(index) : null;
+    const work = index === null ? open() : dirty ? refresh(index) : null;
     if (!work) return Promise.resolve(index!);
     pending = work.finally(() => {
       pending = null;
@@ -178,6 +302,11 @@ export function createContactCatalog(db: KenalDb): ContactCatalog {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async persist() {
+      clearTimeout(persistTimer);
+      persistTimer = undefined;
+      await persist();
     },
   };
 }

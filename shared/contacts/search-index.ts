@@ -53,7 +53,7 @@ function termsOf(d: IndexInput): Terms {
 }
 
 /** One field's terms and postings over the base slots (CSR layout). */
-interface Segment {
+export interface Segment {
   terms: string[];
   offsets: Int32Array;
   postings: Int32Array;
@@ -148,6 +148,82 @@ export interface IndexStats {
   approxBytes: number;
 }
 
+/**
+ * The index as plain data (strings and typed arrays, structured-cloneable), so it can be kept
+ * in IndexedDB and opened without reading every contact again (renderer/db/contact-catalog.ts).
+ */
+export interface IndexSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** Every slot's contact id and folded name (slots below `baseSlots` are in name order). */
+  ids: string[];
+  sortKeys: string[];
+  /** 1 where the slot is live. */
+  alive: Uint8Array;
+  /** Known rows that are not live (deleted, merged). */
+  dead: string[];
+  baseSlots: number;
+  /** Per field (name, phone, e-mail, tag, city): sorted terms and CSR postings over base slots. */
+  segments: Segment[];
+  /** Terms of the slots from `baseSlots` on (changes since the base was built). */
+  delta: string[][][];
+}
+
+/** Bumped whenever the layout above or the meaning of a field's terms changes. */
+export const SNAPSHOT_FORMAT = 1;
+
+const isStrings = (x: unknown): x is string[] =>
+  Array.isArray(x) && x.every((v) => typeof v === 'string');
+
+/** Whether `x` is a snapshot this code can open: shape, lengths and every posting in range. */
+function isSnapshot(x: unknown): x is IndexSnapshot {
+  const s = x as Partial<IndexSnapshot> | null;
+  if (!s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT) return false;
+  if (!isStrings(s.ids) || !isStrings(s.sortKeys) || !isStrings(s.dead)) return false;
+  const slots = s.ids.length;
+  const base = s.baseSlots;
+  if (s.sortKeys.length !== slots || !(s.alive instanceof Uint8Array)) return false;
+  if (s.alive.length !== slots || !Number.isInteger(base) || base! < 0 || base! > slots) {
+    return false;
+  }
+  if (!Array.isArray(s.delta) || s.delta.length !== slots - base!) return false;
+  const deltaOk = s.delta.every(
+    (d) => Array.isArray(d) && d.length === FIELDS && d.every((f) => isStrings(f)),
+  );
+  if (!deltaOk || !Array.isArray(s.segments) || s.segments.length !== FIELDS) return false;
+  return s.segments.every((seg) => {
+    if (!seg || !isStrings(seg.terms)) return false;
+    const { offsets, postings } = seg;
+    if (!(offsets instanceof Int32Array) || !(postings instanceof Int32Array)) return false;
+    if (offsets.length !== seg.terms.length + 1 || offsets[0] !== 0) return false;
+    if (offsets[seg.terms.length] !== postings.length) return false;
+    for (let i = 0; i < seg.terms.length; i++) if (offsets[i]! > offsets[i + 1]!) return false;
+    for (let i = 0; i < postings.length; i++) {
+      if (postings[i]! < 0 || postings[i]! >= base!) return false;
+    }
+    return true;
+  });
+}
+
+/** A copy of `seg` without the postings of dead slots, and without terms left with none. */
+function liveOnly(seg: Segment, alive: Uint8Array): Segment {
+  const terms: string[] = [];
+  const offsets = new Int32Array(seg.terms.length + 1);
+  const postings = new Int32Array(seg.postings.length);
+  let n = 0;
+  for (let t = 0; t < seg.terms.length; t++) {
+    const start = n;
+    for (let p = seg.offsets[t]!; p < seg.offsets[t + 1]!; p++) {
+      const s = seg.postings[p]!;
+      if (alive[s]) postings[n++] = s;
+    }
+    if (n > start) {
+      terms.push(seg.terms[t]!);
+      offsets[terms.length] = n;
+    }
+  }
+  return { terms, offsets: offsets.slice(0, terms.length + 1), postings: postings.slice(0, n) };
+}
+
 export class ContactSearchIndex {
   /** Every row id the index knows (dead ones too) -> its slot, or -1 when not live. */
   private known = new Map<string, number>();
@@ -170,6 +246,79 @@ export class ContactSearchIndex {
     const index = new ContactSearchIndex();
     index.rebuild(rows);
     return index;
+  }
+
+  /**
+   * An index from a snapshot (`snapshot()`), or null when it is not one this code wrote (an
+   * older format, a damaged record): the caller then builds from the rows.
+   */
+  static fromSnapshot(snapshot: unknown): ContactSearchIndex | null {
+    if (!isSnapshot(snapshot)) return null;
+    const index = new ContactSearchIndex();
+    const { ids, sortKeys, alive, baseSlots } = snapshot;
+    const known = new Map<string, number>();
+    for (const id of snapshot.dead) known.set(id, -1);
+    index.installBase(
+      known,
+      ids.slice(0, baseSlots),
+      sortKeys.slice(0, baseSlots),
+      snapshot.segments,
+    );
+    // Then the slots as they were: base slots killed since, delta slots appended.
+    for (let s = baseSlots; s < ids.length; s++) {
+      index.ids.push(ids[s]!);
+      index.sortKeys.push(sortKeys[s]!);
+      index.delta.push(snapshot.delta[s - baseSlots]!);
+    }
+    index.ensureCapacity(ids.length);
+    index.alive.set(alive);
+    index.liveCount = 0;
+    for (let s = 0; s < ids.length; s++) {
+      if (alive[s]) {
+        index.known.set(ids[s]!, s);
+        index.liveCount++;
+      } else if ((index.known.get(ids[s]!) ?? -1) === s) {
+        index.known.set(ids[s]!, -1);
+      }
+    }
+    index.orderDirty = true;
+    return index;
+  }
+
+  /**
+   * The index as plain data: its state copied in one linear pass, no rebuild (cheap enough
+   * after each change). Slots no longer live keep nothing of the person: no name, no terms
+   * (what is written to disk must not outlive an erasure).
+   */
+  snapshot(): IndexSnapshot {
+    const dead: string[] = [];
+    for (const [id, slot] of this.known) if (slot < 0) dead.push(id);
+    const { alive } = this;
+    return {
+      format: SNAPSHOT_FORMAT,
+      ids: this.ids.slice(),
+      sortKeys: this.scrubbedSortKeys(),
+      alive: alive.slice(0, this.ids.length),
+      dead,
+      baseSlots: this.baseSlots,
+      segments: this.base.map((seg) => liveOnly(seg, alive)),
+      delta: this.delta.map((terms, i) =>
+        alive[this.baseSlots + i] ? terms.map((t) => [...t]) : terms.map(() => []),
+      ),
+    };
+  }
+
+  /**
+   * Sort keys with none of a dead slot's own: a dead base slot takes the key of the live slot
+   * before it (base keys must stay sorted for the name-prefix range), a dead delta slot ''.
+   */
+  private scrubbedSortKeys(): string[] {
+    let previous = '';
+    return this.sortKeys.map((k, s) => {
+      if (s >= this.baseSlots) return this.alive[s] ? k : '';
+      if (this.alive[s]) previous = k;
+      return previous;
+    });
   }
 
   /** Live contacts in the index. */
@@ -431,6 +580,16 @@ export class ContactSearchIndex {
     sortKeys: string[],
     termLists: Terms[],
   ): void {
+    this.installBase(known, ids, sortKeys, buildSegments(termLists));
+  }
+
+  /** Slots 0..ids.length-1 live, in name order, over the given base segments; no delta. */
+  private installBase(
+    known: Map<string, number>,
+    ids: string[],
+    sortKeys: string[],
+    base: Segment[],
+  ): void {
     ids.forEach((id, slot) => known.set(id, slot));
     this.known = known;
     this.ids = ids;
@@ -439,7 +598,7 @@ export class ContactSearchIndex {
     this.pos = new Int32Array(0);
     this.ensureCapacity(ids.length);
     this.alive.fill(1, 0, ids.length);
-    this.base = buildSegments(termLists);
+    this.base = base;
     this.joined = [];
     this.baseSlots = ids.length;
     this.delta = [];

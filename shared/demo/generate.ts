@@ -404,3 +404,40 @@ function addPoints(
     );
   }
 }
+
+/**
+ * One customer with `sales` purchases spread evenly over the last `years` years, their points
+ * (as the loyalty repository would have written them, without redemptions, so points earned a
+ * year ago are about to expire), for the benchmark's "a customer with 5,000 sales".
+ */
+export function heavyCustomerBook(options: {
+  sales: number;
+  now: number;
+  years?: number;
+  seed?: number;
+}): DemoBook {
+  const rnd = seededRandom(options.seed ?? 5000);
+  const years = options.years ?? 3;
+  const start = options.now - years * 365 * DAY;
+  let counter = 0;
+  const ctx: Ctx = (key, ms) => ({
+    id: derivedId(ms, `demo-heavy:${options.seed ?? 0}:${key}`),
+    createdAt: new Date(Math.floor(ms)).toISOString(),
+    stamp: formatStamp({
+      wall: Math.floor(ms),
+      counter: counter++ % 100_000,
+      deviceId: DEMO_DEVICE_ID,
+    }),
+  });
+  const book = emptyBook();
+  const contact = makeContact(rnd, 0, start, ctx);
+  book.contacts.push(contact);
+  const gap = (options.now - start) / Math.max(1, options.sales);
+  for (let n = 0; n < options.sales; n++) {
+    const at = start + n * gap + rnd.next() * gap * 0.9;
+    book.sales.push(makeSale(rnd, contact.id, at, `heavy:${n}`, ctx));
+  }
+  addPoints(rnd, book, contact.id, book.sales, options.now, ctx);
+  book.ledger = book.ledger.filter((e) => e.kind !== 'redeem');
+  return book;
+}

@@ -28,6 +28,7 @@ export function ContactList({
   allSelected,
   onToggle,
   onToggleAll,
+  answers,
 }: {
   hits: SearchHits;
   /** Contacts already read with the ids (the first screen while the index builds). */
@@ -38,6 +39,8 @@ export function ContactList({
   allSelected: boolean;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
+  /** The query the hits answer, on the list as data-query (the benchmark waits for it). */
+  answers?: string;
 }) {
   const { t } = useTranslation();
   const nameOf = useContactName();
@@ -106,7 +109,13 @@ export function ContactList({
           </div>
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="kenal-table-body" data-testid="contact-list">
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="kenal-table-body"
+        data-testid="contact-list"
+        data-query={answers}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             if (item.index >= hits.length) return null;

@@ -135,6 +135,7 @@ export function ContactsPage() {
       <ContactList
         hits={results ?? hitsOf([])}
         initialRows={list?.rows}
+        answers={list?.query}
         highlight={highlight}
         onOpen={(id) => navigate(`/contacts/${id}`)}
         selected={selectedSet}

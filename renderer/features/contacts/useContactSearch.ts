@@ -20,6 +20,8 @@ export interface ContactListState {
   partial: boolean;
   /** The first screen's contacts, when they came with the ids (while the index builds). */
   rows?: Contact[];
+  /** The query these hits answer (typing runs ahead of it for a moment). */
+  query: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function useContactList(
   const deferred = useDeferredValue(query);
   const ready = useSyncExternalStore(contacts.onIndexChange, () => contacts.indexStatus().ready);
   return useLiveQuery(
-    () => contacts.listIds(deferred, filter, onlyIds),
+    async () => ({ ...(await contacts.listIds(deferred, filter, onlyIds)), query: deferred }),
     [contacts, deferred, filter, onlyIds, ready],
   );
 }

@@ -154,7 +154,8 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   }
 
   return (
-    <Stack gap="md">
+    // data-loaded: every list has answered (the benchmark's "Today rendered", scripts/bench-screens.mjs).
+    <Stack gap="md" data-testid="today-page" data-loaded={loaded ? 'true' : 'false'}>
       {header}
       <QueueResumeBanner />
       <TodayGlance />

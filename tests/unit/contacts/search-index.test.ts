@@ -252,4 +252,84 @@ describe('index search equals the ranked search over the same rows (property)', 
       { numRuns: 200 },
     );
   });
+
+  it('reopened from its snapshot (through a structured clone), before and after more edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(person, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), person), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), person), { maxLength: 6 }),
+        fc.array(query, { maxLength: 4 }),
+        (ps, before, after, qs) => {
+          const rows = ps.map((p, i) => doc({ id: `id${i}`, ...p }));
+          const index = ContactSearchIndex.build(rows);
+          const edit = (target: ContactSearchIndex, [at, p]: [number, Omit<Person, 'id'>]) => {
+            const i = at % (rows.length + 2);
+            rows[i] = doc({ id: `id${i}`, ...p });
+            target.upsert([rows[i]!]);
+          };
+          for (const e of before) edit(index, e);
+          const reopened = ContactSearchIndex.fromSnapshot(structuredClone(index.snapshot()));
+          expect(reopened).not.toBeNull();
+          const present = () => rows.filter(Boolean);
+          expect(reopened!.knownRows).toBe(index.knownRows);
+          for (const q of qs) expect(reopened!.search(q), q).toEqual(oracle(present(), q));
+          for (const e of after) edit(reopened!, e);
+          for (const q of qs) expect(reopened!.search(q), q).toEqual(oracle(present(), q));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('index snapshots', () => {
+  const rows = [
+    doc({ id: 'a', name: 'Siti Rahayu', phones: ['0812 1111 2222'], tags: [] }),
+    doc({ id: 'b', name: 'Budi Santoso', phones: [], tags: ['VIP'] }),
+  ];
+
+  it('refuses what it did not write: another format, a damaged record, a posting out of range', () => {
+    const good = ContactSearchIndex.build(rows).snapshot();
+    expect(ContactSearchIndex.fromSnapshot(structuredClone(good))?.search('siti')).toEqual(['a']);
+    expect(ContactSearchIndex.fromSnapshot({ ...good, format: 0 })).toBeNull();
+    expect(ContactSearchIndex.fromSnapshot(null)).toBeNull();
+    expect(ContactSearchIndex.fromSnapshot('{"format":1}')).toBeNull();
+    expect(ContactSearchIndex.fromSnapshot({ ...good, sortKeys: ['x'] })).toBeNull();
+    const segments = good.segments.map((seg) => ({ ...seg, postings: seg.postings.slice() }));
+    segments[0]!.postings[0] = 7;
+    expect(ContactSearchIndex.fromSnapshot({ ...good, segments })).toBeNull();
+    expect(
+      ContactSearchIndex.fromSnapshot({ ...good, segments: good.segments.slice(1) }),
+    ).toBeNull();
+  });
+
+  it('keeps nothing of a contact that is no longer live (an erased name is not written)', () => {
+    const index = ContactSearchIndex.build(rows);
+    index.upsert([doc({ id: 'a', name: 'Erased customer', phones: [], tags: [] })]);
+    index.upsert([
+      { ...doc({ id: 'b', name: 'Budi Santoso', phones: [], tags: [] }), live: false },
+    ]);
+    const text = JSON.stringify(index.snapshot(), (_, v: unknown) =>
+      v instanceof Int32Array || v instanceof Uint8Array ? [...v] : v,
+    );
+    for (const gone of ['siti', 'rahayu', 'budi', 'santoso', '81211112222', 'vip']) {
+      expect(text).not.toContain(gone);
+    }
+    const reopened = ContactSearchIndex.fromSnapshot(index.snapshot())!;
+    expect(reopened.search('erased')).toEqual(['a']);
+    expect(reopened.search('siti')).toEqual([]);
+    expect(reopened.knownRows).toBe(2);
+  });
+
+  it('keeps deleted contacts known (never found) so the row count still matches the table', () => {
+    const index = ContactSearchIndex.build([
+      ...rows,
+      { ...doc({ id: 'c', name: 'Siti Lama', phones: [], tags: [] }), live: false },
+    ]);
+    const reopened = ContactSearchIndex.fromSnapshot(index.snapshot())!;
+    expect(reopened.knownRows).toBe(3);
+    expect(reopened.size).toBe(2);
+    expect(reopened.search('siti')).toEqual(['a']);
+  });
 });

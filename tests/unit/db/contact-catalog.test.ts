@@ -4,12 +4,18 @@
  * next search sees exactly the table.
  */
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyContactInput, type ContactInput } from '../../../shared/contact-input';
 import { generateDemoBook } from '../../../shared/demo/generate';
 import { readKenalFile, serializeEnvelope } from '../../../shared/sync/envelope';
 import { openRepositories, type Repositories } from '../../../renderer/db';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
+import {
+  createContactCatalog,
+  searchCacheName,
+  SearchCacheDb,
+  type ContactCatalog,
+} from '../../../renderer/db/contact-catalog';
 
 let repos: Repositories;
 const opened: Repositories[] = [];
@@ -170,5 +176,97 @@ describe('the contact list', () => {
     expect(await ids('', {}, [joko.id])).toEqual([joko.id]);
     expect(await ids('s', { cities: ['solo'] })).toEqual([joko.id]);
     expect(await ids('sri', { cities: ['solo'] })).toEqual([]);
+  });
+});
+
+describe('the index kept across restarts (first keystroke answered at once)', () => {
+  const kept = async (name: string) => {
+    const side = new SearchCacheDb(searchCacheName(name));
+    try {
+      return await side.indexes.get('contacts');
+    } finally {
+      side.close();
+    }
+  };
+  const find = async (c: ContactCatalog, q: string) => (await c.current()).search(q);
+
+  it('opens from the kept snapshot, caught up with what was written after it', async () => {
+    const siti = await add(repos, 'Siti Rahayu');
+    await add(repos, 'Budi Santoso');
+    const first = createContactCatalog(repos.db);
+    expect(await find(first, 'siti')).toEqual([siti.id]);
+    await first.persist();
+    expect(first.status().openedFrom).toBe('rows');
+
+    // After the snapshot: a new contact, a rename, a delete (another tab, the app closed).
+    const dewi = await add(repos, 'Dewi Lestari');
+    await repos.contacts.update(siti.id, { ...emptyContactInput(), name: 'Siti Aminah' });
+    const budi = (await repos.contacts.search('budi'))[0]!;
+    await repos.contacts.remove(budi.id);
+
+    const reopened = await open(repos.db.name);
+    const next = createContactCatalog(reopened.db);
+    expect(await find(next, 'dewi')).toEqual([dewi.id]);
+    expect(next.status().openedFrom).toBe('snapshot');
+    expect(await find(next, 'rahayu')).toEqual([]);
+    expect(await find(next, 'aminah')).toEqual([siti.id]);
+    expect(await find(next, 'budi')).toEqual([]);
+    expect((await next.current()).size).toBe(2);
+  });
+
+  it('ignores a snapshot of another database of the same name (deleted and made again)', async () => {
+    await add(repos, 'Siti Rahayu');
+    const first = createContactCatalog(repos.db);
+    await first.current();
+    await first.persist();
+    const name = repos.db.name;
+    repos.db.close();
+    await repos.db.delete();
+
+    repos = await open(name);
+    await add(repos, 'Agus Salim');
+    const next = createContactCatalog(repos.db);
+    expect(await find(next, 'siti')).toEqual([]);
+    expect(await find(next, 'agus')).toHaveLength(1);
+    expect(next.status().openedFrom).toBe('rows');
+  });
+
+  it('writes a change (an erasure) over what is kept, without being asked', async () => {
+    const siti = await add(repos, 'Siti Rahayu', {
+      phones: [{ label: 'mobile', raw: '0812 3456 7890' }],
+    });
+    const catalog = createContactCatalog(repos.db);
+    await catalog.current();
+    await catalog.persist();
+    expect(JSON.stringify((await kept(repos.db.name))?.snapshot.segments)).toContain('rahayu');
+
+    await repos.privacy.eraseContact(siti.id);
+    expect(await repos.contacts.search('siti')).toEqual([]);
+    await vi.waitFor(
+      async () => {
+        const text = JSON.stringify((await kept(repos.db.name))?.snapshot, (_, v: unknown) =>
+          v instanceof Int32Array || v instanceof Uint8Array ? [...v] : v,
+        );
+        for (const gone of ['siti', 'rahayu', '81234567890']) expect(text).not.toContain(gone);
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+  });
+
+  it('builds from the rows when the kept record is damaged', async () => {
+    await add(repos, 'Siti Rahayu');
+    const side = new SearchCacheDb(searchCacheName(repos.db.name));
+    const deviceId = (await repos.db.meta.get('deviceId'))!.value;
+    await side.indexes.put({
+      key: 'contacts',
+      deviceId,
+      localMark: '',
+      updatedMark: '',
+      snapshot: { format: 1, ids: 'not a list' } as never,
+    });
+    side.close();
+    const catalog = createContactCatalog(repos.db);
+    expect(await find(catalog, 'siti')).toHaveLength(1);
+    expect(catalog.status().openedFrom).toBe('rows');
   });
 });

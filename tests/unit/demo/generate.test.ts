@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoBookChunks, generateDemoBook } from '../../../shared/demo/generate';
+import { demoBookChunks, generateDemoBook, heavyCustomerBook } from '../../../shared/demo/generate';
+import { computeLedger, expiringBetween } from '../../../shared/loyalty/ledger';
+import { DEFAULT_RULES } from '../../../shared/loyalty/rules';
 import { normalizePhone } from '../../../shared/phone';
 import { COMPLAINT_TEXTS } from '../../../shared/demo/names';
 import { recordSchemas } from '../../../shared/schemas';
@@ -129,5 +131,28 @@ describe('demo loyalty points', () => {
     expect(complaints.length).toBeGreaterThan(10);
     for (const c of complaints) expect(COMPLAINT_TEXTS).toContain(c.text);
     expect(complaints.some((c) => /puas|akan pesan lagi/i.test(c.text))).toBe(false);
+  });
+});
+
+describe('heavy customer (the benchmark\'s "a customer with 5,000 sales")', () => {
+  const book = heavyCustomerBook({ sales: 1200, now: NOW, seed: 3 });
+
+  it('is one valid contact with exactly that many purchases and their points', () => {
+    expect(book.contacts).toHaveLength(1);
+    expect(recordSchemas.contacts.safeParse(book.contacts[0]).error).toBeUndefined();
+    expect(book.sales).toHaveLength(1200);
+    for (const s of book.sales) {
+      expect(recordSchemas.sales.safeParse(s).error).toBeUndefined();
+      expect(s.contactId).toBe(book.contacts[0]!.id);
+      expect(Date.parse(s.at)).toBeLessThanOrEqual(NOW);
+    }
+    expect(book.ledger.filter((e) => e.kind === 'earn').length).toBeGreaterThan(1000);
+    expect(book.ledger.some((e) => e.kind === 'redeem')).toBe(false);
+  });
+
+  it('has points about to expire (Today lists the customer)', () => {
+    const state = computeLedger(book.ledger, DEFAULT_RULES, NOW);
+    const soon = expiringBetween(state, NOW, NOW + 14 * 86_400_000);
+    expect(soon.reduce((n, e) => n + e.points, 0)).toBeGreaterThan(0);
   });
 });
