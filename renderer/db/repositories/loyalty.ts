@@ -249,7 +249,32 @@ export function createLoyaltyRepository(
         db.sales.where('[contactId+at]').between([id, from], [id, Dexie.maxKey]).toArray(),
       ),
     );
-    return lists.flat().filter((s) => s.deletedAt === undefined);
+    const sales = lists.flat().filter((s) => s.deletedAt === undefined);
+    // A refund here of an older purchase counts only up to that purchase, after the purchase's
+    // earlier refunds (shared/loyalty/over-refund.ts): bring the purchase and all its refunds.
+    const have = new Set(sales.map((s) => s.id));
+    const older = [
+      ...new Set(
+        sales.flatMap((s) =>
+          s.kind === 'refund' && s.reversesId !== undefined && !have.has(s.reversesId)
+            ? [s.reversesId]
+            : [],
+        ),
+      ),
+    ];
+    if (older.length > 0) {
+      const [purchases, refunds] = await Promise.all([
+        db.sales.bulkGet(older),
+        db.sales.where('reversesId').anyOf(older).toArray(),
+      ]);
+      for (const s of [...purchases, ...refunds])
+        if (s && s.deletedAt === undefined && !have.has(s.id)) {
+          have.add(s.id);
+          sales.push(s);
+        }
+    }
+    // The same sales the full replay counts (contactLoyalty without kept figures).
+    return withCountedRefunds(sales);
   }
 
   async function ledgerOf(contactId: string): Promise<LedgerEntry[]> {

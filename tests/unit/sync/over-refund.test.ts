@@ -48,6 +48,34 @@ async function refundInFull(repos: Repositories, saleId: string, amount: number,
 }
 
 describe('a sale refunded on two devices', { timeout: 60_000 }, () => {
+  it("the contact's summary read from the kept figures says what the events say", async () => {
+    const { a, b, contactId, sale } = await customerWithSale();
+    // A second purchase with a partial refund: it still counts as a purchase.
+    const second = await a.loyalty.recordSale({
+      contactId,
+      amount: 200_000,
+      at: new Date(Date.now() - 2 * DAY).toISOString(),
+      paymentMethod: 'cash',
+    });
+    if (!second.ok) throw new Error(second.error);
+    await refundInFull(a, second.sale.id, 50_000, 1);
+    await importSyncText(b, await exportSyncText(a));
+    // Offline, both devices refund the first purchase in full.
+    await refundInFull(a, sale.id, sale.amount, 1);
+    await refundInFull(b, sale.id, sale.amount, 1);
+    const fromA = await exportSyncText(a);
+    await importSyncText(a, await exportSyncText(b));
+    await importSyncText(b, fromA);
+    for (const device of [a, b]) {
+      const { history, ...replayed } = await device.loyalty.contactLoyalty(contactId);
+      expect(history.length).toBeGreaterThan(0);
+      const kept = await device.loyalty.contactLoyalty(contactId, 30, { history: false });
+      expect(kept).toEqual({ ...replayed, history: [] });
+      expect(kept).toMatchObject({ purchases: 1, lifetimeSpend: 150_000 });
+      expect(kept.overRefunds.map((o) => o.saleId)).toEqual([sale.id]);
+    }
+  });
+
   it('keeps both refunds, shows the over-refund, adds one follow-up and reverses the points once', async () => {
     const { a, b, contactId, sale, earned } = await customerWithSale();
     expect(earned).toBe(30);
