@@ -160,7 +160,9 @@ test('sync on a phone goes through files: download a sync file, open it on anoth
   const chooser = other.waitForEvent('filechooser');
   await otherSync.getByRole('button', { name: 'Open a received sync file…' }).tap();
   await (await chooser).setFiles((await file.path())!);
-  await expect(other.getByText('Sync file merged')).toBeVisible({ timeout: 15_000 });
+  await expect(other.getByText('Sync file merged', { exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
   await other.goto('./#/contacts');
   await expect(other.getByTestId('contact-row').filter({ hasText: 'Putu Kiriman' })).toBeVisible();
 
