@@ -906,7 +906,7 @@ export function createLoyaltyRepository(
         for (let i = 0; i < live.length; i++) {
           const row = live[i]!;
           const contact = contacts[i];
-          if (!contact || !isLive(contact)) continue;
+          if (!contact || !isLive(contact) || isErased(contact)) continue;
           const state = pointsAt(row, nowMs, untilMs);
           const soon = state
             ? state.expiring

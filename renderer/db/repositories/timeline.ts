@@ -317,7 +317,8 @@ export function createTimelineRepository(
     const out: QuietCustomer[] = [];
     rows.forEach((r, i) => {
       const c = contacts[i];
-      if (!c || !isLiveContact(c) || r.lastVisitAt === undefined) return;
+      // An erased customer is never someone to win back (UU PDP).
+      if (!c || !isLiveContact(c) || isErased(c) || r.lastVisitAt === undefined) return;
       const visits = { days: [], lastMs: Date.parse(r.lastVisitAt), last: r.lastVisitAt };
       const verdict = quietVerdict(visits, at, DEFAULT_GONE_QUIET, {
         usualIntervalDays: r.usualIntervalDays,
