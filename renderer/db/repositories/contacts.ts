@@ -377,8 +377,10 @@ export function createContactsRepository(
      * `mergedInto`) resolves to the survivor, following chains. Cycles (two devices merging
      * A into B and B into A concurrently) end at the cycle's smallest id, on every device.
      */
-    async resolveId(id: string): Promise<string> {
-      return resolveSurvivor(id, async (c) => (await db.contacts.get(c))?.mergedInto);
+    resolveId(id: string): Promise<string> {
+      // No async wrapper or callback: extra native promise hops lose Dexie's transaction zone
+      // when this runs inside a transaction (see renderer/db/aliases.ts).
+      return resolveSurvivor(id, (c) => db.contacts.get(c).then((row) => row?.mergedInto));
     },
 
     /** Every contact id that resolves to this one (itself and what was merged into it). */
