@@ -83,6 +83,9 @@ import { isErased, showsErasedName } from '../../../shared/privacy/erase';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { figuresReady } from '../derived/read';
+import { KEEP_FIGURES } from '../derived/keys';
+import { currentTransactionSource } from '../derived/middleware';
+import { refreshFigures } from '../derived/refresh';
 import { pointsAt } from '../../../shared/derived/customer-figures';
 
 export type Failure = { ok: false; error: string };
@@ -1182,6 +1185,13 @@ export function createLoyaltyRepository(
         await writeRows(stores.ledger, welcomes, check);
         pointsAwarded += welcomes.reduce((n, w) => n + w.points, 0);
         check();
+        // The raw writes skip Dexie's middleware, which keeps the customer figures on every
+        // other write: bring the touched customers' figures up to date in this transaction.
+        if (KEEP_FIGURES) {
+          const touched = new Set(newContacts.map((c) => c.id));
+          for (const s of fresh) touched.add(contactByKey.get(customerKey(s))!);
+          await refreshFigures(currentTransactionSource(db.core), touched);
+        }
         return {
           added: fresh.length,
           skipped: total - fresh.length,

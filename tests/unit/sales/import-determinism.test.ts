@@ -109,6 +109,9 @@ describe('welcome bonus for customers a sales import creates', () => {
     // 10 + 250 + 12 (Silver: Rp 2.6M in the 12 months before) + 3 + two bonuses of 50.
     expect(first.pointsAwarded).toBe(10 + 250 + 12 + 3 + 100);
     expect((await a.loyalty.contactLoyalty(budiId)).balance).toBe(10 + 250 + 12 + 50);
+    // The kept figures (the panel's and Today's source) followed the import's raw writes.
+    expect(await a.repos.db.customerFigures.get(budiId)).toMatchObject({ balanceAsOf: 322 });
+    expect((await a.loyalty.contactLoyalty(budiId, 30, { history: false })).balance).toBe(322);
 
     const again = await a.loyalty.importSales(collect(FILE), { awardPoints: true });
     expect(again).toEqual({ added: 0, skipped: 4, contactsCreated: 0, pointsAwarded: 0 });
