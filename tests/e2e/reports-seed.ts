@@ -141,7 +141,10 @@ export async function seedReports(page: Page, data: SeedData): Promise<void> {
       req.onerror = () => reject(req.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['contacts', 'sales', 'feedback', 'notes', 'ledger'], 'readwrite');
+      const stores = ['contacts', 'sales', 'feedback', 'notes', 'ledger', 'meta'];
+      const tx = db.transaction(stores, 'readwrite');
+      // Written behind the app's back: the kept customer figures are rebuilt (stale mark).
+      tx.objectStore('meta').put({ key: 'figures.version', value: 'stale' });
       for (const r of contacts) tx.objectStore('contacts').put(r);
       for (const r of sales) tx.objectStore('sales').put(r);
       for (const r of feedback) tx.objectStore('feedback').put(r);

@@ -61,8 +61,11 @@ export async function seedPurchases(
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('sales', 'readwrite');
+          const tx = db.transaction(['sales', 'meta'], 'readwrite');
           for (const s of sales) tx.objectStore('sales').put(s);
+          // Written behind the app's back, as an older version's data: the app rebuilds its
+          // kept customer figures (renderer/db/derived) when it sees them stale.
+          tx.objectStore('meta').put({ key: 'figures.version', value: 'stale' });
           tx.oncomplete = () => {
             db.close();
             resolve();
