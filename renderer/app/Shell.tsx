@@ -10,7 +10,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconDots, IconKeyboard, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS, PHONE_BAR_ITEMS } from './navigation';
 import { OverdueBadge } from '../features/today/OverdueBadge';
 import { useUiStore } from './ui-store';
+import { usePhone } from './usePhone';
 import { useGlobalShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -34,9 +35,6 @@ import { ShortcutsHelp } from './ShortcutsHelp';
  * height is --kenal-bottom-bar (app.css), which full-screen dialogs and the update prompt keep
  * clear of.
  */
-/** Mantine's `sm` breakpoint: below it the phone layout applies (app.css uses the same). */
-const PHONE_QUERY = '(max-width: 47.99em)';
-
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -45,7 +43,7 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   useGlobalShortcuts(() => setHelpOpen(true));
   const [menuOpen, menu] = useDisclosure(false);
-  const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const phone = usePhone();
 
   // Any navigation (a link in the drawer, the bottom bar, Back) closes the phone menu.
   useEffect(() => {

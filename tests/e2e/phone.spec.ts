@@ -300,6 +300,22 @@ test('with a full book every screen and dialog fits a phone, and the field butto
     expect(box.height, name).toBeGreaterThanOrEqual(44);
   }
   await checkDialog(page, 'Record sale', 'record sale');
+  // The checkout's fields keep a usable width: the item gets a row of its own on a phone.
+  await page.getByRole('button', { name: 'Record sale', exact: true }).first().tap();
+  const sale = page.getByRole('dialog').last();
+  await expect
+    .poll(async () => Math.round((await sale.boundingBox())?.width ?? 0))
+    .toBeGreaterThanOrEqual(389);
+  for (const [label, min] of [
+    ['Item 1', 250],
+    ['Quantity 1', 60],
+    ['Unit price 1', 120],
+  ] as const) {
+    const box = (await sale.getByLabel(label, { exact: true }).boundingBox())!;
+    expect(box.width, label).toBeGreaterThanOrEqual(min);
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await checkDialog(page, 'Redeem', 'redeem');
   await checkDialog(page, 'Adjust', 'adjust');
 

@@ -1,5 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { usePhone } from '../../app/usePhone';
 import { useTranslation } from 'react-i18next';
 import { BackupCard } from './BackupCard';
 import { FolderSyncCard } from './FolderSyncCard';
@@ -7,13 +7,11 @@ import { RestoreCard } from './RestoreCard';
 import { SyncCard } from './SyncCard';
 import { SyncStatus } from './SyncStatus';
 
-/** Phones (below Mantine's sm breakpoint): no sync folder, so sync by file comes first. */
-const PHONE = '(max-width: 47.99em)';
-
 /** Backups the user owns, restore with a preview, and device sync by file (DESIGN 5 and 6). */
 export function BackupSyncPage() {
   const { t } = useTranslation();
-  const phone = useMediaQuery(PHONE) ?? false;
+  // A phone has no sync folder, so sync by file comes first.
+  const phone = usePhone();
   return (
     <Stack gap="md" maw={860}>
       <Title order={2}>{t('backup.title')}</Title>

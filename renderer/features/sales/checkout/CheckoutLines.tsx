@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { lineAmount, type DraftLine } from '../../../../shared/sales/checkout';
 import { formatMoney } from '../../../../shared/money';
 import { MoneyInput } from '../../../app/inputs/MoneyInput';
+import { usePhone } from '../../../app/usePhone';
 import { useShop } from '../../../app/useShop';
 import { useLocale } from '../../../i18n/useLocale';
 
@@ -48,6 +49,7 @@ export function CheckoutLines({
   const update = (key: number, patch: Partial<FormLine>) =>
     onChange(lines.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const names = suggestions.map((s) => s.item);
+  const phone = usePhone();
 
   return (
     <Stack gap={6} data-testid="checkout-lines">
@@ -56,72 +58,100 @@ export function CheckoutLines({
       </Text>
       {lines.map((l, i) => {
         const amount = l.unitPrice !== null ? lineAmount(l.quantity ?? 1, l.unitPrice) : null;
-        return (
+        const item = (
+          <Autocomplete
+            aria-label={t('checkout.lines.item', { n: i + 1 })}
+            placeholder={t('checkout.lines.itemPlaceholder')}
+            data={names}
+            limit={8}
+            value={l.item}
+            onChange={(v) => {
+              const known = suggestions.find((s) => s.item === v);
+              update(
+                l.key,
+                known && l.unitPrice === null
+                  ? { item: v, unitPrice: known.unitPrice, priceVersion: l.priceVersion + 1 }
+                  : { item: v },
+              );
+            }}
+            style={{ flex: 3, minWidth: 0 }}
+            maxLength={500}
+            error={errorIndex === i ? error : undefined}
+          />
+        );
+        const quantity = (
+          <NumberInput
+            aria-label={t('checkout.lines.quantity', { n: i + 1 })}
+            placeholder="1"
+            value={l.quantity ?? ''}
+            onChange={(v) => update(l.key, { quantity: typeof v === 'number' ? v : null })}
+            min={0}
+            decimalScale={3}
+            allowNegative={false}
+            hideControls
+            style={{ flex: 1 }}
+          />
+        );
+        const unitPrice = (
+          <MoneyInput
+            key={`${l.key}-${l.priceVersion}`}
+            aria-label={t('checkout.lines.unitPrice', { n: i + 1 })}
+            placeholder={t('checkout.lines.unitPricePlaceholder')}
+            initial={l.unitPrice}
+            onChange={(m) =>
+              update(l.key, {
+                unitPrice: m.ok ? m.minor : null,
+                badPrice: !m.ok && !m.empty,
+              })
+            }
+            style={{ flex: 2 }}
+          />
+        );
+        const lineTotal = (
+          <Text
+            size="sm"
+            w={phone ? 96 : 110}
+            ta="right"
+            pt={8}
+            data-testid="checkout-line-amount"
+            c={amount === null ? 'dimmed' : undefined}
+          >
+            {amount === null ? '—' : formatMoney(amount, shop.currency, locale)}
+          </Text>
+        );
+        const remove = (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            mt={4}
+            aria-label={t('checkout.lines.remove', { n: i + 1 })}
+            onClick={() =>
+              onChange(lines.length > 1 ? lines.filter((x) => x.key !== l.key) : [emptyLine()])
+            }
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        );
+        // On a phone the item gets a row of its own: four fields in 360 px cut every one.
+        return phone ? (
+          <Stack key={l.key} gap={4} data-testid="checkout-line">
+            <Group gap="xs" align="flex-start" wrap="nowrap">
+              {item}
+              {remove}
+            </Group>
+            <Group gap="xs" align="flex-start" wrap="nowrap">
+              {quantity}
+              {unitPrice}
+              {lineTotal}
+            </Group>
+          </Stack>
+        ) : (
           <Group key={l.key} gap="xs" align="flex-start" wrap="nowrap" data-testid="checkout-line">
-            <Autocomplete
-              aria-label={t('checkout.lines.item', { n: i + 1 })}
-              placeholder={t('checkout.lines.itemPlaceholder')}
-              data={names}
-              limit={8}
-              value={l.item}
-              onChange={(v) => {
-                const known = suggestions.find((s) => s.item === v);
-                update(
-                  l.key,
-                  known && l.unitPrice === null
-                    ? { item: v, unitPrice: known.unitPrice, priceVersion: l.priceVersion + 1 }
-                    : { item: v },
-                );
-              }}
-              style={{ flex: 3 }}
-              maxLength={500}
-              error={errorIndex === i ? error : undefined}
-            />
-            <NumberInput
-              aria-label={t('checkout.lines.quantity', { n: i + 1 })}
-              placeholder="1"
-              value={l.quantity ?? ''}
-              onChange={(v) => update(l.key, { quantity: typeof v === 'number' ? v : null })}
-              min={0}
-              decimalScale={3}
-              allowNegative={false}
-              hideControls
-              style={{ flex: 1 }}
-            />
-            <MoneyInput
-              key={`${l.key}-${l.priceVersion}`}
-              aria-label={t('checkout.lines.unitPrice', { n: i + 1 })}
-              placeholder={t('checkout.lines.unitPricePlaceholder')}
-              initial={l.unitPrice}
-              onChange={(m) =>
-                update(l.key, {
-                  unitPrice: m.ok ? m.minor : null,
-                  badPrice: !m.ok && !m.empty,
-                })
-              }
-              style={{ flex: 2 }}
-            />
-            <Text
-              size="sm"
-              w={110}
-              ta="right"
-              pt={8}
-              data-testid="checkout-line-amount"
-              c={amount === null ? 'dimmed' : undefined}
-            >
-              {amount === null ? '—' : formatMoney(amount, shop.currency, locale)}
-            </Text>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              mt={4}
-              aria-label={t('checkout.lines.remove', { n: i + 1 })}
-              onClick={() =>
-                onChange(lines.length > 1 ? lines.filter((x) => x.key !== l.key) : [emptyLine()])
-              }
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
+            {item}
+            {quantity}
+            {unitPrice}
+            {lineTotal}
+            {remove}
           </Group>
         );
       })}
