@@ -237,3 +237,57 @@ test('a pasted "1250000.00" and a typed day-first date are read as meant (#19.1,
   await expect(page.getByTestId('sale-row')).toContainText('25 Okt 2025');
   await expect(page.getByTestId('sale-row')).toContainText('Rp 1.250.000');
 });
+
+test('Send summary shows the member summary to check and edit; only Send opens WhatsApp and logs it (#19.17)', async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const opened: string[] = [];
+  await context.route('https://wa.me/**', (route) => {
+    opened.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>wa</title>' });
+  });
+  await addContact(page, { name: 'Siti Rahayu', phone: '0812-3456-7890' });
+  await openPoints(page, 'Siti Rahayu');
+  await recordSale(page, '259000');
+  await expect(page.getByTestId('points-balance')).toHaveText('25');
+
+  // Nothing leaves the app on the click: the summary is shown first, with the balance in it.
+  await page.getByRole('button', { name: 'Send summary' }).click();
+  const dialog = page.getByRole('dialog', { name: 'WhatsApp message to Siti Rahayu' });
+  const message = dialog.getByRole('textbox', { name: 'Message' });
+  await expect(message).toHaveValue(
+    /^Hello Siti Rahayu, here is your member summary:\n\nPoints: 25\n/,
+  );
+  await expect(message).toHaveValue(/Thank you for shopping with us!$/);
+  expect(opened).toEqual([]);
+  await page.screenshot({ path: '/tmp/summary-dialog-en.png' });
+
+  // The user edits a word, then sends: WhatsApp gets the edited text on the contact's number.
+  const edited = (await message.inputValue()).replace('Thank you', 'Many thanks');
+  await message.fill(edited);
+  const popup = page.waitForEvent('popup');
+  await dialog.getByRole('button', { name: 'Open WhatsApp' }).click();
+  const wa = await popup;
+  await wa.waitForLoadState();
+  expect(wa.url()).toBe(`https://wa.me/6281234567890?text=${encodeURIComponent(edited)}`);
+  await wa.close();
+  await expect(dialog).toBeHidden();
+
+  // The send is on the timeline, as every WhatsApp message is, with what was sent.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const entry = page.getByTestId('timeline-entry').filter({ hasText: 'Many thanks' });
+  await expect(entry).toHaveAttribute('data-kind', 'whatsapp');
+  await expect(entry).toContainText('Points: 25');
+
+  // In Bahasa Indonesia the summary is in Indonesian.
+  await page.evaluate(() => localStorage.setItem('kenal.language', 'id'));
+  await page.reload();
+  await page.getByRole('tab', { name: 'Pembelian & poin' }).click();
+  await page.getByRole('button', { name: 'Kirim ringkasan' }).click();
+  await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Pesan' })).toHaveValue(
+    /^Halo Siti Rahayu, berikut ringkasan member Anda:\n\nPoin: 25\n/,
+  );
+  await page.screenshot({ path: '/tmp/summary-dialog-id.png' });
+});

@@ -39,11 +39,12 @@ import { AdjustModal } from './AdjustModal';
 import { LedgerHistory } from './LedgerHistory';
 import { RedeemModal } from './RedeemModal';
 import { useMemberSummary } from './useMemberSummary';
+import { WhatsAppDialog } from '../timeline/WhatsAppDialog';
 
 /** Rows of purchases and of points history shown at first and added per "show more". */
 const PAGE = 50;
 
-type Dialog = 'sale' | 'redeem' | 'adjust' | 'forgive' | 'feedback' | null;
+type Dialog = 'sale' | 'redeem' | 'adjust' | 'forgive' | 'feedback' | 'summary' | null;
 
 /** The contact's points, tier, expiring points, purchases, ledger and feedback. */
 export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
@@ -70,7 +71,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const feedback = useLiveQuery(() => loyalty.contactFeedback(contactId), [loyalty, contactId]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [refunding, setRefunding] = useState<SaleRow | null>(null);
-  const sendSummary = useMemberSummary();
+  const summary = useMemberSummary(contact?.name ?? '', data);
   // S on a contact's page records a sale for this contact (app/shortcuts.ts).
   const erased = contact !== undefined && contact !== null && isErased(contact);
   useShortcutRequest('sale', () => {
@@ -262,11 +263,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           variant="default"
           color="green"
           leftSection={<IconBrandWhatsapp size={16} />}
-          onClick={() => {
-            if (!sendSummary(contact, data)) {
-              notifications.show({ color: 'orange', message: t('sales.loyalty.noPhone') });
-            }
-          }}
+          onClick={() => setDialog('summary')}
         >
           {t('sales.loyalty.sendSummary')}
         </Button>
@@ -355,6 +352,10 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
       />
       <FeedbackModal opened={dialog === 'feedback'} onClose={close} contactId={contactId} />
       <RefundModal sale={refunding} onClose={() => setRefunding(null)} />
+      {/* The summary is shown, editable, with the number to choose, before WhatsApp opens. */}
+      {dialog === 'summary' && (
+        <WhatsAppDialog opened onClose={close} contact={contact} message={summary} />
+      )}
     </Stack>
   );
 }

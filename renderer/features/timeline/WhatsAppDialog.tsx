@@ -43,13 +43,25 @@ export interface WhatsAppDialogProps {
   purpose?: TemplatePurpose;
   /** Extra placeholder values, e.g. { due } for a follow-up. */
   values?: TemplateValues;
+  /**
+   * A message of its own instead of a template (e.g. the member summary), in the language the
+   * dialog's switch chooses; shown to check and edit like a filled template.
+   */
+  message?: (lang: Language) => string;
 }
 
 /**
  * Compose a WhatsApp message from a template, open it with wa.me through the host (allowlisted)
  * and log it on the contact's timeline.
  */
-export function WhatsAppDialog({ opened, onClose, contact, purpose, values }: WhatsAppDialogProps) {
+export function WhatsAppDialog({
+  opened,
+  onClose,
+  contact,
+  purpose,
+  values,
+  message,
+}: WhatsAppDialogProps) {
   const { t } = useTranslation();
   const { language } = useLocale();
   const host = useHost();
@@ -68,12 +80,14 @@ export function WhatsAppDialog({ opened, onClose, contact, purpose, values }: Wh
     templates?.find((tpl) => tpl.id === templateId) ??
     templates?.find((tpl) => tpl.purpose === (purpose ?? 'custom')) ??
     templates?.[0];
-  const filled = chosen
-    ? fillTemplate(chosen.body[lang], {
-        ...messageValues(facts ?? { contact }, INTL_LOCALE[lang]),
-        ...values,
-      })
-    : { text: '', missing: [] };
+  const filled = message
+    ? { text: message(lang), missing: [] }
+    : chosen
+      ? fillTemplate(chosen.body[lang], {
+          ...messageValues(facts ?? { contact }, INTL_LOCALE[lang]),
+          ...values,
+        })
+      : { text: '', missing: [] };
   const text = edited ?? filled.text;
   const number = phone ?? phones[0]?.e164 ?? null;
 
@@ -107,30 +121,34 @@ export function WhatsAppDialog({ opened, onClose, contact, purpose, values }: Wh
         <Alert color="yellow">{t('timeline.whatsapp.noPhone')}</Alert>
       ) : (
         <Stack gap="sm">
-          <Group grow align="flex-end">
-            <Select
-              label={t('timeline.whatsapp.template')}
-              data={(templates ?? []).map((tpl) => ({
-                value: tpl.id,
-                label: templateLabel(tpl, t),
-              }))}
-              value={chosen?.id ?? null}
-              allowDeselect={false}
-              onChange={(v) => {
-                setTemplateId(v);
-                setEdited(null);
-              }}
-            />
-            {phones.length > 1 && (
-              <Select
-                label={t('timeline.whatsapp.number')}
-                data={phones.map((p) => ({ value: p.e164, label: p.raw }))}
-                value={number}
-                allowDeselect={false}
-                onChange={setPhone}
-              />
-            )}
-          </Group>
+          {(!message || phones.length > 1) && (
+            <Group grow align="flex-end">
+              {!message && (
+                <Select
+                  label={t('timeline.whatsapp.template')}
+                  data={(templates ?? []).map((tpl) => ({
+                    value: tpl.id,
+                    label: templateLabel(tpl, t),
+                  }))}
+                  value={chosen?.id ?? null}
+                  allowDeselect={false}
+                  onChange={(v) => {
+                    setTemplateId(v);
+                    setEdited(null);
+                  }}
+                />
+              )}
+              {phones.length > 1 && (
+                <Select
+                  label={t('timeline.whatsapp.number')}
+                  data={phones.map((p) => ({ value: p.e164, label: p.raw }))}
+                  value={number}
+                  allowDeselect={false}
+                  onChange={setPhone}
+                />
+              )}
+            </Group>
+          )}
           <SegmentedControl
             aria-label={t('timeline.templates.language')}
             value={lang}

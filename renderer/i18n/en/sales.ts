@@ -118,7 +118,6 @@ export const sales = {
     adjust: 'Adjust',
     feedback: 'Feedback',
     sendSummary: 'Send summary',
-    noPhone: 'Add a phone number to send the summary over WhatsApp.',
     lifetime: 'Purchases: {{count}} · total {{amount}}',
     history: 'Points history',
     historyEmpty: 'No points yet. Record a sale to give points.',

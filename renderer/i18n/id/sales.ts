@@ -119,7 +119,6 @@ export const sales: Translations['sales'] = {
     adjust: 'Sesuaikan',
     feedback: 'Penilaian',
     sendSummary: 'Kirim ringkasan',
-    noPhone: 'Tambahkan nomor HP untuk mengirim ringkasan lewat WhatsApp.',
     lifetime: 'Pembelian: {{count}} · total {{amount}}',
     history: 'Riwayat poin',
     historyEmpty: 'Belum ada poin. Catat penjualan untuk memberi poin.',
