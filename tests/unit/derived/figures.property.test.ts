@@ -16,6 +16,7 @@ import { LOYALTY_RULES_KEY, parseRules } from '../../../shared/loyalty/rules';
 import { readKenalFile, serializeEnvelope } from '../../../shared/sync/envelope';
 import type { Repositories } from '../../../renderer/db';
 import { ensureFigures } from '../../../renderer/db/derived/rebuild';
+import { ErasedContactError } from '../../../renderer/db/erased-contacts';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
 import { openDevice, patchContact } from '../sync/device';
 
@@ -146,7 +147,12 @@ async function apply(devices: Repositories[], op: Op): Promise<void> {
       const ids = await liveContactIds(r);
       const a = pick(ids, op.c);
       const b = pick(ids, op.into);
-      if (a && b && a !== b) await r.contacts.merge(a, b);
+      if (a && b && a !== b) {
+        // Merging into or out of an erased customer is refused (UU PDP): nothing written.
+        await r.contacts.merge(a, b).catch((e: unknown) => {
+          if (!(e instanceof ErasedContactError)) throw e;
+        });
+      }
       return;
     }
     case 'erase': {
