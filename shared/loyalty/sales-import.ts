@@ -27,6 +27,8 @@ export const SALES_IMPORT_FIELDS = [
   'items',
   'paymentMethod',
   'refundOf',
+  'kind',
+  'status',
 ] as const;
 export type SalesImportField = (typeof SALES_IMPORT_FIELDS)[number];
 /** Field -> column index in the file. */
@@ -68,6 +70,17 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'kode transaksi',
     'order id',
     'order no',
+    'order number',
+    'no order',
+    'no transaksi',
+    'nomor transaksi',
+    'no pesanan',
+    'nomor pesanan',
+    'nomor nota',
+    'nomor faktur',
+    'no bill',
+    'bill no',
+    'no penjualan',
   ],
   customerId: [
     'customer id',
@@ -93,6 +106,12 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'mobile',
     'customer phone',
     'telepon pelanggan',
+    'nomor telepon',
+    'no telepon',
+    'billing phone',
+    // Loyverse writes the customer's phone or e-mail here: an e-mail is left out, with a note.
+    'customer contacts',
+    'kontak pelanggan',
   ],
   name: [
     'name',
@@ -103,18 +122,25 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'nama pelanggan',
     'member',
     'nama member',
+    'billing name',
+    'buyer name',
+    'nama pembeli',
+    'pembeli',
+    'nama penerima',
   ],
+  // In order of preference: what was paid (after discounts) before the totals before them.
   amount: [
-    'amount',
     'total',
     'grand total',
     'total bayar',
-    'total harga',
     'net sales',
-    'penjualan',
-    'subtotal',
-    'line total',
+    'penjualan bersih',
+    'amount',
     'nominal',
+    'total harga',
+    'penjualan',
+    'line total',
+    'subtotal',
     'gross sales',
   ],
   quantity: ['quantity', 'qty', 'jumlah', 'kuantitas', 'jml', 'banyak', 'item sold'],
@@ -161,6 +187,26 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'nota asal',
     'refund receipt',
   ],
+  // "=" marks a word that must be the whole header ("Type", not "Payment type").
+  kind: [
+    'receipt type',
+    'transaction type',
+    'tipe transaksi',
+    'jenis transaksi',
+    'tipe struk',
+    'sale type',
+    '=type',
+    '=tipe',
+    '=jenis',
+  ],
+  status: [
+    'status',
+    'order status',
+    'status pesanan',
+    'status transaksi',
+    'status order',
+    'transaction status',
+  ],
 };
 
 /**
@@ -181,20 +227,23 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
   const mapping: SalesMapping = {};
   const used = new Set<number>();
   const folded = headers.map(headerWords);
-  // Exact matches first, then "contains", so "nama pelanggan" beats "pelanggan" for name.
+  // Exact matches first, then "contains", so "nama pelanggan" beats "pelanggan" for name; within
+  // a pass a field's words are tried in order, so "Total" beats "Subtotal" wherever they stand.
   for (const pass of ['exact', 'contains'] as const) {
     for (const field of SALES_IMPORT_FIELDS) {
       if (mapping[field] !== undefined) continue;
-      const idx = folded.findIndex(
-        (h, i) =>
-          !used.has(i) &&
-          HEADER_WORDS[field].some((w) =>
-            pass === 'exact' ? h === w : ` ${h} `.includes(` ${w} `),
-          ),
-      );
-      if (idx >= 0) {
-        mapping[field] = idx;
-        used.add(idx);
+      for (const entry of HEADER_WORDS[field]) {
+        const exactOnly = entry.startsWith('=');
+        if (pass === 'contains' && exactOnly) continue;
+        const w = exactOnly ? entry.slice(1) : entry;
+        const idx = folded.findIndex(
+          (h, i) => !used.has(i) && (pass === 'exact' ? h === w : ` ${h} `.includes(` ${w} `)),
+        );
+        if (idx >= 0) {
+          mapping[field] = idx;
+          used.add(idx);
+          break;
+        }
       }
     }
   }
@@ -256,7 +305,76 @@ export type RowErrorCode =
   | 'invoiceConflict'
   | 'invoiceRefused'
   | 'refundTooMuch'
-  | 'refundBeforeSale';
+  | 'refundBeforeSale'
+  | SkipCode;
+
+/**
+ * Rows that are not sales to import and not mistakes to fix either, so they never stop an
+ * all-or-nothing import: a cancelled or unpaid order, and a walk-in sale with no customer at
+ * all (most receipts of a café). They are counted and shown, not refused.
+ */
+export type SkipCode = 'cancelledOrder' | 'walkIn';
+const SKIP_CODES: ReadonlySet<RowErrorCode> = new Set<SkipCode>(['cancelledOrder', 'walkIn']);
+export const isSkipCode = (code: RowErrorCode): code is SkipCode => SKIP_CODES.has(code);
+
+/** What the import did with a row without refusing it: skipped it, or left a value out. */
+export type NoteCode = SkipCode | 'phoneIgnored';
+
+export interface RowNote {
+  line: number;
+  code: NoteCode;
+  value?: string;
+  invoiceNo?: string;
+}
+
+/** The words a POS writes in a "type" or "status" column of a refund or a cancelled order. */
+const REFUND_WORDS = [
+  'refund',
+  'return',
+  'retur',
+  'pengembalian',
+  'pengembalian dana',
+  'pengembalian barang',
+  'nota retur',
+  'credit note',
+  'sales return',
+];
+const CANCELLED_WORDS = [
+  'cancelled',
+  'canceled',
+  'cancel',
+  'batal',
+  'dibatalkan',
+  'pembatalan',
+  'void',
+  'voided',
+  'gagal',
+  'failed',
+  'deleted',
+  'dihapus',
+  'expired',
+  'kedaluwarsa',
+  'ditolak',
+  'rejected',
+  'unpaid',
+  'belum bayar',
+  'belum dibayar',
+  'menunggu pembayaran',
+  'pending payment',
+];
+
+/**
+ * What a "type" or "status" cell says about its row: a refund, a cancelled (or unpaid) order,
+ * or nothing special ("Sale", "Closed", "Selesai", "Paid"). Whole words only: "Refunded"
+ * (Shopify's order that was refunded later) is still the order, not a refund row.
+ */
+export function rowKindWord(text: string): 'refund' | 'cancelled' | undefined {
+  const h = ` ${headerWords(text)} `;
+  if (h.trim() === '') return undefined;
+  if (CANCELLED_WORDS.some((w) => h.includes(` ${w} `))) return 'cancelled';
+  if (REFUND_WORDS.some((w) => h.includes(` ${w} `))) return 'refund';
+  return undefined;
+}
 
 export interface RowError {
   /** 1-based line in the file, counting the header. */
@@ -355,9 +473,15 @@ const MONEY_CODES: Record<MoneyProblem, RowErrorCode> = {
   tooLarge: 'amountInvalid',
 };
 
+export type SaleRowRead =
+  { ok: true; sale: ImportSale; note?: RowNote } | { ok: false; error: RowError };
+
 /**
  * Turn one CSV row into a sale line, or say what is wrong with it. A negative amount or
- * quantity, a "C" invoice or a "refund of" value makes the line a refund.
+ * quantity, a "C" invoice, a "refund of" value or a refund word in the type or status column
+ * makes the line a refund; a cancelled or unpaid order is skipped (`cancelledOrder`). A row
+ * without any customer is read (its invoice's other rows may name one): SaleCollector decides.
+ * A phone that cannot be read is left out when the name or customer id still says who it is.
  */
 export function mapSaleRow(
   cells: readonly string[],
@@ -365,7 +489,7 @@ export function mapSaleRow(
   order: DateOrder,
   line: number,
   options: RowReadOptions = DEFAULT_ROW_OPTIONS,
-): { ok: true; sale: ImportSale } | { ok: false; error: RowError } {
+): SaleRowRead {
   const cell = (f: SalesImportField) => {
     const i = mapping[f];
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -380,6 +504,12 @@ export function mapSaleRow(
       ...(invoiceNo !== '' ? { invoiceNo } : {}),
     },
   });
+  const typeText = cell('kind');
+  const statusText = cell('status');
+  const kindWord = rowKindWord(typeText) ?? rowKindWord(statusText);
+  // A cancelled order is no sale whatever else its row says.
+  if (kindWord === 'cancelled')
+    return fail('cancelledOrder', (rowKindWord(typeText) ? typeText : statusText).slice(0, 100));
   const dateText = cell('date');
   if (dateText === '') return fail('dateMissing');
   const dr = readDateText(dateText, order);
@@ -432,18 +562,29 @@ export function mapSaleRow(
 
   const refundOf = cell('refundOf').slice(0, 100);
   const kind: 'purchase' | 'refund' =
-    signed < 0 || isCancellationInvoice(invoiceNo) || refundOf !== '' ? 'refund' : 'purchase';
+    signed < 0 || isCancellationInvoice(invoiceNo) || refundOf !== '' || kindWord === 'refund'
+      ? 'refund'
+      : 'purchase';
 
   const customerId = cell('customerId').slice(0, 100);
   const phoneRaw = cell('phone');
   const name = cell('name');
   let phoneE164: string | undefined;
+  let note: RowNote | undefined;
   if (phoneRaw !== '') {
     const p = normalizeCached(phoneRaw);
-    if (!p.ok) return fail('phoneInvalid', phoneRaw);
-    phoneE164 = p.value.e164;
+    if (p.ok) phoneE164 = p.value.e164;
+    // A marketplace's masked number ("******7890") or an e-mail in a contacts column: the
+    // name still says who bought, so the sale is kept and the number left out, with a note.
+    else if (name !== '' || customerId !== '')
+      note = {
+        line,
+        code: 'phoneIgnored',
+        value: phoneRaw.slice(0, 100),
+        ...(invoiceNo !== '' ? { invoiceNo } : {}),
+      };
+    else return fail('phoneInvalid', phoneRaw);
   }
-  if (!phoneE164 && name === '' && customerId === '') return fail('customerMissing');
   const naive = Date.UTC(dt.y, dt.mo - 1, dt.d, dt.h, dt.mi, dt.s);
   const items = cell('items').slice(0, 10_000);
   if (saleLine && items !== '') saleLine.item = items.slice(0, 500);
@@ -462,13 +603,18 @@ export function mapSaleRow(
       ...(saleLine ? { lines: [saleLine] } : {}),
       paymentMethod: paymentCached(cell('paymentMethod')),
       phoneE164,
-      phoneRaw: phoneRaw === '' ? undefined : phoneRaw.slice(0, 40),
+      phoneRaw: phoneRaw === '' || !phoneE164 ? undefined : phoneRaw.slice(0, 40),
       name: name === '' ? undefined : name.slice(0, 200),
       ...(customerId !== '' ? { customerId } : {}),
       line,
     },
+    ...(note ? { note } : {}),
   };
 }
+
+/** Whether a sale says who bought it (a walk-in sale does not). */
+export const hasCustomer = (s: Pick<ImportSale, 'phoneE164' | 'name' | 'customerId'>): boolean =>
+  Boolean(s.phoneE164 || s.name || s.customerId);
 
 /**
  * Who a sale belongs to, for matching and for creating one contact per customer: the POS's
@@ -500,7 +646,9 @@ const linesOf = (g: Group): number[] => (typeof g.lines === 'number' ? [g.lines]
  * lines (negative) become one refund of it, dated on their own date. A "C" invoice is a refund,
  * linked to the sale the file names ("refund of", or the same number without the "C").
  * Lines of one invoice must agree on the customer and be within INVOICE_TIME_SLACK_MS; the
- * sale's time and id come from its earliest line, whatever the order of the rows.
+ * sale's time and id come from its earliest line, whatever the order of the rows. A line that
+ * names no customer belongs to its invoice's customer; an invoice with none at all is a walk-in
+ * sale, skipped with a note (so is a cancelled order), never refused.
  *
  * A row refused (`reject`) refuses its whole invoice, so no sale is imported with a wrong total:
  * `finish` lists those other rows as `invoiceRefused`.
@@ -509,7 +657,22 @@ export class SaleCollector {
   private groups = new Map<string, Group>();
   private refused = new Map<string, RowErrorCode>();
   private rowErrors: RowError[] = [];
-  private done: { sales: ImportSale[]; errors: RowError[] } | null = null;
+  private rowNotes: RowNote[] = [];
+  private done: { sales: ImportSale[]; errors: RowError[]; notes: RowNote[] } | null = null;
+
+  /** One row as mapSaleRow read it. */
+  collect(r: SaleRowRead): void {
+    if (r.ok) {
+      this.add(r.sale);
+      if (r.note) this.note(r.note);
+    } else this.reject(r.error);
+  }
+
+  /** Something done with a row that is not an error (a skip, a value left out). */
+  note(n: RowNote): void {
+    this.done = null;
+    this.rowNotes.push(n);
+  }
 
   add(sale: ImportSale): void {
     this.done = null;
@@ -531,7 +694,7 @@ export class SaleCollector {
     const maxNaive = Math.max(g.maxNaive, naive);
     if (
       maxNaive - minNaive > INVOICE_TIME_SLACK_MS ||
-      customerKey(existing) !== customerKey(sale) ||
+      (hasCustomer(existing) && hasCustomer(sale) && customerKey(existing) !== customerKey(sale)) ||
       (existing.refundOf ?? '') !== (sale.refundOf ?? '')
     ) {
       this.reject({
@@ -541,6 +704,13 @@ export class SaleCollector {
         invoiceNo: sale.invoiceNo,
       });
       return;
+    }
+    if (!hasCustomer(existing)) {
+      // The invoice's first lines named nobody: this line says who bought.
+      if (sale.customerId !== undefined) existing.customerId = sale.customerId;
+      existing.name = sale.name;
+      existing.phoneE164 = sale.phoneE164;
+      existing.phoneRaw = sale.phoneRaw;
     }
     if (!Number.isSafeInteger(existing.amount + sale.amount)) {
       this.reject({
@@ -574,16 +744,23 @@ export class SaleCollector {
     existing.name ??= sale.name;
   }
 
-  /** A row that could not be read: its invoice is refused whole. */
+  /** A row that could not be read: its invoice is refused whole (a skipped row is a note). */
   reject(error: RowError): void {
+    if (isSkipCode(error.code)) {
+      this.note({ ...error, code: error.code });
+      return;
+    }
     this.done = null;
     this.rowErrors.push(error);
     if (error.invoiceNo !== undefined && !this.refused.has(error.invoiceNo))
       this.refused.set(error.invoiceNo, error.code);
   }
 
-  /** Sales to import, and every refused row with its reason (rows first, in file order). */
-  finish(): { sales: ImportSale[]; errors: RowError[] } {
+  /**
+   * Sales to import, every refused row with its reason (rows first, in file order), and the
+   * notes: rows skipped (walk-in sales, cancelled orders) and values left out.
+   */
+  finish(): { sales: ImportSale[]; errors: RowError[]; notes: RowNote[] } {
     if (this.done) return this.done;
     const refused = new Map(this.refused);
     const late: RowError[] = [];
@@ -599,7 +776,9 @@ export class SaleCollector {
         (s.kind ?? 'purchase') === 'purchase'
           ? importedSaleId(g.minNaive, s.invoiceNo)
           : importedRefundId(g.minNaive, s.invoiceNo);
-      if (s.amount <= 0 && !refused.has(s.invoiceNo)) refuse(g, 'amountNotPositive');
+      // A walk-in invoice is skipped, whatever its amount.
+      if (s.amount <= 0 && hasCustomer(s) && !refused.has(s.invoiceNo))
+        refuse(g, 'amountNotPositive');
     }
     // Link refunds to the sale the file names, oldest first; never more than the sale.
     const purchases = new Map<string, Group>();
@@ -628,6 +807,14 @@ export class SaleCollector {
       }
       refundedSoFar.set(target.sale.id, before + s.amount);
       s.reversesId = target.sale.id;
+      // A refund receipt often names no customer: it is the sale's customer's.
+      if (!hasCustomer(s)) {
+        const t = target.sale;
+        if (t.customerId !== undefined) s.customerId = t.customerId;
+        s.name = t.name;
+        s.phoneE164 = t.phoneE164;
+        s.phoneRaw = t.phoneRaw;
+      }
     }
     const errors = [...this.rowErrors];
     const reported = new Set(errors.map((e) => e.line));
@@ -646,9 +833,22 @@ export class SaleCollector {
         }
     }
     errors.sort((a, b) => a.line - b.line);
-    const sales = all.filter((g) => !refused.has(g.sale.invoiceNo)).map((g) => g.sale);
-    this.done = { sales, errors };
+    const notes = [...this.rowNotes];
+    const sales: ImportSale[] = [];
+    for (const g of all) {
+      if (refused.has(g.sale.invoiceNo)) continue;
+      if (hasCustomer(g.sale)) sales.push(g.sale);
+      else
+        for (const line of linesOf(g))
+          notes.push({ line, code: 'walkIn', invoiceNo: g.sale.invoiceNo });
+    }
+    notes.sort((a, b) => a.line - b.line);
+    this.done = { sales, errors, notes };
     return this.done;
+  }
+
+  get notes(): RowNote[] {
+    return this.finish().notes;
   }
 
   get errors(): RowError[] {
@@ -662,4 +862,16 @@ export class SaleCollector {
   sales(): ImportSale[] {
     return this.finish().sales;
   }
+}
+
+/** The notes of an import, counted per kind, with the first few to show. */
+export interface NoteSummary {
+  counts: Partial<Record<NoteCode, number>>;
+  first: RowNote[];
+}
+
+export function summarizeNotes(notes: readonly RowNote[], shown = 20): NoteSummary {
+  const counts: Partial<Record<NoteCode, number>> = {};
+  for (const n of notes) counts[n.code] = (counts[n.code] ?? 0) + 1;
+  return { counts, first: notes.slice(0, shown) };
 }

@@ -164,6 +164,56 @@ test('import past sales from a POS CSV; importing it again adds nothing', async 
   await expect(page.getByTestId('points-balance')).toHaveText('20');
 });
 
+test('a Loyverse export: the refund is a refund, walk-in and cancelled receipts are skipped, not refused', async ({
+  page,
+}) => {
+  await page.goto('./#/sales');
+  await page.getByRole('button', { name: 'Import sales' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
+  await (await chooser).setFiles('tests/fixtures/sales/loyverse-receipts-by-item.csv');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Which column holds what?')).toBeVisible();
+  // The preview says, row by row, what the import will do before anything is written.
+  const readAs = page.getByTestId('import-read-as');
+  await expect(readAs).toContainText('Refund');
+  await expect(readAs).toContainText('cancelled or unpaid order, skipped');
+  await expect(readAs).toContainText('“budi@example.com” is not a phone number: left out');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText(
+    '3 sales imported, 0 already there, 2 new customers',
+    { timeout: 15_000 },
+  );
+  const notes = page.getByTestId('import-notes');
+  await expect(notes).toContainText('Walk-in sales (rows naming no customer)');
+  await expect(notes).toContainText('not imported since points and history need a customer: 1');
+  await expect(notes).toContainText('Rows of cancelled or unpaid orders, not imported: 1');
+  await page.screenshot({ path: '/tmp/sales-import-loyverse-en.png' });
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('sale-row')).toHaveCount(3);
+});
+
+test('an Excel file in Windows-1252 shows its names as typed, in Bahasa Indonesia', async ({
+  page,
+}) => {
+  await page.evaluate(() => localStorage.setItem('kenal.language', 'id'));
+  await page.goto('./#/sales');
+  await page.reload();
+  await page.getByRole('button', { name: 'Impor penjualan' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Pilih file CSV' }).click();
+  await (await chooser).setFiles('tests/fixtures/sales/excel-ansi-1252.csv');
+  await expect(page.getByTestId('import-read-as')).toContainText('José Pérez');
+  await expect(page.getByTestId('encoding-select')).toHaveValue(/Windows-1252/);
+  await page.screenshot({ path: '/tmp/sales-import-1252-id.png' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Impor', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('2 penjualan diimpor', {
+    timeout: 15_000,
+  });
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('sale-row').first()).toContainText(/Zoë Müller|José Pérez/);
+});
+
 test('a file with bad rows imports nothing and says which lines to fix', async ({ page }) => {
   await page.goto('./#/sales');
   await page.getByRole('button', { name: 'Import sales' }).click();

@@ -17,21 +17,27 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileUpload } from '@tabler/icons-react';
 import Papa from 'papaparse';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import {
   DATE_ORDERS,
   guessSalesMapping,
+  hasCustomer,
+  isSkipCode,
   mapSaleRow,
   SALES_IMPORT_FIELDS,
   type DateOrder,
+  type NoteCode,
+  type NoteSummary,
   type RowError,
   type RowReadOptions,
   type SalesImportField,
   type SalesMapping,
 } from '../../../shared/loyalty/sales-import';
 import { decimalSeparatorOf, formatMoney, type DecimalSeparator } from '../../../shared/money';
+import { decodeText, detectEncoding, type TextEncodingName } from '../../../shared/text-encoding';
+import { EncodingSelect } from '../contacts/import/EncodingSelect';
 import type { ImportResult } from '../../db/repositories/loyalty';
 import { useHost, useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
@@ -40,7 +46,46 @@ import type { FromWorker, ImportMode, RejectedRow, ToWorker } from './sales-impo
 
 const REQUIRED: SalesImportField[] = ['date', 'invoiceNo'];
 const REVIEW_SHOWN = 20;
+/** The start of the file the preview reads (the worker reads it all). */
+const PREVIEW_BYTES = 256 * 1024;
 
+/** The first rows of a file in an encoding, for the preview. */
+function previewRows(sample: Uint8Array, encoding: TextEncodingName): string[][] {
+  return Papa.parse<string[]>(decodeText(sample, encoding), {
+    preview: 6,
+    skipEmptyLines: 'greedy',
+  }).data;
+}
+
+/** The start of a file cut at a line end, so no character is split at the edge. */
+async function fileSample(file: File): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  if (file.size <= PREVIEW_BYTES) return bytes;
+  const nl = bytes.lastIndexOf(0x0a);
+  return nl > 0 ? bytes.subarray(0, nl + 1) : bytes;
+}
+
+/** Rows the import skipped or values it left out, counted, in the user's language. */
+function NotesAlert({ notes }: { notes: NoteSummary }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const codes = (Object.keys(notes.counts) as NoteCode[]).filter((c) => notes.counts[c]);
+  if (codes.length === 0) return null;
+  return (
+    <Alert color="gray" data-testid="import-notes">
+      <List size="sm">
+        {codes.map((c) => (
+          <List.Item key={c}>
+            {t(`sales.import.notes.${c}`, {
+              n: (notes.counts[c] ?? 0).toLocaleString(locale),
+              value: notes.first.find((n) => n.code === c)?.value ?? '',
+            })}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
 /** A row error in the user's language. */
 function errorText(t: (k: string, o?: Record<string, unknown>) => string, e: RowError): string {
   return t(`sales.import.errors.${e.code}`, { value: e.value ?? '', invoice: e.invoiceNo ?? '' });
@@ -48,12 +93,18 @@ function errorText(t: (k: string, o?: Record<string, unknown>) => string, e: Row
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'map'; file: File; rows: string[][] }
+  | { kind: 'map'; file: File; sample: Uint8Array; encoding: TextEncodingName }
   | { kind: 'running'; phase: 'reading' | 'writing'; done: number; total: number }
   | { kind: 'rowErrors'; errors: RowError[]; count: number }
-  | { kind: 'review'; sales: number; header: string[]; rejects: RejectedRow[] }
-  | { kind: 'done'; result: ImportResult }
-  | { kind: 'message'; text: string; color: string };
+  | {
+      kind: 'review';
+      sales: number;
+      header: string[];
+      rejects: RejectedRow[];
+      notes: NoteSummary;
+    }
+  | { kind: 'done'; result: ImportResult; notes: NoteSummary }
+  | { kind: 'message'; text: string; color: string; notes?: NoteSummary };
 
 /** Import past sales from a CSV: choose, map columns, import with progress and cancel. */
 export function SalesImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -100,20 +151,17 @@ function ImportBody({
   const { locale } = useLocale();
   const { db } = useRepositories();
 
-  const choose = (file: File | null) => {
+  const choose = async (file: File | null) => {
     if (!file) return;
-    Papa.parse<string[]>(file, {
-      preview: 6,
-      // Read only the start of the file for the preview: the whole file is read by the worker.
-      chunkSize: 64 * 1024,
-      skipEmptyLines: 'greedy',
-      complete: (r) => {
-        if (r.data.length < 2)
-          setStep({ kind: 'message', text: t('sales.import.emptyFile'), color: 'orange' });
-        else setStep({ kind: 'map', file, rows: r.data });
-      },
-      error: () => setStep({ kind: 'message', text: t('sales.import.failed'), color: 'red' }),
-    });
+    try {
+      const sample = await fileSample(file);
+      const encoding = await detectEncoding(sample);
+      if (previewRows(sample, encoding).length < 2)
+        setStep({ kind: 'message', text: t('sales.import.emptyFile'), color: 'orange' });
+      else setStep({ kind: 'map', file, sample, encoding });
+    } catch {
+      setStep({ kind: 'message', text: t('sales.import.failed'), color: 'red' });
+    }
   };
 
   const start = (
@@ -123,6 +171,7 @@ function ImportBody({
     awardPoints: boolean,
     options: RowReadOptions,
     mode: ImportMode,
+    encoding: TextEncodingName,
   ) => {
     workerRef.current?.terminate();
     const w = new Worker(new URL('./sales-import.worker.ts', import.meta.url), { type: 'module' });
@@ -136,16 +185,27 @@ function ImportBody({
           w.terminate();
           workerRef.current = null;
         }
-        if (m.type === 'done') setStep({ kind: 'done', result: m.result });
+        if (m.type === 'done') setStep({ kind: 'done', result: m.result, notes: m.notes });
         else if (m.type === 'review') {
           // The worker waits for the answer: keep it.
           workerRef.current = w;
-          setStep({ kind: 'review', sales: m.sales, header: m.header, rejects: m.rejects });
+          setStep({
+            kind: 'review',
+            sales: m.sales,
+            header: m.header,
+            rejects: m.rejects,
+            notes: m.notes,
+          });
           return;
         } else if (m.type === 'rowErrors')
           setStep({ kind: 'rowErrors', errors: m.errors, count: m.count });
         else if (m.type === 'empty')
-          setStep({ kind: 'message', text: t('sales.import.emptyFile'), color: 'orange' });
+          setStep({
+            kind: 'message',
+            text: t('sales.import.nothingToImport'),
+            color: 'orange',
+            notes: m.notes,
+          });
         else if (m.type === 'cancelled')
           setStep({ kind: 'message', text: t('sales.import.cancelled'), color: 'gray' });
         else
@@ -170,6 +230,7 @@ function ImportBody({
       dbName: db.name,
       options,
       mode,
+      encoding,
     };
     w.postMessage(msg);
   };
@@ -195,7 +256,7 @@ function ImportBody({
           <Text size="sm" c="dimmed">
             {t('sales.import.fileHelp')}
           </Text>
-          <FileButton onChange={choose} accept=".csv,text/csv">
+          <FileButton onChange={(f) => void choose(f)} accept=".csv,.txt,text/csv">
             {(props) => (
               <Button {...props} leftSection={<IconFileUpload size={16} />} w="fit-content">
                 {t('sales.import.chooseFile')}
@@ -205,7 +266,15 @@ function ImportBody({
         </Stack>
       );
     case 'map':
-      return <MappingStep file={step.file} rows={step.rows} onStart={start} onCancel={onClose} />;
+      return (
+        <MappingStep
+          file={step.file}
+          sample={step.sample}
+          detected={step.encoding}
+          onStart={start}
+          onCancel={onClose}
+        />
+      );
     case 'running': {
       const pct = step.total > 0 ? Math.round((step.done * 100) / step.total) : 0;
       return (
@@ -273,6 +342,7 @@ function ImportBody({
               points: step.result.pointsAwarded.toLocaleString(locale),
             })}
           </Alert>
+          <NotesAlert notes={step.notes} />
           <Group justify="flex-end">
             <Button onClick={onClose}>OK</Button>
           </Group>
@@ -282,6 +352,7 @@ function ImportBody({
       return (
         <Stack gap="sm">
           <Alert color={step.color}>{step.text}</Alert>
+          {step.notes && <NotesAlert notes={step.notes} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setStep({ kind: 'choose' })}>
               {t('sales.import.chooseFile')}
@@ -294,12 +365,14 @@ function ImportBody({
 
 function MappingStep({
   file,
-  rows,
+  sample,
+  detected,
   onStart,
   onCancel,
 }: {
   file: File;
-  rows: string[][];
+  sample: Uint8Array;
+  detected: TextEncodingName;
   onStart: (
     file: File,
     mapping: SalesMapping,
@@ -307,12 +380,15 @@ function MappingStep({
     award: boolean,
     options: RowReadOptions,
     mode: ImportMode,
+    encoding: TextEncodingName,
   ) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const shop = useShop();
+  const [encoding, setEncoding] = useState<TextEncodingName>(detected);
+  const rows = useMemo(() => previewRows(sample, encoding), [sample, encoding]);
   const headers = rows[0] ?? [];
   const [mapping, setMapping] = useState<SalesMapping>(() => guessSalesMapping(headers));
   const [order, setOrder] = useState<DateOrder>('dmy');
@@ -337,6 +413,7 @@ function MappingStep({
 
   return (
     <Stack gap="md">
+      <EncodingSelect value={encoding} onChange={setEncoding} />
       <Text fw={600}>{t('sales.import.mapping')}</Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         {SALES_IMPORT_FIELDS.map((f) => (
@@ -450,12 +527,20 @@ function MappingStep({
                     </Table.Td>
                     <Table.Td>{t(`sales.kinds.${r.sale.kind ?? 'purchase'}`)}</Table.Td>
                     <Table.Td>{formatMoney(r.sale.amount, shop.currency, locale)}</Table.Td>
-                    <Table.Td />
+                    <Table.Td c="dimmed">
+                      {r.note
+                        ? t(`sales.import.rowNotes.${r.note.code}`, { value: r.note.value ?? '' })
+                        : !hasCustomer(r.sale)
+                          ? t('sales.import.rowNotes.walkIn')
+                          : ''}
+                    </Table.Td>
                   </>
                 ) : (
                   <>
                     <Table.Td colSpan={5} />
-                    <Table.Td c="red">{errorText(t, r.error)}</Table.Td>
+                    <Table.Td c={isSkipCode(r.error.code) ? 'dimmed' : 'red'}>
+                      {errorText(t, r.error)}
+                    </Table.Td>
                   </>
                 )}
               </Table.Tr>
@@ -492,7 +577,7 @@ function MappingStep({
         </Button>
         <Button
           disabled={missing.length > 0 || noCustomer || noAmount}
-          onClick={() => onStart(file, mapping, order, award, options, mode)}
+          onClick={() => onStart(file, mapping, order, award, options, mode, encoding)}
         >
           {t('sales.import.start')}
         </Button>
@@ -549,6 +634,7 @@ function ReviewStep({
           count: step.rejects.length.toLocaleString(locale),
         })}
       </Alert>
+      <NotesAlert notes={step.notes} />
       <Text size="sm" fw={600}>
         {t('sales.import.reviewPreview', { shown: shown.length })}
       </Text>

@@ -2,10 +2,12 @@
 import type { ImportResult } from '../../db/repositories/loyalty';
 import type {
   DateOrder,
+  NoteSummary,
   RowError,
   RowReadOptions,
   SalesMapping,
 } from '../../../shared/loyalty/sales-import';
+import type { TextEncodingName } from '../../../shared/text-encoding';
 
 /**
  * `all`: any refused row stops the import (nothing is written). `good`: the worker reads the
@@ -32,6 +34,8 @@ export type ToWorker =
       /** The shop's currency and time zone and the chosen decimal separator (defaults: IDR). */
       options?: RowReadOptions;
       mode?: ImportMode;
+      /** The file's encoding as shown (and maybe changed) in the preview; none: detect. */
+      encoding?: TextEncodingName;
     }
   | { type: 'confirm' }
   | { type: 'cancel' };
@@ -39,8 +43,14 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; phase: 'reading' | 'writing'; done: number; total: number }
   | { type: 'rowErrors'; errors: RowError[]; count: number }
-  | { type: 'review'; sales: number; header: string[]; rejects: RejectedRow[] }
-  | { type: 'empty' }
-  | { type: 'done'; result: ImportResult }
+  | {
+      type: 'review';
+      sales: number;
+      header: string[];
+      rejects: RejectedRow[];
+      notes: NoteSummary;
+    }
+  | { type: 'empty'; notes: NoteSummary }
+  | { type: 'done'; result: ImportResult; notes: NoteSummary }
   | { type: 'cancelled' }
   | { type: 'failed'; message: string };

@@ -6,7 +6,13 @@
  * good invoices after the user confirms.
  */
 import Papa from 'papaparse';
-import { mapSaleRow, SaleCollector, type RowError } from '../../../shared/loyalty/sales-import';
+import {
+  mapSaleRow,
+  SaleCollector,
+  summarizeNotes,
+  type RowError,
+} from '../../../shared/loyalty/sales-import';
+import { decodeText, detectEncoding } from '../../../shared/text-encoding';
 import { openRepositories } from '../../db';
 import { ImportCancelledError } from '../../db/repositories/loyalty';
 import type { FromWorker, RejectedRow, ToWorker } from './sales-import-messages';
@@ -41,7 +47,9 @@ scope.addEventListener('message', (e) => {
 });
 
 async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
-  const text = await msg.file.text();
+  // Excel saves CSV as Windows-1252, "Unicode text" as UTF-16: decoded as the preview showed.
+  const bytes = new Uint8Array(await msg.file.arrayBuffer());
+  const text = decodeText(bytes, msg.encoding ?? (await detectEncoding(bytes)));
   const total = text.length;
   const collector = new SaleCollector();
   let line = 0;
@@ -50,15 +58,15 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     step: (results) => {
       line++;
       if (line === 1) return; // the header
-      const r = mapSaleRow(results.data, msg.mapping, msg.order, line, msg.options);
-      if (r.ok) collector.add(r.sale);
-      else collector.reject(r.error);
+      collector.collect(mapSaleRow(results.data, msg.mapping, msg.order, line, msg.options));
       if (line % 20_000 === 0) {
         send({ type: 'progress', phase: 'reading', done: results.meta.cursor, total });
       }
     },
   });
-  const { sales, errors } = collector.finish();
+  const { sales, errors, notes: allNotes } = collector.finish();
+  // Skipped rows (walk-in sales, cancelled orders) and left-out values never stop an import.
+  const notes = summarizeNotes(allNotes);
   if (errors.length > 0) {
     if (msg.mode !== 'good' || sales.length === 0) {
       send({
@@ -68,12 +76,12 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       });
       return;
     }
-    send({ type: 'review', sales: sales.length, ...rejectedRows(text, errors) });
+    send({ type: 'review', sales: sales.length, notes, ...rejectedRows(text, errors) });
     await new Promise<void>((resolve) => (confirmed = resolve));
     confirmed = null;
   }
   if (sales.length === 0) {
-    send({ type: 'empty' });
+    send({ type: 'empty', notes });
     return;
   }
   if (cancelled) throw new ImportCancelledError();
@@ -85,7 +93,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       (done, all) => send({ type: 'progress', phase: 'writing', done, total: all }),
       () => cancelled,
     );
-    send({ type: 'done', result });
+    send({ type: 'done', result, notes });
   } finally {
     repos.db.close();
   }

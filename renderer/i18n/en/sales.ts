@@ -247,6 +247,8 @@ export const sales = {
       unitPrice: 'Unit price',
       paymentMethod: 'Payment',
       refundOf: 'Refund of invoice',
+      kind: 'Sale or refund',
+      status: 'Order status',
     },
     notMapped: '(not in the file)',
     required: 'Required',
@@ -267,6 +269,19 @@ export const sales = {
     done: '{{added}} sales imported, {{skipped}} already there, {{created}} new customers, {{points}} points given.',
     rowErrors: 'Nothing was imported: {{count}} rows need fixing. The first ones:',
     emptyFile: 'This file has no rows.',
+    nothingToImport: 'This file has no sales to import.',
+    notes: {
+      walkIn:
+        'Walk-in sales (rows naming no customer), not imported since points and history need a customer: {{n}}',
+      cancelledOrder: 'Rows of cancelled or unpaid orders, not imported: {{n}}',
+      phoneIgnored:
+        'Phone numbers that could not be read (such as “{{value}}”), left out; those sales are kept under the customer’s name: {{n}}',
+    },
+    rowNotes: {
+      walkIn: 'no customer on this row: it counts for its invoice’s customer, or is skipped',
+      phoneIgnored: '“{{value}}” is not a phone number: left out',
+      cancelledOrder: 'cancelled order: skipped',
+    },
     errorLine: 'Line {{line}}: {{message}}',
     decimalSeparator: 'Decimal separator in amounts',
     separatorAuto: 'Decide per amount (ask when unclear)',
@@ -294,7 +309,8 @@ export const sales = {
       dateMissing: 'the date is empty',
       dateInvalid: '“{{value}}” is not a date in the chosen order',
       invoiceMissing: 'the invoice number is empty',
-      customerMissing: 'no customer phone or name',
+      walkIn: 'no customer (a walk-in sale): skipped',
+      cancelledOrder: '“{{value}}”: a cancelled or unpaid order, skipped',
       phoneInvalid: '“{{value}}” is not a valid phone number',
       amountInvalid: '“{{value}}” is not an amount',
       amountNotPositive: 'the amount {{value}} is not above 0',

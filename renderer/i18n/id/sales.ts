@@ -248,6 +248,8 @@ export const sales: Translations['sales'] = {
       unitPrice: 'Harga satuan',
       paymentMethod: 'Pembayaran',
       refundOf: 'Refund dari nota',
+      kind: 'Penjualan atau refund',
+      status: 'Status pesanan',
     },
     notMapped: '(tidak ada di file)',
     required: 'Wajib',
@@ -268,6 +270,19 @@ export const sales: Translations['sales'] = {
     done: '{{added}} penjualan diimpor, {{skipped}} sudah ada, {{created}} pelanggan baru, {{points}} poin diberikan.',
     rowErrors: 'Tidak ada yang diimpor: {{count}} baris perlu diperbaiki. Yang pertama:',
     emptyFile: 'File ini tidak berisi baris.',
+    nothingToImport: 'File ini tidak berisi penjualan untuk diimpor.',
+    notes: {
+      walkIn:
+        '{{n}} baris tanpa pelanggan (penjualan umum): tidak diimpor, karena poin dan riwayat perlu pelanggan.',
+      cancelledOrder: '{{n}} baris adalah pesanan batal atau belum dibayar: tidak diimpor.',
+      phoneIgnored:
+        '{{n}} nomor HP tidak bisa dibaca (misalnya “{{value}}”): penjualannya tetap diimpor atas nama pelanggan, tanpa nomor itu.',
+    },
+    rowNotes: {
+      walkIn: 'baris ini tanpa pelanggan: ikut pelanggan notanya, atau dilewati',
+      phoneIgnored: '“{{value}}” bukan nomor HP: tidak disimpan',
+      cancelledOrder: 'pesanan batal: dilewati',
+    },
     errorLine: 'Baris {{line}}: {{message}}',
     decimalSeparator: 'Pemisah desimal pada nominal',
     separatorAuto: 'Tentukan per nominal (tanya bila tidak jelas)',
@@ -295,7 +310,8 @@ export const sales: Translations['sales'] = {
       dateMissing: 'tanggal kosong',
       dateInvalid: '“{{value}}” bukan tanggal dalam urutan yang dipilih',
       invoiceMissing: 'nomor nota kosong',
-      customerMissing: 'tidak ada nomor HP atau nama pelanggan',
+      walkIn: 'tanpa pelanggan (penjualan umum): dilewati',
+      cancelledOrder: '“{{value}}”: pesanan batal atau belum dibayar, dilewati',
       phoneInvalid: '“{{value}}” bukan nomor HP yang valid',
       amountInvalid: '“{{value}}” bukan jumlah uang',
       amountNotPositive: 'jumlah {{value}} tidak di atas 0',

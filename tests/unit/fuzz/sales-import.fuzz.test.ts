@@ -141,7 +141,8 @@ function runWorker(
 ): Promise<FromWorker> {
   return new Promise((resolve) => {
     waiting = resolve;
-    const file = { text: async () => text } as unknown as File;
+    // A real Blob: the worker reads the bytes and detects their encoding, as with a chosen file.
+    const file = new Blob([text], { type: 'text/csv' }) as File;
     listener!({ data: { type: 'start', file, mapping, order, awardPoints: true, dbName } });
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   guessSalesMapping,
+  hasCustomer,
   mapSaleRow,
   parseDateText,
   parsePaymentMethod,
@@ -76,10 +77,9 @@ describe('sales CSV parsing', () => {
       ok: false,
       error: { line: 3, code: 'dateInvalid', value: 'x', invoiceNo: 'INV-1' },
     });
-    expect(mapSaleRow(['23/11/2026', 'INV-2', '', '5'], mapping, 'dmy', 4)).toMatchObject({
-      ok: false,
-      error: { code: 'customerMissing' },
-    });
+    // No customer: read, and left to its invoice (SaleCollector skips a walk-in invoice).
+    const walkIn = mapSaleRow(['23/11/2026', 'INV-2', '', '5'], mapping, 'dmy', 4);
+    expect(walkIn.ok && hasCustomer(walkIn.sale)).toBe(false);
     expect(
       mapSaleRow(['23/11/2026', 'INV-2', '0812-3456-7890', '0'], mapping, 'dmy', 5),
     ).toMatchObject({

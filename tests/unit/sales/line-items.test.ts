@@ -90,11 +90,12 @@ describe('a UCI "Online Retail" line-item export', () => {
     expect(unlinked.reversesId).toBeUndefined();
   });
 
-  it('refuses rows without a customer, with the reason, and keeps the rest', () => {
-    const { errors, sales } = file();
-    expect(errors).toEqual([
-      { line: 11, code: 'customerMissing', invoiceNo: '536414' },
-      { line: 12, code: 'customerMissing', invoiceNo: '536544' },
+  it('skips rows without a customer (walk-in sales) with a note, never as errors', () => {
+    const { errors, notes, sales } = file();
+    expect(errors).toEqual([]);
+    expect(notes).toEqual([
+      { line: 11, code: 'walkIn', invoiceNo: '536414' },
+      { line: 12, code: 'walkIn', invoiceNo: '536544' },
     ]);
     expect(sales).toHaveLength(7);
   });

@@ -34,10 +34,11 @@ import { writeCsv } from '../../../../shared/contacts/csv-write';
 import { planCustomFields, type CustomFieldDef } from '../../../../shared/contacts/custom-fields';
 import { newId } from '../../../../shared/ids';
 import { localCalendarDate } from '../../../../shared/dates';
-import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/text-encoding';
+import type { TextEncodingName } from '../../../../shared/text-encoding';
 import { useHost, useRepositories } from '../../../app/services';
 import type { ImportSummary } from '../../../db/repositories/contacts';
 import { ImportSession, type ParseResult } from './import-session';
+import { EncodingSelect } from './EncodingSelect';
 
 type Step =
   | { step: 'pick'; error?: string }
@@ -194,16 +195,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
   };
 
   const encodingPicker = (value: TextEncodingName) => (
-    <Select
-      size="xs"
-      w={300}
-      label={t('contacts.import.encoding')}
-      description={t('contacts.import.encodingHelp')}
-      allowDeselect={false}
-      data={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`contacts.import.encodings.${e}`) }))}
-      value={value}
-      onChange={(v) => v && v !== value && void changeEncoding(v as TextEncodingName)}
-    />
+    <EncodingSelect value={value} onChange={(e) => void changeEncoding(e)} />
   );
 
   const pick = async () => {
