@@ -18,7 +18,13 @@ import { localCalendarDate } from '../dates';
 import { DEFAULT_PHONE_REGION } from '../phone';
 import type { PhoneLabel } from '../schemas/contact';
 import { findCustomField, readCustomValue, type CustomFieldDef } from './custom-fields';
-import { parseGender, parseLooseDate, parseSource, parseYesNo } from './import-values';
+import {
+  isExcelScientific,
+  parseGender,
+  parseLooseDate,
+  parseSource,
+  parseYesNo,
+} from './import-values';
 
 export interface RawContact {
   /** Where it is in the file, as a person counts: spreadsheet row or vCard line. */
@@ -78,6 +84,8 @@ export interface PrepareOptions {
 }
 
 const MAX_PHONES = 20;
+/** The most of one value kept in the note (the note holds 100,000 characters in all). */
+const MAX_KEPT = 10_000;
 const MAX_EMAILS = 21;
 /** Apple writes a birthday without a year as year 1604 (X-APPLE-OMIT-YEAR=1604). */
 const APPLE_NO_YEAR = '1604';
@@ -129,8 +137,10 @@ export function prepareRow(
   /** Values kept in the note because no field could take them, as "label: value" lines. */
   const kept: string[] = [];
   const keep = (field: string, message: string, value: string) => {
-    warnings.push({ field, message, value });
-    kept.push(`${options.noteLabels?.[field] ?? field}: ${value}`);
+    // A hostile 200,000-character cell is cut, not the reason the contact is lost.
+    const v = value.length > MAX_KEPT ? `${value.slice(0, MAX_KEPT)}…` : value;
+    warnings.push({ field, message, value: v.slice(0, 200) });
+    kept.push(`${options.noteLabels?.[field] ?? field}: ${v}`);
   };
 
   const emails: string[] = [];
@@ -251,7 +261,12 @@ export function prepareRow(
     };
   for (const w of parsed.warnings) {
     const index = Number(w.path.split('.')[1]);
-    warnings.push({ field: 'phone', message: w.message, value: phones[index]?.raw });
+    const typed = phones[index]?.raw;
+    const message =
+      typed !== undefined && isExcelScientific(typed)
+        ? 'contacts.import.problems.excelNumber'
+        : w.message;
+    warnings.push({ field: 'phone', message, value: typed });
   }
   const fields: ContactInputFields = { ...parsed.fields };
   if (emails.length > 1) fields.otherEmails = emails.slice(1);

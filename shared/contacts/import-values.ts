@@ -143,8 +143,17 @@ export function splitTags(raw: string): string[] {
 
 /** Several numbers in one cell: Google writes "0812… ::: 0813…". */
 export function splitPhones(raw: string): string[] {
+  // Excel shows a long number as "6,28123E+12" (decimal comma in Indonesian): one value, not two.
+  if (isExcelScientific(raw)) return [raw.trim()];
   return raw
     .split(/:::|[;|,]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/**
+ * A phone number Excel turned into a rounded number ("6.28123E+12", "6,28123E+12"): its last
+ * digits are gone, so it can only be kept as typed and the user told why.
+ */
+export const isExcelScientific = (raw: string): boolean =>
+  /^\s*\d[.,]\d+e\+?\d{1,2}\s*$/i.test(raw);

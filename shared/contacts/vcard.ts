@@ -49,7 +49,8 @@ function decodeQuotedPrintable(value: string): string {
     hex ? `%${hex}` : encodeURIComponent(/^[\uD800-\uDFFF]$/.test(m) ? '\uFFFD' : m),
   );
   try {
-    return decodeURIComponent(percent);
+    // Android encodes a line break in an address as =0D=0A: stored as one newline.
+    return decodeURIComponent(percent).replace(/\r\n?/g, '\n');
   } catch {
     return value.replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
       String.fromCharCode(parseInt(hex, 16)),
@@ -233,7 +234,16 @@ export function parseVCards(text: string): VCardParseResult {
         const typed = prop.params.get('X-KENAL-TYPED')?.join(',');
         const number = typed ?? unescape(prop.value).replace(/^tel:/i, '').trim();
         if (number) {
-          raw.phones.push({ label: phoneLabelFrom(types), raw: number });
+          // Samsung writes a label the user made as a type: "TEL;X-Toko:" (3.0: TYPE=X-Toko).
+          const own = (prop.params.get('TYPE') ?? [])
+            .find((t) => /^x-./i.test(t) && !/^x-kenal/i.test(t))
+            ?.slice(2)
+            .slice(0, 50);
+          raw.phones.push({
+            label: phoneLabelFrom(own ?? types),
+            raw: number,
+            ...(own ? { customLabel: own } : {}),
+          });
           current.phoneGroups.push(prop.group);
         }
         break;

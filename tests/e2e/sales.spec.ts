@@ -177,7 +177,7 @@ test('a Loyverse export: the refund is a refund, walk-in and cancelled receipts 
   // The preview says, row by row, what the import will do before anything is written.
   const readAs = page.getByTestId('import-read-as');
   await expect(readAs).toContainText('Refund');
-  await expect(readAs).toContainText('cancelled or unpaid order, skipped');
+  await expect(readAs).toContainText('no customer on this row');
   await expect(readAs).toContainText('“budi@example.com” is not a phone number: left out');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('import-done')).toContainText(
@@ -203,7 +203,10 @@ test('an Excel file in Windows-1252 shows its names as typed, in Bahasa Indonesi
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Pilih file CSV' }).click();
   await (await chooser).setFiles('tests/fixtures/sales/excel-ansi-1252.csv');
-  await expect(page.getByTestId('import-read-as')).toContainText('José Pérez');
+  // A legacy encoding loads the detector first (a megabyte of models): allow it the time.
+  await expect(page.getByTestId('import-read-as')).toContainText('José Pérez', {
+    timeout: 20_000,
+  });
   await expect(page.getByTestId('encoding-select')).toHaveValue(/Windows-1252/);
   await page.screenshot({ path: '/tmp/sales-import-1252-id.png' });
   await page.getByRole('dialog').getByRole('button', { name: 'Impor', exact: true }).click();

@@ -523,7 +523,9 @@ function MappingStep({
                     </Table.Td>
                     <Table.Td>{r.sale.invoiceNo}</Table.Td>
                     <Table.Td>
-                      {r.sale.name ?? r.sale.phoneE164 ?? `#${r.sale.customerId ?? ''}`}
+                      {r.sale.name ??
+                        r.sale.phoneE164 ??
+                        (r.sale.customerId ? `#${r.sale.customerId}` : '—')}
                     </Table.Td>
                     <Table.Td>{t(`sales.kinds.${r.sale.kind ?? 'purchase'}`)}</Table.Td>
                     <Table.Td>{formatMoney(r.sale.amount, shop.currency, locale)}</Table.Td>

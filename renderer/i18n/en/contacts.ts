@@ -242,6 +242,8 @@ export const contacts = {
     summary: '{{added}} added, {{merged}} merged, {{skipped}} skipped.',
     close: 'Close',
     problems: {
+      excelNumber:
+        'Excel turned this number into a rounded one and its last digits are lost: kept as typed. Save the column as text in Excel, or type the number.',
       noName: 'Nothing to know this person by (no name, company, phone or e-mail)',
       nameMade: 'No name: named after the company, nickname, e-mail or phone',
       notUnderstood: 'Not understood, kept in the note',

@@ -243,6 +243,8 @@ export const contacts: Translations['contacts'] = {
     summary: '{{added}} ditambahkan, {{merged}} digabung, {{skipped}} dilewati.',
     close: 'Tutup',
     problems: {
+      excelNumber:
+        'Excel mengubah nomor ini menjadi angka bulat dan digit terakhirnya hilang: disimpan apa adanya. Simpan kolom sebagai teks di Excel, atau ketik nomornya.',
       noName:
         'Tidak ada yang bisa menandai orang ini (tanpa nama, perusahaan, nomor HP atau e-mail)',
       nameMade: 'Tanpa nama: dinamai dari perusahaan, nama panggilan, e-mail atau nomor HP',
