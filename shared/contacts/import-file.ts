@@ -6,14 +6,23 @@
 import Papa from 'papaparse';
 import { decodeText, type TextEncodingName } from '../text-encoding';
 import { detectFileKind, type ImportFileKind } from './file-kind';
-import { rowToRaw, type ColumnMapping } from './import-mapping';
+import { findHeaderRow } from '../header-row';
+import { guessColumn, rowToRaw, type ColumnMapping } from './import-mapping';
 import type { RawContact } from './import-rows';
 import { parseVCards } from './vcard';
 
 export type ImportReadError = 'empty' | 'no-rows' | 'broken-quotes' | 'not-contacts';
 
 export type ImportFile =
-  | { ok: true; kind: 'csv'; encoding: TextEncodingName; headers: string[]; rows: string[][] }
+  | {
+      ok: true;
+      kind: 'csv';
+      encoding: TextEncodingName;
+      headers: string[];
+      rows: string[][];
+      /** Rows above the header (a title, notes) that were skipped. */
+      headerRow: number;
+    }
   | { ok: true; kind: 'vcard'; encoding: TextEncodingName; contacts: RawContact[] }
   | { ok: false; error: ImportReadError; line?: number; encoding: TextEncodingName };
 
@@ -51,11 +60,19 @@ export function readImportFile(
   // Papaparse counts data rows from 0; people count lines from 1.
   if (quoteError)
     return { ok: false, error: 'broken-quotes', line: (quoteError.row ?? 0) + 1, encoding: enc };
-  const [headers, ...rows] = result.data;
+  const headerRow = findHeaderRow(result.data, isKnownHeader);
+  const headers = result.data[headerRow];
+  const rows = result.data.slice(headerRow + 1);
   if (!headers || headers.every((h) => h.trim() === ''))
     return { ok: false, error: 'empty', encoding: enc };
   if (rows.length === 0) return { ok: false, error: 'no-rows', encoding: enc };
-  return { ok: true, kind, encoding: enc, headers, rows };
+  return { ok: true, kind, encoding: enc, headers, rows, headerRow };
+}
+
+/** A header the import knows a field for (not a column kept as the shop's own field). */
+function isKnownHeader(header: string): boolean {
+  const f = guessColumn(header).field;
+  return f !== 'custom' && f !== 'ignore';
 }
 
 /** How many contacts the file holds (rows or cards). */
@@ -70,5 +87,7 @@ export function rawContactAt(
   mapping: readonly ColumnMapping[],
 ): RawContact {
   // Spreadsheet row numbers: the header is row 1.
-  return file.kind === 'vcard' ? file.contacts[i]! : rowToRaw(file.rows[i]!, mapping, i + 2);
+  return file.kind === 'vcard'
+    ? file.contacts[i]!
+    : rowToRaw(file.rows[i]!, mapping, i + 2 + file.headerRow);
 }

@@ -69,8 +69,8 @@ const RULES: [RegExp, ImportField][] = [
   [/^(priority|sensitivity|private|mileage|billing information|directory server|internet free busy|photo)$/, 'ignore'],
   [/^(nickname|nama panggilan|panggilan|short name)$/, 'nickname'],
   [/^(company|organi[sz]ation( \d+)?( name)?|perusahaan|nama perusahaan|instansi)$/, 'organization'],
-  [/^(job title|organi[sz]ation( \d+)? title|jabatan|pekerjaan|occupation|profession)$/, 'jobTitle'],
-  [/^(web page|website( \d+ value)?|web|situs|situs web)$/, 'website'],
+  [/^(job title|organi[sz]ation( \d+)? title|jabatan|pekerjaan|occupation|profession|position|posisi)$/, 'jobTitle'],
+  [/^(web page|website( \d+ value)?|web|situs|situs web|url|profile url)$/, 'website'],
   [/\b(e ?mail|surel|surat elektronik)\b/, 'email'],
   [/\b(phone|telepon|telp|tlp|tel|handphone|ponsel|hp|wa|whatsapp|mobile|cell|nomor|no)\b/, 'phone'],
   [/^(first name|given name|nama depan)$/, 'firstName'],
@@ -127,6 +127,13 @@ export function guessMapping(
     if (known.has(customNameKey(header)) && customNameKey(header) !== '')
       return { field: 'custom', customName: header.trim().slice(0, 60) };
     const m = guessColumn(header);
+    // "No" over 1, 2, 3... is a spreadsheet's row number, not a phone.
+    if (
+      m.field === 'phone' &&
+      rows.length > 0 &&
+      rows.every((r) => /^\d{0,4}\.?$/.test((r[i] ?? '').trim()))
+    )
+      return { field: 'ignore' };
     if (m.field !== 'custom' || rows.length === 0) return m;
     const values = new Set<string>();
     for (const row of rows) {

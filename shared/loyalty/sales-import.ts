@@ -222,6 +222,10 @@ export function headerWords(header: string): string {
     .trim();
 }
 
+/** A header the sales import knows a field for ("No. Struk", "Tanggal", "Total"...). */
+export const isKnownSalesHeader = (header: string): boolean =>
+  Object.keys(guessSalesMapping([header])).length > 0;
+
 /** A first guess of the mapping from the header row; the user corrects it. */
 export function guessSalesMapping(headers: readonly string[]): SalesMapping {
   const mapping: SalesMapping = {};

@@ -24,6 +24,7 @@ import {
   DATE_ORDERS,
   guessSalesMapping,
   hasCustomer,
+  isKnownSalesHeader,
   isSkipCode,
   mapSaleRow,
   SALES_IMPORT_FIELDS,
@@ -38,6 +39,7 @@ import {
 import { decimalSeparatorOf, formatMoney, type DecimalSeparator } from '../../../shared/money';
 import { decodeText, detectEncoding, type TextEncodingName } from '../../../shared/text-encoding';
 import { EncodingSelect } from '../contacts/import/EncodingSelect';
+import { findHeaderRow, HEADER_LOOKAHEAD } from '../../../shared/header-row';
 import type { ImportResult } from '../../db/repositories/loyalty';
 import { useHost, useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
@@ -49,12 +51,23 @@ const REVIEW_SHOWN = 20;
 /** The start of the file the preview reads (the worker reads it all). */
 const PREVIEW_BYTES = 256 * 1024;
 
-/** The first rows of a file in an encoding, for the preview. */
-function previewRows(sample: Uint8Array, encoding: TextEncodingName): string[][] {
-  return Papa.parse<string[]>(decodeText(sample, encoding), {
-    preview: 6,
+/** The rows of the preview: ours after a title or notes above the header (findHeaderRow). */
+const PREVIEW_ROWS = 5;
+
+/**
+ * The header and the first rows of a file in an encoding, for the preview, and the header's line
+ * (1-based, as the worker counts rows).
+ */
+function previewRows(
+  sample: Uint8Array,
+  encoding: TextEncodingName,
+): { rows: string[][]; headerLine: number } {
+  const all = Papa.parse<string[]>(decodeText(sample, encoding), {
+    preview: HEADER_LOOKAHEAD + PREVIEW_ROWS + 1,
     skipEmptyLines: 'greedy',
   }).data;
+  const at = findHeaderRow(all, isKnownSalesHeader);
+  return { rows: all.slice(at, at + PREVIEW_ROWS + 1), headerLine: at + 1 };
 }
 
 /** The start of a file cut at a line end, so no character is split at the edge. */
@@ -156,7 +169,7 @@ function ImportBody({
     try {
       const sample = await fileSample(file);
       const encoding = await detectEncoding(sample);
-      if (previewRows(sample, encoding).length < 2)
+      if (previewRows(sample, encoding).rows.length < 2)
         setStep({ kind: 'message', text: t('sales.import.emptyFile'), color: 'orange' });
       else setStep({ kind: 'map', file, sample, encoding });
     } catch {
@@ -172,6 +185,7 @@ function ImportBody({
     options: RowReadOptions,
     mode: ImportMode,
     encoding: TextEncodingName,
+    headerLine: number,
   ) => {
     workerRef.current?.terminate();
     const w = new Worker(new URL('./sales-import.worker.ts', import.meta.url), { type: 'module' });
@@ -231,6 +245,7 @@ function ImportBody({
       options,
       mode,
       encoding,
+      headerLine,
     };
     w.postMessage(msg);
   };
@@ -381,6 +396,7 @@ function MappingStep({
     options: RowReadOptions,
     mode: ImportMode,
     encoding: TextEncodingName,
+    headerLine: number,
   ) => void;
   onCancel: () => void;
 }) {
@@ -388,7 +404,7 @@ function MappingStep({
   const { locale } = useLocale();
   const shop = useShop();
   const [encoding, setEncoding] = useState<TextEncodingName>(detected);
-  const rows = useMemo(() => previewRows(sample, encoding), [sample, encoding]);
+  const { rows, headerLine } = useMemo(() => previewRows(sample, encoding), [sample, encoding]);
   const headers = rows[0] ?? [];
   const [mapping, setMapping] = useState<SalesMapping>(() => guessSalesMapping(headers));
   const [order, setOrder] = useState<DateOrder>('dmy');
@@ -409,7 +425,9 @@ function MappingStep({
     ...(shop.timeZone ? { timeZone: shop.timeZone } : {}),
   };
   // How the first rows read with this mapping: every amount, date and problem before import.
-  const readRows = rows.slice(1).map((r, i) => mapSaleRow(r, mapping, order, i + 2, options));
+  const readRows = rows
+    .slice(1)
+    .map((r, i) => mapSaleRow(r, mapping, order, headerLine + i + 1, options));
 
   return (
     <Stack gap="md">
@@ -511,7 +529,7 @@ function MappingStep({
           <Table.Tbody>
             {readRows.map((r, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{i + 2}</Table.Td>
+                <Table.Td>{headerLine + i + 1}</Table.Td>
                 {r.ok ? (
                   <>
                     <Table.Td>
@@ -579,7 +597,7 @@ function MappingStep({
         </Button>
         <Button
           disabled={missing.length > 0 || noCustomer || noAmount}
-          onClick={() => onStart(file, mapping, order, award, options, mode, encoding)}
+          onClick={() => onStart(file, mapping, order, award, options, mode, encoding, headerLine)}
         >
           {t('sales.import.start')}
         </Button>

@@ -36,6 +36,8 @@ export type ToWorker =
       mode?: ImportMode;
       /** The file's encoding as shown (and maybe changed) in the preview; none: detect. */
       encoding?: TextEncodingName;
+      /** The header's line (1-based): a title or notes above it are skipped. Default 1. */
+      headerLine?: number;
     }
   | { type: 'confirm' }
   | { type: 'cancel' };

@@ -52,12 +52,13 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const text = decodeText(bytes, msg.encoding ?? (await detectEncoding(bytes)));
   const total = text.length;
   const collector = new SaleCollector();
+  const headerLine = msg.headerLine ?? 1;
   let line = 0;
   Papa.parse<string[]>(text, {
     skipEmptyLines: 'greedy',
     step: (results) => {
       line++;
-      if (line === 1) return; // the header
+      if (line <= headerLine) return; // the header, and any title above it
       collector.collect(mapSaleRow(results.data, msg.mapping, msg.order, line, msg.options));
       if (line % 20_000 === 0) {
         send({ type: 'progress', phase: 'reading', done: results.meta.cursor, total });
@@ -76,7 +77,12 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       });
       return;
     }
-    send({ type: 'review', sales: sales.length, notes, ...rejectedRows(text, errors) });
+    send({
+      type: 'review',
+      sales: sales.length,
+      notes,
+      ...rejectedRows(text, errors, headerLine),
+    });
     await new Promise<void>((resolve) => (confirmed = resolve));
     confirmed = null;
   }
@@ -103,6 +109,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
 function rejectedRows(
   text: string,
   errors: RowError[],
+  headerLine: number,
 ): { header: string[]; rejects: RejectedRow[] } {
   const byLine = new Map(errors.map((e) => [e.line, e]));
   const rejects: RejectedRow[] = [];
@@ -112,7 +119,7 @@ function rejectedRows(
     skipEmptyLines: 'greedy',
     step: (results) => {
       line++;
-      if (line === 1) header = results.data;
+      if (line === headerLine) header = results.data;
       const error = byLine.get(line);
       if (error) rejects.push({ line, cells: results.data, error });
     },
