@@ -26,7 +26,8 @@ import { recordSchemas } from '../../../shared/schemas';
 import { readKenalFile, serializeEnvelope } from '../../../shared/sync/envelope';
 import { openRepositories, type Repositories } from '../../../renderer/db';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
-import type { FromWorker, ToWorker } from '../../../renderer/features/sales/sales-import-messages';
+import type { FromWorker } from '../../../renderer/features/sales/sales-import-messages';
+import { loadSalesWorker } from '../sales/worker-harness';
 import { createContact, addSale } from '../sync/device';
 import type { i18n as I18n } from 'i18next';
 import {
@@ -125,19 +126,9 @@ describe('sales row mapping under fuzzing', () => {
 
 // ---- The worker, end to end on fake-indexeddb ----------------------------------------------
 
-let listener: ((e: { data: ToWorker }) => void) | undefined;
-let waiting: ((m: FromWorker) => void) | undefined;
-
+let run: Awaited<ReturnType<typeof loadSalesWorker>>;
 beforeAll(async () => {
-  (globalThis as { self?: unknown }).self = {
-    postMessage: (m: FromWorker) => {
-      if (m.type !== 'progress') waiting?.(m);
-    },
-    addEventListener: (_: string, l: typeof listener) => {
-      listener = l;
-    },
-  };
-  await import('../../../renderer/features/sales/sales-import.worker');
+  run = await loadSalesWorker();
 });
 
 /** Run the worker on a file and wait for its final message. */
@@ -147,12 +138,7 @@ function runWorker(
   mapping: SalesMapping,
   order: DateOrder,
 ): Promise<FromWorker> {
-  return new Promise((resolve) => {
-    waiting = resolve;
-    // A real Blob: the worker reads the bytes and detects their encoding, as with a chosen file.
-    const file = new Blob([text], { type: 'text/csv' }) as File;
-    listener!({ data: { type: 'start', file, mapping, order, awardPoints: true, dbName } });
-  });
+  return run({ text, mapping, order, awardPoints: true, dbName });
 }
 
 let dbCount = 0;

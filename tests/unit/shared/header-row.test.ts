@@ -10,7 +10,7 @@ import { prepareRow } from '../../../shared/contacts/import-rows';
 import { findHeaderRow } from '../../../shared/header-row';
 import { guessSalesMapping, isKnownSalesHeader } from '../../../shared/loyalty/sales-import';
 import { openRepositories, type Repositories } from '../../../renderer/db';
-import type { FromWorker, ToWorker } from '../../../renderer/features/sales/sales-import-messages';
+import { loadSalesWorker } from '../sales/worker-harness';
 import Papa from 'papaparse';
 
 function contacts(name: string) {
@@ -76,19 +76,10 @@ describe('contacts', () => {
 });
 
 describe('sales', () => {
-  let listener: ((e: { data: ToWorker }) => void) | undefined;
-  let waiting: ((m: FromWorker) => void) | undefined;
   const opened: Repositories[] = [];
+  let run: Awaited<ReturnType<typeof loadSalesWorker>>;
   beforeAll(async () => {
-    (globalThis as { self?: unknown }).self = {
-      postMessage: (m: FromWorker) => {
-        if (m.type !== 'progress') waiting?.(m);
-      },
-      addEventListener: (_: string, l: typeof listener) => {
-        listener = l;
-      },
-    };
-    await import('../../../renderer/features/sales/sales-import.worker');
+    run = await loadSalesWorker();
   });
   afterEach(async () => {
     for (const r of opened.splice(0)) {
@@ -105,19 +96,13 @@ describe('sales', () => {
     const dbName = `titled-${Math.random().toString(36).slice(2)}`;
     const repos = await openRepositories(dbName);
     opened.push(repos);
-    const done = await new Promise<FromWorker>((resolve) => {
-      waiting = resolve;
-      listener!({
-        data: {
-          type: 'start',
-          file: new Blob([text]) as File,
-          mapping: guessSalesMapping(rows[at]!),
-          order: 'dmy',
-          awardPoints: false,
-          dbName,
-          headerLine: at + 1,
-        },
-      });
+    const done = await run({
+      text,
+      mapping: guessSalesMapping(rows[at]!),
+      order: 'dmy',
+      awardPoints: false,
+      dbName,
+      headerLine: at + 1,
     });
     expect(done).toMatchObject({ type: 'done', result: { added: 2, contactsCreated: 2 } });
     expect((await repos.db.sales.toArray()).map((s) => s.invoiceNo).sort()).toEqual([
