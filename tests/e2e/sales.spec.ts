@@ -217,6 +217,18 @@ test('an Excel file in Windows-1252 shows its names as typed, in Bahasa Indonesi
   await expect(page.getByTestId('sale-row').first()).toContainText(/Zoë Müller|José Pérez/);
 });
 
+test('an Excel workbook chosen by mistake is refused with what to do instead', async ({ page }) => {
+  await page.goto('./#/sales');
+  await page.getByRole('button', { name: 'Import sales' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
+  await (await chooser).setFiles('tests/fixtures/sales/penjualan.xlsx');
+  await expect(page.getByRole('dialog')).toContainText('This is not a CSV file', {
+    timeout: 20_000,
+  });
+  await expect(page.getByText('Which column holds what?')).toBeHidden();
+});
+
 test('a file with bad rows imports nothing and says which lines to fix', async ({ page }) => {
   await page.goto('./#/sales');
   await page.getByRole('button', { name: 'Import sales' }).click();

@@ -39,6 +39,7 @@ import {
 import { decimalSeparatorOf, formatMoney, type DecimalSeparator } from '../../../shared/money';
 import { decodeText, detectEncoding, type TextEncodingName } from '../../../shared/text-encoding';
 import { EncodingSelect } from '../contacts/import/EncodingSelect';
+import { looksBinary } from '../../../shared/contacts/file-kind';
 import { findHeaderRow, HEADER_LOOKAHEAD } from '../../../shared/header-row';
 import type { ImportResult } from '../../db/repositories/loyalty';
 import { useHost, useRepositories } from '../../app/services';
@@ -169,7 +170,10 @@ function ImportBody({
     try {
       const sample = await fileSample(file);
       const encoding = await detectEncoding(sample);
-      if (previewRows(sample, encoding).rows.length < 2)
+      // An Excel workbook (.xlsx) or a PDF chosen by mistake: say what to do instead.
+      if (looksBinary(decodeText(sample.subarray(0, 4096), encoding)))
+        setStep({ kind: 'message', text: t('sales.import.notCsv'), color: 'orange' });
+      else if (previewRows(sample, encoding).rows.length < 2)
         setStep({ kind: 'message', text: t('sales.import.emptyFile'), color: 'orange' });
       else setStep({ kind: 'map', file, sample, encoding });
     } catch {

@@ -269,6 +269,8 @@ export const sales = {
     done: '{{added}} sales imported, {{skipped}} already there, {{created}} new customers, {{points}} points given.',
     rowErrors: 'Nothing was imported: {{count}} rows need fixing. The first ones:',
     emptyFile: 'This file has no rows.',
+    notCsv:
+      'This is not a CSV file (an Excel workbook or a PDF?). In Excel choose File → Save As → CSV UTF-8, then import that file.',
     nothingToImport: 'This file has no sales to import.',
     notes: {
       walkIn:

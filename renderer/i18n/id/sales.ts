@@ -270,6 +270,8 @@ export const sales: Translations['sales'] = {
     done: '{{added}} penjualan diimpor, {{skipped}} sudah ada, {{created}} pelanggan baru, {{points}} poin diberikan.',
     rowErrors: 'Tidak ada yang diimpor: {{count}} baris perlu diperbaiki. Yang pertama:',
     emptyFile: 'File ini tidak berisi baris.',
+    notCsv:
+      'Ini bukan file CSV (buku kerja Excel atau PDF?). Di Excel pilih File → Simpan Sebagai → CSV UTF-8, lalu impor file itu.',
     nothingToImport: 'File ini tidak berisi penjualan untuk diimpor.',
     notes: {
       walkIn:
