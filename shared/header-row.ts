@@ -28,3 +28,23 @@ export function findHeaderRow(
   }
   return best;
 }
+
+/** A row with nothing in it (an empty line, or only separators: ",,,"). */
+export const isBlankRow = (cells: readonly string[]): boolean =>
+  cells.every((c) => c.trim() === '');
+
+/**
+ * The rows of a parsed CSV without its blank rows, each with its row number as a spreadsheet
+ * shows it (1-based, counting the blank rows and one row per record even when a quoted cell
+ * spans lines), so "row 7" in a message is row 7 in Excel.
+ */
+export function nonBlankRows(records: readonly string[][]): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  records.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    rows.push(r);
+    lines.push(i + 1);
+  });
+  return { rows, lines };
+}

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { decodeText, type TextEncodingName } from '../text-encoding';
 import { detectFileKind, type ImportFileKind } from './file-kind';
-import { findHeaderRow } from '../header-row';
+import { findHeaderRow, nonBlankRows } from '../header-row';
 import { guessColumn, rowToRaw, type ColumnMapping } from './import-mapping';
 import type { RawContact } from './import-rows';
 import { parseVCards } from './vcard';
@@ -20,8 +20,8 @@ export type ImportFile =
       encoding: TextEncodingName;
       headers: string[];
       rows: string[][];
-      /** Rows above the header (a title, notes) that were skipped. */
-      headerRow: number;
+      /** Each row's number as a spreadsheet shows it (blank rows and a title above counted). */
+      rowLines: number[];
     }
   | { ok: true; kind: 'vcard'; encoding: TextEncodingName; contacts: RawContact[] }
   | { ok: false; error: ImportReadError; line?: number; encoding: TextEncodingName };
@@ -55,18 +55,20 @@ export function readImportFile(
     if (r.contacts.length === 0) return { ok: false, error: 'no-rows', encoding: enc };
     return { ok: true, kind, encoding: enc, contacts: r.contacts };
   }
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  // Blank rows are dropped after parsing, not by papaparse, so each row keeps its number.
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
   // Papaparse counts data rows from 0; people count lines from 1.
   if (quoteError)
     return { ok: false, error: 'broken-quotes', line: (quoteError.row ?? 0) + 1, encoding: enc };
-  const headerRow = findHeaderRow(result.data, isKnownHeader);
-  const headers = result.data[headerRow];
-  const rows = result.data.slice(headerRow + 1);
+  const { rows: all, lines } = nonBlankRows(result.data);
+  const headerRow = findHeaderRow(all, isKnownHeader);
+  const headers = all[headerRow];
+  const rows = all.slice(headerRow + 1);
   if (!headers || headers.every((h) => h.trim() === ''))
     return { ok: false, error: 'empty', encoding: enc };
   if (rows.length === 0) return { ok: false, error: 'no-rows', encoding: enc };
-  return { ok: true, kind, encoding: enc, headers, rows, headerRow };
+  return { ok: true, kind, encoding: enc, headers, rows, rowLines: lines.slice(headerRow + 1) };
 }
 
 /** A header the import knows a field for (not a column kept as the shop's own field). */
@@ -89,5 +91,5 @@ export function rawContactAt(
   // Spreadsheet row numbers: the header is row 1.
   return file.kind === 'vcard'
     ? file.contacts[i]!
-    : rowToRaw(file.rows[i]!, mapping, i + 2 + file.headerRow);
+    : rowToRaw(file.rows[i]!, mapping, file.rowLines[i]!);
 }

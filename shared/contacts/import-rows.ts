@@ -86,6 +86,8 @@ export interface PrepareOptions {
 const MAX_PHONES = 20;
 /** The most of one value kept in the note (the note holds 100,000 characters in all). */
 const MAX_KEPT = 10_000;
+/** The note's limit (shared/contact-input.ts). */
+const MAX_NOTE = 100_000;
 const MAX_EMAILS = 21;
 /** Apple writes a birthday without a year as year 1604 (X-APPLE-OMIT-YEAR=1604). */
 const APPLE_NO_YEAR = '1604';
@@ -246,7 +248,16 @@ export function prepareRow(
   let parsed = parseContactInput(withNote(input, kept), { badPhones: 'keep' });
   for (let attempt = 0; !parsed.ok && attempt < 2; attempt++) {
     for (const e of parsed.errors) moveToNote(input, e, keep);
-    if (withNote(input, kept).note.length > 100_000) input.note = input.note.slice(0, 90_000);
+    const over = withNote(input, kept).note.length - MAX_NOTE;
+    if (over > 0) {
+      // The file's own note is cut to what fits beside the values kept in it, and flagged.
+      warnings.push({
+        field: 'note',
+        message: 'errors.textTooLong',
+        value: input.note.slice(0, 200),
+      });
+      input.note = input.note.slice(0, Math.max(0, input.note.length - over - 1));
+    }
     parsed = parseContactInput(withNote(input, kept), { badPhones: 'keep' });
   }
   if (!parsed.ok)

@@ -40,7 +40,7 @@ import { decimalSeparatorOf, formatMoney, type DecimalSeparator } from '../../..
 import { decodeText, detectEncoding, type TextEncodingName } from '../../../shared/text-encoding';
 import { EncodingSelect } from '../contacts/import/EncodingSelect';
 import { looksBinary } from '../../../shared/contacts/file-kind';
-import { findHeaderRow, HEADER_LOOKAHEAD } from '../../../shared/header-row';
+import { findHeaderRow, HEADER_LOOKAHEAD, nonBlankRows } from '../../../shared/header-row';
 import type { ImportResult } from '../../db/repositories/loyalty';
 import { useHost, useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
@@ -56,19 +56,21 @@ const PREVIEW_BYTES = 256 * 1024;
 const PREVIEW_ROWS = 5;
 
 /**
- * The header and the first rows of a file in an encoding, for the preview, and the header's line
- * (1-based, as the worker counts rows).
+ * The header and the first rows of a file in an encoding, for the preview, with each row's
+ * number as the worker counts it (the row number a spreadsheet shows).
  */
 function previewRows(
   sample: Uint8Array,
   encoding: TextEncodingName,
-): { rows: string[][]; headerLine: number } {
-  const all = Papa.parse<string[]>(decodeText(sample, encoding), {
-    preview: HEADER_LOOKAHEAD + PREVIEW_ROWS + 1,
-    skipEmptyLines: 'greedy',
+): { rows: string[][]; lines: number[] } {
+  const records = Papa.parse<string[]>(decodeText(sample, encoding), {
+    preview: 2 * (HEADER_LOOKAHEAD + PREVIEW_ROWS),
+    skipEmptyLines: false,
   }).data;
-  const at = findHeaderRow(all, isKnownSalesHeader);
-  return { rows: all.slice(at, at + PREVIEW_ROWS + 1), headerLine: at + 1 };
+  const { rows, lines } = nonBlankRows(records);
+  const at = findHeaderRow(rows, isKnownSalesHeader);
+  const end = at + PREVIEW_ROWS + 1;
+  return { rows: rows.slice(at, end), lines: lines.slice(at, end) };
 }
 
 /** The start of a file cut at a line end, so no character is split at the edge. */
@@ -408,7 +410,8 @@ function MappingStep({
   const { locale } = useLocale();
   const shop = useShop();
   const [encoding, setEncoding] = useState<TextEncodingName>(detected);
-  const { rows, headerLine } = useMemo(() => previewRows(sample, encoding), [sample, encoding]);
+  const { rows, lines } = useMemo(() => previewRows(sample, encoding), [sample, encoding]);
+  const headerLine = lines[0] ?? 1;
   const headers = rows[0] ?? [];
   const [mapping, setMapping] = useState<SalesMapping>(() => guessSalesMapping(headers));
   const [order, setOrder] = useState<DateOrder>('dmy');
@@ -431,7 +434,7 @@ function MappingStep({
   // How the first rows read with this mapping: every amount, date and problem before import.
   const readRows = rows
     .slice(1)
-    .map((r, i) => mapSaleRow(r, mapping, order, headerLine + i + 1, options));
+    .map((r, i) => mapSaleRow(r, mapping, order, lines[i + 1]!, options));
 
   return (
     <Stack gap="md">
@@ -533,7 +536,7 @@ function MappingStep({
           <Table.Tbody>
             {readRows.map((r, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{headerLine + i + 1}</Table.Td>
+                <Table.Td>{lines[i + 1]}</Table.Td>
                 {r.ok ? (
                   <>
                     <Table.Td>

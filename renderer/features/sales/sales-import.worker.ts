@@ -13,6 +13,7 @@ import {
   type RowError,
 } from '../../../shared/loyalty/sales-import';
 import { decodeText, detectEncoding } from '../../../shared/text-encoding';
+import { isBlankRow } from '../../../shared/header-row';
 import { openRepositories } from '../../db';
 import { ImportCancelledError } from '../../db/repositories/loyalty';
 import type { FromWorker, RejectedRow, ToWorker } from './sales-import-messages';
@@ -54,11 +55,12 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const collector = new SaleCollector();
   const headerLine = msg.headerLine ?? 1;
   let line = 0;
+  // Blank rows are skipped here, not by papaparse, so `line` is the row number Excel shows.
   Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     step: (results) => {
       line++;
-      if (line <= headerLine) return; // the header, and any title above it
+      if (line <= headerLine || isBlankRow(results.data)) return; // a title above the header
       collector.collect(mapSaleRow(results.data, msg.mapping, msg.order, line, msg.options));
       if (line % 20_000 === 0) {
         send({ type: 'progress', phase: 'reading', done: results.meta.cursor, total });
@@ -116,7 +118,7 @@ function rejectedRows(
   let header: string[] = [];
   let line = 0;
   Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     step: (results) => {
       line++;
       if (line === headerLine) header = results.data;

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importFileSize, rawContactAt, readImportFile } from '../../../shared/contacts/import-file';
 import { guessMapping } from '../../../shared/contacts/import-mapping';
 import { prepareRow } from '../../../shared/contacts/import-rows';
-import { findHeaderRow } from '../../../shared/header-row';
+import { findHeaderRow, nonBlankRows } from '../../../shared/header-row';
 import { guessSalesMapping, isKnownSalesHeader } from '../../../shared/loyalty/sales-import';
 import { openRepositories, type Repositories } from '../../../renderer/db';
 import { loadSalesWorker } from '../sales/worker-harness';
@@ -63,14 +63,17 @@ describe('contacts', () => {
       ['Budi Santoso', 'PT Maju', 'Sales Manager'],
     ]);
     expect(ok[0]!.websites).toEqual(['https://www.linkedin.com/in/siti']);
+    // Row 5 in a spreadsheet: the notes (2 rows, one spanning lines) and an empty row above.
+    expect(rows[0]!.line).toBe(5);
   });
 
   it('a spreadsheet with a title: everyone kept; the "No" column of row numbers is no phone', () => {
     const { mapping, rows } = contacts('spreadsheet-with-title.csv');
     expect(mapping[0]).toEqual({ field: 'ignore' });
-    expect(rows.map((r) => r.ok && [r.fields.name, r.fields.phones[0]?.e164])).toEqual([
-      ['Bu Siti', '+6281234567890'],
-      ['Pak Budi', '+6285711112222'],
+    // Rows numbered as Excel shows them: the title, the date and the empty row counted.
+    expect(rows.map((r) => r.ok && [r.line, r.fields.name, r.fields.phones[0]?.e164])).toEqual([
+      [5, 'Bu Siti', '+6281234567890'],
+      [6, 'Pak Budi', '+6285711112222'],
     ]);
   });
 });
@@ -90,7 +93,8 @@ describe('sales', () => {
 
   it('a POS report with its title and period above the header imports every sale', async () => {
     const text = readFileSync('tests/fixtures/sales/report-with-title.csv', 'utf8');
-    const rows = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+    // As the import window finds it: blank rows dropped, each row keeping its number.
+    const { rows, lines } = nonBlankRows(Papa.parse<string[]>(text).data);
     const at = findHeaderRow(rows, isKnownSalesHeader);
     expect(rows[at]![0]).toBe('No. Struk');
     const dbName = `titled-${Math.random().toString(36).slice(2)}`;
@@ -102,7 +106,7 @@ describe('sales', () => {
       order: 'dmy',
       awardPoints: false,
       dbName,
-      headerLine: at + 1,
+      headerLine: lines[at]!,
     });
     expect(done).toMatchObject({ type: 'done', result: { added: 2, contactsCreated: 2 } });
     expect((await repos.db.sales.toArray()).map((s) => s.invoiceNo).sort()).toEqual([
