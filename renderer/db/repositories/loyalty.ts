@@ -195,6 +195,9 @@ function birthdaysInWindow(birthday: string, today: Date): Date[] {
 }
 
 /** Newest first; equal times by id, newest first too (as an index read backwards gives them). */
+/** Above this many contacts matching a sales search, the time index is walked instead. */
+const SEARCH_BY_CONTACT_MAX = 500;
+
 const newestFirst = (a: Sale, b: Sale) =>
   a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
@@ -754,37 +757,63 @@ export function createLoyaltyRepository(
       );
     },
 
-    /** Sales, newest first, filtered; at most `limit` rows. */
+    /**
+     * Sales, newest first, filtered; at most `limit` rows. A query finds its matches first, by
+     * index: the contacts whose name words start with its words (nameTokens), then their sales
+     * by [contactId+at] (the newest `limit` of each), and the invoice numbers starting with it
+     * (invoiceNo, case ignored; the folded comparison then decides). Only when the matches are
+     * too many for that to pay (a one-letter query) is the time index walked, which then
+     * stops after `limit` matches because they are dense.
+     */
     async listSales(filter: SalesFilter = {}, limit = 200): Promise<SaleRow[]> {
       const from = filter.fromMs !== undefined ? new Date(filter.fromMs).toISOString() : '';
       const to = filter.toMs !== undefined ? new Date(filter.toMs).toISOString() : '\uffff';
       const q = foldText(filter.query ?? '');
-      let nameMatches: Set<string> | null = null;
-      if (q !== '') {
-        const words = q.split(' ');
-        const ids = await db.contacts
+      const kept = (s: Sale) =>
+        s.deletedAt === undefined &&
+        (filter.kind === undefined || s.kind === filter.kind) &&
+        (filter.paymentMethod === undefined || s.paymentMethod === filter.paymentMethod);
+      const byTime = (match: (s: Sale) => boolean) =>
+        db.sales
+          .where('at')
+          .between(from, to, true, true)
+          .reverse()
+          .filter((s) => kept(s) && match(s))
+          .limit(limit)
+          .toArray();
+      if (q === '') return withNames(await byTime(() => true));
+
+      const words = q.split(' ');
+      const nameIds = new Set(
+        await db.contacts
           .where('nameTokens')
           .startsWith(words[0]!)
           .filter((c) => words.every((w) => c.nameTokens.some((t) => t.startsWith(w))))
-          .primaryKeys();
-        nameMatches = new Set(ids);
+          .primaryKeys(),
+      );
+      const invoiceMatch = (s: Sale) =>
+        s.invoiceNo !== undefined && foldText(s.invoiceNo).startsWith(q);
+      const matches = (s: Sale) => nameIds.has(s.contactId) || invoiceMatch(s);
+      const invoices = db.sales.where('invoiceNo').startsWithIgnoreCase(q);
+      if (nameIds.size > SEARCH_BY_CONTACT_MAX || (await invoices.count()) > limit * 5) {
+        return withNames(await byTime(matches));
       }
-      const rows = await db.sales
-        .where('at')
-        .between(from, to, true, true)
-        .reverse()
-        .filter(
-          (s) =>
-            s.deletedAt === undefined &&
-            (filter.kind === undefined || s.kind === filter.kind) &&
-            (filter.paymentMethod === undefined || s.paymentMethod === filter.paymentMethod) &&
-            (nameMatches === null ||
-              nameMatches.has(s.contactId) ||
-              (s.invoiceNo !== undefined && foldText(s.invoiceNo).startsWith(q))),
-        )
-        .limit(limit)
-        .toArray();
-      return withNames(rows);
+      const inTime = (s: Sale) => s.at >= from && s.at <= to;
+      const lists = await Promise.all([
+        ...[...nameIds].map((id) =>
+          db.sales
+            .where('[contactId+at]')
+            .between([id, from], [id, to], true, true)
+            .reverse()
+            .filter(kept)
+            .limit(limit)
+            .toArray(),
+        ),
+        invoices.filter((s) => kept(s) && inTime(s) && invoiceMatch(s)).toArray(),
+      ]);
+      const unique = new Map<string, Sale>();
+      for (const list of lists) for (const sale of list) unique.set(sale.id, sale);
+      return withNames([...unique.values()].sort(newestFirst).slice(0, limit));
     },
 
     /**
