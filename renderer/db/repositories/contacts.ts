@@ -50,7 +50,7 @@ import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { createContactCatalog, type CatalogStatus } from '../contact-catalog';
 import { figuresReady } from '../derived/read';
-import { stageRanges } from '../../../shared/derived/customer-figures';
+import { stageAt, stageRanges } from '../../../shared/derived/customer-figures';
 
 const erasedError = { path: 'name', message: ERASED_CONTACT_ERROR };
 
@@ -571,6 +571,18 @@ export function createContactsRepository(
 
     /** Lifecycle stage and last purchase of one contact (its merged duplicates count too). */
     async facts(id: string, at: Date = now()): Promise<ContactFacts & { purchases: number }> {
+      // The kept figures answer with one row (a regular's 5,000 sales are not read again after
+      // each sale); a merged-away id or a rebuild in progress reads the sales.
+      if ((await figuresReady(db)) && (await this.resolveId(id)) === id) {
+        const kept = await db.customerFigures.get(id);
+        if (kept) {
+          return {
+            stage: stageAt(kept, at),
+            lastPurchaseAt: kept.lastPurchaseAt,
+            purchases: kept.purchases,
+          };
+        }
+      }
       const ids = await this.aliasIds(id);
       const row = await db.contacts.get(id);
       const sales = (

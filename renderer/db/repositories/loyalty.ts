@@ -84,7 +84,7 @@ import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { figuresReady } from '../derived/read';
 import { KEEP_FIGURES } from '../derived/keys';
-import { currentTransactionSource } from '../derived/middleware';
+import { batchFigures, currentTransactionSource } from '../derived/middleware';
 import { refreshFigures } from '../derived/refresh';
 import { pointsAt } from '../../../shared/derived/customer-figures';
 
@@ -226,6 +226,16 @@ export function createLoyaltyRepository(
       if (seen.includes(next)) return [...seen].sort()[0]!;
       current = next;
     }
+  }
+
+  /** A customer's balance now: from the kept figures when they are complete, else replayed. */
+  async function balanceAt(contactId: string, rules: LoyaltyRules, at: Date): Promise<number> {
+    if (await figuresReady(db)) {
+      const row = await db.customerFigures.get(await resolveId(contactId));
+      const state = row ? pointsAt(row, at.getTime()) : null;
+      if (state) return state.balance;
+    }
+    return computeLedger(await ledgerOf(contactId), rules, at.getTime()).balance;
   }
 
   async function salesOf(contactId: string): Promise<Sale[]> {
@@ -419,118 +429,125 @@ export function createLoyaltyRepository(
       const parsed = saleInputSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: firstErrorKey(parsed.error) };
       const v = parsed.data;
-      return db.transaction(
+      // One recomputation of the customer's kept figures for the sale and its points (not one
+      // per write), then the new balance read from them.
+      const saved = await db.transaction(
         'rw',
-        [db.sales, db.ledger, db.settings, db.contacts, db.meta],
-        async () => {
-          const contact = await liveContact(v.contactId);
-          if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
-          if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
-          const at = now();
-          const ctx = await stampCtx(at);
-          const rules = await getRules();
-          const saleAt = new Date(v.at).toISOString();
-          const saleMs = Date.parse(saleAt);
-          // Points taken off in the same sale (shared/sales/checkout.ts), under the rule in
-          // force at the sale and the balance this device knows now.
-          const redeem = v.redeemPoints ?? 0;
-          let available = 0;
-          if (redeem > 0) {
-            // Only a sale of now: a back-dated redemption could spend points earned after it.
-            if (saleMs < at.getTime() - DAY_MS)
-              return { ok: false as const, error: 'checkout.errors.redeemPastSale' };
-            available = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).available;
-          }
-          const plan = planCheckout(v.amount, redeem, available, ruleAt(rules, saleMs));
-          if (!plan.ok) return { ok: false as const, error: plan.error, max: plan.max };
-          const sale: Sale = createEvent(
-            {
-              contactId: contact.id,
-              kind: 'purchase' as const,
-              at: saleAt,
-              amount: plan.total,
-              items: v.items || undefined,
-              invoiceNo: v.invoiceNo || undefined,
-              paymentMethod: v.paymentMethod,
-              ...(v.lines && v.lines.length > 0 ? { lines: v.lines } : {}),
-              ...(plan.discount > 0 ? { pointsDiscount: plan.discount } : {}),
-            },
-            ctx,
-          );
-          await db.sales.add(sale);
-          // Only the sales of the tier window before it matter (not all 5,000 of a regular).
-          const history = await tierSalesOf(contact.id, rules, saleMs);
-          const earnedBy = earnForSale(sale, history, rules);
-          const rule = earnedBy.rule;
-          const earned = plan.earns ? earnedBy.points : 0;
-          if (redeem > 0) {
-            await db.ledger.add(
-              createEvent(
-                {
-                  contactId: contact.id,
-                  kind: 'redeem' as const,
-                  at: sale.at,
-                  points: -redeem,
-                  saleId: sale.id,
-                  ruleId: rule.id,
-                },
-                { ...ctx, id: derivedId(saleMs, `redeem:${sale.id}`) },
-              ),
+        [db.sales, db.ledger, db.settings, db.contacts, db.meta, db.customerFigures],
+        async () =>
+          batchFigures(db.core, async () => {
+            const contact = await liveContact(v.contactId);
+            if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
+            if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
+            const at = now();
+            const ctx = await stampCtx(at);
+            const rules = await getRules();
+            const saleAt = new Date(v.at).toISOString();
+            const saleMs = Date.parse(saleAt);
+            // Points taken off in the same sale (shared/sales/checkout.ts), under the rule in
+            // force at the sale and the balance this device knows now.
+            const redeem = v.redeemPoints ?? 0;
+            let available = 0;
+            if (redeem > 0) {
+              // Only a sale of now: a back-dated redemption could spend points earned after it.
+              if (saleMs < at.getTime() - DAY_MS)
+                return { ok: false as const, error: 'checkout.errors.redeemPastSale' };
+              available = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).available;
+            }
+            const plan = planCheckout(v.amount, redeem, available, ruleAt(rules, saleMs));
+            if (!plan.ok) return { ok: false as const, error: plan.error, max: plan.max };
+            const sale: Sale = createEvent(
+              {
+                contactId: contact.id,
+                kind: 'purchase' as const,
+                at: saleAt,
+                amount: plan.total,
+                items: v.items || undefined,
+                invoiceNo: v.invoiceNo || undefined,
+                paymentMethod: v.paymentMethod,
+                ...(v.lines && v.lines.length > 0 ? { lines: v.lines } : {}),
+                ...(plan.discount > 0 ? { pointsDiscount: plan.discount } : {}),
+              },
+              ctx,
             );
-          }
-          if (earned > 0) {
-            await db.ledger.add(
-              createEvent(
-                {
-                  contactId: contact.id,
-                  kind: 'earn' as const,
-                  at: sale.at,
-                  points: earned,
-                  saleId: sale.id,
-                  ruleId: rule.id,
-                },
-                { ...ctx, id: derivedId(saleMs, `earn:${sale.id}`) },
-              ),
-            );
-          }
-          let bonus = 0;
-          // Only a first purchase ever brings it (shared/loyalty/welcome.ts): a customer who
-          // bought before the bonus was switched on is not new.
-          const welcome = welcomeBonusFor(sale, history, rules);
-          if (welcome) {
-            const ids = await aliasIds(contact.id);
-            const existing = await db.ledger.bulkGet(ids.map(welcomeId));
-            if (existing.every((e) => e === undefined)) {
-              bonus = welcome.points;
+            await db.sales.add(sale);
+            // Only the sales of the tier window before it matter (not all 5,000 of a regular).
+            const history = await tierSalesOf(contact.id, rules, saleMs);
+            const earnedBy = earnForSale(sale, history, rules);
+            const rule = earnedBy.rule;
+            const earned = plan.earns ? earnedBy.points : 0;
+            if (redeem > 0) {
               await db.ledger.add(
                 createEvent(
                   {
                     contactId: contact.id,
-                    kind: 'bonus' as const,
+                    kind: 'redeem' as const,
                     at: sale.at,
-                    points: bonus,
-                    reason: 'welcome',
-                    ruleId: welcome.rule.id,
+                    points: -redeem,
+                    saleId: sale.id,
+                    ruleId: rule.id,
                   },
-                  { ...ctx, id: welcomeId(contact.id) },
+                  { ...ctx, id: derivedId(saleMs, `redeem:${sale.id}`) },
                 ),
               );
             }
-          }
-          const referral = await giveReferralBonus(contact, sale, history, rules, ctx);
-          const balance = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).balance;
-          return {
-            ok: true as const,
-            sale,
-            earned,
-            bonus,
-            redeemed: redeem,
-            earnBlocked: !plan.earns && earnedBy.points > 0,
-            referral,
-            balance,
-          };
-        },
+            if (earned > 0) {
+              await db.ledger.add(
+                createEvent(
+                  {
+                    contactId: contact.id,
+                    kind: 'earn' as const,
+                    at: sale.at,
+                    points: earned,
+                    saleId: sale.id,
+                    ruleId: rule.id,
+                  },
+                  { ...ctx, id: derivedId(saleMs, `earn:${sale.id}`) },
+                ),
+              );
+            }
+            let bonus = 0;
+            // Only a first purchase ever brings it (shared/loyalty/welcome.ts): a customer who
+            // bought before the bonus was switched on is not new.
+            const welcome = welcomeBonusFor(sale, history, rules);
+            if (welcome) {
+              const ids = await aliasIds(contact.id);
+              const existing = await db.ledger.bulkGet(ids.map(welcomeId));
+              if (existing.every((e) => e === undefined)) {
+                bonus = welcome.points;
+                await db.ledger.add(
+                  createEvent(
+                    {
+                      contactId: contact.id,
+                      kind: 'bonus' as const,
+                      at: sale.at,
+                      points: bonus,
+                      reason: 'welcome',
+                      ruleId: welcome.rule.id,
+                    },
+                    { ...ctx, id: welcomeId(contact.id) },
+                  ),
+                );
+              }
+            }
+            const referral = await giveReferralBonus(contact, sale, history, rules, ctx);
+            return {
+              ok: true as const,
+              sale,
+              earned,
+              bonus,
+              redeemed: redeem,
+              earnBlocked: !plan.earns && earnedBy.points > 0,
+              referral,
+              contactId: contact.id,
+              rules,
+              at,
+            };
+          }),
       );
+      if (!saved.ok) return saved;
+      const { contactId, rules, at, ...result } = saved;
+      return { ...result, balance: await balanceAt(contactId, rules, at) };
     },
 
     /**
