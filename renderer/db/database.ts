@@ -14,7 +14,7 @@ import type { CustomerFigures } from '../../shared/derived/customer-figures';
 import { FIGURES_VERSION } from '../../shared/derived/customer-figures';
 import { FIGURES_META_KEY, KEEP_FIGURES } from './derived/keys';
 import { figuresMiddleware } from './derived/middleware';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 export type ContactRow = Contact & ContactIndexFields;
 
@@ -58,6 +58,7 @@ export class KenalDb extends Dexie {
     super(name, { cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     // Every write of the app keeps the derived tables in its own transaction.
     if (KEEP_FIGURES) this.use(figuresMiddleware);
     // A new database has no events, so its (empty) figures are complete; an upgraded one has

@@ -38,8 +38,18 @@ export const SCHEMA_V2 = {
   customerFigures: 'id, *aliases, lastPurchaseAt, *expiryKeys, quietDueMs, birthdayMD',
 } as const;
 
+/**
+ * Version 3 (local only, like 2): the contact filters by stage and by last purchase read index
+ * ranges of the kept figures (lastPurchaseMs, stageBase, [stageBase+lastPurchaseMs]; see
+ * shared/derived/customer-figures.ts stageRanges).
+ */
+export const SCHEMA_V3 = {
+  customerFigures:
+    'id, *aliases, lastPurchaseAt, lastPurchaseMs, stageBase, [stageBase+lastPurchaseMs], *expiryKeys, quietDueMs, birthdayMD',
+} as const;
+
 /** The Dexie version the app opens (the newest `db.version(n)`). */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** The records' schema version written into backup and sync files. */
 export const SCHEMA_VERSION = 1;

@@ -2,7 +2,8 @@
  * Contact list filters (and saved views, which are named filters). Every condition set must
  * hold; inside one condition any listed value may match (tags: any of them).
  */
-import { localCalendarDate } from '../dates';
+import { localCalendarDate, startOfDayIn } from '../dates';
+import type { MsSpan } from '../derived/customer-figures';
 import type { Contact, LifecycleStage } from '../schemas/contact';
 import { foldText } from '../text';
 
@@ -90,4 +91,39 @@ export function matchesFilter(
     if (now.getTime() - Date.parse(last) < f.noPurchaseDays * DAY_MS) return false;
   }
   return true;
+}
+
+/** The filter without its purchase conditions: what the contact row alone answers. */
+export function withoutFacts(f: ContactFilter): ContactFilter {
+  const rest: ContactFilter = { ...f };
+  delete rest.stages;
+  delete rest.lastPurchaseBefore;
+  delete rest.lastPurchaseAfter;
+  delete rest.noPurchaseDays;
+  return rest;
+}
+
+/**
+ * The last-purchase conditions as ranges of the latest purchase's moment (ms), for the kept
+ * figures' index (matchesFilter is the rule; these are the same conditions):
+ * - `within`: the latest purchase lies in [lo, hi) (the dates are the device's calendar days);
+ * - `notAfter`: no purchase after this moment (never bought counts).
+ * Null when a date does not parse (the caller falls back to matchesFilter).
+ */
+export function lastPurchaseSpans(
+  f: ContactFilter,
+  now: Date,
+): { within?: MsSpan; notAfter?: number } | null {
+  const out: { within?: MsSpan; notAfter?: number } = {};
+  if (f.lastPurchaseBefore || f.lastPurchaseAfter) {
+    const hi = f.lastPurchaseBefore ? startOfDayIn(f.lastPurchaseBefore) : Infinity;
+    const lo = f.lastPurchaseAfter ? startOfDayIn(f.lastPurchaseAfter) : -Infinity;
+    if (hi === null || lo === null) return null;
+    out.within = { lo, hi };
+  }
+  if (f.noPurchaseDays !== undefined) {
+    if (!Number.isFinite(f.noPurchaseDays)) return null;
+    out.notAfter = now.getTime() - f.noPurchaseDays * DAY_MS;
+  }
+  return out;
 }

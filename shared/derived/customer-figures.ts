@@ -17,7 +17,14 @@
 import { computeLedger, type LedgerLike } from '../loyalty/ledger';
 import { withoutMergedDuplicateBonuses } from '../loyalty/merged-bonuses';
 import type { LoyaltyRules } from '../loyalty/rules';
-import { deriveStage, summarizePurchases, type SaleFact } from '../contacts/lifecycle';
+import {
+  AT_RISK_DAYS,
+  CHURNED_DAYS,
+  deriveStage,
+  LOYAL_PURCHASES,
+  summarizePurchases,
+  type SaleFact,
+} from '../contacts/lifecycle';
 import {
   overRefunds,
   withCountedRefunds,
@@ -34,7 +41,7 @@ import {
 } from '../timeline/gone-quiet';
 
 /** Bump when the shape or a rule of the figures changes: every row is rebuilt on next open. */
-export const FIGURES_VERSION = 1;
+export const FIGURES_VERSION = 2;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -80,6 +87,13 @@ export interface CustomerFigures {
   firstPurchaseAt?: string;
   /** The latest purchase not reversed by a refund (stage, filters, RFM recency). */
   lastPurchaseAt?: string;
+  /** lastPurchaseAt in ms: the index the filters by last purchase and by stage read. */
+  lastPurchaseMs?: number;
+  /**
+   * The part of the stage that does not move with time (stageBase below): with
+   * lastPurchaseMs, one index range per stage ([stageBase+lastPurchaseMs]).
+   */
+  stageBase: string;
   /** Purchases minus refunds, each over-refund counted up to its sale (lifetime spend, RFM). */
   netSpend: number;
   refunded: number;
@@ -168,6 +182,7 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
     overRefunds: overRefunds(sales),
     netSpend: gross - refunded,
     refunded,
+    stageBase: stageBase(summary.count, contact?.stage),
     visits: visits?.days.length ?? 0,
     usualIntervalDays: pattern?.usualIntervalDays ?? null,
     balanceAsOf: balance,
@@ -178,7 +193,10 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
   if (live && contact.birthday) row.birthdayMD = monthDay(contact.birthday);
   if (contact?.stage) row.manualStage = contact.stage;
   if (first !== undefined) row.firstPurchaseAt = first;
-  if (summary.lastAt !== undefined) row.lastPurchaseAt = summary.lastAt;
+  if (summary.lastAt !== undefined) {
+    row.lastPurchaseAt = summary.lastAt;
+    row.lastPurchaseMs = Date.parse(summary.lastAt);
+  }
   if (visits && pattern) {
     row.lastVisitAt = visits.last;
     row.quietThresholdDays = pattern.thresholdDays;
@@ -225,6 +243,49 @@ export function pointsAt(row: CustomerFigures, nowMs: number, untilMs = nowMs): 
 /** The lifecycle stage at `now` from a kept row (shared/contacts/lifecycle.ts). */
 export function stageAt(row: CustomerFigures, now: Date): LifecycleStage {
   return deriveStage({ count: row.purchases, lastAt: row.lastPurchaseAt }, row.manualStage, now);
+}
+
+/** Purchasers' stageBase values start with this; a stage set by hand never does. */
+const PURCHASER = 'p:';
+
+/**
+ * The stage without time (shared/contacts/lifecycle.ts deriveStage): a customer with no
+ * purchase history keeps the stage set by hand (or "lead"); a purchaser is "new", "active" or
+ * "loyal" by count while the latest purchase is recent, "at-risk" or "churned" after.
+ */
+export function stageBase(purchases: number, manual: LifecycleStage | undefined): string {
+  if (purchases === 0) return manual ?? 'lead';
+  const byCount = purchases >= LOYAL_PURCHASES ? 'loyal' : purchases === 1 ? 'new' : 'active';
+  return `${PURCHASER}${byCount}`;
+}
+
+/** Half-open [lo, hi) of lastPurchaseMs. */
+export interface MsSpan {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Where the customers in one stage at `now` are in the kept figures: rows whose stageBase
+ * equals one of `bases` (no purchase history), and rows in `spans` of
+ * [stageBase+lastPurchaseMs]. Exactly the rows stageAt(row, now) puts in `stage`.
+ */
+export function stageRanges(
+  stage: LifecycleStage,
+  nowMs: number,
+): { bases: string[]; spans: (MsSpan & { base: string })[] } {
+  const recentFrom = nowMs - AT_RISK_DAYS * DAY_MS;
+  const churnedBefore = nowMs - CHURNED_DAYS * DAY_MS;
+  const all = ['new', 'active', 'loyal'].map((b) => PURCHASER + b);
+  const spans =
+    stage === 'churned'
+      ? all.map((base) => ({ base, lo: -Infinity, hi: churnedBefore }))
+      : stage === 'at-risk'
+        ? all.map((base) => ({ base, lo: churnedBefore, hi: recentFrom }))
+        : stage === 'lead'
+          ? []
+          : [{ base: PURCHASER + stage, lo: recentFrom, hi: Infinity }];
+  return { bases: [stage], spans };
 }
 
 /** Rows compared field by field, for the rebuild's "nothing changed" and the property test. */

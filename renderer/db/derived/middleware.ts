@@ -44,6 +44,82 @@ interface TxState {
   stale: boolean;
 }
 
+/**
+ * Inside batchFigures: the ids written so far (those of contacts apart: a contact's old
+ * customers are found through the kept aliases), recomputed once when the batch ends.
+ */
+interface Batch {
+  events: Set<string>;
+  contacts: Set<string>;
+}
+
+/** Per transaction (a DBCoreTransaction is the IDBTransaction, unique across databases). */
+const states = new WeakMap<DBCoreTransaction, TxState>();
+const stateOf = (trans: DBCoreTransaction): TxState => {
+  let s = states.get(trans);
+  if (!s) {
+    s = { queue: Promise.resolve(), stale: false };
+    states.set(trans, s);
+  }
+  return s;
+};
+
+/**
+ * Batches are kept per Dexie transaction (the outermost, read from the zone), which the
+ * upkeep below sees in its zone too (the DBCore transaction a write carries is not one the
+ * caller can reach).
+ */
+const batches = new WeakMap<object, Batch>();
+function rootTransaction(psd: unknown): object | undefined {
+  let tx = (psd as { trans?: { parent?: unknown } } | null)?.trans;
+  while (tx?.parent) tx = tx.parent as { parent?: unknown };
+  return tx;
+}
+const batchOf = (psd: unknown): Batch | undefined => {
+  const tx = rootTransaction(psd);
+  return tx && batches.get(tx);
+};
+
+/** The IDB transaction of the Dexie transaction the caller is inside. */
+function currentTrans(): DBCoreTransaction {
+  const tx = Dexie.currentTransaction as unknown as { idbtrans?: DBCoreTransaction } | null;
+  if (!tx?.idbtrans) throw new Error('the kept figures need a transaction here');
+  return tx.idbtrans;
+}
+
+/**
+ * Run `fn` (inside a read-write transaction that holds the figures' tables) with the upkeep
+ * held back: each write of `fn` only notes its customers, and they are recomputed once when
+ * `fn` is done, still in the same transaction. A sale writes a sale, an earn and perhaps a
+ * bonus: without this each of those writes re-read the customer's whole history.
+ * The transaction's scope function must be `async` (Dexie then follows native awaits in its
+ * zone; otherwise the writes after the first await leave the transaction).
+ */
+export async function batchFigures<T>(core: DBCore, fn: () => Promise<T>): Promise<T> {
+  const trans = currentTrans();
+  // The transaction's zone, taken now: after the awaits below the current one is lost.
+  const zone = zoneApi();
+  const psd = zone.PSD;
+  const tx = rootTransaction(psd);
+  if (!tx) throw new Error('batchFigures needs a transaction');
+  if (batches.has(tx)) return fn();
+  const batch: Batch = { events: new Set(), contacts: new Set() };
+  batches.set(tx, batch);
+  // A failed `fn` aborts the transaction: nothing of it (figures included) is kept.
+  let result: T;
+  try {
+    result = await fn();
+  } finally {
+    batches.delete(tx);
+  }
+  const { events, contacts } = batch;
+  if (events.size === 0 && contacts.size === 0) return result;
+  const src = coreSource(core, trans, (f) => zone.usePSD(psd, f));
+  const also = contacts.size > 0 ? await src.countedFor([...contacts]) : [];
+  await refreshFigures(src, [...events, ...contacts, ...also]);
+  return result;
+}
+
 type Row = Record<string, unknown>;
 
 // DBCoreRangeType is a const enum (not importable with isolatedModules): 1 Equal, 2 Range.
@@ -190,11 +266,10 @@ function coreSource(
  * the whole stack (`db.core`) with that transaction's zone, as the upkeep reads.
  */
 export function currentTransactionSource(core: DBCore): FiguresSource {
-  const tx = Dexie.currentTransaction as unknown as { idbtrans?: DBCoreTransaction } | null;
-  if (!tx?.idbtrans) throw new Error('currentTransactionSource needs a transaction');
+  const trans = currentTrans();
   const zone = zoneApi();
   const psd = zone.PSD;
-  return coreSource(core, tx.idbtrans, (fn) => zone.usePSD(psd, fn));
+  return coreSource(core, trans, (fn) => zone.usePSD(psd, fn));
 }
 
 async function markStale(down: DBCore, trans: DBCoreTransaction, zoned: Zoned): Promise<void> {
@@ -221,15 +296,6 @@ export const figuresMiddleware: Middleware<DBCore> = {
     // Without the table (an older schema opened by a test), there is nothing to keep.
     const enabled = down.schema.tables.some((s) => s.name === FIGURES_TABLE);
     const zone = zoneApi();
-    const states = new WeakMap<DBCoreTransaction, TxState>();
-    const stateOf = (trans: DBCoreTransaction): TxState => {
-      let s = states.get(trans);
-      if (!s) {
-        s = { queue: Promise.resolve(), stale: false };
-        states.set(trans, s);
-      }
-      return s;
-    };
 
     return {
       transaction(stores, mode, options) {
@@ -258,6 +324,12 @@ export const figuresMiddleware: Middleware<DBCore> = {
               return res;
             }
             if (ids.length === 0) return res;
+            const batch = batchOf(psd);
+            if (batch) {
+              const into = name === 'contacts' ? batch.contacts : batch.events;
+              for (const id of ids) into.add(id);
+              return res;
+            }
             const src = coreSource(down, req.trans, zoned);
             const run = state.queue.then(async () => {
               const also = name === 'contacts' ? await src.countedFor(ids) : [];

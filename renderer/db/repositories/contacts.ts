@@ -28,8 +28,10 @@ import {
 } from '../../../shared/contacts/import-plan';
 import {
   isEmptyFilter,
+  lastPurchaseSpans,
   matchesFilter,
   needsFacts,
+  withoutFacts,
   type ContactFacts,
   type ContactFilter,
 } from '../../../shared/contacts/filters';
@@ -47,6 +49,8 @@ import { hitsOf, type SearchHits } from '../../../shared/contacts/search-index';
 import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { createContactCatalog, type CatalogStatus } from '../contact-catalog';
+import { figuresReady } from '../derived/read';
+import { stageAt, stageRanges } from '../../../shared/derived/customer-figures';
 
 const erasedError = { path: 'name', message: ERASED_CONTACT_ERROR };
 
@@ -266,6 +270,56 @@ export function createContactsRepository(
     return out;
   }
 
+  /**
+   * Which surviving contacts meet the filter's purchase conditions (stage, last purchase), read
+   * as index ranges of the kept figures (shared/derived/customer-figures.ts stageRanges,
+   * shared/contacts/filters.ts lastPurchaseSpans): keys only, no sale read. Null while the
+   * figures are being rebuilt (or a date does not parse): the caller replays the sales.
+   */
+  async function purchaseMatch(
+    filter: ContactFilter,
+    at: Date,
+  ): Promise<((id: string) => boolean) | null> {
+    const spans = lastPurchaseSpans(filter, at);
+    if (spans === null) return null;
+    const figures = db.customerFigures;
+    return db.transaction('r', [figures, db.meta], async () => {
+      if (!(await figuresReady(db))) return null;
+      const tests: ((id: string) => boolean)[] = [];
+      if (filter.stages?.length) {
+        const ids = new Set<string>();
+        for (const stage of new Set(filter.stages)) {
+          const { bases, spans: ranges } = stageRanges(stage, at.getTime());
+          for (const b of bases) {
+            for (const id of await figures.where('stageBase').equals(b).primaryKeys()) ids.add(id);
+          }
+          for (const r of ranges) {
+            const keys = await figures
+              .where('[stageBase+lastPurchaseMs]')
+              .between([r.base, r.lo], [r.base, r.hi], true, false)
+              .primaryKeys();
+            for (const id of keys) ids.add(id);
+          }
+        }
+        tests.push((id) => ids.has(id));
+      }
+      if (spans.within) {
+        const { lo, hi } = spans.within;
+        const ids = new Set(
+          await figures.where('lastPurchaseMs').between(lo, hi, true, false).primaryKeys(),
+        );
+        tests.push((id) => ids.has(id));
+      }
+      if (spans.notAfter !== undefined) {
+        const recent = new Set(
+          await figures.where('lastPurchaseMs').above(spans.notAfter).primaryKeys(),
+        );
+        tests.push((id) => !recent.has(id));
+      }
+      return (id: string) => tests.every((t) => t(id));
+    });
+  }
+
   /** The stored row's fields with a patch applied and its index keys recomputed. */
   const patchRow = (row: ContactRow, patch: Partial<Contact>, stamp: string) => {
     const { record, changed } = applyPatch(fromRow(row), patch, stamp as Contact['updatedAt']);
@@ -441,7 +495,16 @@ export function createContactsRepository(
         for (const id of onlyIds) allowed.add(await this.resolveId(id));
         ids = ids.filter((id) => allowed.has(id));
       }
-      if (!isEmptyFilter(filter)) {
+      const fast = needsFacts(filter) ? await purchaseMatch(filter, at) : null;
+      if (fast) {
+        ids = ids.filter(fast);
+        const rest = withoutFacts(filter);
+        if (!isEmptyFilter(rest)) {
+          ids = (await liveByIds(ids))
+            .filter((c) => matchesFilter(c, undefined, rest, at))
+            .map((c) => c.id);
+        }
+      } else if (!isEmptyFilter(filter)) {
         const facts = needsFacts(filter)
           ? await purchaseFacts(at)
           : new Map<string, ContactFacts>();
@@ -508,6 +571,18 @@ export function createContactsRepository(
 
     /** Lifecycle stage and last purchase of one contact (its merged duplicates count too). */
     async facts(id: string, at: Date = now()): Promise<ContactFacts & { purchases: number }> {
+      // The kept figures answer with one row (a regular's 5,000 sales are not read again after
+      // each sale); a merged-away id or a rebuild in progress reads the sales.
+      if ((await figuresReady(db)) && (await this.resolveId(id)) === id) {
+        const kept = await db.customerFigures.get(id);
+        if (kept) {
+          return {
+            stage: stageAt(kept, at),
+            lastPurchaseAt: kept.lastPurchaseAt,
+            purchases: kept.purchases,
+          };
+        }
+      }
       const ids = await this.aliasIds(id);
       const row = await db.contacts.get(id);
       const sales = (

@@ -84,7 +84,7 @@ import type { DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { figuresReady } from '../derived/read';
 import { KEEP_FIGURES } from '../derived/keys';
-import { currentTransactionSource } from '../derived/middleware';
+import { batchFigures, currentTransactionSource } from '../derived/middleware';
 import { refreshFigures } from '../derived/refresh';
 import { pointsAt } from '../../../shared/derived/customer-figures';
 
@@ -195,6 +195,9 @@ function birthdaysInWindow(birthday: string, today: Date): Date[] {
 }
 
 /** Newest first; equal times by id, newest first too (as an index read backwards gives them). */
+/** Above this many contacts matching a sales search, the time index is walked instead. */
+const SEARCH_BY_CONTACT_MAX = 500;
+
 const newestFirst = (a: Sale, b: Sale) =>
   a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
@@ -223,6 +226,16 @@ export function createLoyaltyRepository(
       if (seen.includes(next)) return [...seen].sort()[0]!;
       current = next;
     }
+  }
+
+  /** A customer's balance now: from the kept figures when they are complete, else replayed. */
+  async function balanceAt(contactId: string, rules: LoyaltyRules, at: Date): Promise<number> {
+    if (await figuresReady(db)) {
+      const row = await db.customerFigures.get(await resolveId(contactId));
+      const state = row ? pointsAt(row, at.getTime()) : null;
+      if (state) return state.balance;
+    }
+    return computeLedger(await ledgerOf(contactId), rules, at.getTime()).balance;
   }
 
   async function salesOf(contactId: string): Promise<Sale[]> {
@@ -416,118 +429,125 @@ export function createLoyaltyRepository(
       const parsed = saleInputSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: firstErrorKey(parsed.error) };
       const v = parsed.data;
-      return db.transaction(
+      // One recomputation of the customer's kept figures for the sale and its points (not one
+      // per write), then the new balance read from them.
+      const saved = await db.transaction(
         'rw',
-        [db.sales, db.ledger, db.settings, db.contacts, db.meta],
-        async () => {
-          const contact = await liveContact(v.contactId);
-          if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
-          if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
-          const at = now();
-          const ctx = await stampCtx(at);
-          const rules = await getRules();
-          const saleAt = new Date(v.at).toISOString();
-          const saleMs = Date.parse(saleAt);
-          // Points taken off in the same sale (shared/sales/checkout.ts), under the rule in
-          // force at the sale and the balance this device knows now.
-          const redeem = v.redeemPoints ?? 0;
-          let available = 0;
-          if (redeem > 0) {
-            // Only a sale of now: a back-dated redemption could spend points earned after it.
-            if (saleMs < at.getTime() - DAY_MS)
-              return { ok: false as const, error: 'checkout.errors.redeemPastSale' };
-            available = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).available;
-          }
-          const plan = planCheckout(v.amount, redeem, available, ruleAt(rules, saleMs));
-          if (!plan.ok) return { ok: false as const, error: plan.error, max: plan.max };
-          const sale: Sale = createEvent(
-            {
-              contactId: contact.id,
-              kind: 'purchase' as const,
-              at: saleAt,
-              amount: plan.total,
-              items: v.items || undefined,
-              invoiceNo: v.invoiceNo || undefined,
-              paymentMethod: v.paymentMethod,
-              ...(v.lines && v.lines.length > 0 ? { lines: v.lines } : {}),
-              ...(plan.discount > 0 ? { pointsDiscount: plan.discount } : {}),
-            },
-            ctx,
-          );
-          await db.sales.add(sale);
-          // Only the sales of the tier window before it matter (not all 5,000 of a regular).
-          const history = await tierSalesOf(contact.id, rules, saleMs);
-          const earnedBy = earnForSale(sale, history, rules);
-          const rule = earnedBy.rule;
-          const earned = plan.earns ? earnedBy.points : 0;
-          if (redeem > 0) {
-            await db.ledger.add(
-              createEvent(
-                {
-                  contactId: contact.id,
-                  kind: 'redeem' as const,
-                  at: sale.at,
-                  points: -redeem,
-                  saleId: sale.id,
-                  ruleId: rule.id,
-                },
-                { ...ctx, id: derivedId(saleMs, `redeem:${sale.id}`) },
-              ),
+        [db.sales, db.ledger, db.settings, db.contacts, db.meta, db.customerFigures],
+        async () =>
+          batchFigures(db.core, async () => {
+            const contact = await liveContact(v.contactId);
+            if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
+            if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
+            const at = now();
+            const ctx = await stampCtx(at);
+            const rules = await getRules();
+            const saleAt = new Date(v.at).toISOString();
+            const saleMs = Date.parse(saleAt);
+            // Points taken off in the same sale (shared/sales/checkout.ts), under the rule in
+            // force at the sale and the balance this device knows now.
+            const redeem = v.redeemPoints ?? 0;
+            let available = 0;
+            if (redeem > 0) {
+              // Only a sale of now: a back-dated redemption could spend points earned after it.
+              if (saleMs < at.getTime() - DAY_MS)
+                return { ok: false as const, error: 'checkout.errors.redeemPastSale' };
+              available = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).available;
+            }
+            const plan = planCheckout(v.amount, redeem, available, ruleAt(rules, saleMs));
+            if (!plan.ok) return { ok: false as const, error: plan.error, max: plan.max };
+            const sale: Sale = createEvent(
+              {
+                contactId: contact.id,
+                kind: 'purchase' as const,
+                at: saleAt,
+                amount: plan.total,
+                items: v.items || undefined,
+                invoiceNo: v.invoiceNo || undefined,
+                paymentMethod: v.paymentMethod,
+                ...(v.lines && v.lines.length > 0 ? { lines: v.lines } : {}),
+                ...(plan.discount > 0 ? { pointsDiscount: plan.discount } : {}),
+              },
+              ctx,
             );
-          }
-          if (earned > 0) {
-            await db.ledger.add(
-              createEvent(
-                {
-                  contactId: contact.id,
-                  kind: 'earn' as const,
-                  at: sale.at,
-                  points: earned,
-                  saleId: sale.id,
-                  ruleId: rule.id,
-                },
-                { ...ctx, id: derivedId(saleMs, `earn:${sale.id}`) },
-              ),
-            );
-          }
-          let bonus = 0;
-          // Only a first purchase ever brings it (shared/loyalty/welcome.ts): a customer who
-          // bought before the bonus was switched on is not new.
-          const welcome = welcomeBonusFor(sale, history, rules);
-          if (welcome) {
-            const ids = await aliasIds(contact.id);
-            const existing = await db.ledger.bulkGet(ids.map(welcomeId));
-            if (existing.every((e) => e === undefined)) {
-              bonus = welcome.points;
+            await db.sales.add(sale);
+            // Only the sales of the tier window before it matter (not all 5,000 of a regular).
+            const history = await tierSalesOf(contact.id, rules, saleMs);
+            const earnedBy = earnForSale(sale, history, rules);
+            const rule = earnedBy.rule;
+            const earned = plan.earns ? earnedBy.points : 0;
+            if (redeem > 0) {
               await db.ledger.add(
                 createEvent(
                   {
                     contactId: contact.id,
-                    kind: 'bonus' as const,
+                    kind: 'redeem' as const,
                     at: sale.at,
-                    points: bonus,
-                    reason: 'welcome',
-                    ruleId: welcome.rule.id,
+                    points: -redeem,
+                    saleId: sale.id,
+                    ruleId: rule.id,
                   },
-                  { ...ctx, id: welcomeId(contact.id) },
+                  { ...ctx, id: derivedId(saleMs, `redeem:${sale.id}`) },
                 ),
               );
             }
-          }
-          const referral = await giveReferralBonus(contact, sale, history, rules, ctx);
-          const balance = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).balance;
-          return {
-            ok: true as const,
-            sale,
-            earned,
-            bonus,
-            redeemed: redeem,
-            earnBlocked: !plan.earns && earnedBy.points > 0,
-            referral,
-            balance,
-          };
-        },
+            if (earned > 0) {
+              await db.ledger.add(
+                createEvent(
+                  {
+                    contactId: contact.id,
+                    kind: 'earn' as const,
+                    at: sale.at,
+                    points: earned,
+                    saleId: sale.id,
+                    ruleId: rule.id,
+                  },
+                  { ...ctx, id: derivedId(saleMs, `earn:${sale.id}`) },
+                ),
+              );
+            }
+            let bonus = 0;
+            // Only a first purchase ever brings it (shared/loyalty/welcome.ts): a customer who
+            // bought before the bonus was switched on is not new.
+            const welcome = welcomeBonusFor(sale, history, rules);
+            if (welcome) {
+              const ids = await aliasIds(contact.id);
+              const existing = await db.ledger.bulkGet(ids.map(welcomeId));
+              if (existing.every((e) => e === undefined)) {
+                bonus = welcome.points;
+                await db.ledger.add(
+                  createEvent(
+                    {
+                      contactId: contact.id,
+                      kind: 'bonus' as const,
+                      at: sale.at,
+                      points: bonus,
+                      reason: 'welcome',
+                      ruleId: welcome.rule.id,
+                    },
+                    { ...ctx, id: welcomeId(contact.id) },
+                  ),
+                );
+              }
+            }
+            const referral = await giveReferralBonus(contact, sale, history, rules, ctx);
+            return {
+              ok: true as const,
+              sale,
+              earned,
+              bonus,
+              redeemed: redeem,
+              earnBlocked: !plan.earns && earnedBy.points > 0,
+              referral,
+              contactId: contact.id,
+              rules,
+              at,
+            };
+          }),
       );
+      if (!saved.ok) return saved;
+      const { contactId, rules, at, ...result } = saved;
+      return { ...result, balance: await balanceAt(contactId, rules, at) };
     },
 
     /**
@@ -754,37 +774,63 @@ export function createLoyaltyRepository(
       );
     },
 
-    /** Sales, newest first, filtered; at most `limit` rows. */
+    /**
+     * Sales, newest first, filtered; at most `limit` rows. A query finds its matches first, by
+     * index: the contacts whose name words start with its words (nameTokens), then their sales
+     * by [contactId+at] (the newest `limit` of each), and the invoice numbers starting with it
+     * (invoiceNo, case ignored; the folded comparison then decides). Only when the matches are
+     * too many for that to pay (a one-letter query) is the time index walked, which then
+     * stops after `limit` matches because they are dense.
+     */
     async listSales(filter: SalesFilter = {}, limit = 200): Promise<SaleRow[]> {
       const from = filter.fromMs !== undefined ? new Date(filter.fromMs).toISOString() : '';
       const to = filter.toMs !== undefined ? new Date(filter.toMs).toISOString() : '\uffff';
       const q = foldText(filter.query ?? '');
-      let nameMatches: Set<string> | null = null;
-      if (q !== '') {
-        const words = q.split(' ');
-        const ids = await db.contacts
+      const kept = (s: Sale) =>
+        s.deletedAt === undefined &&
+        (filter.kind === undefined || s.kind === filter.kind) &&
+        (filter.paymentMethod === undefined || s.paymentMethod === filter.paymentMethod);
+      const byTime = (match: (s: Sale) => boolean) =>
+        db.sales
+          .where('at')
+          .between(from, to, true, true)
+          .reverse()
+          .filter((s) => kept(s) && match(s))
+          .limit(limit)
+          .toArray();
+      if (q === '') return withNames(await byTime(() => true));
+
+      const words = q.split(' ');
+      const nameIds = new Set(
+        await db.contacts
           .where('nameTokens')
           .startsWith(words[0]!)
           .filter((c) => words.every((w) => c.nameTokens.some((t) => t.startsWith(w))))
-          .primaryKeys();
-        nameMatches = new Set(ids);
+          .primaryKeys(),
+      );
+      const invoiceMatch = (s: Sale) =>
+        s.invoiceNo !== undefined && foldText(s.invoiceNo).startsWith(q);
+      const matches = (s: Sale) => nameIds.has(s.contactId) || invoiceMatch(s);
+      const invoices = db.sales.where('invoiceNo').startsWithIgnoreCase(q);
+      if (nameIds.size > SEARCH_BY_CONTACT_MAX || (await invoices.count()) > limit * 5) {
+        return withNames(await byTime(matches));
       }
-      const rows = await db.sales
-        .where('at')
-        .between(from, to, true, true)
-        .reverse()
-        .filter(
-          (s) =>
-            s.deletedAt === undefined &&
-            (filter.kind === undefined || s.kind === filter.kind) &&
-            (filter.paymentMethod === undefined || s.paymentMethod === filter.paymentMethod) &&
-            (nameMatches === null ||
-              nameMatches.has(s.contactId) ||
-              (s.invoiceNo !== undefined && foldText(s.invoiceNo).startsWith(q))),
-        )
-        .limit(limit)
-        .toArray();
-      return withNames(rows);
+      const inTime = (s: Sale) => s.at >= from && s.at <= to;
+      const lists = await Promise.all([
+        ...[...nameIds].map((id) =>
+          db.sales
+            .where('[contactId+at]')
+            .between([id, from], [id, to], true, true)
+            .reverse()
+            .filter(kept)
+            .limit(limit)
+            .toArray(),
+        ),
+        invoices.filter((s) => kept(s) && inTime(s) && invoiceMatch(s)).toArray(),
+      ]);
+      const unique = new Map<string, Sale>();
+      for (const list of lists) for (const sale of list) unique.set(sale.id, sale);
+      return withNames([...unique.values()].sort(newestFirst).slice(0, limit));
     },
 
     /**

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyContactInput } from '../../../shared/contact-input';
 import { openRepositories, type Repositories } from '../../../renderer/db';
 import { createLoyaltyRepository } from '../../../renderer/db/repositories/loyalty';
+import { FIGURES_VERSION } from '../../../shared/derived/customer-figures';
 
 let repos: Repositories;
 let loyalty: ReturnType<typeof createLoyaltyRepository>;
@@ -64,7 +65,7 @@ describe('screens read the kept figures and show what the events say', () => {
     const fast = await read();
     await repos.db.meta.put({ key: 'figures.version', value: 'stale:test' });
     const slow = await read();
-    await repos.db.meta.put({ key: 'figures.version', value: '1' });
+    await repos.db.meta.put({ key: 'figures.version', value: String(FIGURES_VERSION) });
     return [fast, slow];
   }
 
