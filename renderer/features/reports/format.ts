@@ -1,6 +1,7 @@
 /** Number, money, percentage and month formatting for the reports, in the user's locale. */
 import { formatRupiah } from '../../../shared/money';
 import { monthIndex, type Period } from '../../../shared/reports';
+import { offsetIn } from '../../../shared/dates';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: string, o: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -40,9 +41,12 @@ export function pct(n: number | null, locale: string, digits = 1): string {
     : nf(locale, { style: 'percent', maximumFractionDigits: digits }).format(n / 100);
 }
 
-/** The device's UTC offset in minutes (+420 in Jakarta). */
-export function deviceUtcOffset(): number {
-  return -new Date().getTimezoneOffset();
+/**
+ * The shop's UTC offset in minutes now (+420 in Jakarta, +480 in Makassar): a report's "this
+ * month" is the shop's month. Unset zone: the device's.
+ */
+export function shopUtcOffset(timeZone?: string, nowMs = Date.now()): number {
+  return Math.round(offsetIn(nowMs, timeZone) / 60_000);
 }
 
 /** "Mar 2026" for a month index. */
