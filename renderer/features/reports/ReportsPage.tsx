@@ -210,7 +210,9 @@ export function ReportsPage() {
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} />}
             aria-label={t('reports.chart.exportCsvLabel', { title: t('reports.title') })}
-            onClick={() => void exporter.csv(`kenal-summary-${slug}`, summaryCsv(result, t))}
+            onClick={() =>
+              void exporter.csv(`kenal-summary-${slug}`, summaryCsv(result, t, shop.currency))
+            }
           >
             {t('reports.chart.exportCsv')}
           </Button>
