@@ -28,7 +28,7 @@ export function RevenueChart({
   const csv = () => ({
     header: [
       t('reports.csv.month'),
-      t('reports.csv.revenue'),
+      t('reports.csv.revenue', { currency: currency.code.toLowerCase() }),
       t('reports.csv.orders'),
       t('reports.csv.buyers'),
     ],

@@ -47,7 +47,11 @@ export function RfmPanel({
   const name = (s: RfmSegment) => t(`reports.rfm.segments.${s}`);
   const total = rfm.scored;
   const csv = () => ({
-    header: [t('reports.csv.segment'), t('reports.csv.customers'), t('reports.csv.revenue')],
+    header: [
+      t('reports.csv.segment'),
+      t('reports.csv.customers'),
+      t('reports.csv.revenue', { currency: currency.code.toLowerCase() }),
+    ],
     rows: RFM_SEGMENTS.map((s, i) => [
       name(s),
       rfm.counts[i]!,

@@ -49,10 +49,10 @@ export function TopCustomers({
     header: [
       t('reports.csv.contact'),
       t('reports.csv.contactId'),
-      t('reports.csv.revenue'),
+      t('reports.csv.revenue', { currency: currency.code.toLowerCase() }),
       t('reports.csv.orders'),
       t('reports.csv.lastPurchase'),
-      t('reports.csv.clv'),
+      t('reports.csv.clv', { currency: currency.code.toLowerCase() }),
     ],
     rows: top.map((r, i) => [
       nameOf(i),
