@@ -274,12 +274,113 @@ export function calendarDateIn(ms: number, timeZone?: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Midnight at the start of a calendar date in a zone (the device's when none is given). */
+// ---- Shop-zone days: every "which day is this" and "when does that day start" ------------
+//
+// The shop's calendar is read in its zone (shared/shop-settings.ts SHOP_TIME_ZONE_KEY), so a
+// device in WIB and one in WITA agree on which day a sale fell on, when points expire and
+// which months a tier counts. `timeZone` undefined means the device's own zone (what a shop
+// without the setting always had), except addMonthsIn, which then keeps its old UTC months.
+
+const DAY = 86_400_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * The zone's offset at a moment (the device's zone when none is given). Cached per zone and
+ * UTC day when the offset is the same at both ends of that day (no change of clocks in it).
+ */
+export function offsetIn(ms: number, timeZone?: string): number {
+  if (!timeZone) return -new Date(ms).getTimezoneOffset() * 60_000;
+  const bucket = Math.floor(ms / DAY);
+  const key = `${timeZone}|${bucket}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  const a = zoneOffsetMs(timeZone, bucket * DAY);
+  const b = zoneOffsetMs(timeZone, (bucket + 1) * DAY - 1000);
+  if (a !== b) return zoneOffsetMs(timeZone, ms);
+  if (offsetCache.size > 20_000) offsetCache.clear();
+  offsetCache.set(key, a);
+  return a;
+}
+
+/** The moment a wall-clock time (as if it were UTC, in ms) means in a zone. */
+function wallToUtc(wallMs: number, timeZone?: string): number {
+  const first = wallMs - offsetIn(wallMs, timeZone);
+  return wallMs - offsetIn(first, timeZone);
+}
+
+/** Days since 1970-01-01 of the calendar date a moment falls on in the zone. */
+export function dayNumberIn(ms: number, timeZone?: string): number {
+  return Math.floor((ms + offsetIn(ms, timeZone)) / DAY);
+}
+
+/**
+ * The first moment of a calendar date in a zone (the device's when none is given): midnight,
+ * or where the clocks skip midnight (Sao Paulo until 2019), the moment they jump.
+ */
 export function startOfDayIn(calendarDate: string, timeZone?: string): number | null {
   const d = parseCalendarDate(calendarDate);
   if (!d) return null;
-  return zonedTimeToUtc(
-    { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: 0, mi: 0, s: 0 },
-    timeZone,
+  if (!timeZone) {
+    return zonedTimeToUtc(
+      { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: 0, mi: 0, s: 0 },
+      timeZone,
+    );
+  }
+  // Midnight read with each offset in force around the day; the earliest that is on the day.
+  const naive = d.getTime();
+  let best: number | null = null;
+  for (const at of [naive - DAY, naive, naive + DAY]) {
+    const t = naive - offsetIn(at, timeZone);
+    if (calendarDateIn(t, timeZone) === calendarDate && (best === null || t < best)) best = t;
+  }
+  return best ?? wallToUtc(naive, timeZone);
+}
+
+/** The calendar date "YYYY-MM-DD" of a day number (see dayNumberIn). */
+export function dayNumberDate(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM-DD" plus whole days, on the calendar (no zone involved). */
+export function addCalendarDays(calendarDate: string, days: number): string | null {
+  const d = parseCalendarDate(calendarDate);
+  return d ? dayNumberDate(Math.round(d.getTime() / DAY) + days) : null;
+}
+
+/** The last millisecond of the zone's calendar day that `ms` falls on. */
+export function endOfDayIn(ms: number, timeZone?: string): number {
+  const next = dayNumberDate(dayNumberIn(ms, timeZone) + 1);
+  return startOfDayIn(next, timeZone)! - 1;
+}
+
+/**
+ * A day plus whole days at a wall-clock time in the zone: "tomorrow at 09:00" on the shop's
+ * clock (`days` 1, `hour` 9), whatever zone the device is in.
+ */
+export function dayAtIn(ms: number, days: number, hour: number, timeZone?: string): number {
+  const wall = (dayNumberIn(ms, timeZone) + days) * DAY + hour * 3_600_000;
+  return wallToUtc(wall, timeZone);
+}
+
+/**
+ * `ms` plus whole calendar months on the zone's wall clock; the day is clamped (31 Jan + 1
+ * month = 28/29 Feb). Without a zone, UTC months (what the loyalty rules always used).
+ */
+export function addMonthsIn(ms: number, months: number, timeZone?: string): number {
+  const offset = timeZone ? offsetIn(ms, timeZone) : 0;
+  const d = new Date(ms + offset);
+  const m = d.getUTCMonth() + months;
+  const y = d.getUTCFullYear() + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
+  const wall = Date.UTC(
+    y,
+    month,
+    Math.min(d.getUTCDate(), lastDay),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
   );
+  return timeZone ? wallToUtc(wall, timeZone) : wall;
 }

@@ -20,25 +20,6 @@ export function points(value: number): Points {
   return value as Points;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** "Rp 1.250.000" in id-ID and en-ID (Intl uses a no-break space after "Rp"). */
-export function formatRupiah(amount: Rupiah | number, locale: string): string {
-  let f = formatters.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'IDR',
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
-    });
-    formatters.set(locale, f);
-  }
-  // `amount || 0` turns -0 (from arithmetic on nothing) into 0, so nobody sees "-Rp 0".
-  return f.format(amount || 0);
-}
-
 // ---- The shop's currency and amounts in its minor unit -------------------------------------
 
 /**
@@ -82,9 +63,12 @@ export function currencyOf(code: string): Currency | null {
 
 const moneyFormatters = new Map<string, Intl.NumberFormat>();
 
-/** An amount in the currency's minor unit for people: "Rp 1.250.000", "$12.50". */
+/**
+ * An amount in the currency's minor unit for people, in the shop's currency (there is no
+ * Rupiah-only formatter: every screen shows the shop's): "Rp 1.250.000" in id-ID and en-ID
+ * (Intl puts a no-break space after "Rp"), "$12.50". -0 (arithmetic on nothing) shows as 0.
+ */
 export function formatMoney(minor: number, currency: Currency, locale: string): string {
-  if (currency.code === 'IDR' && currency.decimals === 0) return formatRupiah(minor, locale);
   const key = `${locale}|${currency.code}|${currency.decimals}`;
   let f = moneyFormatters.get(key);
   if (!f) {

@@ -97,7 +97,7 @@ export interface CustomerFigures {
   /** Purchases minus refunds, each over-refund counted up to its sale (lifetime spend, RFM). */
   netSpend: number;
   refunded: number;
-  /** Distinct local days with a purchase (gone quiet counts visits, not receipts). */
+  /** Distinct days with a purchase on the shop's calendar (gone quiet counts visits). */
   visits: number;
   usualIntervalDays: number | null;
   quietThresholdDays?: number;
@@ -148,7 +148,10 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
       if (first === undefined || Date.parse(s.at) < Date.parse(first)) first = s.at;
     } else refunded += s.amount;
   }
-  const visits = visitsOf(purchases.map((s) => s.at));
+  const visits = visitsOf(
+    purchases.map((s) => s.at),
+    input.rules.timeZone,
+  );
   const options = input.quiet ?? DEFAULT_GONE_QUIET;
   const pattern = visits ? visitPattern(visits, options) : null;
 

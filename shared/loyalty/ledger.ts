@@ -18,7 +18,7 @@
  * - overdraft.
  */
 import { points, type Points } from '../money';
-import { addMonthsUtc, ruleAt, type LoyaltyRules } from './rules';
+import { addRuleMonths, ruleAt, type LoyaltyRules } from './rules';
 
 export type LedgerKind = 'earn' | 'redeem' | 'adjust' | 'reversal' | 'bonus';
 
@@ -189,7 +189,7 @@ export function computeLedger(
       const lot: Lot = {
         entryId: e.id,
         atMs: t,
-        expiresAtMs: rule.expiryMonths > 0 ? addMonthsUtc(t, rule.expiryMonths) : null,
+        expiresAtMs: rule.expiryMonths > 0 ? addRuleMonths(rules, t, rule.expiryMonths) : null,
         points: e.points,
         remaining: e.points,
         expired: 0,

@@ -5,7 +5,7 @@
  * WhatsApp dialog (renderer/features/timeline/WhatsAppDialog.tsx) to be checked and edited
  * before anything is sent; the wa.me link is shared/timeline/templates.ts's `whatsAppLink`.
  */
-import { formatCalendarDate, localCalendarDate } from '../dates';
+import { calendarDateIn, formatCalendarDate } from '../dates';
 import { formatMoney, type Currency } from '../money';
 
 export interface MemberSummaryFacts {
@@ -37,6 +37,8 @@ export function memberSummaryText(
   words: MemberSummaryWords,
   currency: Currency,
   locale: string,
+  /** The shop's time zone, whose calendar the expiry day is on (the device's when unset). */
+  timeZone?: string,
 ): string {
   const count = (n: number) => Math.trunc(n).toLocaleString(locale);
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -56,7 +58,7 @@ export function memberSummaryText(
     expiring
       ? words('expiring', {
           points: count(expiring.points),
-          date: formatCalendarDate(localCalendarDate(new Date(expiring.expiresAtMs)), locale),
+          date: formatCalendarDate(calendarDateIn(expiring.expiresAtMs, timeZone), locale),
         })
       : undefined,
     '',

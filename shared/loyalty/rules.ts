@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../schemas/common';
+import { addMonthsIn } from '../dates';
+import { timeZoneSettingSchema } from '../shop-settings';
 
 export const LOYALTY_RULES_KEY = 'loyalty.rules';
 
@@ -87,7 +89,13 @@ export type LoyaltyRule = z.infer<typeof loyaltyRuleSchema>;
 export const loyaltyRulesSchema = z.object({
   versions: z.array(loyaltyRuleSchema).min(1).max(500),
 });
-export type LoyaltyRules = z.infer<typeof loyaltyRulesSchema>;
+export type LoyaltyRules = z.infer<typeof loyaltyRulesSchema> & {
+  /**
+   * The shop's time zone the rules' months are counted in (tier windows, expiry): attached
+   * when the rules are read (parseRules), never stored with them. Unset: UTC months.
+   */
+  timeZone?: string;
+};
 
 /**
  * What a shop gets before it sets anything up: the common Indonesian POS program (Moka,
@@ -166,27 +174,23 @@ export function withVersion(rules: LoyaltyRules, version: LoyaltyRule): LoyaltyR
   return { versions: sortedVersions({ versions: [...rest, version] }) };
 }
 
-/** The rules stored in a settings value, or the defaults when there is none or it is invalid. */
-export function parseRules(value: unknown): LoyaltyRules {
+/**
+ * The rules stored in a settings value, or the defaults when there is none or it is invalid,
+ * read in the shop's time zone (the SHOP_TIME_ZONE_KEY setting's value, when set and valid).
+ */
+export function parseRules(value: unknown, timeZone?: unknown): LoyaltyRules {
   const parsed = loyaltyRulesSchema.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_RULES;
+  const rules = parsed.success ? parsed.data : DEFAULT_RULES;
+  const zone = timeZoneSettingSchema.safeParse(timeZone);
+  return zone.success ? { ...rules, timeZone: zone.data } : rules;
 }
 
-/** `ms` plus whole calendar months in UTC; the day is clamped (31 Jan + 1 month = 28/29 Feb). */
+/** `ms` plus whole calendar months in UTC (shared/dates.ts addMonthsIn without a zone). */
 export function addMonthsUtc(ms: number, months: number): number {
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const targetYear = y + Math.floor(m / 12);
-  const targetMonth = ((m % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return Date.UTC(
-    targetYear,
-    targetMonth,
-    Math.min(d.getUTCDate(), lastDay),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-    d.getUTCMilliseconds(),
-  );
+  return addMonthsIn(ms, months);
+}
+
+/** `ms` plus whole months on the shop's calendar the rules are read in (rules.timeZone). */
+export function addRuleMonths(rules: LoyaltyRules, ms: number, months: number): number {
+  return addMonthsIn(ms, months, rules.timeZone);
 }

@@ -3,7 +3,7 @@
  * sales give the same tier and the same points on every device.
  */
 import { points, rupiah, type Points, type Rupiah } from '../money';
-import { addMonthsUtc, ruleAt, type LoyaltyRule, type LoyaltyRules, type Tier } from './rules';
+import { addRuleMonths, ruleAt, type LoyaltyRule, type LoyaltyRules, type Tier } from './rules';
 
 /** The part of a sale the tier math needs. */
 export interface SaleLike {
@@ -132,7 +132,7 @@ export function tierAt(
     if (excluded && excludedMs > start && excludedMs <= end) sum -= excludedValue;
     return Math.max(0, sum);
   };
-  const windowStart = addMonthsUtc(atMs, -rule.tierWindowMonths);
+  const windowStart = addRuleMonths(rules, atMs, -rule.tierWindowMonths);
   const spend = spendIn(windowStart, atMs);
   let idx = tierIndex(rule.tiers, spend);
   if (rule.downgrade === 'grace') {
@@ -146,7 +146,7 @@ export function tierAt(
       }
       idx = Math.max(
         idx,
-        tierIndex(rule.tiers, spendIn(addMonthsUtc(t, -rule.tierWindowMonths), t)),
+        tierIndex(rule.tiers, spendIn(addRuleMonths(rules, t, -rule.tierWindowMonths), t)),
       );
     }
   }

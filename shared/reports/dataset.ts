@@ -76,6 +76,8 @@ export interface LoyaltyDataset {
   ledger: LedgerColumns;
   /** The loyalty rules setting as stored (parsed by shared/loyalty parseRules). */
   rules: unknown;
+  /** The shop time zone setting as stored: expiry months are counted on its calendar. */
+  timeZone?: unknown;
 }
 
 /**
@@ -319,7 +321,7 @@ export class LedgerBuilder {
     for (const t of other.targets) this.targets.add(t);
   }
 
-  build(rules: unknown): LoyaltyDataset {
+  build(rules: unknown, timeZone?: unknown): LoyaltyDataset {
     const rowOf = new Map<string, number>();
     this.allIds.forEach((id, row) => {
       if (this.targets.has(id)) rowOf.set(id, row);
@@ -330,6 +332,7 @@ export class LedgerBuilder {
     return {
       customerCount: this.numbers.customerIds.length,
       rules,
+      ...(timeZone === undefined ? {} : { timeZone }),
       ledger: {
         customer: this.col.customer.build(),
         at: this.col.at.build(),

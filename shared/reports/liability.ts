@@ -63,7 +63,7 @@ const rowId = (row: number) => row.toString(36).padStart(8, '0');
  */
 export function expiryAwareBalances(loyalty: LoyaltyDataset, asOfMs: number): Float64Array {
   const { ledger, customerCount } = loyalty;
-  const rules = parseRules(loyalty.rules);
+  const rules = parseRules(loyalty.rules, loyalty.timeZone);
   const out = new Float64Array(customerCount);
   const { start, rows } = rowsByCustomer(ledger, customerCount);
   for (let c = 0; c < customerCount; c++) {

@@ -11,6 +11,8 @@
  * - a contact who never bought is not "gone" quiet: there is nothing to come back to.
  */
 
+import { dayNumberIn } from '../dates';
+
 export interface GoneQuietOptions {
   /** How many times longer than usual counts as "clearly longer". */
   factor: number;
@@ -41,11 +43,6 @@ export interface QuietVerdict {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Days since 1970 in the device's time zone: a visit at 06:00 WIB is on the local day. */
-function localDayNumber(ms: number): number {
-  return Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / DAY_MS);
-}
-
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -53,7 +50,8 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * A customer's visits: the distinct local days they bought on (ascending) and their latest
+ * A customer's visits: the distinct days they bought on, on the shop's calendar (`timeZone`;
+ * the device's when unset: a visit at 06:00 WIB is on that WIB day) (ascending) and their latest
  * purchase. Enough to judge them at any later moment, so it can be kept between runs.
  */
 export interface Visits {
@@ -64,14 +62,14 @@ export interface Visits {
 }
 
 /** The visits in a list of purchase times (ISO strings, any order); null when there are none. */
-export function visitsOf(purchaseTimes: readonly string[]): Visits | null {
+export function visitsOf(purchaseTimes: readonly string[], timeZone?: string): Visits | null {
   const days = new Set<number>();
   let last = '';
   let lastMs = -Infinity;
   for (const at of purchaseTimes) {
     const ms = Date.parse(at);
     if (Number.isNaN(ms)) continue;
-    days.add(localDayNumber(ms));
+    days.add(dayNumberIn(ms, timeZone));
     if (ms > lastMs) {
       lastMs = ms;
       last = at;
@@ -82,10 +80,10 @@ export function visitsOf(purchaseTimes: readonly string[]): Visits | null {
 }
 
 /** Add one purchase to visits in place (days stay sorted and distinct). */
-export function addVisit(visits: Visits, at: string): void {
+export function addVisit(visits: Visits, at: string, timeZone?: string): void {
   const ms = Date.parse(at);
   if (Number.isNaN(ms)) return;
-  const day = localDayNumber(ms);
+  const day = dayNumberIn(ms, timeZone);
   const d = visits.days;
   let lo = 0;
   let hi = d.length;
@@ -163,7 +161,8 @@ export function goneQuiet(
   purchaseTimes: readonly string[],
   now: Date,
   options: GoneQuietOptions = DEFAULT_GONE_QUIET,
+  timeZone?: string,
 ): QuietVerdict | null {
-  const visits = visitsOf(purchaseTimes);
+  const visits = visitsOf(purchaseTimes, timeZone);
   return visits && quietVerdict(visits, now, options);
 }

@@ -7,7 +7,7 @@
  * after two devices redeemed the same points, 0 points expiring), gives no value, so the
  * template line that uses it is left out.
  */
-import { formatCalendarDate, formatDateTime, localCalendarDate } from '../dates';
+import { calendarDateIn, formatCalendarDate, formatDateTime } from '../dates';
 import { formatMoney, IDR, type Currency } from '../money';
 import type { Salutation } from '../schemas/contact';
 import type { ShopProfile } from '../shop-settings';
@@ -28,6 +28,8 @@ export interface MessageFacts {
   /** A follow-up's due time (ISO). */
   due?: string;
   shop?: Partial<ShopProfile>;
+  /** The shop's time zone: the calendar expiry and last-purchase days are on (unset: device's). */
+  timeZone?: string;
   /** A sale just recorded: its total in the currency's minor unit and the points it earned. */
   sale?: { amount: number; pointsEarned: number; currency?: Currency };
 }
@@ -42,11 +44,11 @@ export function firstNameOf(contact: { name: string; firstName?: string }): stri
 const positive = (n: number | undefined, locale: string) =>
   n !== undefined && Number.isFinite(n) && n > 0 ? Math.trunc(n).toLocaleString(locale) : '';
 
-const dateOf = (at: string | undefined, locale: string) => {
+const dateOf = (at: string | undefined, locale: string, timeZone?: string) => {
   if (!at) return '';
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return formatCalendarDate(at, locale);
-  const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? '' : formatCalendarDate(localCalendarDate(d), locale);
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? '' : formatCalendarDate(calendarDateIn(ms, timeZone), locale);
 };
 
 export function messageValues(facts: MessageFacts, locale: string): TemplateValues {
@@ -62,8 +64,8 @@ export function messageValues(facts: MessageFacts, locale: string): TemplateValu
     points: positive(facts.points, locale),
     tier: facts.tier?.trim() ?? '',
     expiringPoints: positive(expiring?.points, locale),
-    expiryDate: dateOf(expiring?.at, locale),
-    lastPurchase: dateOf(facts.lastPurchaseAt, locale),
+    expiryDate: dateOf(expiring?.at, locale, facts.timeZone),
+    lastPurchase: dateOf(facts.lastPurchaseAt, locale, facts.timeZone),
     due: facts.due ? formatDateTime(facts.due, locale) : '',
     amount:
       facts.sale && facts.sale.amount > 0

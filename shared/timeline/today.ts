@@ -1,10 +1,13 @@
 /** The Today screen's rules: which follow-ups are overdue or due today, whose birthday is near. */
-import { localCalendarDate, parseCalendarDate } from '../dates';
+import { endOfDayIn, localCalendarDate, parseCalendarDate } from '../dates';
 import { remindAt, type ReminderSource } from './reminders';
 
-/** The last millisecond of the local calendar day that `now` is in. */
-export function endOfLocalDay(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 23, 59, 59, 999);
+/**
+ * The last millisecond of the calendar day that `now` is in, on the shop's clock (`timeZone`;
+ * the device's when unset).
+ */
+export function endOfLocalDay(now: Date, timeZone?: string): Date {
+  return new Date(endOfDayIn(now.getTime(), timeZone));
 }
 
 export interface FollowUpBuckets<F> {
@@ -18,9 +21,10 @@ export interface FollowUpBuckets<F> {
 export function bucketFollowUps<F extends ReminderSource>(
   followUps: readonly F[],
   now: Date,
+  timeZone?: string,
 ): FollowUpBuckets<F> {
   const nowMs = now.getTime();
-  const end = endOfLocalDay(now).getTime();
+  const end = endOfLocalDay(now, timeZone).getTime();
   const open = followUps
     .filter((f) => f.doneAt === undefined && f.deletedAt === undefined)
     .map((f) => ({ f, at: remindAt(f) }))

@@ -62,7 +62,7 @@ test.describe('with a seeded shop', () => {
     expect(csv.suggestedFilename()).toMatch(/^kenal-revenue-\d{4}-\d{2}\.csv$/);
     const text = await (await csv.createReadStream()).toArray();
     const content = Buffer.concat(text).toString('utf8');
-    expect(content.split('\r\n')[0]).toBe('\uFEFFmonth,revenue_rp,orders,buyers');
+    expect(content.split('\r\n')[0]).toBe('\uFEFFmonth,revenue_idr,orders,buyers');
     expect(content.split('\r\n').filter(Boolean)).toHaveLength(13);
 
     const [png] = await Promise.all([

@@ -30,10 +30,13 @@ import type {
   SaleEvent,
 } from '../../../shared/derived/customer-figures';
 import { LOYALTY_RULES_KEY, parseRules } from '../../../shared/loyalty/rules';
+import { SHOP_TIME_ZONE_KEY } from '../../../shared/shop-settings';
 import { FIGURES_META_KEY, FIGURES_TABLE, STALE } from './keys';
 import { refreshFigures, type FiguresSource } from './refresh';
 
 const EVENT_TABLES = new Set(['sales', 'ledger']);
+/** Settings the figures are computed with: a change makes every row stale. */
+const FIGURE_SETTINGS = new Set([LOYALTY_RULES_KEY, SHOP_TIME_ZONE_KEY]);
 const TRIGGERS = new Set(['sales', 'ledger', 'contacts', 'settings']);
 const NEEDED = [FIGURES_TABLE, 'contacts', 'sales', 'ledger', 'settings', 'meta'];
 
@@ -244,13 +247,17 @@ function coreSource(
     ledger: (id) => byContact('ledger', id) as Promise<LedgerEvent[]>,
     async rules() {
       const table = tbl('settings');
-      const res = await table.query({
-        trans,
-        values: true,
-        query: { index: index(table, 'key'), range: equal(LOYALTY_RULES_KEY) },
-      });
-      const row = res.result[0] as { value?: unknown; deletedAt?: string } | undefined;
-      return parseRules(row && !row.deletedAt ? row.value : undefined);
+      const setting = async (key: string) => {
+        const res = await table.query({
+          trans,
+          values: true,
+          query: { index: index(table, 'key'), range: equal(key) },
+        });
+        const row = res.result[0] as { value?: unknown; deletedAt?: string } | undefined;
+        return row && !row.deletedAt ? row.value : undefined;
+      };
+      // The shop's zone decides expiry months and visit days: the figures depend on it too.
+      return parseRules(await setting(LOYALTY_RULES_KEY), await setting(SHOP_TIME_ZONE_KEY));
     },
     async put(rows: CustomerFigures[]) {
       await tbl(FIGURES_TABLE).mutate({ type: 'put', trans, values: rows });
@@ -359,7 +366,7 @@ async function before(
   if (req.type === 'deleteRange') return { ids: [], staleAfter: true };
   if (name === 'settings') {
     const touchesRules =
-      req.type === 'delete' || req.values.some((v) => (v as Row).key === LOYALTY_RULES_KEY);
+      req.type === 'delete' || req.values.some((v) => FIGURE_SETTINGS.has(String((v as Row).key)));
     return { ids: [], staleAfter: touchesRules };
   }
   if (EVENT_TABLES.has(name)) {

@@ -31,7 +31,7 @@ import {
   type HistoryRow,
 } from '../../../shared/loyalty/ledger';
 import {
-  addMonthsUtc,
+  addRuleMonths,
   LOYALTY_RULES_KEY,
   loyaltyRuleSchema,
   parseRules,
@@ -75,6 +75,8 @@ import {
   type TierStatus,
 } from '../../../shared/loyalty/tiers';
 import type { Points } from '../../../shared/money';
+import { SHOP_TIME_ZONE_KEY } from '../../../shared/shop-settings';
+import { calendarDateIn, startOfDayIn } from '../../../shared/dates';
 import { normalizePhone } from '../../../shared/phone';
 import { applyPatch, createEvent, createMutable } from '../../../shared/records';
 import type { Contact, Feedback, LedgerEntry, Sale, Setting } from '../../../shared/schemas';
@@ -179,17 +181,25 @@ const CANDIDATE_PAGE = 2000;
 const BIRTHDAY_WINDOW_MS = 30 * DAY_MS;
 
 /**
- * This year's and last year's birthday (local midnight) that fell in the last 30 days. 29 Feb
- * in a common year counts on 28 Feb.
+ * This year's and last year's birthday (midnight on the shop's clock, `timeZone`; the device's
+ * when unset) that fell in the last 30 days, with its year. 29 Feb in a common year counts on
+ * 28 Feb.
  */
-function birthdaysInWindow(birthday: string, today: Date): Date[] {
+function birthdaysInWindow(
+  birthday: string,
+  today: Date,
+  timeZone: string | undefined,
+): { year: number; ms: number }[] {
   const [, m, d] = birthday.split('-').map(Number) as [number, number, number];
-  const out: Date[] = [];
-  for (const year of [today.getFullYear(), today.getFullYear() - 1]) {
-    const day = new Date(year, m - 1, d);
-    if (day.getMonth() !== m - 1) day.setDate(0);
-    const age = today.getTime() - day.getTime();
-    if (age >= 0 && age <= BIRTHDAY_WINDOW_MS) out.push(day);
+  const out: { year: number; ms: number }[] = [];
+  const thisYear = Number(calendarDateIn(today.getTime(), timeZone).slice(0, 4));
+  for (const year of [thisYear, thisYear - 1]) {
+    const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
+    const date = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+    const ms = startOfDayIn(date, timeZone);
+    if (ms === null) continue;
+    const age = today.getTime() - ms;
+    if (age >= 0 && age <= BIRTHDAY_WINDOW_MS) out.push({ year, ms });
   }
   return out;
 }
@@ -258,7 +268,7 @@ export function createLoyaltyRepository(
    */
   async function tierSalesOf(contactId: string, rules: LoyaltyRules, atMs: number) {
     const longest = Math.max(...rules.versions.map((v) => v.tierWindowMonths));
-    const from = new Date(addMonthsUtc(atMs, -2 * longest) - DAY_MS).toISOString();
+    const from = new Date(addRuleMonths(rules, atMs, -2 * longest) - DAY_MS).toISOString();
     const ids = await aliasIds(contactId);
     const lists = await Promise.all(
       ids.map((id) =>
@@ -313,9 +323,16 @@ export function createLoyaltyRepository(
     return withoutMergedDuplicateBonuses(entries, (id) => resolved.get(id) ?? id);
   }
 
+  /** The rules, read in the shop's time zone (its months, days and birthdays). */
   async function getRules(): Promise<LoyaltyRules> {
-    const row = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
-    return row && !row.deletedAt ? parseRules(row.value) : parseRules(undefined);
+    const [row, zone] = await Promise.all([
+      db.settings.where('key').equals(LOYALTY_RULES_KEY).first(),
+      db.settings.where('key').equals(SHOP_TIME_ZONE_KEY).first(),
+    ]);
+    return parseRules(
+      row && !row.deletedAt ? row.value : undefined,
+      zone && !zone.deletedAt ? zone.value : undefined,
+    );
   }
   /**
    * Ids of live contacts whose birthday passes `test`, read in pages of their own short read
@@ -713,7 +730,7 @@ export function createLoyaltyRepository(
       if (!bonusPossible && !contactId) return 0;
       const candidateIds = contactId
         ? [contactId]
-        : await birthdayCandidates((b) => birthdaysInWindow(b, today).length > 0);
+        : await birthdayCandidates((b) => birthdaysInWindow(b, today, rules.timeZone).length > 0);
       if (candidateIds.length === 0) return 0;
       return db.transaction(
         'rw',
@@ -723,12 +740,12 @@ export function createLoyaltyRepository(
           let given = 0;
           for (const c of rows) {
             if (!c || !isLive(c) || !c.birthday) continue;
-            for (const day of birthdaysInWindow(c.birthday, today)) {
-              const rule = ruleAt(rules, day.getTime());
+            for (const day of birthdaysInWindow(c.birthday, today, rules.timeZone)) {
+              const rule = ruleAt(rules, day.ms);
               if (!rule.enabled || rule.birthdayBonus <= 0) continue;
               const hasPurchase = (await salesOf(c.id)).some((s) => s.kind === 'purchase');
               if (!hasPurchase) continue;
-              const year = day.getFullYear();
+              const year = day.year;
               const [, m, d] = c.birthday.split('-').map(Number) as [number, number, number];
               const id = derivedId(Date.UTC(year, m - 1, d), `birthday:${c.id}:${year}`);
               if (await db.ledger.get(id)) continue;
@@ -737,7 +754,7 @@ export function createLoyaltyRepository(
                   {
                     contactId: c.id,
                     kind: 'bonus' as const,
-                    at: day.toISOString(),
+                    at: new Date(day.ms).toISOString(),
                     points: rule.birthdayBonus,
                     reason: 'birthday',
                     ruleId: rule.id,
@@ -977,8 +994,10 @@ export function createLoyaltyRepository(
       const candidates = new Set<string>();
       const months = new Set(rules.versions.map((v) => v.expiryMonths).filter((m) => m > 0));
       for (const m of months) {
-        const from = new Date(addMonthsUtc(nowMs, -m) - 4 * DAY_MS).toISOString();
-        const to = new Date(addMonthsUtc(nowMs + days * DAY_MS, -m) + 4 * DAY_MS).toISOString();
+        const from = new Date(addRuleMonths(rules, nowMs, -m) - 4 * DAY_MS).toISOString();
+        const to = new Date(
+          addRuleMonths(rules, nowMs + days * DAY_MS, -m) + 4 * DAY_MS,
+        ).toISOString();
         await db.ledger
           .where('at')
           .between(from, to, true, true)

@@ -16,6 +16,7 @@
  * Deleted events are ignored, and so are events of a contact that was deleted.
  */
 import { LOYALTY_RULES_KEY } from '../../../shared/loyalty/rules';
+import { SHOP_TIME_ZONE_KEY } from '../../../shared/shop-settings';
 import { isFullyRefunded } from '../../../shared/loyalty/purchases';
 import {
   bonusCode,
@@ -417,7 +418,11 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
       const b = partOf(0);
       for (let i = 1; i < nParts; i++) b.append(partOf(i));
       const rules = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
-      return b.build(rules && rules.deletedAt === undefined ? rules.value : undefined);
+      const zone = await db.settings.where('key').equals(SHOP_TIME_ZONE_KEY).first();
+      return b.build(
+        rules && rules.deletedAt === undefined ? rules.value : undefined,
+        zone && zone.deletedAt === undefined ? zone.value : undefined,
+      );
     },
   };
 }

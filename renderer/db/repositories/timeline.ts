@@ -7,7 +7,8 @@ import { ERASED_CONTACT_ERROR, isErasedContact } from '../erased-contacts';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { aliasIdsOf } from '../aliases';
 import type { FieldError } from '../../../shared/contact-input';
-import { localCalendarDate } from '../../../shared/dates';
+import { addCalendarDays, calendarDateIn } from '../../../shared/dates';
+import { SHOP_TIME_ZONE_KEY, timeZoneSettingSchema } from '../../../shared/shop-settings';
 import { derivedId, newId } from '../../../shared/ids';
 import { applyPatch, createMutable, restore, tombstone } from '../../../shared/records';
 import {
@@ -133,12 +134,12 @@ const sameFingerprint = (a: SalesFingerprint, b: SalesFingerprint) =>
   a.count === b.count && a.lastUpdated === b.lastUpdated && a.lastLocal === b.lastLocal;
 
 /** Count one more live purchase in a visits projection. */
-function addPurchase(byContact: Map<string, Visits>, s: Sale): void {
+function addPurchase(byContact: Map<string, Visits>, s: Sale, zone?: string): void {
   if (s.kind !== 'purchase' || s.deletedAt) return;
   const v = byContact.get(s.contactId);
-  if (v) addVisit(v, s.at);
+  if (v) addVisit(v, s.at, zone);
   else {
-    const fresh = visitsOf([s.at]);
+    const fresh = visitsOf([s.at], zone);
     if (fresh) byContact.set(s.contactId, fresh);
   }
 }
@@ -215,7 +216,15 @@ export function createTimelineRepository(
   db.on('close', () => Dexie.on('storagemutated').unsubscribe(onMutation));
 
   /** The projection goneQuiet keeps between runs, with the fingerprint it was made at. */
-  let visitsCache: (SalesFingerprint & { byContact: Map<string, Visits> }) | null = null;
+  let visitsCache:
+    (SalesFingerprint & { byContact: Map<string, Visits>; zone: string | undefined }) | null = null;
+
+  /** The shop's time zone (undefined: the device's), whose calendar days count as visits. */
+  async function shopZone(): Promise<string | undefined> {
+    const row = await db.settings.where('key').equals(SHOP_TIME_ZONE_KEY).first();
+    const parsed = timeZoneSettingSchema.safeParse(row && !row.deletedAt ? row.value : undefined);
+    return parsed.success ? parsed.data : undefined;
+  }
 
   /**
    * What changes whenever the sales table does: a new row raises the count; an own write
@@ -291,12 +300,9 @@ export function createTimelineRepository(
    * month-day index (a 29 February birthday shows on the 28th in other years).
    */
   async function birthdaysByIndex(days: number): Promise<ContactRow[]> {
-    const start = now();
+    const start = calendarDateIn(now().getTime(), await shopZone());
     const keys = new Set<string>();
-    for (let i = 0; i <= days; i++) {
-      const d = new Date(start.getFullYear(), start.getMonth(), start.getDate() + i);
-      keys.add(localCalendarDate(d).slice(5, 10));
-    }
+    for (let i = 0; i <= days; i++) keys.add(addCalendarDays(start, i)!.slice(5, 10));
     if (keys.has('02-28')) keys.add('02-29');
     const ids = await db.customerFigures
       .where('birthdayMD')
@@ -336,7 +342,9 @@ export function createTimelineRepository(
 
   /** Contact id -> visits (live purchases only), for every contact id that has a purchase. */
   async function purchaseVisits(): Promise<Map<string, Visits>> {
-    return db.transaction('r', db.sales, async () => {
+    return db.transaction('r', db.sales, db.settings, async () => {
+      const zone = await shopZone();
+      if (visitsCache?.zone !== zone) visitsCache = null;
       if (visitsCache && !salesDirty) {
         // Nothing written since: reuse it; read one key so a live query watches the sales.
         await db.sales.orderBy('updatedAt').lastKey();
@@ -349,8 +357,8 @@ export function createTimelineRepository(
       if (cached) {
         const added = await addedSince(cached, fp);
         if (added) {
-          for (const s of added) addPurchase(cached.byContact, s);
-          visitsCache = { ...fp, byContact: cached.byContact };
+          for (const s of added) addPurchase(cached.byContact, s, zone);
+          visitsCache = { ...fp, byContact: cached.byContact, zone };
           return cached.byContact;
         }
       }
@@ -373,10 +381,10 @@ export function createTimelineRepository(
       }
       const byContact = new Map<string, Visits>();
       for (const [id, list] of times) {
-        const v = visitsOf(list);
+        const v = visitsOf(list, zone);
         if (v) byContact.set(id, v);
       }
-      visitsCache = { ...fp, byContact };
+      visitsCache = { ...fp, byContact, zone };
       return byContact;
     });
   }
@@ -845,13 +853,13 @@ export function createTimelineRepository(
 
     // ---- Today ----
 
-    /** Birthdays from today to `days` ahead (local calendar), soonest first. */
+    /** Birthdays from today to `days` ahead (the shop's calendar), soonest first. */
     async upcomingBirthdays(days = 7): Promise<BirthdayView[]> {
       const live = (await figuresReady(db))
         ? await birthdaysByIndex(days)
         : await db.contacts.filter((c) => isLiveContact(c) && !!c.birthday).toArray();
       const byId = new Map(live.map((c) => [c.id, c]));
-      const today = localCalendarDate(now());
+      const today = calendarDateIn(now().getTime(), await shopZone());
       return upcomingBirthdays(live, today, days).map((b) => ({
         ...b,
         contact: summary(byId.get(b.contactId)!),

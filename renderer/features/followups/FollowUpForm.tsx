@@ -9,13 +9,14 @@ import { REPEAT_RULES } from '../../../shared/schemas/followup';
 import { isInPast } from '../../../shared/timeline/inputs';
 import type { RepeatRule } from '../../../shared/timeline/recurrence';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
+import { dayAtIn } from '../../../shared/dates';
 import { useContactName } from '../privacy/useContactName';
 import { fromLocalInput, toLocalInput } from '../timeline/datetime-local';
 
-/** Tomorrow at 09:00 local: a sensible default for "call back". */
-function defaultDue(): Date {
-  const d = new Date();
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 9, 0);
+/** Tomorrow at 09:00 on the shop's clock: a sensible default for "call back". */
+function defaultDue(timeZone?: string): Date {
+  return new Date(dayAtIn(Date.now(), 1, 9, timeZone));
 }
 
 export interface FollowUpFormProps {
@@ -46,6 +47,7 @@ function FollowUpFormBody({ onClose, contactId, existing }: FollowUpFormProps) {
   const { t } = useTranslation();
   const nameOf = useContactName();
   const { timeline } = useRepositories();
+  const shop = useShop();
   const contacts = useLiveQuery(
     () => (contactId ? Promise.resolve([]) : timeline.contactOptions()),
     [timeline, contactId],
@@ -53,7 +55,9 @@ function FollowUpFormBody({ onClose, contactId, existing }: FollowUpFormProps) {
   const [who, setWho] = useState<string | null>(existing?.contactId ?? contactId ?? null);
   const [title, setTitle] = useState(existing?.title ?? '');
   const [note, setNote] = useState(existing?.note ?? '');
-  const [due, setDue] = useState(toLocalInput(existing ? new Date(existing.dueAt) : defaultDue()));
+  const [due, setDue] = useState(
+    toLocalInput(existing ? new Date(existing.dueAt) : defaultDue(shop.timeZone)),
+  );
   const [repeat, setRepeat] = useState<RepeatRule>(existing?.repeat ?? 'none');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [confirmPast, setConfirmPast] = useState(false);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { endOfLocalDay, isOverdue } from '../../../shared/timeline/today';
 import { remindAt } from '../../../shared/timeline/reminders';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useShortcutRequest } from '../../app/shortcuts';
 import type { FollowUpView } from '../../db/repositories/timeline';
 import { EmptyState } from '../placeholder/EmptyState';
@@ -49,6 +50,7 @@ export function FollowUpsPage() {
   const { t } = useTranslation();
   const { timeline } = useRepositories();
   const now = useNow();
+  const shop = useShop();
   const [tab, setTab] = useState<string | null>('open');
   const [adding, setAdding] = useState(false);
   const open = useLiveQuery(() => timeline.openFollowUps(), [timeline]);
@@ -58,7 +60,7 @@ export function FollowUpsPage() {
   );
   useShortcutRequest('followUp', () => setAdding(true));
 
-  const end = endOfLocalDay(now).getTime();
+  const end = endOfLocalDay(now, shop.timeZone).getTime();
   const overdue = (open ?? []).filter((v) => isOverdue(v.followUp, now));
   const today = (open ?? []).filter(
     (v) => !isOverdue(v.followUp, now) && remindAt(v.followUp) <= end,

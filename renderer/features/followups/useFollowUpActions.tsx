@@ -1,18 +1,19 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../shared/dates';
+import { dayAtIn, formatDateTime } from '../../../shared/dates';
 import type { FollowUp } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 
 const UNDO_MS = 8000;
 
-/** Snooze choices, computed from now in local time. */
-export function snoozeTargets(now: Date) {
+/** Snooze choices, computed from now on the shop's clock (the device's when unset). */
+export function snoozeTargets(now: Date, timeZone?: string) {
   return {
     snooze1h: new Date(now.getTime() + 60 * 60 * 1000),
-    snoozeTomorrow: new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0),
+    snoozeTomorrow: new Date(dayAtIn(now.getTime(), 1, 9, timeZone)),
     snoozeNextWeek: new Date(
       now.getFullYear(),
       now.getMonth(),
@@ -27,6 +28,7 @@ export type SnoozeChoice = keyof ReturnType<typeof snoozeTargets>;
 /** Done (with undo), snooze, delete (with undo): the same everywhere a follow-up is shown. */
 export function useFollowUpActions() {
   const { t } = useTranslation();
+  const shop = useShop();
   const { locale } = useLocale();
   const { timeline } = useRepositories();
 
@@ -62,7 +64,7 @@ export function useFollowUpActions() {
       undoable(`done-${f.id}`, message, () => timeline.reopenFollowUp(f.id, next?.id));
     },
     async snooze(f: FollowUp, choice: SnoozeChoice) {
-      const until = snoozeTargets(new Date())[choice];
+      const until = snoozeTargets(new Date(), shop.timeZone)[choice];
       await timeline.snoozeFollowUp(f.id, until);
       notifications.show({
         message: t('timeline.followups.snoozed', {

@@ -23,11 +23,12 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate, formatDateTime, localCalendarDate } from '../../../shared/dates';
-import { formatRupiah } from '../../../shared/money';
+import { calendarDateIn, dayAtIn, formatCalendarDate, formatDateTime } from '../../../shared/dates';
 import { isErased } from '../../../shared/privacy/erase';
 import type { SaleRow } from '../../db/repositories/loyalty';
 import { useRepositories } from '../../app/services';
+import { useMoney } from '../../app/useMoney';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { useContact } from '../contacts/useContactSearch';
 import { FeedbackModal } from '../sales/FeedbackForm';
@@ -50,6 +51,8 @@ type Dialog = 'sale' | 'redeem' | 'adjust' | 'forgive' | 'feedback' | 'summary' 
 export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const money = useMoney();
+  const shop = useShop();
   const { loyalty, timeline } = useRepositories();
   const contact = useContact(contactId);
   // Pages, newest first: a regular with 5,000 sales opens on the newest PAGE of each.
@@ -108,9 +111,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
                 color="red"
                 onClick={async () => {
                   // A follow-up tomorrow, so someone decides with the customer.
-                  const due = new Date();
-                  due.setDate(due.getDate() + 1);
-                  due.setHours(10, 0, 0, 0);
+                  const due = new Date(dayAtIn(Date.now(), 1, 10, shop.timeZone));
                   const r = await timeline.addFollowUp({
                     contactId,
                     title: t('sales.loyalty.overdraftFollowUp', {
@@ -142,8 +143,8 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           <Text size="sm">
             {t('sales.loyalty.overRefundText', {
               date: formatDateTime(o.saleAt, locale),
-              amount: formatRupiah(o.saleAmount, locale),
-              refunded: formatRupiah(o.refunded, locale),
+              amount: money(o.saleAmount),
+              refunded: money(o.refunded),
             })}
           </Text>
         </Alert>
@@ -169,14 +170,14 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           {rule.pointValue > 0 && data.balance > 0 && (
             <Text size="sm" c="dimmed">
               {t('sales.loyalty.worth', {
-                amount: formatRupiah(data.balance * rule.pointValue, locale),
+                amount: money(data.balance * rule.pointValue),
               })}
             </Text>
           )}
           <Text size="xs" c="dimmed" mt={4}>
             {t('sales.loyalty.lifetime', {
               count: data.purchases,
-              amount: formatRupiah(data.lifetimeSpend, locale),
+              amount: money(data.lifetimeSpend),
             })}
           </Text>
         </Card>
@@ -198,14 +199,14 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           <Text size="xs" c="dimmed" mt={4}>
             {tier.next
               ? t('sales.loyalty.toNext', {
-                  amount: formatRupiah(tier.toNext, locale),
+                  amount: money(tier.toNext),
                   tier: tier.next.name,
                 })
               : t('sales.loyalty.topTier')}
           </Text>
           <Text size="xs" c="dimmed">
             {t('sales.loyalty.spend12', {
-              amount: formatRupiah(tier.spend, locale),
+              amount: money(tier.spend),
               months: rule.tierWindowMonths,
             })}
           </Text>
@@ -224,7 +225,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
                 <Text size="sm" c="orange" key={e.expiresAtMs}>
                   {t('sales.loyalty.expiringLine', {
                     points: e.points.toLocaleString(locale),
-                    date: formatCalendarDate(localCalendarDate(new Date(e.expiresAtMs)), locale),
+                    date: formatCalendarDate(calendarDateIn(e.expiresAtMs, shop.timeZone), locale),
                   })}
                 </Text>
               ))}

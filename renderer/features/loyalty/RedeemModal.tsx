@@ -2,9 +2,9 @@ import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } fro
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRupiah } from '../../../shared/money';
 import type { LoyaltyRule } from '../../../shared/loyalty/rules';
 import { useRepositories } from '../../app/services';
+import { useMoney } from '../../app/useMoney';
 import { useLocale } from '../../i18n/useLocale';
 
 /** Redeem points as a discount or for a catalog reward; refused above the available balance. */
@@ -44,6 +44,7 @@ function RedeemForm({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const money = useMoney();
   const { loyalty } = useRepositories();
   const [pts, setPts] = useState<number | string>('');
   const [reward, setReward] = useState<string | null>(null);
@@ -105,7 +106,7 @@ function RedeemForm({
           data-autofocus
           description={
             rule.pointValue > 0 && n > 0
-              ? t('sales.redeem.discount', { amount: formatRupiah(n * rule.pointValue, locale) })
+              ? t('sales.redeem.discount', { amount: money(n * rule.pointValue) })
               : undefined
           }
         />

@@ -13,7 +13,7 @@ export function useMemberSummary(
   l: ContactLoyalty | undefined,
 ): ((lang: Language) => string) | undefined {
   const { i18n } = useTranslation();
-  const { currency } = useShop();
+  const { currency, timeZone } = useShop();
   if (!l) return undefined;
   const first = l.expiringSoon[0];
   return (lang) => {
@@ -30,6 +30,7 @@ export function useMemberSummary(
       (line, values) => t(`sales.summary.${line}`, values),
       currency,
       INTL_LOCALE[lang],
+      timeZone,
     );
   };
 }

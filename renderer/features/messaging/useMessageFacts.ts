@@ -47,5 +47,6 @@ export function useMessageFacts(
     }),
     ...(read.f.lastPurchaseAt !== undefined && { lastPurchaseAt: read.f.lastPurchaseAt }),
     shop: shop.profile,
+    ...(shop.timeZone !== undefined && { timeZone: shop.timeZone }),
   };
 }

@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CES_SCALE, type PeriodMetrics, type ReportResult } from '../../../shared/reports';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { money, num, pct } from './format';
 import { InfoTip } from './InfoTip';
@@ -65,6 +66,7 @@ export function KpiGrid({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { currency } = useShop();
   const cur = result.current;
   const prev = result.previous;
   const pick = <T,>(f: (m: PeriodMetrics) => T): [T, T | null] => [f(cur), prev ? f(prev) : null];
@@ -98,16 +100,22 @@ export function KpiGrid({
       {
         id: 'revenue',
         label: t('reports.kpi.revenue'),
-        value: money(rev, locale),
+        value: money(rev, locale, currency),
         now: rev,
         before: revP,
         help: `${t('reports.kpi.orders')}: ${num(cur.orders.orders, locale)} · ${t('reports.kpi.buyers')}: ${num(cur.orders.buyers, locale)}`,
       },
-      (v) => money(v, locale),
+      (v) => money(v, locale, currency),
     ),
     withPrev(
-      { id: 'aov', label: t('reports.kpi.aov'), value: money(aov, locale), now: aov, before: aovP },
-      (v) => money(v, locale),
+      {
+        id: 'aov',
+        label: t('reports.kpi.aov'),
+        value: money(aov, locale, currency),
+        now: aov,
+        before: aovP,
+      },
+      (v) => money(v, locale, currency),
     ),
     withPrev(
       {
@@ -124,7 +132,7 @@ export function KpiGrid({
       {
         id: 'clv',
         label: t('reports.kpi.clv'),
-        value: money(result.value.averageClv, locale),
+        value: money(result.value.averageClv, locale, currency),
         now: null,
         before: null,
         help: t('reports.kpi.clvHelp', { customers: num(result.value.customers, locale) }),
@@ -254,7 +262,7 @@ export function KpiGrid({
         id: 'liability',
         label: t('reports.kpi.liability'),
         // The ledger is read after the other reports: say so until its numbers are in.
-        value: liability ? money(liab, locale) : t('reports.kpi.liabilityLoading'),
+        value: liability ? money(liab, locale, currency) : t('reports.kpi.liabilityLoading'),
         now: liab,
         before: liabP,
         lowerIsBetter: true,
@@ -271,9 +279,9 @@ export function KpiGrid({
               .filter(Boolean)
               .join(' · ')
           : t('reports.kpi.liabilityLoadingHelp'),
-        info: t('reports.kpi.liabilityInfo', { value: money(pointValue, locale) }),
+        info: t('reports.kpi.liabilityInfo', { value: money(pointValue, locale, currency) }),
       },
-      (v) => money(v, locale),
+      (v) => money(v, locale, currency),
     ),
   ];
 

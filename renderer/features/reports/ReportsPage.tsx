@@ -28,11 +28,12 @@ import {
 } from '../../../shared/reports';
 import { ruleAt } from '../../../shared/loyalty/rules';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
 import './chart-setup';
 import { CohortHeatmap } from './CohortHeatmap';
-import { dayLabel, deviceUtcOffset, monthLabel, periodLabel, periodSlug } from './format';
+import { dayLabel, monthLabel, shopUtcOffset, periodLabel, periodSlug } from './format';
 import { KpiGrid } from './KpiGrid';
 import { PeriodPicker } from './PeriodPicker';
 import { useReportView } from './report-view-store';
@@ -115,7 +116,8 @@ export function ReportsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const offset = useMemo(() => deviceUtcOffset(), []);
+  const shop = useShop();
+  const offset = useMemo(() => shopUtcOffset(shop.timeZone), [shop.timeZone]);
   // The period lives in a store, so Back from a drill-down shows the same one.
   const { kind, setKind, range, setRange, compare, setCompare, setAnchor } = useReportView();
   const [openedAt] = useState(() => Date.now());
@@ -208,7 +210,9 @@ export function ReportsPage() {
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} />}
             aria-label={t('reports.chart.exportCsvLabel', { title: t('reports.title') })}
-            onClick={() => void exporter.csv(`kenal-summary-${slug}`, summaryCsv(result, t))}
+            onClick={() =>
+              void exporter.csv(`kenal-summary-${slug}`, summaryCsv(result, t, shop.currency))
+            }
           >
             {t('reports.chart.exportCsv')}
           </Button>

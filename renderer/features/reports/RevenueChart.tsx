@@ -4,10 +4,11 @@ import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { monthKey, type MonthRevenue } from '../../../shared/reports';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { ChartCard } from './ChartCard';
 import { COLORS } from './chart-setup';
-import { money, moneyCompact, monthLabel, num } from './format';
+import { money, moneyCell, moneyCompact, monthLabel, num } from './format';
 
 /** Net revenue per month (bars) and buyers (line); a click on a bar lists that month's buyers. */
 export function RevenueChart({
@@ -21,16 +22,22 @@ export function RevenueChart({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { currency } = useShop();
   const ref = useRef<ChartJS | null>(null);
   const labels = months.map((m) => monthLabel(m.month, locale));
   const csv = () => ({
     header: [
       t('reports.csv.month'),
-      t('reports.csv.revenue'),
+      t('reports.csv.revenue', { currency: currency.code.toLowerCase() }),
       t('reports.csv.orders'),
       t('reports.csv.buyers'),
     ],
-    rows: months.map((m) => [monthKey(m.month), m.revenue, m.orders, m.buyers]),
+    rows: months.map((m) => [
+      monthKey(m.month),
+      moneyCell(m.revenue, currency),
+      m.orders,
+      m.buyers,
+    ]),
   });
   const table = (
     <Table striped highlightOnHover withTableBorder data-testid="revenue-table">
@@ -47,7 +54,7 @@ export function RevenueChart({
         {months.map((m, i) => (
           <Table.Tr key={m.month}>
             <Table.Td>{labels[i]}</Table.Td>
-            <Table.Td ta="right">{money(m.revenue, locale)}</Table.Td>
+            <Table.Td ta="right">{money(m.revenue, locale, currency)}</Table.Td>
             <Table.Td ta="right">{num(m.orders, locale)}</Table.Td>
             <Table.Td ta="right">{num(m.buyers, locale)}</Table.Td>
             <Table.Td ta="right">
@@ -117,7 +124,7 @@ export function RevenueChart({
             scales: {
               y: {
                 beginAtZero: true,
-                ticks: { callback: (v) => moneyCompact(Number(v), locale) },
+                ticks: { callback: (v) => moneyCompact(Number(v), locale, currency) },
               },
               y1: {
                 beginAtZero: true,
@@ -131,7 +138,7 @@ export function RevenueChart({
                 callbacks: {
                   label: (ctx) =>
                     ctx.dataset.yAxisID === 'y'
-                      ? `${ctx.dataset.label}: ${money(ctx.parsed.y, locale)}`
+                      ? `${ctx.dataset.label}: ${money(ctx.parsed.y, locale, currency)}`
                       : `${ctx.dataset.label}: ${num(ctx.parsed.y, locale)}`,
                 },
               },

@@ -19,9 +19,10 @@ import {
   type RfmSegment,
   type RfmSummary,
 } from '../../../shared/reports';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { ChartCard } from './ChartCard';
-import { money, num, pct } from './format';
+import { money, moneyCell, num, pct } from './format';
 import { SEGMENT_COLORS, SEGMENT_HEX } from './segments';
 
 /**
@@ -41,12 +42,21 @@ export function RfmPanel({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { currency } = useShop();
   const ref = useRef<ChartJS<'bar'> | null>(null);
   const name = (s: RfmSegment) => t(`reports.rfm.segments.${s}`);
   const total = rfm.scored;
   const csv = () => ({
-    header: [t('reports.csv.segment'), t('reports.csv.customers'), t('reports.csv.revenue')],
-    rows: RFM_SEGMENTS.map((s, i) => [name(s), rfm.counts[i]!, rfm.revenue[i]!]),
+    header: [
+      t('reports.csv.segment'),
+      t('reports.csv.customers'),
+      t('reports.csv.revenue', { currency: currency.code.toLowerCase() }),
+    ],
+    rows: RFM_SEGMENTS.map((s, i) => [
+      name(s),
+      rfm.counts[i]!,
+      moneyCell(rfm.revenue[i]!, currency),
+    ]),
   });
 
   const grid = (
@@ -142,7 +152,7 @@ export function RfmPanel({
             <Table.Td ta="right">
               {total ? pct((rfm.counts[i]! / total) * 100, locale, 0) : '—'}
             </Table.Td>
-            <Table.Td ta="right">{money(rfm.revenue[i]!, locale)}</Table.Td>
+            <Table.Td ta="right">{money(rfm.revenue[i]!, locale, currency)}</Table.Td>
             <Table.Td ta="right">
               {rfm.counts[i]! > 0 && (
                 <Anchor component="button" type="button" size="xs" onClick={() => onSegment(s)}>

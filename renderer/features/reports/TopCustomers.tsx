@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ReportResult } from '../../../shared/reports';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { useContactName } from '../privacy/useContactName';
 import { ChartCard } from './ChartCard';
-import { money, num } from './format';
+import { money, moneyCell, num } from './format';
 
 /** The period's best customers by net revenue, with their customer value; a name opens them. */
 export function TopCustomers({
@@ -21,6 +22,7 @@ export function TopCustomers({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { currency, timeZone } = useShop();
   const navigate = useNavigate();
   const { contacts } = useRepositories();
   const shownName = useContactName();
@@ -38,24 +40,27 @@ export function TopCustomers({
   const date = (ms: number) =>
     Number.isNaN(ms)
       ? '—'
-      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+      : new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          ...(timeZone !== undefined && { timeZone }),
+        }).format(new Date(ms));
   const nameOf = (i: number) => names?.[i] ?? t('reports.top.unknown');
   const csv = () => ({
     header: [
       t('reports.csv.contact'),
       t('reports.csv.contactId'),
-      t('reports.csv.revenue'),
+      t('reports.csv.revenue', { currency: currency.code.toLowerCase() }),
       t('reports.csv.orders'),
       t('reports.csv.lastPurchase'),
-      t('reports.csv.clv'),
+      t('reports.csv.clv', { currency: currency.code.toLowerCase() }),
     ],
     rows: top.map((r, i) => [
       nameOf(i),
       ids[i],
-      r.revenue,
+      moneyCell(r.revenue, currency),
       r.orders,
       Number.isNaN(r.lastAt) ? null : new Date(r.lastAt).toISOString(),
-      r.clv === null ? null : Math.round(r.clv),
+      moneyCell(r.clv, currency),
     ]),
   });
   const table = (
@@ -86,10 +91,10 @@ export function TopCustomers({
                 nameOf(i)
               )}
             </Table.Td>
-            <Table.Td ta="right">{money(r.revenue, locale)}</Table.Td>
+            <Table.Td ta="right">{money(r.revenue, locale, currency)}</Table.Td>
             <Table.Td ta="right">{num(r.orders, locale)}</Table.Td>
             <Table.Td>{date(r.lastAt)}</Table.Td>
-            <Table.Td ta="right">{money(r.clv, locale)}</Table.Td>
+            <Table.Td ta="right">{money(r.clv, locale, currency)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

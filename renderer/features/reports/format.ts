@@ -1,6 +1,7 @@
 /** Number, money, percentage and month formatting for the reports, in the user's locale. */
-import { formatRupiah } from '../../../shared/money';
+import { formatMoney, type Currency } from '../../../shared/money';
 import { monthIndex, type Period } from '../../../shared/reports';
+import { offsetIn } from '../../../shared/dates';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: string, o: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -12,19 +13,28 @@ function nf(locale: string, o: Intl.NumberFormatOptions): Intl.NumberFormat {
 
 export const NONE = '—';
 
-export function money(n: number | null, locale: string): string {
-  return n === null ? NONE : formatRupiah(Math.round(n), locale);
+/** An amount in the shop currency's minor unit ("Rp 1.250.000", "$12.50"); null is a dash. */
+export function money(n: number | null, locale: string, currency: Currency): string {
+  return n === null ? NONE : formatMoney(Math.round(n), currency, locale);
 }
 
-/** "Rp 1,2 jt" for chart axes. */
-export function moneyCompact(n: number, locale: string): string {
+/**
+ * An amount for a CSV cell: the shop currency's major unit (12.5 for $12.50, 1250000 for
+ * Rp 1.250.000), so a spreadsheet never reads cents as dollars. Null stays empty.
+ */
+export function moneyCell(minor: number | null, currency: Currency): number | null {
+  return minor === null ? null : Math.round(minor) / 10 ** currency.decimals;
+}
+
+/** "Rp 1,2 jt", "$1.2K" for chart axes (`n` in the minor unit). */
+export function moneyCompact(n: number, locale: string, currency: Currency): string {
   return nf(locale, {
     style: 'currency',
-    currency: 'IDR',
+    currency: currency.code,
     currencyDisplay: 'narrowSymbol',
     notation: 'compact',
     maximumFractionDigits: 1,
-  }).format(n);
+  }).format(n / 10 ** currency.decimals);
 }
 
 export function num(n: number | null, locale: string, digits = 0): string {
@@ -40,9 +50,12 @@ export function pct(n: number | null, locale: string, digits = 1): string {
     : nf(locale, { style: 'percent', maximumFractionDigits: digits }).format(n / 100);
 }
 
-/** The device's UTC offset in minutes (+420 in Jakarta). */
-export function deviceUtcOffset(): number {
-  return -new Date().getTimezoneOffset();
+/**
+ * The shop's UTC offset in minutes now (+420 in Jakarta, +480 in Makassar): a report's "this
+ * month" is the shop's month. Unset zone: the device's.
+ */
+export function shopUtcOffset(timeZone?: string, nowMs = Date.now()): number {
+  return Math.round(offsetIn(nowMs, timeZone) / 60_000);
 }
 
 /** "Mar 2026" for a month index. */

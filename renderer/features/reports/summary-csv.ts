@@ -1,7 +1,9 @@
 /** The headline numbers of a report as a CSV table: one metric a row, this period and the previous. */
 import type { TFunction } from 'i18next';
 import type { PeriodMetrics, ReportResult } from '../../../shared/reports';
+import type { Currency } from '../../../shared/money';
 import type { CsvTable } from './export';
+import { moneyCell } from './format';
 
 const METRICS: [string, (m: PeriodMetrics) => number | null][] = [
   ['revenue', (m) => m.orders.revenue],
@@ -22,13 +24,18 @@ const METRICS: [string, (m: PeriodMetrics) => number | null][] = [
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
-export function summaryCsv(result: ReportResult, t: TFunction): CsvTable {
+/** Metrics that are amounts: written in the currency's major unit (12.5 for $12.50). */
+const MONEY = new Set(['revenue', 'aov', 'liability']);
+
+export function summaryCsv(result: ReportResult, t: TFunction, currency: Currency): CsvTable {
+  const cell = (key: string, v: number | null) =>
+    MONEY.has(key) ? moneyCell(v, currency) : round(v);
   const rows = METRICS.map(([key, get]) => [
     t(`reports.kpi.${key}`),
-    round(get(result.current)),
-    result.previous ? round(get(result.previous)) : null,
+    cell(key, get(result.current)),
+    result.previous ? cell(key, get(result.previous)) : null,
   ]);
-  rows.push([t('reports.kpi.clv'), round(result.value.averageClv), null]);
+  rows.push([t('reports.kpi.clv'), moneyCell(result.value.averageClv, currency), null]);
   return {
     header: [t('reports.csv.metric'), t('reports.csv.current'), t('reports.csv.previous')],
     rows,

@@ -15,7 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { calendarDateIn, datePattern, localCalendarDate } from '../../../shared/dates';
+import { calendarDateIn, datePattern } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import {
   canRedeemAsDiscount,
@@ -76,7 +76,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
   const [amount, setAmount] = useState<MoneyValue>({ ok: false, empty: true });
   const [lines, setLines] = useState<FormLine[]>(() => [emptyLine()]);
   const [redeemText, setRedeemText] = useState<number | string>('');
-  const [date, setDate] = useState<string | null>(localCalendarDate(new Date()));
+  const [date, setDate] = useState<string | null>(calendarDateIn(new Date().getTime(), shop.timeZone));
   const [dateProblem, setDateProblem] = useState<DateFieldProblem>(null);
   const [payment, setPayment] = useState<PaymentMethod>('cash');
   const [items, setItems] = useState('');
@@ -190,7 +190,8 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
     if (canRedeem && plan && !plan.ok) errs.redeem = t(plan.error, { max: count(plan.max ?? 0) });
     if (dateProblem) errs.date = t(dateProblem, { pattern: datePattern(locale) });
     else if (!date || !at) errs.date = t('sales.errors.dateRequired');
-    else if (date > localCalendarDate(new Date())) errs.date = t('sales.errors.dateFuture');
+    else if (date > calendarDateIn(new Date().getTime(), shop.timeZone))
+      errs.date = t('sales.errors.dateFuture');
     setErrors(errs);
     if (Object.keys(errs).length > 0 || !customer || !at || !read.ok) return;
     setBusy(true);
@@ -303,7 +304,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
             value={date}
             onChange={setDate}
             onProblem={setDateProblem}
-            maxDate={localCalendarDate(new Date())}
+            maxDate={calendarDateIn(new Date().getTime(), shop.timeZone)}
             error={errors.date}
             withAsterisk
           />

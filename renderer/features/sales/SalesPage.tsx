@@ -14,9 +14,10 @@ import { IconFileImport, IconPlus, IconReceipt, IconSearch } from '@tabler/icons
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseCalendarDate } from '../../../shared/dates';
+import { addCalendarDays, startOfDayIn } from '../../../shared/dates';
 import type { SaleRow, SalesFilter } from '../../db/repositories/loyalty';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../placeholder/EmptyState';
@@ -28,12 +29,10 @@ import { SalesTable } from './SalesTable';
 
 const PAGE = 100;
 
-/** Local midnight of a "YYYY-MM-DD" (plus `days`), in ms. */
-function localDayMs(value: string | null, days = 0): number | undefined {
-  if (!value) return undefined;
-  const d = parseCalendarDate(value.slice(0, 10));
-  if (!d) return undefined;
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days).getTime();
+/** Midnight on the shop's clock of a "YYYY-MM-DD" (plus `days`), in ms. */
+function shopDayMs(value: string | null, days: number, timeZone?: string): number | undefined {
+  const day = value ? addCalendarDays(value.slice(0, 10), days) : null;
+  return (day === null ? null : startOfDayIn(day, timeZone)) ?? undefined;
 }
 
 /** Every sale and refund, newest first, with filters; record and import from here. */
@@ -41,6 +40,7 @@ export function SalesPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { loyalty } = useRepositories();
+  const shop = useShop();
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
   const [refunding, setRefunding] = useState<SaleRow | null>(null);
@@ -58,8 +58,8 @@ export function SalesPage() {
   }, [loyalty]);
 
   const filter: SalesFilter = {
-    fromMs: localDayMs(range[0]),
-    toMs: localDayMs(range[1], 1),
+    fromMs: shopDayMs(range[0], 0, shop.timeZone),
+    toMs: shopDayMs(range[1], 1, shop.timeZone),
     kind: kind ?? undefined,
     paymentMethod: payment ?? undefined,
     query: deferredQuery,

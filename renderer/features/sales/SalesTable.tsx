@@ -4,8 +4,8 @@ import { IconReceiptRefund } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/dates';
-import { formatRupiah } from '../../../shared/money';
 import type { SaleRow } from '../../db/repositories/loyalty';
+import { useMoney } from '../../app/useMoney';
 import { useLocale } from '../../i18n/useLocale';
 import { useContactName } from '../privacy/useContactName';
 
@@ -21,6 +21,7 @@ export function SalesTable({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const money = useMoney();
   const nameOf = useContactName();
   return (
     <Table striped highlightOnHover verticalSpacing={6} data-testid="sales-table">
@@ -63,18 +64,18 @@ export function SalesTable({
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 <Text span size="sm" c={refund ? 'red' : undefined} fw={500}>
                   {refund ? '−' : ''}
-                  {formatRupiah(s.amount, locale)}
+                  {money(s.amount)}
                 </Text>
                 {!refund && s.refunded > 0 && (
                   <Text size="xs" c="dimmed">
-                    {t('sales.refundedPart', { amount: formatRupiah(s.refunded, locale) })}
+                    {t('sales.refundedPart', { amount: money(s.refunded) })}
                   </Text>
                 )}
                 {!refund && s.refunded > s.amount && (
                   // Two devices each refunded it (shared/loyalty/over-refund.ts).
                   <Badge color="red" variant="light" tt="none" data-testid="over-refunded">
                     {t('sales.overRefundedBy', {
-                      amount: formatRupiah(s.refunded - s.amount, locale),
+                      amount: money(s.refunded - s.amount),
                     })}
                   </Badge>
                 )}

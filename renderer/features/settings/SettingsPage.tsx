@@ -2,10 +2,11 @@ import { Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@manti
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostInfo } from '../../../shared/host-api';
-import { formatRupiah } from '../../../shared/money';
-import { formatCalendarDate, localCalendarDate } from '../../../shared/dates';
+import { calendarDateIn, formatCalendarDate } from '../../../shared/dates';
 import { useHost, useRepositories } from '../../app/services';
 import type { Language } from '../../i18n';
+import { useMoney } from '../../app/useMoney';
+import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { BackupSettings } from '../backup-sync/BackupSettings';
 import { PhoneCountrySetting } from '../contacts/PhoneCountrySetting';
@@ -21,6 +22,8 @@ import { StorageCard } from './StorageCard';
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const { language, locale } = useLocale();
+  const money = useMoney();
+  const shop = useShop();
   const host = useHost();
   const { clock } = useRepositories();
   const [info, setInfo] = useState<HostInfo | null>(null);
@@ -50,11 +53,11 @@ export function SettingsPage() {
           <Group gap="lg" mt="xs">
             <Text size="sm">
               {t('settings.moneyExample')}:{' '}
-              <b data-testid="money-example">{formatRupiah(1250000, locale)}</b>
+              <b data-testid="money-example">{money(1_250_000 * 10 ** shop.currency.decimals)}</b>
             </Text>
             <Text size="sm">
               {t('settings.dateExample')}:{' '}
-              <b>{formatCalendarDate(localCalendarDate(new Date()), locale)}</b>
+              <b>{formatCalendarDate(calendarDateIn(new Date().getTime(), shop.timeZone), locale)}</b>
             </Text>
           </Group>
         </Stack>

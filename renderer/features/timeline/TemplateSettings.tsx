@@ -176,7 +176,7 @@ function TemplateForm({
 }) {
   const { t } = useTranslation();
   const { language } = useLocale();
-  const profile = useShop().profile;
+  const { profile, currency } = useShop();
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [lastBody, setLastBody] = useState<'id' | 'en'>(language);
@@ -193,7 +193,12 @@ function TemplateForm({
     expiring: { points: 200, at: new Date(now + 14 * 86_400_000).toISOString() },
     lastPurchaseAt: new Date(now - 60 * 86_400_000).toISOString(),
     due: new Date(now).toISOString(),
-    sale: { amount: 250_000, pointsEarned: 25 },
+    // In the shop's currency: Rp 250.000, or 250.00 where it has cents.
+    sale: {
+      amount: currency.decimals === 0 ? 250_000 : 250 * 10 ** currency.decimals,
+      pointsEarned: 25,
+      currency,
+    },
     shop: {
       name: profile.name || t('timeline.templates.previewShop'),
       address: profile.address || t('timeline.templates.previewAddress'),

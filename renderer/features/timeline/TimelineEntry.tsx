@@ -15,8 +15,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
-import { formatRupiah } from '../../../shared/money';
 import type { TimelineItem, TimelineKind } from '../../db/repositories/timeline';
+import { useMoney } from '../../app/useMoney';
 import { useLocale } from '../../i18n/useLocale';
 import { ComplaintActions } from './ComplaintActions';
 
@@ -49,6 +49,7 @@ export function TimelineEntry({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const money = useMoney();
   const [unfolded, setUnfolded] = useState(false);
   const kind = itemKind(item);
   const { icon: KindIcon, color } = ICONS[kind];
@@ -83,7 +84,7 @@ export function TimelineEntry({
     const { sale } = item;
     body = (
       <Text size="sm">
-        {t(`timeline.sale.${sale.kind}`, { amount: formatRupiah(sale.amount, locale) })}
+        {t(`timeline.sale.${sale.kind}`, { amount: money(sale.amount) })}
         {sale.invoiceNo ? ` · ${t('timeline.sale.invoice', { invoiceNo: sale.invoiceNo })}` : ''}
         {sale.items ? ` · ${sale.items}` : ''}
       </Text>

@@ -18,10 +18,11 @@ import {
   formatCalendarDate,
   formatDateTime,
   formatDayMonth,
-  localCalendarDate,
+  calendarDateIn,
 } from '../../../shared/dates';
 import { bucketFollowUps } from '../../../shared/timeline/today';
 import { useRepositories } from '../../app/services';
+import { useShop } from '../../app/useShop';
 import type { ContactSummary } from '../../db/repositories/timeline';
 import { useLocale } from '../../i18n/useLocale';
 import { FollowUpForm } from '../followups/FollowUpForm';
@@ -54,7 +55,8 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   const { locale } = useLocale();
   const { contacts, timeline } = useRepositories();
   const now = useNow(60_000);
-  const dayKey = localCalendarDate(now);
+  const shop = useShop();
+  const dayKey = calendarDateIn(now.getTime(), shop.timeZone);
   const [adding, setAdding] = useState(false);
   const [group, setGroup] = useState<{
     ids: string[];
@@ -96,6 +98,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   const buckets = bucketFollowUps(
     (followUps ?? []).map((v) => ({ ...v.followUp, view: v })),
     now,
+    shop.timeZone,
   );
   // The contact count too: an empty book shows the welcome, never "all clear" first.
   const loaded =

@@ -21,7 +21,7 @@ export const checkout = {
     max: 'Up to {{points}} in this sale',
     useMax: 'Use the most',
     noDiscountRule:
-      'Your loyalty rules give points no rupiah value, so they are not redeemed at the checkout.',
+      'Your loyalty rules give points no money value, so they are not redeemed at the checkout.',
     onlyToday: 'Points are redeemed only in a sale of today.',
     nothingToRedeem: 'No points to redeem yet.',
     noEarnWhenRedeeming: 'Your rules: a sale that redeems points earns none.',

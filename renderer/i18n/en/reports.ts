@@ -35,7 +35,7 @@ export const reports = {
     inactivityHelp: 'A customer with no purchase for this long counts as lost (churned).',
     lifespanYears: 'Expected customer lifespan (years)',
     lifespanHelp: 'How many years a customer usually keeps buying; used for the customer value.',
-    pointValue: 'Value of one point (Rp)',
+    pointValue: 'Value of one point',
     pointValueHelp: 'Used for the outstanding points liability.',
   },
   kpi: {
@@ -195,7 +195,7 @@ export const reports = {
   },
   csv: {
     month: 'month',
-    revenue: 'revenue_rp',
+    revenue: 'revenue_{{currency}}',
     orders: 'orders',
     buyers: 'buyers',
     segment: 'segment',
@@ -205,7 +205,7 @@ export const reports = {
     contact: 'contact',
     contactId: 'contact_id',
     lastPurchase: 'last_purchase',
-    clv: 'customer_value_rp',
+    clv: 'customer_value_{{currency}}',
     promoters: 'promoters',
     passives: 'passives',
     detractors: 'detractors',

@@ -8,7 +8,7 @@ export const shop = {
     'Amounts are kept in its smallest unit ({{decimals}} decimals). Changing it does not convert amounts already recorded.',
   timeZone: 'Time zone',
   timeZoneHelp:
-    'Imported times, loyalty rule dates and sale dates are read in this zone, whatever the device’s own.',
+    'The shop’s days and months are counted in this zone, whatever the device’s own: imported times, sale dates, loyalty rule dates, points expiry, tier windows, birthdays, what is due today and report months. Changing it recalculates the kept customer figures.',
   timeZoneUnset: 'Not set: this device’s zone ({{zone}}) is used',
   saved: 'Shop settings saved',
   profile: {

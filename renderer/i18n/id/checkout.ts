@@ -20,7 +20,7 @@ export const checkout: typeof en = {
     max: 'Paling banyak {{points}} dalam penjualan ini',
     useMax: 'Pakai semua',
     noDiscountRule:
-      'Aturan loyalitas Anda tidak memberi nilai rupiah pada poin, jadi poin tidak ditukar di kasir.',
+      'Aturan loyalitas Anda tidak memberi nilai uang pada poin, jadi poin tidak ditukar di kasir.',
     onlyToday: 'Poin hanya bisa ditukar dalam penjualan hari ini.',
     nothingToRedeem: 'Belum ada poin untuk ditukar.',
     noEarnWhenRedeeming: 'Aturan Anda: penjualan yang menukar poin tidak mendapat poin.',

@@ -37,7 +37,7 @@ export const reports: Translations['reports'] = {
     lifespanYears: 'Perkiraan lama menjadi pelanggan (tahun)',
     lifespanHelp:
       'Berapa tahun biasanya seorang pelanggan terus membeli; dipakai untuk nilai pelanggan.',
-    pointValue: 'Nilai satu poin (Rp)',
+    pointValue: 'Nilai satu poin',
     pointValueHelp: 'Untuk kewajiban poin yang belum ditukar.',
   },
   kpi: {
@@ -197,7 +197,7 @@ export const reports: Translations['reports'] = {
   },
   csv: {
     month: 'bulan',
-    revenue: 'pendapatan_rp',
+    revenue: 'pendapatan_{{currency}}',
     orders: 'pesanan',
     buyers: 'pembeli',
     segment: 'segmen',
@@ -207,7 +207,7 @@ export const reports: Translations['reports'] = {
     contact: 'kontak',
     contactId: 'id_kontak',
     lastPurchase: 'pembelian_terakhir',
-    clv: 'nilai_pelanggan_rp',
+    clv: 'nilai_pelanggan_{{currency}}',
     promoters: 'promotor',
     passives: 'pasif',
     detractors: 'kritikus',

@@ -10,7 +10,7 @@ export const shop: Translations['shop'] = {
     'Nominal disimpan dalam satuan terkecilnya ({{decimals}} desimal). Mengubahnya tidak mengonversi nominal yang sudah tercatat.',
   timeZone: 'Zona waktu',
   timeZoneHelp:
-    'Waktu impor, tanggal aturan loyalitas, dan tanggal penjualan dibaca dalam zona ini, apa pun zona perangkat.',
+    'Hari dan bulan toko dihitung dalam zona ini, apa pun zona perangkat: waktu impor, tanggal penjualan, tanggal aturan loyalitas, kedaluwarsa poin, periode tier, ulang tahun, yang jatuh tempo hari ini, dan bulan laporan. Mengubahnya menghitung ulang angka pelanggan yang disimpan.',
   timeZoneUnset: 'Belum diatur: zona perangkat ini ({{zone}}) yang dipakai',
   saved: 'Pengaturan toko disimpan',
   profile: {

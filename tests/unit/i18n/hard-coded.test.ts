@@ -118,6 +118,11 @@ describe('no user-visible text outside renderer/i18n', () => {
     expect(Object.fromEntries(perFile)).toEqual({});
   });
 
+  it('shows money in the shop currency: nothing formats amounts as Rupiah only (#18)', () => {
+    const shared = files('shared', /\.ts$/);
+    expect(findings([...rendererCode, ...shared], /formatRupiah|currency:\s*'IDR'/g)).toEqual([]);
+  });
+
   it('never writes the English placeholder itself', () => {
     expect(findings(rendererCode, /Erased customer|ERASED_NAME/g)).toEqual([]);
   });

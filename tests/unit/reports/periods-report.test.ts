@@ -132,7 +132,10 @@ describe('summary CSV', () => {
   it('has one row per metric with this period and the previous', async () => {
     const { summaryCsv } = await import('../../../renderer/features/reports/summary-csv');
     const { dataset } = build(RETENTION_FIXTURE);
-    const table = summaryCsv(computeReport(dataset, options()), ((k: string) => k) as never);
+    const table = summaryCsv(computeReport(dataset, options()), ((k: string) => k) as never, {
+      code: 'IDR',
+      decimals: 0,
+    });
     expect(table.header).toEqual([
       'reports.csv.metric',
       'reports.csv.current',
@@ -144,6 +147,18 @@ describe('summary CSV', () => {
       50,
       null,
     ]);
+  });
+
+  it('writes amounts in the currency major unit: cents never read as dollars (#18)', async () => {
+    const { summaryCsv } = await import('../../../renderer/features/reports/summary-csv');
+    const { dataset } = build(RETENTION_FIXTURE);
+    const table = summaryCsv(computeReport(dataset, options()), ((k: string) => k) as never, {
+      code: 'USD',
+      decimals: 2,
+    });
+    // The same stored minor units as above, read as cents.
+    expect(table.rows[0]).toEqual(['reports.kpi.revenue', 1_400, 1_750]);
+    expect(table.rows.find((r) => r[0] === 'reports.kpi.orders')?.[1]).toBeGreaterThan(0);
   });
 });
 

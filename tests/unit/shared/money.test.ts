@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRupiah, points, rupiah } from '../../../shared/money';
+import { formatMoney, IDR, points, rupiah } from '../../../shared/money';
+
+const formatRupiah = (minor: number, locale: string) => formatMoney(minor, IDR, locale);
 
 const NBSP = '\u00a0';
 
-describe('formatRupiah', () => {
+describe('formatMoney in rupiah', () => {
   it.each(['id-ID', 'en-ID'])(
     'shows "Rp", a no-break space, dot grouping, no decimals (%s)',
     (l) => {
