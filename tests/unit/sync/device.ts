@@ -73,18 +73,22 @@ export async function undeleteContact(repos: Repositories, id: string): Promise<
   });
 }
 
-/** A purchase and the points it earns; the earn entry's id derives from the sale, as rules do. */
+/**
+ * A purchase and the points it earns; the earn entry's id derives from the sale, as rules do.
+ * `typed` is what the checkout wrote down (the items text, the lines).
+ */
 export async function addSale(
   repos: Repositories,
   contactId: string,
   amount: number,
   award = true,
+  typed: Pick<Sale, 'items' | 'lines'> = {},
 ) {
   const { db, clock } = repos;
   return db.transaction('rw', db.sales, db.ledger, db.meta, async () => {
     const stamp = await clock.stamp();
     const sale: Sale = createEvent(
-      { contactId, kind: 'purchase' as const, at: AT, amount },
+      { contactId, kind: 'purchase' as const, at: AT, amount, ...typed },
       { id: newId(), createdAt: AT, stamp },
     );
     await db.sales.add(sale);

@@ -10,7 +10,8 @@
  * - after one final round (every file reaches every device) all devices hold identical tables;
  * - every ledger entry made exists exactly once, with the points it was made with;
  * - erasure is final: an erased contact, and every contact linked to it by `mergedInto`, holds
- *   no personal value, and no device keeps a history row of it;
+ *   no personal value, no device keeps a history row of it, and no table of any device keeps
+ *   what her sales said (items text, line names);
  * - refunds never exceed the sale after a merge: every over-refunded purchase of a customer not
  *   erased has its follow-up, and no earn is reversed by more than its points.
  *
@@ -306,7 +307,13 @@ async function run(w: World, o: Op): Promise<void> {
     }
     case 'sale': {
       const c = pick(o.c);
-      if (await live(c)) await addSale(d as Repositories, c!, 120_000);
+      // What the checkout wrote down about her: personal, gone once she is erased.
+      if (await live(c)) {
+        await addSale(d as Repositories, c!, 120_000, true, {
+          items: typedFor(c!),
+          lines: [{ item: lineFor(c!), quantity: 2, unitPrice: 60_000, amount: 120_000 }],
+        });
+      }
       return;
     }
     case 'redeem': {
@@ -343,6 +350,9 @@ async function run(w: World, o: Op): Promise<void> {
 }
 
 const PERSONAL_CONTACT_FIELDS = ['email', 'otherEmails', 'birthday', 'address', 'city', 'gender'];
+/** A sale's typed text and line name, naming its customer (so a leak is found by id). */
+const typedFor = (contactId: string) => `Kue ulang tahun untuk ${contactId}`;
+const lineFor = (contactId: string) => `Batik inisial ${contactId}`;
 
 describe('devices exchanging files, some of them hostile', () => {
   it('refuse every hostile row, converge in one round, keep every event once, and erase for good', async () => {
@@ -409,6 +419,26 @@ describe('devices exchanging files, some of them hostile', () => {
             for (const d of w.devices) {
               const rows = await d.db.history.where('table').equals('contacts').toArray();
               expect(rows.filter((h) => erased.has(h.recordId))).toEqual([]);
+            }
+            // What her sales said is gone from every table of every device (history and the
+            // kept figures included); the sales themselves stay.
+            for (const d of w.devices) {
+              const all = (await Promise.all(d.db.tables.map((t) => t.toArray()))).map((rows) =>
+                JSON.stringify(rows),
+              );
+              for (const id of erased) {
+                for (const text of [typedFor(id), lineFor(id)]) {
+                  expect(
+                    all.some((rows) => rows.includes(text)),
+                    'sale text of an erased customer',
+                  ).toBe(false);
+                }
+              }
+            }
+            for (const s of tables.sales) {
+              if (s.kind === 'purchase' && !erased.has(s.contactId)) {
+                expect(s.items).toBe(typedFor(s.contactId));
+              }
             }
 
             // Refunds never exceed the sale after a merge: flagged with a follow-up, and the
