@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from '../../../shared/hlc';
-import { eraseEvent, eraseRecord } from '../../../shared/privacy/erase';
+import { EVENT_ERASURE, eraseEvent, eraseRecord } from '../../../shared/privacy/erase';
 import { createEvent } from '../../../shared/records';
-import { saleSchema, type Sale } from '../../../shared/schemas';
+import { recordSchemas, saleLineSchema, saleSchema, type Sale } from '../../../shared/schemas';
 import { screenIncoming } from '../../../shared/sync/guard';
 import { mergeRecord } from '../../../shared/sync/merge';
 
@@ -135,5 +135,49 @@ describe('the guard and a scrubbed sale', () => {
       ok: false,
       reason: 'eventChanged',
     });
+  });
+});
+
+describe('every field of an event is decided', () => {
+  // A new field on an event must be placed here: kept (reports add it up) or typed (erased).
+  const KEPT = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'contactId', 'at'];
+  const DECIDED: Record<'sales' | 'ledger' | 'feedback', { kept: string[]; erased: string[] }> = {
+    sales: {
+      kept: [
+        ...KEPT,
+        'kind',
+        'amount',
+        'invoiceNo',
+        'paymentMethod',
+        'pointsDiscount',
+        'reversesId',
+      ],
+      erased: ['items', 'lines'],
+    },
+    ledger: {
+      kept: [...KEPT, 'kind', 'points', 'saleId', 'reversesId', 'referredId', 'ruleId'],
+      erased: ['reason'],
+    },
+    feedback: { kept: [...KEPT, 'type', 'score', 'saleId', 'noteId'], erased: ['comment'] },
+  };
+  const shapeOf = (schema: unknown) => Object.keys((schema as { shape: object }).shape).sort();
+
+  it('sales, ledger and feedback: each field is kept or erased, and the erased ones are the rule’s', () => {
+    for (const [table, { kept, erased }] of Object.entries(DECIDED)) {
+      const t = table as keyof typeof DECIDED;
+      expect(shapeOf(recordSchemas[t]), table).toEqual([...kept, ...erased].sort());
+      const spec = EVENT_ERASURE[t]!;
+      expect(
+        [
+          ...spec.drop,
+          ...Object.keys(spec.placeholders),
+          ...Object.keys(spec.dropInLists ?? {}),
+        ].sort(),
+        table,
+      ).toEqual([...erased].sort());
+    }
+    // A sale line: the name is typed, the figures are kept.
+    expect(shapeOf(saleLineSchema)).toEqual(['amount', 'item', 'quantity', 'unitPrice']);
+    expect(EVENT_ERASURE.sales!.dropInLists).toEqual({ lines: ['item'] });
   });
 });
