@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatStamp } from '../../../shared/hlc';
 import { derivedId } from '../../../shared/ids';
 import { earnEntryId } from '../../../shared/loyalty/import-points';
 import { salePointsEntry } from '../../../shared/loyalty/sale-points';
@@ -11,7 +12,7 @@ const SALE = {
   contactId: '01JCC0000000000000000000CC',
   at: '2026-03-01T08:00:00.000Z',
 };
-const STAMP = '001772352000000-00000-AAAAAAAAAAAAAAAA';
+const STAMP = formatStamp({ wall: Date.parse(SALE.at), counter: 0, deviceId: 'AAAAAAAAAAAAAAAA' });
 
 describe('the ledger entries of a sale', () => {
   it('earn adds, redeem takes off; both name the sale and the rule, with ids derived from the sale', () => {
