@@ -67,6 +67,7 @@ test('checkout with lines and points redeemed: new balance, receipt previewed fo
   await expect(whatsApp.getByRole('button', { name: 'Open WhatsApp' })).toBeVisible();
   await whatsApp.getByText('Bahasa Indonesia').click();
   await expect(message).toHaveValue(/Poin Anda: 55/);
+  await expect(message).toHaveValue(/Dibayar dengan: Tunai/);
   await whatsApp.getByRole('button', { name: 'Cancel' }).click();
   await expect(whatsApp).toBeHidden();
 

@@ -9,6 +9,7 @@ import { useShop } from '../../../app/useShop';
 import { INTL_LOCALE, type Language } from '../../../i18n';
 import { useLocale } from '../../../i18n/useLocale';
 import { WhatsAppDialog } from '../../timeline/WhatsAppDialog';
+import type { PaymentMethod } from '../payment';
 import {
   PrintableReceipt,
   RECEIPT_WIDTHS,
@@ -35,7 +36,15 @@ function storedWidth(): ReceiptWidth {
  * chosen there, editable, with the WhatsApp-able number to choose; only its Send opens WhatsApp
  * and logs the send on the customer's timeline.
  */
-export function ReceiptActions({ contactId, sale }: { contactId: string; sale: ReceiptSale }) {
+export function ReceiptActions({
+  contactId,
+  sale,
+  paymentMethod,
+}: {
+  contactId: string;
+  sale: ReceiptSale;
+  paymentMethod?: PaymentMethod;
+}) {
   const { t, i18n } = useTranslation();
   const { locale } = useLocale();
   const shop = useShop();
@@ -46,10 +55,13 @@ export function ReceiptActions({ contactId, sale }: { contactId: string; sale: R
   const [composing, setComposing] = useState(false);
 
   const rows = receiptRows(sale, words, shop.currency, locale);
-  const message = (lang: Language) =>
-    receiptText(
-      receiptRows(sale, receiptWords(i18n.getFixedT(lang)), shop.currency, INTL_LOCALE[lang]),
-    );
+  const message = (lang: Language) => {
+    const tl = i18n.getFixedT(lang);
+    const inLang = paymentMethod
+      ? { ...sale, paymentLabel: tl(`sales.payment.${paymentMethod}`) }
+      : sale;
+    return receiptText(receiptRows(inLang, receiptWords(tl), shop.currency, INTL_LOCALE[lang]));
+  };
 
   return (
     <Stack gap="sm">
