@@ -30,6 +30,7 @@
 import { derivedId, ulidTime } from '../ids';
 import type { LoyaltyRule, LoyaltyRules } from './rules';
 import { customerKey, type ImportSale } from './sales-import';
+import { salePointsEntryId } from './sale-points';
 import { earnForSale, pointsToReverse, type SaleLike } from './tiers';
 import { welcomeRuleAt } from './welcome';
 
@@ -43,7 +44,7 @@ export const welcomeEntryId = (contactId: string): string =>
 
 /** The earn entry id of a sale (the same on every path that awards it). */
 export const earnEntryId = (sale: { id: string; at: string }): string =>
-  derivedId(Date.parse(sale.at), `earn:${sale.id}`);
+  salePointsEntryId('earn', sale);
 
 export interface ImportCustomer {
   key: string;

@@ -37,11 +37,19 @@ export function isWhatsAppable(e164: string): boolean {
   return e164.startsWith('+62') ? e164.startsWith('+628') : true;
 }
 
-/** The number to message: one labelled WhatsApp first, then mobile, then any other mobile. */
+/**
+ * The numbers a message can go to, best first: only those WhatsApp can open (an Indonesian
+ * landline never is), one labelled WhatsApp first, then mobile, then the others.
+ */
+export function whatsAppPhones<P extends PhoneEntry>(phones: readonly P[]): P[] {
+  return phones
+    .filter((p) => isWhatsAppable(p.e164))
+    .sort((a, b) => LABEL_RANK[a.label] - LABEL_RANK[b.label]);
+}
+
+/** The number to message: the first of `whatsAppPhones`. */
 export function whatsAppNumber(phones: readonly PhoneEntry[]): string | undefined {
-  return [...phones]
-    .sort((a, b) => LABEL_RANK[a.label] - LABEL_RANK[b.label])
-    .find((p) => isWhatsAppable(p.e164))?.e164;
+  return whatsAppPhones(phones)[0]?.e164;
 }
 
 export const queueItemSchema = z.object({

@@ -16,7 +16,8 @@
  * record are never kept in `history`.
  *
  * Events keep their amounts and `contactId` (reports still add up) but lose their personal
- * text: the erased copy has `updatedAt = E`, so it wins the events' "greater updatedAt" rule.
+ * text (`EVENT_ERASURE`: a sale's `items` and line names, a ledger reason, a feedback comment):
+ * the erased copy has `updatedAt = E`, so it wins the events' "greater updatedAt" rule.
  */
 import type { HlcStamp } from '../hlc';
 import type { MutableMeta, RecordMeta, TableName } from '../schemas';
@@ -103,12 +104,26 @@ export const MUTABLE_ERASURE: Partial<Record<TableName, MutableErasure>> = {
   },
 };
 
-/** Personal fields of events, dropped (or replaced, when the schema needs them). */
-export const EVENT_ERASURE: Partial<
-  Record<TableName, { drop: readonly string[]; placeholders: Readonly<Record<string, unknown>> }>
-> = {
+interface EventErasure {
+  /** Free-typed fields dropped from the event. */
+  drop: readonly string[];
+  /** Free-typed fields the schema needs: stored with this value instead. */
+  placeholders: Readonly<Record<string, unknown>>;
+  /** Free-typed fields of the objects in a list field (a sale's `lines`), dropped from each. */
+  dropInLists?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Personal fields of events: the free text goes; what reports and the kept figures add up
+ * stays (kind, time, amounts, quantities and prices, the ids linking events, the invoice
+ * number a POS re-import is matched by, the payment method).
+ */
+export const EVENT_ERASURE: Partial<Record<TableName, EventErasure>> = {
   feedback: { drop: ['comment'], placeholders: {} },
   ledger: { drop: [], placeholders: { reason: ERASED_TEXT } },
+  // `items` is what was bought as typed ("kue ulang tahun untuk Bu Ani, alamat ..."), and a
+  // refund's reason; a line keeps its quantity, unit price and amount but not its item name.
+  sales: { drop: ['items'], placeholders: {}, dropInLists: { lines: ['item'] } },
 };
 
 /** Tables whose records belong to one contact through `contactId`. */
@@ -176,9 +191,16 @@ export function eraseEvent<R extends RecordMeta>(table: TableName, record: R, at
   const spec = EVENT_ERASURE[table];
   if (!spec) return record;
   const r = record as unknown as Record<string, unknown>;
+  const inLists = Object.entries(spec.dropInLists ?? {}).flatMap(([list, fields]) => {
+    const value = r[list];
+    return Array.isArray(value) ? [{ list, fields, items: value as unknown[] }] : [];
+  });
   const personal =
     spec.drop.some((f) => r[f] !== undefined) ||
-    Object.entries(spec.placeholders).some(([f, v]) => r[f] !== undefined && r[f] !== v);
+    Object.entries(spec.placeholders).some(([f, v]) => r[f] !== undefined && r[f] !== v) ||
+    inLists.some(({ fields, items }) =>
+      items.some((it) => isObject(it) && fields.some((f) => it[f] !== undefined)),
+    );
   if (!personal) return record;
   // Scrubbed whatever its stamp (an answer typed on a device whose clock runs ahead is still
   // from before the erasure); `updatedAt` never goes back, so the scrub is the same everywhere.
@@ -188,8 +210,19 @@ export function eraseEvent<R extends RecordMeta>(table: TableName, record: R, at
   };
   for (const f of spec.drop) delete out[f];
   for (const [f, v] of Object.entries(spec.placeholders)) if (out[f] !== undefined) out[f] = v;
+  for (const { list, fields, items } of inLists) {
+    out[list] = items.map((it) => {
+      if (!isObject(it)) return it;
+      const copy = { ...it };
+      for (const f of fields) delete copy[f];
+      return copy;
+    });
+  }
   return out as unknown as R;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Erase a record of any table (mutable or event) for an erasure stamped `at`. */
 export function eraseRecord<R extends RecordMeta>(table: TableName, record: R, at: HlcStamp): R {

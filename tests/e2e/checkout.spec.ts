@@ -57,12 +57,19 @@ test('checkout with lines and points redeemed: new balance, receipt previewed fo
   await expect(result).toContainText('Points earned: 5');
 
   await page.getByRole('button', { name: 'Send receipt on WhatsApp' }).click();
-  const message = page.getByLabel(/^Message/);
+  // The shared WhatsApp dialog: the receipt to check and edit, in the language chosen there.
+  const whatsApp = page.getByRole('dialog', { name: 'WhatsApp message to Siti Rahayu' });
+  const message = whatsApp.getByRole('textbox', { name: 'Message' });
   await expect(message).toHaveValue(/Kopi susu\n {2}2 × Rp\s18\.000 = Rp\s36\.000/);
   await expect(message).toHaveValue(/Points redeemed \(50\): −Rp\s5\.000/);
   await expect(message).toHaveValue(/\*Total: Rp\s55\.000\*/);
   await expect(message).toHaveValue(/Your points: 55/);
-  await expect(page.getByRole('button', { name: 'Open WhatsApp' })).toBeVisible();
+  await expect(whatsApp.getByRole('button', { name: 'Open WhatsApp' })).toBeVisible();
+  await whatsApp.getByText('Bahasa Indonesia').click();
+  await expect(message).toHaveValue(/Poin Anda: 55/);
+  await expect(message).toHaveValue(/Dibayar dengan: Tunai/);
+  await whatsApp.getByRole('button', { name: 'Cancel' }).click();
+  await expect(whatsApp).toBeHidden();
 
   // Printing shows the receipt alone, on a roll 58 mm wide.
   await page.emulateMedia({ media: 'print' });

@@ -54,6 +54,7 @@ import {
 } from '../../../shared/loyalty/import-points';
 import { customerKey, type ImportSale } from '../../../shared/loyalty/sales-import';
 import { welcomeBonusFor } from '../../../shared/loyalty/welcome';
+import { salePointsEntry, salePointsEntryId } from '../../../shared/loyalty/sale-points';
 import {
   isReferralBonus,
   REFERRAL_REASON,
@@ -493,35 +494,14 @@ export function createLoyaltyRepository(
             const earnedBy = earnForSale(sale, history, rules);
             const rule = earnedBy.rule;
             const earned = plan.earns ? earnedBy.points : 0;
-            if (redeem > 0) {
-              await db.ledger.add(
-                createEvent(
-                  {
-                    contactId: contact.id,
-                    kind: 'redeem' as const,
-                    at: sale.at,
-                    points: -redeem,
-                    saleId: sale.id,
-                    ruleId: rule.id,
-                  },
-                  { ...ctx, id: derivedId(saleMs, `redeem:${sale.id}`) },
-                ),
-              );
-            }
-            if (earned > 0) {
-              await db.ledger.add(
-                createEvent(
-                  {
-                    contactId: contact.id,
-                    kind: 'earn' as const,
-                    at: sale.at,
-                    points: earned,
-                    saleId: sale.id,
-                    ruleId: rule.id,
-                  },
-                  { ...ctx, id: derivedId(saleMs, `earn:${sale.id}`) },
-                ),
-              );
+            // The points redeemed in the sale and earned for it: ids derived from the sale.
+            for (const [kind, points] of [
+              ['redeem', redeem],
+              ['earn', earned],
+            ] as const) {
+              if (points <= 0) continue;
+              const entry = salePointsEntry(kind, sale, points, rule.id);
+              await db.ledger.add(createEvent(entry.fields, { ...ctx, id: entry.id }));
             }
             let bonus = 0;
             // Only a first purchase ever brings it (shared/loyalty/welcome.ts): a customer who
@@ -616,7 +596,7 @@ export function createLoyaltyRepository(
           ctx,
         );
         await db.sales.add(refund);
-        const earnId = derivedId(Date.parse(sale.at), `earn:${sale.id}`);
+        const earnId = salePointsEntryId('earn', sale);
         const earn = await db.ledger.get(earnId);
         const reversed = earn
           ? pointsToReverse(earn.points, sale.amount, refundedBefore, v.amount)

@@ -47,7 +47,7 @@ function withoutLocalStamp<R extends object>(row: R): R {
 }
 
 /**
- * Scrub every note, follow-up, ledger entry and feedback answer of these contacts for their
+ * Scrub every note, follow-up, sale, ledger entry and feedback answer of these contacts for their
  * erasure stamps, and delete this device's history rows of the contacts and of those records.
  * Runs inside the caller's read-write transaction (contacts are the caller's job). Rows written
  * get `localStamp` when given (a merge: so the next sync export carries them on).
@@ -74,6 +74,13 @@ export async function eraseLinkedRecords(
           .toArray()) as Row[],
       ],
       ['followUps', (await db.followUps.where('contactId').equals(contactId).toArray()) as Row[]],
+      [
+        'sales',
+        (await db.sales
+          .where('[contactId+at]')
+          .between(...range(contactId))
+          .toArray()) as Row[],
+      ],
       [
         'ledger',
         (await db.ledger
@@ -110,7 +117,7 @@ export async function eraseLinkedRecords(
 export interface EraseResult {
   /** The contact and the duplicates merged into it. */
   contacts: number;
-  /** Notes, follow-ups, ledger entries and feedback answers scrubbed. */
+  /** Notes, follow-ups, sales, ledger entries and feedback answers scrubbed. */
   records: number;
 }
 
@@ -146,15 +153,24 @@ export function createPrivacyRepository(
   return {
     /**
      * Erase a customer (UU PDP): the contact, every contact merged into it, and the personal
-     * text of their notes, follow-ups, ledger entries and feedback, in one transaction, with one
-     * new stamp. Sales and ledger amounts stay (reports still add up) under the same contactId;
+     * text of their notes, follow-ups, sales, ledger entries and feedback, in one transaction,
+     * with one new stamp. Sales and ledger amounts stay (reports still add up) under the same contactId;
      * this device's history rows of all of them are deleted.
      */
     async eraseContact(contactId: string): Promise<EraseResult> {
       const clock = await getClock();
       return db.transaction(
         'rw',
-        [db.contacts, db.notes, db.followUps, db.ledger, db.feedback, db.history, db.meta],
+        [
+          db.contacts,
+          db.notes,
+          db.followUps,
+          db.sales,
+          db.ledger,
+          db.feedback,
+          db.history,
+          db.meta,
+        ],
         async () => {
           const ids = await aliasIdsOf(db, contactId);
           const at = await clock.stamp();

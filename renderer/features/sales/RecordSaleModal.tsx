@@ -40,6 +40,8 @@ interface Saved {
   saleId: string;
   contactId: string;
   receipt: ReceiptSale;
+  /** How it was paid: the receipt names it in the language its message is written in. */
+  paymentMethod?: PaymentMethod;
   earnBlocked: boolean;
   referral: number;
 }
@@ -164,7 +166,11 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
             </Stack>
           </Group>
         </Paper>
-        <ReceiptActions contactId={saved.contactId} sale={saved.receipt} />
+        <ReceiptActions
+          contactId={saved.contactId}
+          sale={saved.receipt}
+          paymentMethod={saved.paymentMethod}
+        />
         <Divider />
         <Text fw={600}>{t('sales.form.askFeedback')}</Text>
         <FeedbackForm contactId={saved.contactId} saleId={saved.saleId} onSaved={onClose} />
@@ -224,6 +230,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
       setSaved({
         saleId: r.sale.id,
         contactId: r.sale.contactId,
+        paymentMethod: r.sale.paymentMethod,
         earnBlocked: r.earnBlocked,
         referral: r.referral?.points ?? 0,
         receipt: {

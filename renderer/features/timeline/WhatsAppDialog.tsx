@@ -24,17 +24,12 @@ import type { ContactSummary } from '../../db/repositories/timeline';
 import { useHost, useRepositories } from '../../app/services';
 import { INTL_LOCALE, type Language } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
+import { whatsAppPhones } from '../../../shared/messaging/send-queue';
 import { messageValues } from '../../../shared/timeline/message-values';
 import { useMessageFacts } from '../messaging/useMessageFacts';
 import { templateLabel } from './template-label';
 
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
-
-/** The phone to message: one labelled WhatsApp first, then mobile, then any. */
-export function whatsAppPhones(contact: ContactSummary) {
-  const rank = { whatsapp: 0, mobile: 1, work: 2, home: 3, other: 4 } as const;
-  return [...contact.phones].sort((a, b) => rank[a.label] - rank[b.label]);
-}
 
 export interface WhatsAppDialogProps {
   opened: boolean;
@@ -68,7 +63,7 @@ export function WhatsAppDialog({
   const { timeline } = useRepositories();
   const templates = useLiveQuery(() => timeline.templates(), [timeline]);
   const facts = useMessageFacts(contact);
-  const phones = whatsAppPhones(contact);
+  const phones = whatsAppPhones(contact.phones);
 
   const [lang, setLang] = useState<Language>(language);
   const [templateId, setTemplateId] = useState<string | null>(null);

@@ -51,7 +51,6 @@ export const checkout = {
     sendWhatsApp: 'Send receipt on WhatsApp',
     print: 'Print receipt',
     width: 'Receipt roll width',
-    message: 'Message (you can edit it before it opens in WhatsApp)',
   },
   settings: {
     referralBonus: 'Referral bonus (points)',

@@ -88,7 +88,8 @@ export const timeline = {
     template: 'Template',
     message: 'Message',
     number: 'Number',
-    noPhone: 'This contact has no phone number. Add one to send WhatsApp messages.',
+    noPhone:
+      'This contact has no number WhatsApp can open (a landline cannot take WhatsApp). Add a mobile number to send WhatsApp messages.',
     missing: 'Left out (no value for this customer): {{list}}.',
     open: 'Open WhatsApp',
     logged: 'WhatsApp message logged on the timeline',

@@ -50,7 +50,6 @@ export const checkout: typeof en = {
     sendWhatsApp: 'Kirim struk lewat WhatsApp',
     print: 'Cetak struk',
     width: 'Lebar kertas struk',
-    message: 'Pesan (bisa diubah sebelum dibuka di WhatsApp)',
   },
   settings: {
     referralBonus: 'Bonus referensi (poin)',

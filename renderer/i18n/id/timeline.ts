@@ -89,7 +89,8 @@ export const timeline: Translations['timeline'] = {
     template: 'Template',
     message: 'Pesan',
     number: 'Nomor',
-    noPhone: 'Kontak ini belum punya nomor HP. Tambahkan nomor untuk mengirim pesan WhatsApp.',
+    noPhone:
+      'Kontak ini belum punya nomor yang bisa dibuka WhatsApp (telepon rumah tidak bisa). Tambahkan nomor HP untuk mengirim pesan WhatsApp.',
     missing: 'Tidak ikut (tidak ada nilai untuk pelanggan ini): {{list}}.',
     open: 'Buka WhatsApp',
     logged: 'Pesan WhatsApp dicatat di riwayat',

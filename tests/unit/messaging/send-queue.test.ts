@@ -9,6 +9,8 @@ import {
   planQueue,
   queueProgress,
   sendQueueSchema,
+  whatsAppNumber,
+  whatsAppPhones,
   type QueueCandidate,
   type SendQueue,
 } from '../../../shared/messaging/send-queue';
@@ -20,6 +22,28 @@ const mobile = (e164: string, label: PhoneEntry['label'] = 'mobile'): PhoneEntry
   label,
   raw: e164,
   e164,
+});
+
+describe('the numbers a WhatsApp message can go to', () => {
+  it('are only the WhatsApp-able ones (never a landline), labelled WhatsApp first, then mobile', () => {
+    const phones = [
+      mobile('+62215551234', 'whatsapp'), // a Jakarta landline, mislabelled: WhatsApp cannot open it
+      mobile('+62225559876', 'home'),
+      mobile('+6281300000001', 'work'),
+      mobile('+6281300000002', 'mobile'),
+      mobile('+6281300000003', 'whatsapp'),
+      mobile('+6591234567', 'other'),
+    ];
+    expect(whatsAppPhones(phones).map((p) => p.e164)).toEqual([
+      '+6281300000003',
+      '+6281300000002',
+      '+6591234567',
+      '+6281300000001',
+    ]);
+    expect(whatsAppNumber(phones)).toBe('+6281300000003');
+    expect(whatsAppPhones([mobile('+62215551234', 'whatsapp')])).toEqual([]);
+    expect(whatsAppNumber([mobile('+62215551234', 'whatsapp')])).toBeUndefined();
+  });
 });
 
 describe('planning a send queue', () => {

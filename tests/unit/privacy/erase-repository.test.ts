@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMutable } from '../../../shared/records';
-import type { Note } from '../../../shared/schemas';
+import type { Note, Sale } from '../../../shared/schemas';
 import { newId } from '../../../shared/ids';
 import { ERASED_NAME, ERASED_TEXT } from '../../../shared/privacy/erase';
 import { readKenalFile } from '../../../shared/sync/envelope';
@@ -89,8 +89,23 @@ describe('erasing a customer (UU PDP)', { timeout: 60_000 }, () => {
     expect(dup.name).toBe(ERASED_NAME);
     expect(dup.mergedInto).toBe(customer.id);
     expect(await a.contacts.resolveId(customer.dupId)).toBe(customer.id);
-    // Events stay as anonymous events: same ids, contacts and amounts.
-    expect(await a.db.sales.toArray()).toEqual(salesBefore);
+    // Events stay as anonymous events: same ids, contacts, amounts, quantities and prices;
+    // what was bought, as typed, is gone.
+    const figures = (s: Sale) => ({
+      id: s.id,
+      contactId: s.contactId,
+      kind: s.kind,
+      at: s.at,
+      amount: s.amount,
+      invoiceNo: s.invoiceNo,
+      paymentMethod: s.paymentMethod,
+      lines: s.lines?.map((l) => [l.quantity, l.unitPrice, l.amount]),
+    });
+    const salesAfter = await a.db.sales.toArray();
+    expect(salesAfter.map(figures)).toEqual(salesBefore.map(figures));
+    expect(salesBefore[0]!.items).toBe(PERSONAL.saleItems);
+    expect(salesAfter.map((s) => s.items)).toEqual([undefined]);
+    expect(salesAfter[0]!.lines!.map((l) => l.item)).toEqual([undefined, undefined]);
     const ledger = await a.db.ledger.toArray();
     expect(ledger.reduce((n, e) => n + e.points, 0)).toBe(customer.points);
     expect(ledger.find((e) => e.kind === 'adjust')!.reason).toBe(ERASED_TEXT);

@@ -1,7 +1,7 @@
 /**
  * A customer with personal data in every place Kenal keeps it (contact fields, a merged
  * duplicate, notes, a WhatsApp log, a follow-up, a feedback comment, a ledger adjustment reason,
- * a sale), and a scan of every table of a device for those strings.
+ * a checkout sale with its items text and line names), and a scan of every table of a device for those strings.
  */
 import { expect } from 'vitest';
 import { emptyContactInput } from '../../../shared/contact-input';
@@ -36,6 +36,8 @@ export const PERSONAL = {
   followUpNote: 'She prefers afternoons',
   feedbackComment: 'Pelayanan Mas Budi ramah sekali',
   adjustReason: 'Gift for Siti birthday surprise',
+  saleItems: 'Kue ulang tahun untuk Bu Siti, antar ke rumah ibunya',
+  lineItem: 'Batik tulis inisial SR',
   /** Typed on a second device before it heard of the erasure. */
   otherDeviceAddress: 'Jl. Kenanga 12',
   otherDeviceNote: 'Siti wants the blue one, not the red',
@@ -111,8 +113,21 @@ export async function seedCustomer(repos: Repositories): Promise<Customer> {
         await ctx(),
       );
       await db.followUps.add(followUp);
+      // A checkout sale: what was bought, as typed, and a line named after her.
       const sale: Sale = createEvent(
-        { contactId: dupId, kind: 'purchase' as const, at: AT, amount: 250_000 },
+        {
+          contactId: dupId,
+          kind: 'purchase' as const,
+          at: AT,
+          amount: 250_000,
+          invoiceNo: 'INV-0042',
+          items: PERSONAL.saleItems,
+          paymentMethod: 'qris' as const,
+          lines: [
+            { item: PERSONAL.lineItem, quantity: 2, unitPrice: 100_000, amount: 200_000 },
+            { item: 'Kartu ucapan', quantity: 1, unitPrice: 50_000, amount: 50_000 },
+          ],
+        },
         await ctx(),
       );
       await db.sales.add(sale);

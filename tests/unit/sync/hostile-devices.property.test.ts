@@ -10,7 +10,8 @@
  * - after one final round (every file reaches every device) all devices hold identical tables;
  * - every ledger entry made exists exactly once, with the points it was made with;
  * - erasure is final: an erased contact, and every contact linked to it by `mergedInto`, holds
- *   no personal value, and no device keeps a history row of it;
+ *   no personal value, no device keeps a history row of it, and no table of any device keeps
+ *   what her sales said (items text, line names);
  * - refunds never exceed the sale after a merge: every over-refunded purchase of a customer not
  *   erased has its follow-up, and no earn is reversed by more than its points.
  *
@@ -21,77 +22,35 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStamp, type HlcStamp } from '../../../shared/hlc';
 import { ERASED_NAME } from '../../../shared/privacy/erase';
-import { computeLedger } from '../../../shared/loyalty/ledger';
 import { overRefundFollowUpId, overRefunds } from '../../../shared/loyalty/over-refund';
-import { DEFAULT_RULES } from '../../../shared/loyalty/rules';
-import { newId } from '../../../shared/ids';
 import { refusalTotal } from '../../../shared/sync/guard';
-import {
-  buildEnvelope,
-  readKenalFile,
-  serializeEnvelope,
-  type Tables,
-} from '../../../shared/sync/envelope';
-import { KenalDb } from '../../../renderer/db/database';
-import { openDeviceClock } from '../../../renderer/db/clock';
-import { createContactsRepository } from '../../../renderer/db/repositories/contacts';
-import { createLoyaltyRepository } from '../../../renderer/db/repositories/loyalty';
-import { createPrivacyRepository } from '../../../renderer/db/repositories/privacy';
-import { createSyncRepository } from '../../../renderer/db/repositories/sync';
+import { readKenalFile, type Tables } from '../../../shared/sync/envelope';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
 import type { Repositories } from '../../../renderer/db';
 import {
   addSale,
   createContact,
+  devicePool,
+  EVIL,
+  evilFile,
+  expectEarnsReversedAtMostOnce,
   exportSyncText,
+  finalRound,
+  forgedOverRefund,
+  HOUR,
   importSyncText,
   patchContact,
   redeem,
   snapshot,
+  type PoolDevice,
 } from './device';
 
 if (process.env.FUZZ_SEED !== 'random') {
   fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261203) });
 }
 
-const HOUR = 3_600_000;
-type Device = Pick<Repositories, 'db' | 'clock' | 'contacts' | 'sync' | 'privacy' | 'loyalty'>;
-
-/**
- * Five databases opened once and emptied between runs (opening a database per run costs more
- * than the run): each keeps its device id; its clock's skew is set per run.
- */
-const skewOf: number[] = [0, 0, 0, 0, 0];
-let pool: Device[] | undefined;
-async function devices(skewsMs: number[]): Promise<Device[]> {
-  pool ??= await Promise.all(
-    skewOf.map(async (_, i) => {
-      const db = new KenalDb(`hostile-${i}-${Math.random().toString(36).slice(2)}`);
-      await db.open();
-      const clock = await openDeviceClock(db, () => Date.now() + skewOf[i]!);
-      const contacts = createContactsRepository(db, clock);
-      return {
-        db,
-        clock,
-        contacts,
-        sync: createSyncRepository(db, clock),
-        privacy: createPrivacyRepository(db, contacts, clock),
-        loyalty: createLoyaltyRepository(db, clock),
-      };
-    }),
-  );
-  skewsMs.forEach((s, i) => (skewOf[i] = s));
-  const used = pool.slice(0, skewsMs.length);
-  for (const d of used) {
-    await d.db.transaction('rw', d.db.tables, async () => {
-      for (const t of d.db.tables) {
-        if (t.name === 'meta') await t.where('key').notEqual('deviceId').delete();
-        else await t.clear();
-      }
-    });
-  }
-  return used;
-}
+type Device = PoolDevice;
+const devices = devicePool('hostile');
 
 type Hostile = 'changeEvent' | 'tombstoneEvent' | 'future' | 'overRefund';
 type Op =
@@ -144,8 +103,6 @@ interface World {
   files: { from: number; text: string }[];
 }
 
-const EVIL = 'EEEEEEEEEEEEEEEE';
-
 /** Everything a device holds, as data: tables, history and the erased list. */
 async function dump(d: Device) {
   return {
@@ -157,62 +114,14 @@ async function dump(d: Device) {
 /** A refund dated after every sale the tests make (device.ts dates them 1 March 2026). */
 const REFUND_AT = '2026-03-02T08:00:00.000Z';
 
-/**
- * A forged file: a refund ten times one of the device's purchases, and a reversal of ten times
- * its points. Not refused (a refund is a new event): kept, flagged, one follow-up, and the
- * points reversed at most once; checked by the final assertions.
- */
+/** A forged refund ten times one of the device's purchases (device.ts forgedOverRefund). */
 async function overRefundFile(d: Device): Promise<void> {
   const sale = (await d.db.sales.toArray()).find((s) => s.kind === 'purchase');
   if (!sale) return;
-  const earn = (await d.db.ledger.toArray()).find((e) => e.kind === 'earn' && e.saleId === sale.id);
-  const stamp = formatStamp({ wall: Date.now(), counter: 0, deviceId: EVIL });
-  const refundId = newId();
-  const tables = {
-    contacts: [],
-    notes: [],
-    followUps: [],
-    feedback: [],
-    templates: [],
-    settings: [],
-    sales: [
-      {
-        id: refundId,
-        createdAt: REFUND_AT,
-        updatedAt: stamp,
-        contactId: sale.contactId,
-        kind: 'refund' as const,
-        at: REFUND_AT,
-        amount: sale.amount * 10,
-        reversesId: sale.id,
-      },
-    ],
-    ledger: earn
-      ? [
-          {
-            id: newId(),
-            createdAt: REFUND_AT,
-            updatedAt: stamp,
-            contactId: sale.contactId,
-            kind: 'reversal' as const,
-            at: REFUND_AT,
-            points: -earn.points * 10,
-            saleId: refundId,
-            reversesId: earn.id,
-          },
-        ]
-      : [],
-  } satisfies Tables;
-  const env = await buildEnvelope({
-    kind: 'sync',
-    schemaVersion: SCHEMA_VERSION,
-    app: 'kenal@evil',
-    deviceId: EVIL,
-    exportedAt: new Date().toISOString(),
-    since: null,
-    tables,
-  });
-  const result = await importSyncText(d as Repositories, serializeEnvelope(env));
+  const result = await importSyncText(
+    d as Repositories,
+    await forgedOverRefund(d, sale, REFUND_AT),
+  );
   expect(result.status === 'merged' && result.overRefunded).toBe(1);
 }
 
@@ -245,24 +154,11 @@ async function hostile(d: Device, kind: Hostile): Promise<void> {
       targets += 1;
     }
   }
-  const text = serializeEnvelope(
-    await buildEnvelope({
-      kind: 'sync',
-      schemaVersion: SCHEMA_VERSION,
-      app: 'kenal@evil',
-      deviceId: EVIL,
-      exportedAt: new Date().toISOString(),
-      since: null,
-      tables: {
-        ...tables,
-        // Only the tampered table travels, so every row in the file is a hostile one.
-        ...(kind === 'future'
-          ? { sales: [], ledger: [], notes: [], followUps: [], feedback: [] }
-          : { contacts: [], notes: [], followUps: [], feedback: [] }),
-        templates: [],
-        settings: [],
-      },
-    }),
+  // Only the tampered table travels, so every row in the file is a hostile one.
+  const text = await evilFile(
+    kind === 'future'
+      ? { contacts: tables.contacts }
+      : { sales: tables.sales, ledger: tables.ledger },
   );
   const before = await dump(d);
   const read = await readKenalFile(text, { expectedKind: 'sync', schemaVersion: SCHEMA_VERSION });
@@ -306,7 +202,13 @@ async function run(w: World, o: Op): Promise<void> {
     }
     case 'sale': {
       const c = pick(o.c);
-      if (await live(c)) await addSale(d as Repositories, c!, 120_000);
+      // What the checkout wrote down about her: personal, gone once she is erased.
+      if (await live(c)) {
+        await addSale(d as Repositories, c!, 120_000, true, {
+          items: typedFor(c!),
+          lines: [{ item: lineFor(c!), quantity: 2, unitPrice: 60_000, amount: 120_000 }],
+        });
+      }
       return;
     }
     case 'redeem': {
@@ -343,6 +245,9 @@ async function run(w: World, o: Op): Promise<void> {
 }
 
 const PERSONAL_CONTACT_FIELDS = ['email', 'otherEmails', 'birthday', 'address', 'city', 'gender'];
+/** A sale's typed text and line name, naming its customer (so a leak is found by id). */
+const typedFor = (contactId: string) => `Kue ulang tahun untuk ${contactId}`;
+const lineFor = (contactId: string) => `Batik inisial ${contactId}`;
 
 describe('devices exchanging files, some of them hostile', () => {
   it('refuse every hostile row, converge in one round, keep every event once, and erase for good', async () => {
@@ -364,28 +269,7 @@ describe('devices exchanging files, some of them hostile', () => {
               for (const e of await d.db.ledger.toArray()) made.set(e.id, e.points);
 
             // One final round: each device writes its changes, every file reaches every device.
-            w.devices.forEach((_, i) => w.files.push({ from: i, text: '' }));
-            for (let i = 0; i < w.devices.length; i++) {
-              const at = w.files.length - w.devices.length + i;
-              w.files[at] = { from: i, text: await exportSyncText(w.devices[i] as Repositories) };
-            }
-            const deliveries: { f: number; d: number }[] = [];
-            w.files.forEach((_, f) => w.devices.forEach((_, d) => deliveries.push({ f, d })));
-            const rand = randomness.take(deliveries.length);
-            const order = deliveries
-              .map((x) => ({ x, k: rand.next().value as number }))
-              .sort((a, b) => a.k - b.k)
-              .map((e) => e.x);
-            for (const { f, d } of order) {
-              const file = w.files[f]!;
-              if (file.from !== d) {
-                await importSyncText(w.devices[d] as Repositories, file.text);
-              }
-            }
-
-            const dumps = await Promise.all(w.devices.map((d) => snapshot(d as Repositories)));
-            for (const s of dumps.slice(1)) expect(s).toEqual(dumps[0]);
-            const tables = dumps[0]!;
+            const tables = await finalRound(w.devices, w.files, randomness);
 
             const ledger = tables.ledger;
             expect(ledger.map((e) => e.id).sort()).toEqual([...made.keys()].sort());
@@ -410,6 +294,26 @@ describe('devices exchanging files, some of them hostile', () => {
               const rows = await d.db.history.where('table').equals('contacts').toArray();
               expect(rows.filter((h) => erased.has(h.recordId))).toEqual([]);
             }
+            // What her sales said is gone from every table of every device (history and the
+            // kept figures included); the sales themselves stay.
+            for (const d of w.devices) {
+              const all = (await Promise.all(d.db.tables.map((t) => t.toArray()))).map((rows) =>
+                JSON.stringify(rows),
+              );
+              for (const id of erased) {
+                for (const text of [typedFor(id), lineFor(id)]) {
+                  expect(
+                    all.some((rows) => rows.includes(text)),
+                    'sale text of an erased customer',
+                  ).toBe(false);
+                }
+              }
+            }
+            for (const s of tables.sales) {
+              if (s.kind === 'purchase' && !erased.has(s.contactId)) {
+                expect(s.items).toBe(typedFor(s.contactId));
+              }
+            }
 
             // Refunds never exceed the sale after a merge: flagged with a follow-up, and the
             // points of a sale reversed at most once.
@@ -418,17 +322,7 @@ describe('devices exchanging files, some of them hostile', () => {
               if (erased.has(o.contactId)) continue;
               expect(followUps.has(overRefundFollowUpId(o)), 'over-refund follow-up').toBe(true);
             }
-            const state = computeLedger(ledger, DEFAULT_RULES, Date.now());
-            const reversedOf = new Map<string, number>();
-            for (const h of state.history) {
-              const target = h.entry?.reversesId;
-              if (h.kind !== 'reversal' || target === undefined) continue;
-              reversedOf.set(target, (reversedOf.get(target) ?? 0) - h.delta);
-            }
-            for (const e of ledger) {
-              if (e.kind === 'earn')
-                expect(reversedOf.get(e.id) ?? 0).toBeLessThanOrEqual(e.points);
-            }
+            expectEarnsReversedAtMostOnce(ledger);
           }
         },
       ),

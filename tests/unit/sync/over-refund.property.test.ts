@@ -11,72 +11,34 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatStamp } from '../../../shared/hlc';
-import { newId } from '../../../shared/ids';
-import { computeLedger } from '../../../shared/loyalty/ledger';
 import {
   countedRefundAmounts,
   overRefundFollowUpId,
   overRefunds,
 } from '../../../shared/loyalty/over-refund';
-import { DEFAULT_RULES } from '../../../shared/loyalty/rules';
-import { buildEnvelope, serializeEnvelope, type Tables } from '../../../shared/sync/envelope';
-import { KenalDb } from '../../../renderer/db/database';
-import { openDeviceClock } from '../../../renderer/db/clock';
-import { createContactsRepository } from '../../../renderer/db/repositories/contacts';
-import { createLoyaltyRepository } from '../../../renderer/db/repositories/loyalty';
-import { createPrivacyRepository } from '../../../renderer/db/repositories/privacy';
-import { createSyncRepository } from '../../../renderer/db/repositories/sync';
-import { createTimelineRepository } from '../../../renderer/db/repositories/timeline';
-import { SCHEMA_VERSION } from '../../../renderer/db/schema';
 import type { Repositories } from '../../../renderer/db';
-import { addSale, createContact, exportSyncText, importSyncText, redeem, snapshot } from './device';
+import {
+  addSale,
+  createContact,
+  devicePool,
+  expectEarnsReversedAtMostOnce,
+  exportSyncText,
+  finalRound,
+  forgedOverRefund,
+  HOUR,
+  importSyncText,
+  redeem,
+  type PoolDevice,
+} from './device';
 
 if (process.env.FUZZ_SEED !== 'random') {
   fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261203) });
 }
 
-const HOUR = 3_600_000;
-const EVIL = 'EEEEEEEEEEEEEEEE';
 /** After the purchases device.ts makes (1 March 2026), before now. */
 const REFUND_AT = ['2026-03-02T08:00:00.000Z', '2026-03-03T08:00:00.000Z'];
-type Device = Pick<
-  Repositories,
-  'db' | 'clock' | 'contacts' | 'sync' | 'privacy' | 'loyalty' | 'timeline'
->;
-
-const skewOf: number[] = [0, 0, 0, 0, 0];
-let pool: Device[] | undefined;
-async function devices(skewsMs: number[]): Promise<Device[]> {
-  pool ??= await Promise.all(
-    skewOf.map(async (_, i) => {
-      const db = new KenalDb(`refunds-${i}-${Math.random().toString(36).slice(2)}`);
-      await db.open();
-      const clock = await openDeviceClock(db, () => Date.now() + skewOf[i]!);
-      const contacts = createContactsRepository(db, clock);
-      return {
-        db,
-        clock,
-        contacts,
-        sync: createSyncRepository(db, clock),
-        privacy: createPrivacyRepository(db, contacts, clock),
-        loyalty: createLoyaltyRepository(db, clock),
-        timeline: createTimelineRepository(db, clock),
-      };
-    }),
-  );
-  skewsMs.forEach((s, i) => (skewOf[i] = s));
-  const used = pool.slice(0, skewsMs.length);
-  for (const d of used) {
-    await d.db.transaction('rw', d.db.tables, async () => {
-      for (const t of d.db.tables) {
-        if (t.name === 'meta') await t.where('key').notEqual('deviceId').delete();
-        else await t.clear();
-      }
-    });
-  }
-  return used;
-}
+type Device = PoolDevice;
+const devices = devicePool('refunds');
 
 type Op =
   | { k: 'refund'; d: number; s: number; part: 1 | 2 | 3; at: number }
@@ -118,45 +80,7 @@ interface World {
 }
 
 async function forged(d: Device, saleId: string): Promise<string> {
-  const sale = (await d.db.sales.get(saleId))!;
-  const earn = (await d.db.ledger.toArray()).find((e) => e.kind === 'earn' && e.saleId === saleId);
-  const stamp = formatStamp({ wall: Date.now(), counter: 0, deviceId: EVIL });
-  const refundId = newId();
-  const at = REFUND_AT[1]!;
-  const tables = {
-    contacts: [],
-    notes: [],
-    followUps: [],
-    feedback: [],
-    templates: [],
-    settings: [],
-    sales: [
-      {
-        ...{ id: refundId, createdAt: at, updatedAt: stamp, contactId: sale.contactId },
-        ...{ kind: 'refund' as const, at, amount: sale.amount * 10, reversesId: sale.id },
-      },
-    ],
-    ledger: earn
-      ? [
-          {
-            ...{ id: newId(), createdAt: at, updatedAt: stamp, contactId: sale.contactId },
-            ...{ kind: 'reversal' as const, at, points: -earn.points * 10 },
-            ...{ saleId: refundId, reversesId: earn.id },
-          },
-        ]
-      : [],
-  } satisfies Tables;
-  return serializeEnvelope(
-    await buildEnvelope({
-      kind: 'sync',
-      schemaVersion: SCHEMA_VERSION,
-      app: 'kenal@evil',
-      deviceId: EVIL,
-      exportedAt: new Date().toISOString(),
-      since: null,
-      tables,
-    }),
-  );
+  return forgedOverRefund(d, (await d.db.sales.get(saleId))!, REFUND_AT[1]!);
 }
 
 async function run(w: World, o: Op): Promise<void> {
@@ -219,24 +143,7 @@ describe('refunds racing across devices', () => {
           for (const o of ops) await run(w, o);
 
           // One final round: each device writes its changes, every file reaches every device.
-          for (let i = 0; i < list.length; i++) {
-            w.files.push({ from: i, text: await exportSyncText(list[i] as Repositories) });
-          }
-          const deliveries: { f: number; d: number }[] = [];
-          w.files.forEach((_, f) => list.forEach((_, d) => deliveries.push({ f, d })));
-          const rand = randomness.take(deliveries.length);
-          const order = deliveries
-            .map((x) => ({ x, k: rand.next().value as number }))
-            .sort((a, b) => a.k - b.k)
-            .map((e) => e.x);
-          for (const { f, d } of order) {
-            const file = w.files[f]!;
-            if (file.from !== d) await importSyncText(list[d] as Repositories, file.text);
-          }
-
-          const dumps = await Promise.all(list.map((d) => snapshot(d as Repositories)));
-          for (const s of dumps.slice(1)) expect(s).toEqual(dumps[0]);
-          const tables = dumps[0]!;
+          const tables = await finalRound(list, w.files, randomness);
 
           const erased = tables.contacts.some((c) => c.stamps.erasedAt !== undefined);
           const made = new Set(tables.followUps.map((f) => f.id));
@@ -256,16 +163,7 @@ describe('refunds racing across devices', () => {
             expect(sum).toBeLessThanOrEqual(p.amount);
           }
 
-          const state = computeLedger(tables.ledger, DEFAULT_RULES, Date.now());
-          const reversedOf = new Map<string, number>();
-          for (const h of state.history) {
-            const target = h.entry?.reversesId;
-            if (h.kind !== 'reversal' || target === undefined) continue;
-            reversedOf.set(target, (reversedOf.get(target) ?? 0) - h.delta);
-          }
-          for (const e of tables.ledger) {
-            if (e.kind === 'earn') expect(reversedOf.get(e.id) ?? 0).toBeLessThanOrEqual(e.points);
-          }
+          expectEarnsReversedAtMostOnce(tables.ledger);
         },
       ),
       { numRuns: Number(process.env.REFUND_PROPERTY_RUNS ?? 50) },

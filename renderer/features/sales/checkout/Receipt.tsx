@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptRow, ReceiptWords } from '../../../../shared/sales/receipt';
@@ -8,6 +9,11 @@ export type ReceiptWidth = (typeof RECEIPT_WIDTHS)[number];
 /** The receipt's words in the current language (shared/sales/receipt.ts formats the rest). */
 export function useReceiptWords(): ReceiptWords {
   const { t } = useTranslation();
+  return receiptWords(t);
+}
+
+/** The receipt's words in the language of `t` (a WhatsApp message may be in the other one). */
+export function receiptWords(t: TFunction): ReceiptWords {
   return {
     receipt: t('checkout.receipt.title'),
     subtotal: t('checkout.receipt.subtotal'),

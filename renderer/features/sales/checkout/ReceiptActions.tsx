@@ -1,19 +1,20 @@
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { IconBrandWhatsapp, IconPrinter } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { receiptRows, receiptText, type ReceiptSale } from '../../../../shared/sales/receipt';
-import { whatsAppLink } from '../../../../shared/timeline/templates';
-import { useHost, useRepositories } from '../../../app/services';
+import { useRepositories } from '../../../app/services';
 import { useShop } from '../../../app/useShop';
+import { INTL_LOCALE, type Language } from '../../../i18n';
 import { useLocale } from '../../../i18n/useLocale';
-import { whatsAppPhones } from '../../timeline/WhatsAppDialog';
+import { WhatsAppDialog } from '../../timeline/WhatsAppDialog';
+import type { PaymentMethod } from '../payment';
 import {
   PrintableReceipt,
   RECEIPT_WIDTHS,
   ReceiptView,
+  receiptWords,
   useReceiptWords,
   type ReceiptWidth,
 } from './Receipt';
@@ -30,41 +31,36 @@ function storedWidth(): ReceiptWidth {
 }
 
 /**
- * After a checkout: send the receipt on WhatsApp (the message is shown and can be edited before
- * WhatsApp opens; the send is logged on the customer's timeline) or print it on a 58/80 mm roll.
+ * After a checkout: send the receipt on WhatsApp or print it on a 58/80 mm roll. The WhatsApp
+ * send goes through WhatsAppDialog like every message: the receipt is shown in the language
+ * chosen there, editable, with the WhatsApp-able number to choose; only its Send opens WhatsApp
+ * and logs the send on the customer's timeline.
  */
-export function ReceiptActions({ contactId, sale }: { contactId: string; sale: ReceiptSale }) {
-  const { t } = useTranslation();
+export function ReceiptActions({
+  contactId,
+  sale,
+  paymentMethod,
+}: {
+  contactId: string;
+  sale: ReceiptSale;
+  paymentMethod?: PaymentMethod;
+}) {
+  const { t, i18n } = useTranslation();
   const { locale } = useLocale();
   const shop = useShop();
-  const host = useHost();
-  const { timeline, contacts } = useRepositories();
+  const { contacts } = useRepositories();
   const words = useReceiptWords();
-  const summary = useLiveQuery(() => contacts.get(contactId), [contacts, contactId]);
+  const contact = useLiveQuery(() => contacts.get(contactId), [contacts, contactId]);
   const [width, setWidth] = useState<ReceiptWidth>(storedWidth);
   const [composing, setComposing] = useState(false);
-  const [edited, setEdited] = useState<string | null>(null);
-  const [phone, setPhone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const rows = receiptRows(sale, words, shop.currency, locale);
-  const text = edited ?? receiptText(rows);
-  const phones = summary ? whatsAppPhones(summary) : [];
-  const number = phone ?? phones[0]?.e164 ?? null;
-
-  const send = async () => {
-    if (!number) return;
-    setBusy(true);
-    try {
-      await host.openExternal({ url: whatsAppLink(number, text) });
-      await timeline.logWhatsApp(contactId, text);
-      notifications.show({ message: t('timeline.whatsapp.logged'), autoClose: 3000 });
-      setComposing(false);
-    } catch {
-      notifications.show({ color: 'red', message: t('timeline.whatsapp.failed') });
-    } finally {
-      setBusy(false);
-    }
+  const message = (lang: Language) => {
+    const tl = i18n.getFixedT(lang);
+    const inLang = paymentMethod
+      ? { ...sale, paymentLabel: tl(`sales.payment.${paymentMethod}`) }
+      : sale;
+    return receiptText(receiptRows(inLang, receiptWords(tl), shop.currency, INTL_LOCALE[lang]));
   };
 
   return (
@@ -72,9 +68,10 @@ export function ReceiptActions({ contactId, sale }: { contactId: string; sale: R
       <Group gap="sm">
         <Button
           color="green"
-          variant={composing ? 'filled' : 'light'}
+          variant="light"
           leftSection={<IconBrandWhatsapp size={16} />}
           onClick={() => setComposing(true)}
+          disabled={!contact}
           // First focus here: the dialog stays scrolled to the new balance and the receipt.
           data-autofocus
         >
@@ -103,46 +100,18 @@ export function ReceiptActions({ contactId, sale }: { contactId: string; sale: R
           data={RECEIPT_WIDTHS.map((w) => ({ value: String(w), label: `${w} mm` }))}
         />
       </Group>
-      {composing &&
-        (phones.length === 0 ? (
-          <Alert color="yellow">{t('timeline.whatsapp.noPhone')}</Alert>
-        ) : (
-          <Stack gap="xs" data-testid="receipt-whatsapp">
-            {phones.length > 1 && (
-              <Select
-                label={t('timeline.whatsapp.number')}
-                data={phones.map((p) => ({ value: p.e164, label: p.raw }))}
-                value={number}
-                allowDeselect={false}
-                onChange={setPhone}
-              />
-            )}
-            <Textarea
-              label={t('checkout.receipt.message')}
-              autosize
-              minRows={6}
-              maxRows={16}
-              value={text}
-              onChange={(e) => setEdited(e.currentTarget.value)}
-            />
-            <Group justify="flex-end">
-              <Button
-                color="green"
-                leftSection={<IconBrandWhatsapp size={16} />}
-                onClick={() => void send()}
-                loading={busy}
-              >
-                {t('timeline.whatsapp.open')}
-              </Button>
-            </Group>
-          </Stack>
-        ))}
-      {!composing && (
-        <div className="kenal-receipt-preview">
-          <ReceiptView rows={rows} width={width} />
-        </div>
-      )}
+      <div className="kenal-receipt-preview">
+        <ReceiptView rows={rows} width={width} />
+      </div>
       <PrintableReceipt rows={rows} width={width} />
+      {composing && contact && (
+        <WhatsAppDialog
+          opened
+          onClose={() => setComposing(false)}
+          contact={contact}
+          message={message}
+        />
+      )}
     </Stack>
   );
 }
