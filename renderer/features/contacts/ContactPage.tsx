@@ -218,7 +218,8 @@ export function ContactPage() {
 
       <ContactDrawer
         id={id}
-        opened={editing}
+        // Not for an erased customer, even from the edit address (a bookmark, Back).
+        opened={editing && !isErased(contact)}
         onClose={() => navigate(`/contacts/${id}`)}
         onDeleted={() => navigate('/contacts')}
       />
