@@ -112,9 +112,15 @@ for (const lang of ['id', 'en'] as const) {
       await expect(page.getByTestId('today-page')).toHaveAttribute('data-loaded', 'true', {
         timeout: 60_000,
       });
-      const more = page.getByRole('button', { name: w.more }).first();
+      // The first card with more rows than it shows (the demo has several).
+      const testId = await page
+        .locator('section')
+        .filter({ has: page.getByRole('button', { name: w.more }) })
+        .first()
+        .getAttribute('data-testid');
+      const section = page.getByTestId(testId!);
+      const more = section.getByRole('button', { name: w.more });
       await expect(more).toBeVisible();
-      const section = page.locator('section').filter({ has: more });
       const total = Number(await section.locator('.mantine-Badge-root').first().innerText());
       const hidden = Number((await more.innerText()).replace(/\D/g, ''));
       const shownRows = async () => section.getByTestId('today-rows').locator(':scope > *').count();
