@@ -27,6 +27,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { messageValues } from '../../../shared/timeline/message-values';
 import { useMessageFacts } from '../messaging/useMessageFacts';
 import { templateLabel } from './template-label';
+import { useFormatPhone } from '../contacts/usePhoneRegion';
 
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 
@@ -63,6 +64,7 @@ export function WhatsAppDialog({
   message,
 }: WhatsAppDialogProps) {
   const { t } = useTranslation();
+  const formatPhone = useFormatPhone();
   const { language } = useLocale();
   const host = useHost();
   const { timeline } = useRepositories();
@@ -141,7 +143,7 @@ export function WhatsAppDialog({
               {phones.length > 1 && (
                 <Select
                   label={t('timeline.whatsapp.number')}
-                  data={phones.map((p) => ({ value: p.e164, label: p.raw }))}
+                  data={phones.map((p) => ({ value: p.e164, label: formatPhone(p) }))}
                   value={number}
                   allowDeselect={false}
                   onChange={setPhone}

@@ -17,6 +17,7 @@ import {
   useReceiptWords,
   type ReceiptWidth,
 } from './Receipt';
+import { useFormatPhone } from '../../contacts/usePhoneRegion';
 
 const WIDTH_KEY = 'kenal.receiptWidth';
 
@@ -35,6 +36,7 @@ function storedWidth(): ReceiptWidth {
  */
 export function ReceiptActions({ contactId, sale }: { contactId: string; sale: ReceiptSale }) {
   const { t } = useTranslation();
+  const formatPhone = useFormatPhone();
   const { locale } = useLocale();
   const shop = useShop();
   const host = useHost();
@@ -111,7 +113,7 @@ export function ReceiptActions({ contactId, sale }: { contactId: string; sale: R
             {phones.length > 1 && (
               <Select
                 label={t('timeline.whatsapp.number')}
-                data={phones.map((p) => ({ value: p.e164, label: p.raw }))}
+                data={phones.map((p) => ({ value: p.e164, label: formatPhone(p) }))}
                 value={number}
                 allowDeselect={false}
                 onChange={setPhone}
