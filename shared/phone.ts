@@ -146,3 +146,19 @@ export function phoneSearchKeys(phone: NormalizedPhone): string[] {
 export function waNumber(e164: string): string {
   return e164.replace(/^\+/, '');
 }
+
+/**
+ * A stored phone as people read it, however it was typed ("6281234567890", "0812 3456 7890",
+ * "+62-812-3456-7890" all show alike): a number of the shop's country in that country's own
+ * format ("0812-3456-7890"), any other in the international one ("+65 6123 4567"), then its
+ * extension. What was typed is shown only when the stored number cannot be read.
+ */
+export function formatPhone(
+  phone: { e164: string; raw: string; ext?: string },
+  region: string = DEFAULT_PHONE_REGION,
+): string {
+  const p = tryParse(phone.e164);
+  if (!p) return phone.raw;
+  const number = p.country === region ? p.formatNational() : p.formatInternational();
+  return phone.ext ? `${number} ext. ${phone.ext}` : number;
+}

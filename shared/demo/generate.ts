@@ -23,6 +23,10 @@ import {
   MOBILE_PREFIXES,
   NOTE_TEXTS,
   COMPLAINT_TEXTS,
+  RESOLUTION_TEXTS,
+  FOLLOW_UP_TITLES,
+  REDEEM_REASONS,
+  type DemoLanguage,
   SOURCES,
   STREETS,
   TAGS,
@@ -42,6 +46,8 @@ export interface DemoOptions {
   seed?: number;
   /** Award loyalty points for the sales under the default rules (and some redemptions). */
   points?: boolean;
+  /** The language of the notes and complaints (Bahasa Indonesia by default). */
+  language?: DemoLanguage;
 }
 
 export interface DemoBook {
@@ -103,6 +109,7 @@ export function* demoBookChunks(
 
   let book = emptyBook();
   let salesSoFar = 0;
+  const language = options.language ?? 'id';
   const meanPerContact = options.contacts > 0 ? options.sales / options.contacts : 0;
 
   for (let i = 0; i < options.contacts; i++) {
@@ -154,9 +161,9 @@ export function* demoBookChunks(
     }
 
     if (options.points ?? true) {
-      addPoints(rnd, book, contact.id, book.sales.slice(firstSale), options.now, ctx);
+      addPoints(rnd, book, contact.id, book.sales.slice(firstSale), options.now, ctx, language);
     }
-    if (rnd.chance(0.3)) addNotes(rnd, book, contact, joined, options.now, ctx);
+    if (rnd.chance(0.3)) addNotes(rnd, book, contact, joined, options.now, ctx, language);
     if (rnd.chance(0.6)) addFeedback(rnd, book, contact.id, joined, options.now, ctx);
     if (rnd.chance(0.05)) {
       const due = options.now + rnd.int(-10, 20) * DAY + rnd.int(8, 17) * 3_600_000;
@@ -164,12 +171,7 @@ export function* demoBookChunks(
         createMutable(
           {
             contactId: contact.id,
-            title: rnd.pick([
-              'Kabari stok baru',
-              'Tagih pembayaran',
-              'Kirim katalog',
-              'Follow up pesanan',
-            ]),
+            title: rnd.pick(FOLLOW_UP_TITLES[language]),
             dueAt: new Date(due).toISOString(),
             repeat: 'none' as const,
           },
@@ -278,6 +280,7 @@ function addNotes(
   from: number,
   now: number,
   ctx: Ctx,
+  language: DemoLanguage,
 ) {
   const count = rnd.int(1, 3);
   for (let k = 0; k < count; k++) {
@@ -293,9 +296,9 @@ function addNotes(
             ? ('complaint' as const)
             : rnd.pick(['note', 'call', 'whatsapp', 'visit'] as const),
           at: new Date(at).toISOString(),
-          text: complaint ? rnd.pick(COMPLAINT_TEXTS) : rnd.pick(NOTE_TEXTS),
+          text: rnd.pick(complaint ? COMPLAINT_TEXTS[language] : NOTE_TEXTS[language]),
           complaintStatus: status,
-          resolution: resolvedAt ? 'Sudah dikirim ulang, pelanggan puas.' : undefined,
+          resolution: resolvedAt ? RESOLUTION_TEXTS[language] : undefined,
           resolvedAt: resolvedAt ? new Date(resolvedAt).toISOString() : undefined,
         },
         ctx(`note:${contact.id}:${k}`, at),
@@ -346,6 +349,7 @@ function addPoints(
   sales: Sale[],
   now: number,
   ctx: Ctx,
+  language: DemoLanguage = 'id',
 ) {
   const earned = new Map<string, LedgerEntry>();
   const redeemAt = now - rnd.int(1, 30) * DAY;
@@ -397,7 +401,7 @@ function addPoints(
           kind: 'redeem' as const,
           at: new Date(at).toISOString(),
           points: -Math.floor(recentEarned / 2),
-          reason: 'Tukar voucher belanja',
+          reason: REDEEM_REASONS[language],
         },
         ctx(`redeem:${contactId}`, at),
       ),

@@ -231,23 +231,70 @@ export const ITEMS = [
   'Sabun sereh',
 ];
 
-/** What a complaint says: never praise, so the demo's "open complaints" are complaints. */
-export const COMPLAINT_TEXTS = [
-  'Komplain pengiriman terlambat 2 hari.',
-  'Barang yang datang beda warna dengan foto.',
-  'Ukuran kekecilan, minta tukar.',
-  'Jahitan lepas setelah sekali cuci.',
-  'Paket sampai dalam keadaan basah.',
-];
+/** The language the demo book's free texts are written in (the app's language when loaded). */
+export type DemoLanguage = 'id' | 'en';
 
-export const NOTE_TEXTS = [
-  'Tanya stok ukuran L minggu depan.',
-  'Minta dikabari kalau ada motif baru.',
-  'Suka warna gelap, tidak suka motif besar.',
-  'Pesan untuk hadiah ulang tahun ibunya.',
-  'Komplain pengiriman terlambat 2 hari.',
-  'Minta harga grosir untuk 20 pcs.',
-  'Puas dengan kualitas, akan pesan lagi.',
-  'Asked about shipping to Singapore.',
-  'Prefers transfer BCA, not QRIS.',
-];
+/**
+ * What a complaint says: something went wrong, never praise, so the demo's "open complaints"
+ * read like complaints. Each language has the same number of texts (a seed gives the same book).
+ */
+export const COMPLAINT_TEXTS: Record<DemoLanguage, readonly string[]> = {
+  id: [
+    'Pengiriman terlambat 2 hari.',
+    'Barang yang datang beda warna dengan foto.',
+    'Ukuran kekecilan, minta tukar.',
+    'Jahitan lepas setelah sekali cuci.',
+    'Paket sampai dalam keadaan basah.',
+  ],
+  en: [
+    'Delivery arrived 2 days late.',
+    'The colour is different from the photo.',
+    'Size too small, wants an exchange.',
+    'Seam came apart after one wash.',
+    'Parcel arrived wet.',
+  ],
+};
+
+/** Everyday notes, praise among them (praise is a note, never a complaint). */
+export const NOTE_TEXTS: Record<DemoLanguage, readonly string[]> = {
+  id: [
+    'Tanya stok ukuran L minggu depan.',
+    'Minta dikabari kalau ada motif baru.',
+    'Suka warna gelap, tidak suka motif besar.',
+    'Pesan untuk hadiah ulang tahun ibunya.',
+    'Minta harga grosir untuk 20 pcs.',
+    'Puas dengan kualitas, akan pesan lagi.',
+    'Tanya ongkir ke Singapura.',
+    'Lebih suka transfer BCA, bukan QRIS.',
+    'Memuji kemasannya rapi.',
+  ],
+  en: [
+    'Asked if size L is in stock next week.',
+    'Wants to hear when new patterns arrive.',
+    'Likes dark colours, not big patterns.',
+    'Ordering a birthday present for her mother.',
+    'Asked the wholesale price for 20 pcs.',
+    'Happy with the quality, will order again.',
+    'Asked about shipping to Singapore.',
+    'Prefers a BCA transfer, not QRIS.',
+    'Praised the neat packaging.',
+  ],
+};
+
+/** How a resolved complaint was settled. */
+export const RESOLUTION_TEXTS: Record<DemoLanguage, string> = {
+  id: 'Sudah dikirim ulang, pelanggan puas.',
+  en: 'Sent again; the customer is satisfied.',
+};
+
+/** What a demo follow-up asks to do. */
+export const FOLLOW_UP_TITLES: Record<DemoLanguage, readonly string[]> = {
+  id: ['Kabari stok baru', 'Tagih pembayaran', 'Kirim katalog', 'Tanyakan pesanannya'],
+  en: ['Tell about new stock', 'Ask for the payment', 'Send the catalogue', 'Check on the order'],
+};
+
+/** Why points were redeemed. */
+export const REDEEM_REASONS: Record<DemoLanguage, string> = {
+  id: 'Tukar voucher belanja',
+  en: 'Shopping voucher',
+};

@@ -32,14 +32,20 @@ async function cutLabels(page: Page, where: string): Promise<string[]> {
       '.mantine-Chip-label',
       '.mantine-Tabs-tabLabel',
       '.mantine-InputWrapper-label',
+      // The chosen value of a select ("Tier follows the spend ri…"): text the user cannot scroll.
+      'input.mantine-Select-input',
+      'input[readonly]',
     ].join(',');
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-      const text = (el.innerText ?? '').trim();
+      const text = (el instanceof HTMLInputElement ? el.value : (el.innerText ?? '')).trim();
       if (!text || el.offsetParent === null) continue;
       const style = getComputedStyle(el);
       // Only boxes that hide what overflows cut text; a scroll box shows it by scrolling.
-      const clips = style.overflowX === 'hidden' || style.textOverflow === 'ellipsis';
+      const clips =
+        el instanceof HTMLInputElement ||
+        style.overflowX === 'hidden' ||
+        style.textOverflow === 'ellipsis';
       if (clips && el.scrollWidth > el.clientWidth + 1) out.push(text.slice(0, 60));
     }
     return out;

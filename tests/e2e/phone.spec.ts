@@ -280,6 +280,15 @@ test('with a full book every screen and dialog fits a phone, and the field butto
   await page.getByTestId('contact-row').first().tap();
   await expect(page.getByRole('tab', { name: 'Timeline' })).toBeVisible();
   await expectFits(page, 'contact timeline');
+  // The customer segment row keeps its R, F and M scores whole, inside its card.
+  const rfm = page.getByTestId('contact-rfm');
+  await expect(rfm.getByTestId('contact-rfm-m')).toBeVisible();
+  const card = (await rfm.boundingBox())!;
+  for (const letter of ['r', 'f', 'm']) {
+    const score = (await rfm.getByTestId(`contact-rfm-${letter}`).boundingBox())!;
+    expect(score.x + score.width, `RFM ${letter}`).toBeLessThanOrEqual(card.x + card.width);
+    expect(score.x + score.width, `RFM ${letter}`).toBeLessThanOrEqual(390);
+  }
   const fieldButtons = [
     page.getByRole('button', { name: 'Send via WhatsApp' }),
     page.getByRole('button', { name: 'New follow-up' }),

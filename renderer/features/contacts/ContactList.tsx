@@ -8,6 +8,7 @@ import { Checkbox } from '@mantine/core';
 import { CONTACT_GRID, ContactRow, ContactRowPlaceholder } from './ContactRow';
 import { useContactRows } from './useContactSearch';
 import { useContactName } from '../privacy/useContactName';
+import { useFormatPhone } from './usePhoneRegion';
 
 const ROW_HEIGHT = 52;
 /** Rows are read from the database in pages of this many around what is on screen. */
@@ -44,6 +45,7 @@ export function ContactList({
 }) {
   const { t } = useTranslation();
   const nameOf = useContactName();
+  const formatPhone = useFormatPhone();
   const { locale } = useLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
@@ -141,6 +143,7 @@ export function ContactList({
                     selected={selected.has(contact.id)}
                     onToggle={() => onToggle(contact.id)}
                     selectLabel={t('contacts.selection.selectRow', { name: nameOf(contact) })}
+                    formatPhone={formatPhone}
                   />
                 ) : (
                   <ContactRowPlaceholder label={t('contacts.loadingRow')} />

@@ -46,10 +46,12 @@ import { ContactDrawer } from './ContactDrawer';
 import { useContact, useContactFacts } from './useContactSearch';
 import { useExportPerson } from './useExportPerson';
 import { useContactName } from '../privacy/useContactName';
+import { useFormatPhone } from './usePhoneRegion';
 
 /** One customer: who they are at the top, what happened with them below. */
 export function ContactPage() {
   const { t } = useTranslation();
+  const formatPhone = useFormatPhone();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { id } = useParams();
@@ -134,8 +136,8 @@ export function ContactPage() {
                 {contact.phones.map((p) => (
                   <Group key={p.e164} gap={6} wrap="nowrap">
                     <IconPhone size={14} color="var(--mantine-color-gray-6)" aria-hidden />
-                    <Text size="sm" title={p.e164}>
-                      {p.raw}
+                    <Text size="sm" title={p.e164} data-testid="contact-phone">
+                      {formatPhone(p)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {p.customLabel ?? t(`contacts.phoneLabels.${p.label}`)}
@@ -218,7 +220,8 @@ export function ContactPage() {
 
       <ContactDrawer
         id={id}
-        opened={editing}
+        // Not for an erased customer, even from the edit address (a bookmark, Back).
+        opened={editing && !isErased(contact)}
         onClose={() => navigate(`/contacts/${id}`)}
         onDeleted={() => navigate('/contacts')}
       />

@@ -1,7 +1,7 @@
 import { Avatar, Badge, Checkbox, Group, Highlight, Skeleton, Text } from '@mantine/core';
 import { IconCake } from '@tabler/icons-react';
 import { formatDayMonth } from '../../../shared/dates';
-import type { Contact } from '../../../shared/schemas';
+import type { Contact, PhoneEntry } from '../../../shared/schemas';
 import { useContactName } from '../privacy/useContactName';
 
 /** Grid columns of the list: a selection checkbox, then app.css's five columns. */
@@ -17,6 +17,7 @@ export function ContactRow({
   selected,
   onToggle,
   selectLabel,
+  formatPhone,
 }: {
   contact: Contact;
   highlight: string[];
@@ -25,6 +26,8 @@ export function ContactRow({
   selected: boolean;
   onToggle: () => void;
   selectLabel: string;
+  /** The shop's way of writing a phone (useFormatPhone, read once for the whole list). */
+  formatPhone: (phone: PhoneEntry) => string;
 }) {
   const phone = contact.phones[0];
   const name = useContactName()(contact);
@@ -70,7 +73,7 @@ export function ContactRow({
             style={{ fontVariantNumeric: 'tabular-nums' }}
             truncate="end"
           >
-            {phone.raw}
+            {formatPhone(phone)}
           </Highlight>
         )}
       </div>

@@ -5,6 +5,7 @@ import type { ContactInput } from '../../../shared/contact-input';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
 import { useContactName } from '../privacy/useContactName';
+import { useFormatPhone } from './usePhoneRegion';
 
 export interface DuplicateMatch {
   contact: Contact;
@@ -52,6 +53,7 @@ export function DuplicateWarning({
   onSaveAnyway: (values: ContactInput, opened: ContactInput) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const formatPhone = useFormatPhone();
   const nameOf = useContactName();
   const [busy, setBusy] = useState(false);
   const run = async (fn: () => Promise<void>) => {
@@ -80,7 +82,7 @@ export function DuplicateWarning({
                   <Stack gap={2}>
                     <Text fw={600}>{name}</Text>
                     <Text size="sm" c="dimmed">
-                      {[...contact.phones.map((p) => p.raw), contact.email]
+                      {[...contact.phones.map(formatPhone), contact.email]
                         .filter(Boolean)
                         .join(' · ')}
                     </Text>

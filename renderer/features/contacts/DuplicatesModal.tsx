@@ -7,6 +7,7 @@ import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
 import { groupDuplicatePairs } from '../../../shared/contacts/duplicates';
 import { useContactName } from '../privacy/useContactName';
+import { useFormatPhone } from './usePhoneRegion';
 
 const DISMISSED_KEY = 'kenal.contacts.notDuplicates';
 const MAX_SHOWN = 100;
@@ -22,13 +23,14 @@ function loadDismissed(): Set<string> {
 
 function Side({ c, name, onKeep }: { c: Contact; name: string; onKeep: () => void }) {
   const { t } = useTranslation();
+  const formatPhone = useFormatPhone();
   return (
     <Card withBorder padding="sm">
       <Stack gap={4}>
         <Text fw={600}>{name}</Text>
         {c.phones.map((p) => (
           <Text key={p.e164} size="sm">
-            {p.raw}
+            {formatPhone(p)}
           </Text>
         ))}
         {c.email && (

@@ -148,6 +148,8 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
             allowDecimal={false}
           />
           <Select
+            // A row of its own: its choices are sentences, cut in a third of the card at 1366 px.
+            style={{ gridColumn: '1 / -1' }}
             label={t('sales.settings.downgrade')}
             data={[
               { value: 'immediate', label: t('sales.settings.downgradeImmediate') },

@@ -18,7 +18,8 @@ export function ContactRfm({ contactId }: { contactId: string }) {
   );
   return (
     <Paper withBorder px="md" py="xs" radius="md" data-testid="contact-rfm">
-      <Group gap="md" wrap="nowrap">
+      {/* Wraps on a phone: the segment and the R/F/M scores go on the next line, never cut. */}
+      <Group gap="xs" wrap="wrap" style={{ columnGap: 'var(--mantine-spacing-md)' }}>
         <Group gap={2} wrap="nowrap" style={{ flexShrink: 0 }}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
             {t('reports.contactRfm.title')}
@@ -45,7 +46,7 @@ export function ContactRfm({ contactId }: { contactId: string }) {
               {score('frequency', 'F', rfm.f)}
               {score('money', 'M', rfm.m)}
             </Group>
-            <Text size="sm" c="dimmed" lineClamp={1}>
+            <Text size="sm" c="dimmed" lineClamp={1} style={{ flex: '1 1 12rem', minWidth: 0 }}>
               {t(`reports.rfm.advice.${rfm.segment}`)}
             </Text>
           </>

@@ -4,6 +4,7 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/services';
 import { useContactName } from '../privacy/useContactName';
+import { useFormatPhone } from '../contacts/usePhoneRegion';
 
 const MAX_OPTIONS = 30;
 
@@ -40,6 +41,7 @@ export function ContactPicker({
   const { t } = useTranslation();
   const { contacts } = useRepositories();
   const nameOf = useContactName();
+  const formatPhone = useFormatPhone();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const result = useLiveQuery(async () => {
@@ -55,10 +57,10 @@ export function ContactPicker({
         .filter((c) => c.id !== excludeId)
         .map((c) => ({
           value: c.id,
-          label: c.phones[0] ? `${nameOf(c)} · ${c.phones[0].raw}` : nameOf(c),
+          label: c.phones[0] ? `${nameOf(c)} · ${formatPhone(c.phones[0])}` : nameOf(c),
         })),
     };
-  }, [contacts, deferred, value, excludeId, nameOf]);
+  }, [contacts, deferred, value, excludeId, nameOf, formatPhone]);
   const current = result !== undefined && result.query === search;
   const data = current ? result.options : (result?.options.filter((o) => o.value === value) ?? []);
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { generateDemoBook } from '../../../shared/demo/generate';
 import { useRepositories } from '../../app/services';
 import { useContactCount } from '../contacts/useContactSearch';
+import { useLocale } from '../../i18n/useLocale';
 
 const DEMO_SIZE = { contacts: 300, sales: 3000 };
 
@@ -13,6 +14,7 @@ const DEMO_SIZE = { contacts: 300, sales: 3000 };
 export function DemoDataCard() {
   const { t } = useTranslation();
   const repos = useRepositories();
+  const { language } = useLocale();
   const count = useContactCount();
   const [loading, setLoading] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -21,7 +23,7 @@ export function DemoDataCard() {
     setConfirming(false);
     setLoading(true);
     try {
-      const book = generateDemoBook({ ...DEMO_SIZE, now: Date.now() });
+      const book = generateDemoBook({ ...DEMO_SIZE, now: Date.now(), language });
       await repos.demo.load(book);
       notifications.show({
         color: 'teal',

@@ -28,6 +28,7 @@ import { whatsAppPhones } from '../../../shared/messaging/send-queue';
 import { messageValues } from '../../../shared/timeline/message-values';
 import { useMessageFacts } from '../messaging/useMessageFacts';
 import { templateLabel } from './template-label';
+import { useFormatPhone } from '../contacts/usePhoneRegion';
 
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 
@@ -58,6 +59,7 @@ export function WhatsAppDialog({
   message,
 }: WhatsAppDialogProps) {
   const { t } = useTranslation();
+  const formatPhone = useFormatPhone();
   const { language } = useLocale();
   const host = useHost();
   const { timeline } = useRepositories();
@@ -136,7 +138,7 @@ export function WhatsAppDialog({
               {phones.length > 1 && (
                 <Select
                   label={t('timeline.whatsapp.number')}
-                  data={phones.map((p) => ({ value: p.e164, label: p.raw }))}
+                  data={phones.map((p) => ({ value: p.e164, label: formatPhone(p) }))}
                   value={number}
                   allowDeselect={false}
                   onChange={setPhone}

@@ -45,7 +45,9 @@ export function TodaySection<T>({
           {help}
         </Text>
       )}
-      <Stack gap="xs">{shown.map(render)}</Stack>
+      <Stack gap="xs" data-testid="today-rows">
+        {shown.map(render)}
+      </Stack>
       {items.length > limit && (
         <Button
           size="compact-sm"

@@ -76,7 +76,7 @@ export const contacts: Translations['contacts'] = {
     'Diatur manual hanya sampai pembelian pertama; setelah itu Kenal menghitungnya dari penjualan.',
   sourcePlaceholder: 'Datang langsung, Instagram, … atau isian sendiri',
   genders: { female: 'Perempuan', male: 'Laki-laki', other: 'Lainnya' },
-  salutationNone: 'Tanpa sapaan',
+  salutationNone: 'Tidak ada',
   firstNameHelp: 'Untuk pesan. Kosong: kata pertama nama',
   sources: {
     'walk-in': 'Datang langsung',

@@ -14,7 +14,7 @@ export const sales: Translations['sales'] = {
   searchPlaceholder: 'Pelanggan atau nomor nota',
   searchLabel: 'Cari penjualan',
   dateRange: 'Tanggal',
-  allKinds: 'Pembelian dan refund',
+  allKinds: 'Pembelian dan pengembalian dana',
   allPayments: 'Semua pembayaran',
   columns: {
     date: 'Tanggal',
@@ -26,7 +26,7 @@ export const sales: Translations['sales'] = {
   },
   kinds: {
     purchase: 'Pembelian',
-    refund: 'Refund',
+    refund: 'Pengembalian dana',
   },
   payment: {
     cash: 'Tunai',
@@ -58,17 +58,17 @@ export const sales: Translations['sales'] = {
     submitHint: 'Ctrl+Enter menyimpan',
   },
   refund: {
-    button: 'Refund',
-    title: 'Refund penjualan',
+    button: 'Kembalikan dana',
+    title: 'Kembalikan dana penjualan',
     description:
-      'Refund dicatat sebagai entri baru; penjualannya tetap seperti semula. Poinnya ditarik kembali.',
-    amount: 'Jumlah refund',
-    date: 'Tanggal refund',
+      'Pengembalian dana dicatat sebagai entri baru; penjualannya tetap seperti semula. Poinnya ditarik kembali.',
+    amount: 'Jumlah dikembalikan',
+    date: 'Tanggal pengembalian',
     reason: 'Alasan',
-    confirm: 'Catat refund',
-    saved: 'Refund {{amount}} tercatat: −{{points}} poin',
-    savedNoPoints: 'Refund {{amount}} tercatat',
-    fullyRefunded: 'Sudah direfund penuh',
+    confirm: 'Catat pengembalian dana',
+    saved: 'Pengembalian {{amount}} tercatat: −{{points}} poin',
+    savedNoPoints: 'Pengembalian {{amount}} tercatat',
+    fullyRefunded: 'Dananya sudah dikembalikan penuh',
   },
   errors: {
     invalid: 'Periksa isian ini.',
@@ -131,7 +131,7 @@ export const sales: Translations['sales'] = {
       earn: 'Didapat',
       redeem: 'Ditukar',
       adjust: 'Disesuaikan',
-      reversal: 'Refund',
+      reversal: 'Pengembalian dana',
       bonus: 'Bonus',
       expire: 'Kedaluwarsa',
     },

@@ -3,7 +3,12 @@ import { demoBookChunks, generateDemoBook, heavyCustomerBook } from '../../../sh
 import { computeLedger, expiringBetween } from '../../../shared/loyalty/ledger';
 import { DEFAULT_RULES } from '../../../shared/loyalty/rules';
 import { normalizePhone } from '../../../shared/phone';
-import { COMPLAINT_TEXTS } from '../../../shared/demo/names';
+import {
+  COMPLAINT_TEXTS,
+  FOLLOW_UP_TITLES,
+  NOTE_TEXTS,
+  RESOLUTION_TEXTS,
+} from '../../../shared/demo/names';
 import { recordSchemas } from '../../../shared/schemas';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
@@ -125,12 +130,39 @@ describe('demo loyalty points', () => {
       expect(ids(key), key).toEqual(whole[key].map((r) => r.id).sort());
   });
 
-  it('has no praise among its complaints (Today\'s "open complaints")', () => {
-    const book = generateDemoBook({ contacts: 400, sales: 0, now: NOW, seed: 7 });
-    const complaints = book.notes.filter((n) => n.kind === 'complaint');
-    expect(complaints.length).toBeGreaterThan(10);
-    for (const c of complaints) expect(COMPLAINT_TEXTS).toContain(c.text);
-    expect(complaints.some((c) => /puas|akan pesan lagi/i.test(c.text))).toBe(false);
+  // Words of praise and of trouble, in both languages: a complaint has trouble and no praise.
+  const PRAISE = /puas|memuji|akan pesan lagi|happy|praised|will order again|satisfied/i;
+  const TROUBLE = /terlambat|beda|kekecilan|lepas|basah|late|different|too small|came apart|wet/i;
+
+  for (const language of ['id', 'en'] as const) {
+    it(`has complaints that read like complaints and praise only as notes (${language})`, () => {
+      const book = generateDemoBook({ contacts: 400, sales: 0, now: NOW, seed: 7, language });
+      const complaints = book.notes.filter((n) => n.kind === 'complaint');
+      expect(complaints.length).toBeGreaterThan(10);
+      for (const c of complaints) {
+        expect(c.text).toMatch(TROUBLE);
+        expect(c.text).not.toMatch(PRAISE);
+        expect(COMPLAINT_TEXTS[language]).toContain(c.text);
+      }
+      // Praise is there, as an everyday note; every text is in the asked language.
+      const others = book.notes.filter((n) => n.kind !== 'complaint');
+      expect(others.some((n) => PRAISE.test(n.text))).toBe(true);
+      const other = language === 'id' ? 'en' : 'id';
+      const foreign = new Set([...COMPLAINT_TEXTS[other], ...NOTE_TEXTS[other]]);
+      expect(book.notes.filter((n) => foreign.has(n.text))).toEqual([]);
+      for (const n of book.notes.filter((n) => n.resolution))
+        expect(n.resolution).toBe(RESOLUTION_TEXTS[language]);
+      for (const f of book.followUps) expect(FOLLOW_UP_TITLES[language]).toContain(f.title);
+    });
+  }
+
+  it('is the same book in either language but for the texts', () => {
+    const id = generateDemoBook({ contacts: 100, sales: 500, now: NOW, seed: 7, language: 'id' });
+    const en = generateDemoBook({ contacts: 100, sales: 500, now: NOW, seed: 7, language: 'en' });
+    expect(en.notes.map((n) => [n.id, n.kind, n.complaintStatus])).toEqual(
+      id.notes.map((n) => [n.id, n.kind, n.complaintStatus]),
+    );
+    expect(en.sales.map((s) => s.id)).toEqual(id.sales.map((s) => s.id));
   });
 });
 

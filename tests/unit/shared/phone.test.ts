@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../../shared/host-api';
 import {
+  formatPhone,
   normalizePhone,
   phoneQueryDigits,
   phoneSearchKeys,
@@ -141,5 +142,33 @@ describe('waNumber', () => {
     expect(waNumber(e164)).toBe('6281234567890');
     expect(waNumber('+14155552671')).toBe('14155552671');
     expect(isAllowedExternalUrl(`https://wa.me/${waNumber(e164)}`)).toBe(true);
+  });
+});
+
+describe('formatPhone', () => {
+  const stored = (raw: string, region = 'ID') => {
+    const n = normalizePhone(raw, region);
+    if (!n.ok) throw new Error(raw);
+    return { raw, e164: n.value.e164, ...(n.value.ext ? { ext: n.value.ext } : {}) };
+  };
+
+  it('shows one number one way, however it was typed (the demo has all of these)', () => {
+    const typed = ['6281234567890', '081234567890', '0812-3456-7890', '+62 812 3456 7890'];
+    expect(new Set(typed.map((raw) => formatPhone(stored(raw))))).toEqual(
+      new Set(['0812-3456-7890']),
+    );
+    expect(formatPhone(stored('(021) 555 0123'))).toBe('(021) 5550123');
+  });
+
+  it('writes a number of another country internationally, and the extension after it', () => {
+    expect(formatPhone(stored('+65 6123 4567'))).toBe('+65 6123 4567');
+    expect(formatPhone(stored('+1 650 555 1212 ext. 12'))).toBe('+1 650 555 1212 ext. 12');
+    // A shop in the US reads its own numbers the US way, and Indonesian ones with +62.
+    expect(formatPhone(stored('+1 650 555 1212'), 'US')).toBe('(650) 555-1212');
+    expect(formatPhone(stored('0812-3456-7890'), 'US')).toBe('+62 812 3456 7890');
+  });
+
+  it('falls back to what was typed when the stored number cannot be read', () => {
+    expect(formatPhone({ raw: '0812 kantor', e164: '+999' })).toBe('0812 kantor');
   });
 });
