@@ -333,6 +333,13 @@ export const folderStateSchema = z.object({
     .object({ name: z.string(), deviceId: z.string(), removing: z.number(), live: z.number() })
     .nullable()
     .default(null),
+  /**
+   * Devices whose last merged file had a clock too far ahead (its stamps beyond the drift bound
+   * were not taken): shown until a file of that device merges with a sane clock.
+   */
+  drift: z
+    .record(z.string(), z.object({ aheadMs: z.number().nonnegative(), at: z.string() }))
+    .default({}),
   lastSyncAt: z.string().nullable().default(null),
   /** The folder could not be listed or written at the last attempt (translated in the UI). */
   lastError: z.enum(['unavailable', 'permission', 'failed']).nullable().default(null),

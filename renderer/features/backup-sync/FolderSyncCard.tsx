@@ -92,6 +92,7 @@ export function FolderSyncCard() {
   }
 
   const problems = Object.entries(state?.problems ?? {});
+  const drifts = Object.entries(state?.drift ?? {});
   return (
     <Card withBorder padding="lg" data-testid="sync-folder">
       <Stack gap="sm">
@@ -151,6 +152,15 @@ export function FolderSyncCard() {
           </Alert>
         )}
 
+        {state?.folder &&
+          drifts.map(([deviceId, d]) => (
+            <Alert key={deviceId} color="orange" data-testid="sync-folder-drift">
+              {t('backup.drift', {
+                device: device(deviceId),
+                days: Math.max(1, Math.round(d.aheadMs / 86_400_000)),
+              })}
+            </Alert>
+          ))}
         {state?.folder && state.emptiedAt && (
           <Alert
             color="orange"

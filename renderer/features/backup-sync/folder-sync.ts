@@ -51,6 +51,8 @@ export interface FolderSyncReport {
   written: string | null;
   problems: string[];
   pending: boolean;
+  /** A merged file's clock was too far ahead (the last such file of this round). */
+  drift?: { deviceId: string; aheadMs: number };
 }
 
 function problemCode(problem: FileProblem): FolderProblemCode {
@@ -181,6 +183,11 @@ export async function syncFolderOnce(
     if (state.pending?.name === plan.name) state.pending = null;
     delete state.problems[plan.name];
     report.merged.push(plan.name);
+    // A clock far ahead is said on the screen until that device's files come with a sane one.
+    if (result.drift) {
+      state.drift[plan.deviceId] = { aheadMs: result.drift.aheadMs, at: now().toISOString() };
+      report.drift = { deviceId: plan.deviceId, aheadMs: result.drift.aheadMs };
+    } else delete state.drift[plan.deviceId];
     if (plan.name !== snapshotOrSegmentName(plan)) {
       // A conflict copy: remembered by its size and time, never part of a device's chain.
       state.conflicts[plan.name] = { size: plan.size, mtimeMs: plan.mtimeMs };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HostApi } from '../../../shared/host-api';
 import { parseSyncFileName, SNAPSHOT_EVERY } from '../../../shared/sync/folder';
 import type { Repositories } from '../../../renderer/db';
@@ -66,6 +66,31 @@ const names = (repos: Repositories) => async () =>
   (await repos.db.contacts.toArray()).map((c) => c.name).sort();
 
 describe('sync folder loop', { timeout: 60_000 }, () => {
+  it('a file from a device whose clock runs weeks ahead is reported and stays on the screen', async () => {
+    let aId = '';
+    const folder = new MemoryFolder();
+    const b = await openDevice('fdrift-b');
+    await joinFolder(b);
+    // Device A's date is set 30 days ahead (its clock reads the time it was opened with).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 30 * 86_400_000);
+    try {
+      const a = await openDevice('fdrift-a');
+      await joinFolder(a);
+      await createContact(a, 'Dari masa depan');
+      await round(folder, a);
+      aId = a.clock.deviceId;
+    } finally {
+      vi.useRealTimers();
+    }
+    const report = await round(folder, b);
+    expect(report.drift).toMatchObject({ deviceId: aId });
+    expect(report.drift!.aheadMs).toBeGreaterThan(29 * 86_400_000);
+    // Kept in the folder state, so the Backup & Sync screen says it until it is solved.
+    const state = await b.sync.folderState();
+    expect(Object.keys(state.drift)).toEqual([aId]);
+  });
+
   it('two devices write their own files, read each other’s and converge', async () => {
     const folder = new MemoryFolder();
     const a = await openDevice('fa');
