@@ -127,7 +127,7 @@ test('a rule change in Settings applies to sales from its date', async ({ page }
   await addContact(page, { name: 'Made Wirawan', phone: '0361 234567' });
   await page.goto('./#/settings');
   const settings = page.getByTestId('loyalty-settings');
-  await settings.getByLabel('Rupiah per point').fill('5000');
+  await settings.getByLabel('Spend per point').fill('5000');
   await settings.getByRole('button', { name: 'Save rules' }).click();
   await expect(page.getByText('Loyalty rules saved')).toBeVisible();
   await page.screenshot({ path: '/tmp/sales-settings-en.png', fullPage: true });

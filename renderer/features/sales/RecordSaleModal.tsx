@@ -78,7 +78,9 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
   const [amount, setAmount] = useState<MoneyValue>({ ok: false, empty: true });
   const [lines, setLines] = useState<FormLine[]>(() => [emptyLine()]);
   const [redeemText, setRedeemText] = useState<number | string>('');
-  const [date, setDate] = useState<string | null>(calendarDateIn(new Date().getTime(), shop.timeZone));
+  const [date, setDate] = useState<string | null>(
+    calendarDateIn(new Date().getTime(), shop.timeZone),
+  );
   const [dateProblem, setDateProblem] = useState<DateFieldProblem>(null);
   const [payment, setPayment] = useState<PaymentMethod>('cash');
   const [items, setItems] = useState('');

@@ -57,7 +57,9 @@ export function SettingsPage() {
             </Text>
             <Text size="sm">
               {t('settings.dateExample')}:{' '}
-              <b>{formatCalendarDate(calendarDateIn(new Date().getTime(), shop.timeZone), locale)}</b>
+              <b>
+                {formatCalendarDate(calendarDateIn(new Date().getTime(), shop.timeZone), locale)}
+              </b>
             </Text>
           </Group>
         </Stack>
