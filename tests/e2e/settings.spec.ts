@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { addContact } from './helpers';
 
 test('demo data fills an empty book so every screen has something to show', async ({ page }) => {
+  // The load below may take up to a minute on a busy machine: the test must allow it too.
+  test.setTimeout(120_000);
   await page.goto('./#/settings');
   await page.getByRole('button', { name: 'Load demo data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Load demo data?' });
