@@ -83,8 +83,27 @@ const suites = [
   },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
+// Every failed test, named with its first error line, printed again just above the summary:
+// CI shows only the tail of a long run, and a failure must be findable from it.
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim()
+    .slice(0, 300) ?? '';
+
 function readVitest(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'));
+  for (const f of r.testResults ?? []) {
+    const failed = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed)
+      failures.push(`${f.name}: ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (f.status === 'failed' && failed.length === 0)
+      failures.push(`${f.name}: ${firstLine(f.message)}`);
+  }
   return {
     passed: r.numPassedTests,
     failed: r.numFailedTests + countFilesThatFailedToLoad(r),
@@ -103,6 +122,8 @@ function readPlaywright(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   printSkipReasons(report.suites ?? []);
   printFlaky(report.suites ?? []);
+  collectFailed(report.suites ?? []);
+  for (const e of report.errors ?? []) failures.push(`playwright: ${firstLine(e.message)}`);
   const s = report.stats;
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
 }
@@ -118,6 +139,21 @@ function printFlaky(suites) {
       }
     }
     printFlaky(suite.suites ?? []);
+  }
+}
+
+function collectFailed(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected') continue;
+        const last = t.results?.[t.results.length - 1];
+        failures.push(
+          `${spec.file}:${spec.line}: ${spec.title}: ${firstLine(last?.error?.message)}`,
+        );
+      }
+    }
+    collectFailed(suite.suites ?? []);
   }
 }
 
@@ -164,6 +200,10 @@ for (const suite of suites) {
   rows.push({ suite: suite.name, ...counts, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
+if (failures.length > 0) {
+  console.log('\n=== failed tests');
+  for (const f of failures) console.log(`FAILED: ${f}`);
+}
 console.log('\n=== summary');
 console.table(rows);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
