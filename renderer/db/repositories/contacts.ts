@@ -5,8 +5,8 @@
 import { isErased } from '../../../shared/privacy/erase';
 import { ERASED_CONTACT_ERROR, ErasedContactError } from '../erased-contacts';
 import type { Table } from 'dexie';
-import { resolveSurvivor } from '../../../shared/contacts/survivor';
-import { aliasIdsOf } from '../aliases';
+import { survivorResolver } from '../../../shared/contacts/survivor';
+import { aliasIdsOf, mergeLinks, survivorIdOf } from '../identity';
 import { contactIndexFields } from '../../../shared/contact-index';
 import {
   parseContactInput,
@@ -238,20 +238,8 @@ export function createContactsRepository(
 
   /** Purchase facts (stage, last purchase) per surviving contact id, from the sales table. */
   async function purchaseFacts(at: Date): Promise<Map<string, ContactFacts>> {
-    const [sales, merged] = await Promise.all([
-      db.sales.toArray(),
-      db.contacts.where('mergedInto').above('').toArray(),
-    ]);
-    const alias = new Map(merged.map((c) => [c.id, c.mergedInto!]));
-    const resolve = (id: string) => {
-      const seen = new Set<string>();
-      let cur = id;
-      while (alias.has(cur) && !seen.has(cur)) {
-        seen.add(cur);
-        cur = alias.get(cur)!;
-      }
-      return cur;
-    };
+    const [sales, links] = await Promise.all([db.sales.toArray(), mergeLinks(db)]);
+    const resolve = survivorResolver(links);
     const byContact = new Map<string, SaleFact[]>();
     for (const s of sales) {
       if (s.deletedAt) continue;
@@ -432,9 +420,7 @@ export function createContactsRepository(
      * A into B and B into A concurrently) end at the cycle's smallest id, on every device.
      */
     resolveId(id: string): Promise<string> {
-      // No async wrapper or callback: extra native promise hops lose Dexie's transaction zone
-      // when this runs inside a transaction (see renderer/db/aliases.ts).
-      return resolveSurvivor(id, (c) => db.contacts.get(c).then((row) => row?.mergedInto));
+      return survivorIdOf(db, id);
     },
 
     /** Every contact id that resolves to this one (itself and what was merged into it). */

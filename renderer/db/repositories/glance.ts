@@ -6,22 +6,11 @@
 import Dexie from 'dexie';
 import { dayFigures, type DayFigures } from '../../../shared/sales/glance';
 import { isOverdue } from '../../../shared/timeline/today';
-import { aliasIdsOf } from '../aliases';
+import { aliasIdsOf, survivorIdOf } from '../identity';
 import type { KenalDb } from '../database';
 
 export function createGlanceRepository(db: KenalDb) {
-  /** The contact an id stands for now (follows mergedInto; a cycle ends at the smallest id). */
-  async function resolveId(id: string): Promise<string> {
-    const seen: string[] = [];
-    let current = id;
-    for (;;) {
-      seen.push(current);
-      const next = (await db.contacts.get(current))?.mergedInto;
-      if (next === undefined) return current;
-      if (seen.includes(next)) return [...seen].sort()[0]!;
-      current = next;
-    }
-  }
+  const resolveId = (id: string) => survivorIdOf(db, id);
 
   return {
     /** Sales, revenue, new members and points issued in [fromMs, toMs). */

@@ -5,7 +5,8 @@
  * (shared/loyalty), so every device shows the same numbers after a merge.
  */
 import { ERASED_CONTACT_ERROR } from '../erased-contacts';
-import { aliasIdsOf } from '../aliases';
+import { aliasIdsOf, survivorIdOf } from '../identity';
+import { survivorResolver } from '../../../shared/contacts/survivor';
 import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
 import Dexie, { RangeSet, type Transaction } from 'dexie';
 import { contactIndexFields } from '../../../shared/contact-index';
@@ -225,19 +226,7 @@ export function createLoyaltyRepository(
 
   const aliasIds = (id: string) => aliasIdsOf(db, id);
 
-  /** The contact an id stands for now (follows mergedInto; a cycle ends at the smallest id). */
-  async function resolveId(id: string): Promise<string> {
-    const seen: string[] = [];
-    let current = id;
-    for (;;) {
-      seen.push(current);
-      const row = await db.contacts.get(current);
-      const next = row?.mergedInto;
-      if (next === undefined) return current;
-      if (seen.includes(next)) return [...seen].sort()[0]!;
-      current = next;
-    }
-  }
+  const resolveId = (id: string) => survivorIdOf(db, id);
 
   /** A customer's balance now: from the kept figures when they are complete, else replayed. */
   async function balanceAt(contactId: string, rules: LoyaltyRules, at: Date): Promise<number> {
@@ -1316,17 +1305,7 @@ export function createLoyaltyRepository(
       for (const p of c.phones) if (!byPhone.has(p.e164)) byPhone.set(p.e164, c.id);
       if (!byName.has(c.sortKey)) byName.set(c.sortKey, c.id);
     });
-    const resolve = (id: string) => {
-      const seen: string[] = [];
-      let current = id;
-      for (;;) {
-        seen.push(current);
-        const next = mergedInto.get(current);
-        if (next === undefined) return current;
-        if (seen.includes(next)) return [...seen].sort()[0]!;
-        current = next;
-      }
-    };
+    const resolve = survivorResolver(mergedInto);
     return {
       match(s: ImportSale): string | undefined | Promise<string | undefined> {
         if (s.customerId && !s.phoneE164) return undefined;

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/messaging/send-queue';
 import { isErased } from '../../../shared/privacy/erase';
 import type { KenalDb } from '../database';
+import { survivorIdOf } from '../identity';
 import type { TimelineRepository } from './timeline';
 
 export const SEND_QUEUE_KEY = 'messaging.sendQueue';
@@ -37,12 +38,8 @@ export function createMessagingRepository(
     return db.transaction('r', db.contacts, async () => {
       const out: QueueCandidate[] = [];
       for (const id of ids) {
-        let row = await db.contacts.get(id);
-        const seen = new Set<string>();
-        while (row?.mergedInto !== undefined && !seen.has(row.id)) {
-          seen.add(row.id);
-          row = await db.contacts.get(row.mergedInto);
-        }
+        const row = await db.contacts.get(await survivorIdOf(db, id));
+        // A survivor still merged is an unrepaired merge cycle: nobody to message.
         if (!row || row.mergedInto !== undefined) continue;
         out.push({
           id: row.id,

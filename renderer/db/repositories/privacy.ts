@@ -9,7 +9,7 @@ import { contactIndexFields } from '../../../shared/contact-index';
 import type { HlcStamp } from '../../../shared/hlc';
 import { eraseMutable, eraseRecord } from '../../../shared/privacy/erase';
 import type { RecordMeta, TableName } from '../../../shared/schemas';
-import { aliasIdsOf } from '../aliases';
+import { aliasIdsOf } from '../identity';
 import { openDeviceClock, type DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { fromRow, type ContactsRepository } from './contacts';

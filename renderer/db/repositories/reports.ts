@@ -15,6 +15,7 @@
  * id, as in the contacts repository), so a merged contact's events count for the survivor.
  * Deleted events are ignored, and so are events of a contact that was deleted.
  */
+import { survivorResolver } from '../../../shared/contacts/survivor';
 import { LOYALTY_RULES_KEY } from '../../../shared/loyalty/rules';
 import { SHOP_TIME_ZONE_KEY } from '../../../shared/shop-settings';
 import { isFullyRefunded } from '../../../shared/loyalty/purchases';
@@ -182,25 +183,12 @@ async function forEachPage<T extends { id: string }>(
 function makeResolver(
   contacts: Map<string, { mergedInto?: string; deleted: boolean }>,
 ): ContactResolver {
-  const memo = new Map<string, string | null>();
+  const links = new Map<string, string>();
+  for (const [id, c] of contacts) if (c.mergedInto !== undefined) links.set(id, c.mergedInto);
+  const survivor = survivorResolver(links);
   return (id: string): string | null => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const seen: string[] = [];
-    let current = id;
-    for (;;) {
-      seen.push(current);
-      const next = contacts.get(current)?.mergedInto;
-      if (next === undefined) break;
-      if (seen.includes(next)) {
-        current = [...seen].sort()[0]!;
-        break;
-      }
-      current = next;
-    }
-    const resolved = contacts.get(current)?.deleted ? null : current;
-    memo.set(id, resolved);
-    return resolved;
+    const resolved = survivor(id);
+    return contacts.get(resolved)?.deleted ? null : resolved;
   };
 }
 

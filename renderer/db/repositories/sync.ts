@@ -71,7 +71,7 @@ import {
 import type { DeviceClock } from '../clock';
 import type { HistoryRow, KenalDb } from '../database';
 import { SCHEMA_VERSION } from '../schema';
-import { aliasIdsOf } from '../aliases';
+import { aliasIdsOf } from '../identity';
 import { stampDevice } from '../../../shared/sync/history-view';
 import { eraseLinkedRecords, readErased, saveErased } from './privacy';
 
@@ -577,6 +577,9 @@ export function createSyncRepository(
           const rows = (file.tables[t] as Row[]).map((r) => toRow(t, r, mark));
           if (rows.length > 0) await table(t).bulkAdd(rows);
         }
+        // A backup written by a device that held an unrepaired merge cycle (or hand-made)
+        // must not hide the customer: the same repair as after a sync import.
+        await repairMergeCycles(mark);
         // Which contacts are erased is now what the backup says.
         const erased = new Map<string, HlcStamp>();
         for (const c of file.tables.contacts) {

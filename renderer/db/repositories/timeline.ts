@@ -5,7 +5,8 @@
  */
 import { ERASED_CONTACT_ERROR, isErasedContact } from '../erased-contacts';
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { aliasIdsOf } from '../aliases';
+import { aliasIdsOf, mergeLinks } from '../identity';
+import { resolveSurvivor, survivorResolver } from '../../../shared/contacts/survivor';
 import type { FieldError } from '../../../shared/contact-input';
 import { addCalendarDays, calendarDateIn } from '../../../shared/dates';
 import { SHOP_TIME_ZONE_KEY, timeZoneSettingSchema } from '../../../shared/shop-settings';
@@ -174,12 +175,7 @@ export function createTimelineRepository(
       return cache.get(id);
     };
     for (const id of unique) {
-      let row = await get(id);
-      const seen = new Set<string>();
-      while (row?.mergedInto !== undefined && !seen.has(row.id)) {
-        seen.add(row.id);
-        row = await get(row.mergedInto);
-      }
+      const row = await get(await resolveSurvivor(id, async (c) => (await get(c))?.mergedInto));
       if (row && isLiveContact(row)) out.set(id, row);
     }
     return out;
@@ -878,21 +874,9 @@ export function createTimelineRepository(
     async goneQuiet(options: GoneQuietOptions = DEFAULT_GONE_QUIET): Promise<QuietCustomer[]> {
       if (options === DEFAULT_GONE_QUIET && (await figuresReady(db))) return quietByIndex();
       const visits = await purchaseVisits();
-      const mergedInto = new Map<string, string>();
-      for (const c of await db.contacts.where('mergedInto').above('').toArray()) {
-        if (c.mergedInto !== undefined) mergedInto.set(c.id, c.mergedInto);
-      }
-      // The contact an id stands for now, as resolveContacts follows it (a cycle stops where
-      // it closes; that row is merged, so it is not live and drops out below).
-      const survivorOf = (id: string) => {
-        let current = id;
-        const seen = new Set<string>();
-        while (mergedInto.has(current) && !seen.has(current)) {
-          seen.add(current);
-          current = mergedInto.get(current)!;
-        }
-        return current;
-      };
+      const mergedInto = await mergeLinks(db);
+      // A survivor still merged (an unrepaired cycle) is not live and drops out below.
+      const survivorOf = survivorResolver(mergedInto);
       const bySurvivor = new Map<string, Visits[]>();
       // Id order fixes the order merged lists are joined in; with no merges there is none.
       const ids = mergedInto.size === 0 ? visits.keys() : [...visits.keys()].sort();
