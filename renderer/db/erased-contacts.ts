@@ -10,17 +10,6 @@
 import { isErased } from '../../shared/privacy/erase';
 import type { KenalDb } from './database';
 
-/** The i18n key of the message every refused write returns. */
-export const ERASED_CONTACT_ERROR = 'privacy.erase.blocked';
-
-export class ErasedContactError extends Error {
-  readonly messageKey = ERASED_CONTACT_ERROR;
-  constructor(readonly contactId: string) {
-    super(`Contact ${contactId} was erased`);
-    this.name = 'ErasedContactError';
-  }
-}
-
 /** Whether this contact (as stored, no alias followed) is erased. Call inside the transaction. */
 export async function isErasedContact(db: KenalDb, contactId: string): Promise<boolean> {
   const row = await db.contacts.get(contactId);

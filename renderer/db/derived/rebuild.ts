@@ -6,6 +6,7 @@
  * observable (the app shows a bar) and the user may cancel: the figures then stay marked stale
  * and the next screen that needs them starts again.
  */
+import { RebuildCancelledError } from '../errors';
 import { FIGURES_VERSION } from '../../../shared/derived/customer-figures';
 import type { KenalDb } from '../database';
 import { FIGURES_META_KEY, KEEP_FIGURES, STALE } from './keys';
@@ -18,12 +19,6 @@ const CURRENT = String(FIGURES_VERSION);
 export interface RebuildProgress {
   done: number;
   total: number;
-}
-
-export class RebuildCancelledError extends Error {
-  constructor() {
-    super('rebuild cancelled');
-  }
 }
 
 type Listener = (p: RebuildProgress | null) => void;

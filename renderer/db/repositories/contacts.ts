@@ -2,8 +2,10 @@
  * Contacts repository: the only way features read or write contacts. Each user action is one
  * read-write transaction that validates, stamps (HLC + ULID) and writes; deletes are tombstones.
  */
+import { ImportCancelledError } from '../errors';
+import { ContactNotFoundError } from '../errors';
 import { isErased } from '../../../shared/privacy/erase';
-import { ERASED_CONTACT_ERROR, ErasedContactError } from '../erased-contacts';
+import { ERASED_CONTACT_ERROR, ErasedContactError } from '../errors';
 import type { Table } from 'dexie';
 import { survivorResolver } from '../../../shared/contacts/survivor';
 import { aliasIdsOf, mergeLinks, survivorIdOf } from '../identity';
@@ -56,13 +58,6 @@ const erasedError = { path: 'name', message: ERASED_CONTACT_ERROR };
 
 export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: FieldError[] };
 
-export class ContactNotFoundError extends Error {
-  constructor(readonly id: string) {
-    super(`Contact ${id} not found`);
-    this.name = 'ContactNotFoundError';
-  }
-}
-
 /**
  * The stored row: the contact, its derived search keys and `_localStamp`, this device's stamp of
  * the write (indexed: the search index catches up by reading rows written since its last look).
@@ -105,13 +100,6 @@ export interface ImportSummary {
   added: number;
   merged: number;
   skipped: number;
-}
-
-export class ImportCancelledError extends Error {
-  constructor() {
-    super('Import cancelled');
-    this.name = 'ImportCancelledError';
-  }
 }
 
 const IMPORT_CHUNK = 1000;

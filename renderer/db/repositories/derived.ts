@@ -8,10 +8,10 @@ import {
   cancelRebuild,
   ensureFigures,
   repairFigures,
-  RebuildCancelledError,
   watchRebuild,
   type RebuildProgress,
 } from '../derived/rebuild';
+import { RebuildCancelledError } from '../errors';
 
 export type { RebuildProgress };
 

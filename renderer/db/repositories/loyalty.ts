@@ -4,7 +4,8 @@
  * and tiers are never stored: they are derived from the ledger and the rules on every read
  * (shared/loyalty), so every device shows the same numbers after a merge.
  */
-import { ERASED_CONTACT_ERROR } from '../erased-contacts';
+import { ImportCancelledError } from '../errors';
+import { ERASED_CONTACT_ERROR } from '../errors';
 import { aliasIdsOf, survivorIdOf } from '../identity';
 import { survivorResolver } from '../../../shared/contacts/survivor';
 import { withoutMergedDuplicateBonuses } from '../../../shared/loyalty/merged-bonuses';
@@ -156,13 +157,6 @@ export interface ImportResult {
   skipped: number;
   contactsCreated: number;
   pointsAwarded: number;
-}
-
-export class ImportCancelledError extends Error {
-  constructor() {
-    super('Import cancelled');
-    this.name = 'ImportCancelledError';
-  }
 }
 
 // Every `at` is stored as UTC ISO (toISOString): the `at` indexes compare strings, and

@@ -3,7 +3,9 @@
  * lists. Each user action is one read-write transaction (its table + `meta` for the clock);
  * deletes are tombstones with undo. Sales and the loyalty ledger are read, never written here.
  */
-import { ERASED_CONTACT_ERROR, isErasedContact } from '../erased-contacts';
+import { TimelineRecordNotFoundError } from '../errors';
+import { isErasedContact } from '../erased-contacts';
+import { ERASED_CONTACT_ERROR } from '../errors';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { aliasIdsOf, mergeLinks } from '../identity';
 import { resolveSurvivor, survivorResolver } from '../../../shared/contacts/survivor';
@@ -103,16 +105,6 @@ export interface ComplaintView {
 
 export interface BirthdayView extends UpcomingBirthday {
   contact: ContactSummary;
-}
-
-export class TimelineRecordNotFoundError extends Error {
-  constructor(
-    readonly table: string,
-    readonly id: string,
-  ) {
-    super(`${table} ${id} not found`);
-    this.name = 'TimelineRecordNotFoundError';
-  }
 }
 
 /** Per-device, never synced: when this device last showed reminders. */

@@ -15,7 +15,7 @@ import {
 import { decodeText, detectEncoding } from '../../../shared/text-encoding';
 import { isBlankRow } from '../../../shared/header-row';
 import { openRepositories } from '../../db';
-import { ImportCancelledError } from '../../db/repositories/loyalty';
+import { ImportCancelledError } from '../../db/errors';
 import type { FromWorker, RejectedRow, ToWorker } from './sales-import-messages';
 
 /** The worker's global scope; typed by hand because the app compiles with the DOM lib. */

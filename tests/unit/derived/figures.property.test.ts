@@ -16,7 +16,7 @@ import { LOYALTY_RULES_KEY, parseRules } from '../../../shared/loyalty/rules';
 import { readKenalFile, serializeEnvelope } from '../../../shared/sync/envelope';
 import type { Repositories } from '../../../renderer/db';
 import { ensureFigures } from '../../../renderer/db/derived/rebuild';
-import { ErasedContactError } from '../../../renderer/db/erased-contacts';
+import { ErasedContactError } from '../../../renderer/db/errors';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
 import { openDevice, patchContact } from '../sync/device';
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyContactInput } from '../../../shared/contact-input';
 import { newId } from '../../../shared/ids';
 import { buildEnvelope, serializeEnvelope } from '../../../shared/sync/envelope';
-import { ERASED_CONTACT_ERROR, ErasedContactError } from '../../../renderer/db/erased-contacts';
+import { ERASED_CONTACT_ERROR, ErasedContactError } from '../../../renderer/db/errors';
 import { SCHEMA_VERSION } from '../../../renderer/db/schema';
 import { en } from '../../../renderer/i18n/en';
 import { id as idText } from '../../../renderer/i18n/id';
