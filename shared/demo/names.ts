@@ -1,4 +1,5 @@
 /** Realistic Indonesian names and places for demo data and benchmarks. */
+import { CONTACT_SOURCES } from '../schemas/contact';
 
 export const GIVEN_NAMES = [
   'Siti',
@@ -199,15 +200,8 @@ export const TAGS = [
   'Kantor',
   'Arisan',
 ];
-export const SOURCES = [
-  'walk-in',
-  'instagram',
-  'tiktok',
-  'tokopedia',
-  'shopee',
-  'whatsapp',
-  'referral',
-];
+/** Where demo customers came from: the sources a contact form offers. */
+export const SOURCES = CONTACT_SOURCES;
 export const EMAIL_DOMAINS = ['gmail.com', 'yahoo.co.id', 'yahoo.com', 'outlook.com', 'ymail.com'];
 
 export const ITEMS = [
