@@ -93,6 +93,8 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'customer code',
   ],
   phone: [
+    // Shopify: the buyer's phone, filled more often than the order's own "Phone".
+    'billing phone',
     'phone',
     'phone number',
     'hp',
@@ -108,7 +110,6 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'telepon pelanggan',
     'nomor telepon',
     'no telepon',
-    'billing phone',
     // Loyverse writes the customer's phone or e-mail here: an e-mail is left out, with a note.
     'customer contacts',
     'kontak pelanggan',
@@ -155,6 +156,7 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
   ],
   items: [
     'items',
+    'lineitem name',
     'item',
     'item name',
     'produk',
@@ -227,8 +229,23 @@ export const isKnownSalesHeader = (header: string): boolean =>
   Object.keys(guessSalesMapping([header])).length > 0;
 
 /** A first guess of the mapping from the header row; the user corrects it. */
-export function guessSalesMapping(headers: readonly string[]): SalesMapping {
+export function guessSalesMapping(
+  headers: readonly string[],
+  /** The first data rows: a column blank in all of them is not guessed for what every row
+   * has (Shopify's "Receipt Number" is there but empty), and an order number is no name. */
+  sample: readonly (readonly string[])[] = [],
+): SalesMapping {
   const mapping: SalesMapping = {};
+  const values = (i: number) => sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+  const blank = new Set(
+    sample.length === 0 ? [] : headers.flatMap((_, i) => (values(i).length === 0 ? [i] : [])),
+  );
+  const orderNumbers = new Set(
+    headers.flatMap((_, i) => {
+      const v = values(i);
+      return v.length > 0 && v.every((x) => ORDER_NUMBER.test(x)) ? [i] : [];
+    }),
+  );
   const used = new Set<number>();
   const folded = headers.map(headerWords);
   // Exact matches first, then "contains", so "nama pelanggan" beats "pelanggan" for name; within
@@ -241,7 +258,11 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
         if (pass === 'contains' && exactOnly) continue;
         const w = exactOnly ? entry.slice(1) : entry;
         const idx = folded.findIndex(
-          (h, i) => !used.has(i) && (pass === 'exact' ? h === w : ` ${h} `.includes(` ${w} `)),
+          (h, i) =>
+            !used.has(i) &&
+            !(EVERY_ROW.has(field) && blank.has(i)) &&
+            !(field === 'name' && orderNumbers.has(i)) &&
+            (pass === 'exact' ? h === w : ` ${h} `.includes(` ${w} `)),
         );
         if (idx >= 0) {
           mapping[field] = idx;
@@ -250,6 +271,11 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
         }
       }
     }
+  }
+  // Shopify names each order "#1001" in a column called "Name": that is the invoice number.
+  if (mapping.invoiceNo === undefined) {
+    const idx = folded.findIndex((h, i) => !used.has(i) && h === 'name' && orderNumbers.has(i));
+    if (idx >= 0) mapping.invoiceNo = idx;
   }
   // "Jumlah" is the quantity beside a price, and the amount when it stands alone.
   if (
@@ -262,6 +288,12 @@ export function guessSalesMapping(headers: readonly string[]): SalesMapping {
   }
   return mapping;
 }
+
+/** Fields every sale row has: a column blank in the first rows is not one of them. */
+const EVERY_ROW: ReadonlySet<SalesImportField> = new Set(['date', 'invoiceNo']);
+
+/** An order number as web shops write it in a "Name" column: "#1001". */
+const ORDER_NUMBER = /^#\s?\d+$/;
 
 /**
  * Whole rupiah from what POS exports write ("Rp 1.250.000", "1,250,000", "1.250.000,00"), or
@@ -365,6 +397,8 @@ const CANCELLED_WORDS = [
   'belum dibayar',
   'menunggu pembayaran',
   'pending payment',
+  // Shopify's financial status of an order not paid yet.
+  'pending',
 ];
 
 /**
@@ -423,6 +457,12 @@ export interface ImportSale {
   /** The POS's customer number: the customer's key when present (not the name). */
   customerId?: string;
   line: number;
+  /**
+   * Read by SaleCollector only (never stored): the amount cell was blank, so `amount` is
+   * quantity x unit price; or, with a written amount, what quantity x unit price came to.
+   */
+  fromPrice?: true;
+  lineProduct?: number;
 }
 
 export const importedSaleId = (naiveUtcMs: number, invoiceNo: string) =>
@@ -544,16 +584,21 @@ export function mapSaleRow(
     if (!p.ok) return fail(MONEY_CODES[p.problem], priceText);
     unitPrice = p.minor;
   }
+  let fromPrice = false;
+  let lineProduct: number | undefined;
   if (amountText !== '' || mapping.unitPrice === undefined) {
     const a = readMoney(amountText, money);
     if (!a.ok) return fail(MONEY_CODES[a.problem], amountText);
     signed = a.minor;
     // A line total written positive on a returned (negative) quantity is still a return.
     if (withQuantity && quantity < 0 && signed > 0) signed = -signed;
+    if (withQuantity && unitPrice !== undefined)
+      lineProduct = lineAmount(Math.abs(quantity), Math.abs(unitPrice)) ?? undefined;
   } else if (unitPrice !== undefined) {
     const product = lineAmount(quantity, unitPrice);
     if (product === null) return fail('amountWouldRound', `${qtyText} × ${priceText}`);
     signed = product;
+    fromPrice = true;
   } else return fail('amountInvalid', '');
   if (withQuantity || unitPrice !== undefined) {
     saleLine = {
@@ -605,6 +650,8 @@ export function mapSaleRow(
       ...(refundOf !== '' ? { refundOf } : {}),
       items: items === '' ? undefined : items,
       ...(saleLine ? { lines: [saleLine] } : {}),
+      ...(fromPrice ? { fromPrice: true as const } : {}),
+      ...(lineProduct !== undefined ? { lineProduct } : {}),
       paymentMethod: paymentCached(cell('paymentMethod')),
       phoneE164,
       phoneRaw: phoneRaw === '' || !phoneE164 ? undefined : phoneRaw.slice(0, 40),
@@ -640,6 +687,11 @@ interface Group {
   lines: number | number[];
   minNaive: number;
   maxNaive: number;
+  /**
+   * The invoice's amount is the total written on its first row only (Shopify writes order
+   * fields on an order's first line and leaves them blank on the others): not a line total.
+   */
+  orderTotal?: true;
 }
 
 const linesOf = (g: Group): number[] => (typeof g.lines === 'number' ? [g.lines] : g.lines);
@@ -734,7 +786,18 @@ export class SaleCollector {
     }
     g.minNaive = minNaive;
     g.maxNaive = maxNaive;
-    existing.amount += sale.amount;
+    const firstLine = existing.lines?.length === 1 ? existing.lines[0] : undefined;
+    if (
+      sale.fromPrice &&
+      linesOf(g).length === 2 &&
+      !existing.fromPrice &&
+      existing.lineProduct !== undefined &&
+      firstLine !== undefined
+    ) {
+      g.orderTotal = true;
+      firstLine.amount = existing.lineProduct;
+    }
+    if (!(g.orderTotal && sale.fromPrice)) existing.amount += sale.amount;
     if (sale.items && (existing.items ?? '').length < 10_000)
       existing.items = (existing.items ? `${existing.items}, ${sale.items}` : sale.items).slice(
         0,
@@ -775,6 +838,8 @@ export class SaleCollector {
     const all = [...this.groups.values()];
     for (const g of all) {
       const s = g.sale;
+      delete s.fromPrice;
+      delete s.lineProduct;
       s.naiveMs = g.minNaive;
       s.id =
         (s.kind ?? 'purchase') === 'purchase'

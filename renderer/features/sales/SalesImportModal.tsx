@@ -413,7 +413,9 @@ function MappingStep({
   const { rows, lines } = useMemo(() => previewRows(sample, encoding), [sample, encoding]);
   const headerLine = lines[0] ?? 1;
   const headers = rows[0] ?? [];
-  const [mapping, setMapping] = useState<SalesMapping>(() => guessSalesMapping(headers));
+  const [mapping, setMapping] = useState<SalesMapping>(() =>
+    guessSalesMapping(headers, rows.slice(1)),
+  );
   const [order, setOrder] = useState<DateOrder>('dmy');
   const [separator, setSeparator] = useState<'auto' | DecimalSeparator>('auto');
   const [mode, setMode] = useState<ImportMode>('all');

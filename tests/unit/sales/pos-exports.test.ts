@@ -31,7 +31,8 @@ async function read(name: string, order: DateOrder) {
     skipEmptyLines: 'greedy',
   }).data;
   const header = rows[0]!;
-  const mapping = guessSalesMapping(header);
+  // As the import's preview does: the header and the first rows below it.
+  const mapping = guessSalesMapping(header, rows.slice(1, 6));
   const c = new SaleCollector();
   rows
     .slice(1)
@@ -150,6 +151,55 @@ describe('Shopee orders', () => {
       [4, 'cancelledOrder'],
       [5, 'cancelledOrder'],
     ]);
+  });
+});
+
+describe('Shopify orders export', () => {
+  // Shopify writes one row per line item; order fields (Total, Financial Status, Billing …) on
+  // an order's first row only. "Name" is the order number (#1001), "Receipt Number" is empty.
+  const file = () => read('shopify-orders.csv', 'ymd');
+
+  it('takes "Name" (#1001) as the invoice and the billing name and phone as the customer', async () => {
+    expect((await file()).columns).toEqual({
+      date: 'Created at',
+      invoiceNo: 'Name',
+      name: 'Billing Name',
+      phone: 'Billing Phone',
+      amount: 'Total',
+      items: 'Lineitem name',
+      quantity: 'Lineitem quantity',
+      unitPrice: 'Lineitem price',
+      paymentMethod: 'Payment Method',
+      status: 'Financial Status',
+    });
+  });
+
+  it('an order of two lines is one sale at its Total (shipping included), its lines priced', async () => {
+    const { sales, errors, notes } = await file();
+    expect(errors).toEqual([]);
+    expect(sales.map((s) => [s.invoiceNo, s.name, s.phoneE164, s.amount])).toEqual([
+      ['#1001', 'Siti Rahayu', '+6281234567801', 200_000],
+      ['#1002', 'Budi Santoso', '+6281234567802', 90_000],
+    ]);
+    expect(sales[0]!.lines).toEqual([
+      { quantity: 2, unitPrice: 65_000, amount: 130_000, item: 'Kopi Gayo 250g' },
+      { quantity: 1, unitPrice: 55_000, amount: 55_000, item: 'Gula Aren 500g' },
+    ]);
+    // A voided order and one still waiting for payment are no sales.
+    expect(notes.map((n) => [n.line, n.code, n.value])).toEqual([
+      [5, 'cancelledOrder', 'voided'],
+      [6, 'cancelledOrder', 'pending'],
+    ]);
+  });
+
+  it('imports as two customers with their spend', async () => {
+    const r = await openRepositories(`shopify-${Math.random().toString(36).slice(2)}`);
+    opened.push(r);
+    const result = await r.loyalty.importSales((await file()).sales, { awardPoints: true });
+    expect(result).toMatchObject({ added: 2, contactsCreated: 2 });
+    const sales = await r.db.sales.toArray();
+    expect(sales.map((s) => s.amount).sort()).toEqual([200_000, 90_000].sort());
+    expect(sales.every((s) => !('fromPrice' in s) && !('lineProduct' in s))).toBe(true);
   });
 });
 
