@@ -27,6 +27,7 @@ export const SALES_IMPORT_FIELDS = [
   'items',
   'paymentMethod',
   'refundOf',
+  'refunded',
   'kind',
   'status',
 ] as const;
@@ -189,6 +190,15 @@ const HEADER_WORDS: Record<SalesImportField, string[]> = {
     'nota asal',
     'refund receipt',
   ],
+  // What was paid back later on an order (Shopify's "Refunded Amount"): a refund of it.
+  refunded: [
+    'refunded amount',
+    'refund amount',
+    'amount refunded',
+    'jumlah dikembalikan',
+    'jumlah refund',
+    'dana dikembalikan',
+  ],
   // "=" marks a word that must be the whole header ("Type", not "Payment type").
   kind: [
     'receipt type',
@@ -262,6 +272,8 @@ export function guessSalesMapping(
             !used.has(i) &&
             !(EVERY_ROW.has(field) && blank.has(i)) &&
             !(field === 'name' && orderNumbers.has(i)) &&
+            // "Refunded Amount" is what was paid back, never the sale's amount.
+            !(field === 'amount' && ` ${folded[i]} `.includes(' refund')) &&
             (pass === 'exact' ? h === w : ` ${h} `.includes(` ${w} `)),
         );
         if (idx >= 0) {
@@ -463,6 +475,8 @@ export interface ImportSale {
    */
   fromPrice?: true;
   lineProduct?: number;
+  /** Read by SaleCollector only: paid back later on this order; it adds a refund of it. */
+  refunded?: number;
 }
 
 export const importedSaleId = (naiveUtcMs: number, invoiceNo: string) =>
@@ -636,6 +650,13 @@ export function mapSaleRow(
   }
   const naive = Date.UTC(dt.y, dt.mo - 1, dt.d, dt.h, dt.mi, dt.s);
   const items = cell('items').slice(0, 10_000);
+  let refunded: number | undefined;
+  const refundedText = cell('refunded');
+  if (refundedText !== '' && kind === 'purchase') {
+    const r = readMoney(refundedText, money);
+    if (!r.ok) return fail(MONEY_CODES[r.problem], refundedText);
+    if (r.minor !== 0) refunded = Math.abs(r.minor);
+  }
   if (saleLine && items !== '') saleLine.item = items.slice(0, 500);
   return {
     ok: true,
@@ -652,6 +673,7 @@ export function mapSaleRow(
       ...(saleLine ? { lines: [saleLine] } : {}),
       ...(fromPrice ? { fromPrice: true as const } : {}),
       ...(lineProduct !== undefined ? { lineProduct } : {}),
+      ...(refunded !== undefined ? { refunded } : {}),
       paymentMethod: paymentCached(cell('paymentMethod')),
       phoneE164,
       phoneRaw: phoneRaw === '' || !phoneE164 ? undefined : phoneRaw.slice(0, 40),
@@ -732,6 +754,24 @@ export class SaleCollector {
 
   add(sale: ImportSale): void {
     this.done = null;
+    if (sale.refunded !== undefined) {
+      const { refunded, ...rest } = sale;
+      this.add(rest);
+      // The export gives no refund date: the refund is dated with the order.
+      const naive = sale.naiveMs ?? sale.atMs;
+      this.add({
+        ...rest,
+        id: importedRefundId(naive, sale.invoiceNo),
+        kind: 'refund',
+        refundOf: sale.invoiceNo,
+        amount: refunded,
+        items: undefined,
+        lines: undefined,
+        fromPrice: undefined,
+        lineProduct: undefined,
+      });
+      return;
+    }
     const kind = sale.kind ?? 'purchase';
     const key = `${kind}\u0000${sale.invoiceNo}`;
     const naive = sale.naiveMs ?? sale.atMs;

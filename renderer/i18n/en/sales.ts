@@ -247,6 +247,7 @@ export const sales = {
       unitPrice: 'Unit price',
       paymentMethod: 'Payment',
       refundOf: 'Refund of invoice',
+      refunded: 'Refunded amount',
       kind: 'Sale or refund',
       status: 'Order status',
     },

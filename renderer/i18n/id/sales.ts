@@ -248,6 +248,7 @@ export const sales: Translations['sales'] = {
       unitPrice: 'Harga satuan',
       paymentMethod: 'Pembayaran',
       refundOf: 'Refund dari nota',
+      refunded: 'Jumlah dikembalikan',
       kind: 'Penjualan atau refund',
       status: 'Status pesanan',
     },

@@ -170,6 +170,7 @@ describe('Shopify orders export', () => {
       quantity: 'Lineitem quantity',
       unitPrice: 'Lineitem price',
       paymentMethod: 'Payment Method',
+      refunded: 'Refunded Amount',
       status: 'Financial Status',
     });
   });
@@ -177,9 +178,20 @@ describe('Shopify orders export', () => {
   it('an order of two lines is one sale at its Total (shipping included), its lines priced', async () => {
     const { sales, errors, notes } = await file();
     expect(errors).toEqual([]);
-    expect(sales.map((s) => [s.invoiceNo, s.name, s.phoneE164, s.amount])).toEqual([
-      ['#1001', 'Siti Rahayu', '+6281234567801', 200_000],
-      ['#1002', 'Budi Santoso', '+6281234567802', 90_000],
+    expect(
+      sales.map((s) => [s.invoiceNo, s.kind ?? 'purchase', s.name, s.phoneE164, s.amount]),
+    ).toEqual([
+      ['#1001', 'purchase', 'Siti Rahayu', '+6281234567801', 200_000],
+      ['#1002', 'purchase', 'Budi Santoso', '+6281234567802', 90_000],
+      // Refunded later, in full and in part: the order and its refund.
+      ['#1005', 'purchase', 'Rina Wulandari', '+6281234567805', 80_000],
+      ['#1005', 'refund', 'Rina Wulandari', '+6281234567805', 80_000],
+      ['#1006', 'purchase', 'Siti Rahayu', '+6281234567801', 150_000],
+      ['#1006', 'refund', 'Siti Rahayu', '+6281234567801', 50_000],
+    ]);
+    expect(sales.filter((s) => s.kind === 'refund').map((s) => s.refundOf)).toEqual([
+      '#1005',
+      '#1006',
     ]);
     expect(sales[0]!.lines).toEqual([
       { quantity: 2, unitPrice: 65_000, amount: 130_000, item: 'Kopi Gayo 250g' },
@@ -192,14 +204,25 @@ describe('Shopify orders export', () => {
     ]);
   });
 
-  it('imports as two customers with their spend', async () => {
+  it('imports as three customers; a refunded order counts for nothing, a partial refund for the rest', async () => {
     const r = await openRepositories(`shopify-${Math.random().toString(36).slice(2)}`);
     opened.push(r);
     const result = await r.loyalty.importSales((await file()).sales, { awardPoints: true });
-    expect(result).toMatchObject({ added: 2, contactsCreated: 2 });
+    expect(result).toMatchObject({ added: 6, contactsCreated: 3 });
     const sales = await r.db.sales.toArray();
-    expect(sales.map((s) => s.amount).sort()).toEqual([200_000, 90_000].sort());
-    expect(sales.every((s) => !('fromPrice' in s) && !('lineProduct' in s))).toBe(true);
+    const net = new Map<string, number>();
+    for (const s of sales)
+      net.set(
+        s.contactId,
+        (net.get(s.contactId) ?? 0) + (s.kind === 'refund' ? -s.amount : s.amount),
+      );
+    // Siti 200.000 + 150.000 - 50.000; Budi 90.000; Rina 80.000 - 80.000.
+    expect([...net.values()].sort((a, b) => a - b)).toEqual([0, 90_000, 300_000]);
+    const refunds = sales.filter((s) => s.kind === 'refund');
+    expect(refunds.every((s) => s.reversesId !== undefined)).toBe(true);
+    expect(
+      sales.every((s) => !('fromPrice' in s) && !('lineProduct' in s) && !('refunded' in s)),
+    ).toBe(true);
   });
 });
 
