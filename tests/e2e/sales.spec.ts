@@ -193,6 +193,33 @@ test('a Loyverse export: the refund is a refund, walk-in and cancelled receipts 
   await expect(page.getByTestId('sale-row')).toHaveCount(3);
 });
 
+test('a Shopify orders export: one sale per order at its Total, refunds of refunded orders, unpaid and voided skipped', async ({
+  page,
+}) => {
+  await page.goto('./#/sales');
+  await page.getByRole('button', { name: 'Import sales' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
+  await (await chooser).setFiles('tests/fixtures/sales/shopify-orders.csv');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Which column holds what?')).toBeVisible();
+  // "Name" holds the order number (#1001): the invoice, while the customer is the billing name.
+  await expect(dialog.getByRole('combobox', { name: 'Invoice number' })).toHaveValue('Name');
+  await expect(dialog.getByRole('combobox', { name: 'Customer name' })).toHaveValue('Billing Name');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText(
+    '6 sales imported, 0 already there, 3 new customers',
+    { timeout: 15_000 },
+  );
+  await expect(page.getByTestId('import-notes')).toContainText(
+    'Rows of cancelled or unpaid orders, not imported: 2',
+  );
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('sale-row').filter({ hasText: '#1001' })).toContainText(
+    'Rp 200.000',
+  );
+});
+
 test('an Excel file in Windows-1252 shows its names as typed, in Bahasa Indonesia', async ({
   page,
 }) => {
