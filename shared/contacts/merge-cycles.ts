@@ -7,7 +7,9 @@
  * own still hold identical records (with their own clocks' stamps they would not, and a later
  * link stamped between the two would win on one device and lose on the other).
  */
-import { parseStamp, formatStamp, MAX_COUNTER, type HlcStamp } from '../hlc';
+import { parseStamp, formatStamp, maxStamp, MAX_COUNTER, type HlcStamp } from '../hlc';
+import { applyPatch } from '../records';
+import type { MutableMeta } from '../schemas/common';
 
 /** The id in each `mergedInto` cycle that should survive (the smallest of the cycle). */
 export function mergeCycleSurvivors(mergedInto: ReadonlyMap<string, string>): string[] {
@@ -51,4 +53,28 @@ export function mergeCycleRepairStamp(linkStamps: readonly HlcStamp[]): HlcStamp
   return counter < MAX_COUNTER
     ? formatStamp({ wall, counter: counter + 1, deviceId })
     : formatStamp({ wall: wall + 1, counter: 0, deviceId });
+}
+
+/**
+ * The contacts of a book with every merge cycle repaired: each cycle's survivor un-merged at
+ * the cycle's repair stamp (the same record on every device). Only the changed contacts are
+ * returned; the sync import and the backup restore both write these.
+ */
+export function repairedCycleSurvivors<C extends MutableMeta & { id: string; mergedInto?: string }>(
+  merged: readonly C[],
+): C[] {
+  const byId = new Map(merged.map((c) => [c.id, c]));
+  const links = new Map<string, string>();
+  for (const c of merged) if (c.mergedInto !== undefined) links.set(c.id, c.mergedInto);
+  return mergeCycles(links).map(({ survivor, members }) => {
+    const record = byId.get(survivor)!;
+    const stamp = mergeCycleRepairStamp(
+      members.map((id) => {
+        const link = byId.get(id)!;
+        return link.stamps.mergedInto ?? link.updatedAt;
+      }),
+    );
+    const { record: patched } = applyPatch(record, { mergedInto: undefined } as Partial<C>, stamp);
+    return { ...patched, updatedAt: maxStamp(record.updatedAt, stamp) };
+  });
 }
