@@ -15,7 +15,7 @@ import type { TimelineKind } from '../../db/repositories/timeline';
 import { FollowUpForm } from '../followups/FollowUpForm';
 import { FollowUpRow } from '../followups/FollowUpRow';
 import { useNow } from '../followups/useNow';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { AddInteractionForm } from './AddInteractionForm';
 import { TimelineList } from './TimelineList';
 import { WhatsAppDialog } from './WhatsAppDialog';
