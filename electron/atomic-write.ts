@@ -1,5 +1,5 @@
 /**
- * Atomic file replacement (DESIGN section 5): write a temp file in the target's folder, fsync
+ * Atomic file replacement (ARCHITECTURE.md "Fail-safes"): write a temp file in the target's folder, fsync
  * it, rename it over the target, then fsync the folder so the rename itself is durable. A crash
  * or error at any point leaves either the old file or the new one, never a half-written target,
  * and the temp file is removed on failure.

@@ -1,5 +1,5 @@
 /**
- * Hybrid logical clock (DESIGN section 6).
+ * Hybrid logical clock (ARCHITECTURE.md "Records and metadata").
  *
  * A stamp is `<wallMs:15>-<counter:5>-<deviceId>`: zero-padded decimal wall-clock milliseconds,
  * a zero-padded counter that orders changes made within one millisecond (or while the wall

@@ -1,5 +1,6 @@
 /**
- * HostApi: the one typed door between the renderer and whatever hosts it (DESIGN section 3).
+ * HostApi: the one typed door between the renderer and whatever hosts it (ARCHITECTURE.md
+ * "The host bridge").
  * The Electron adapter forwards each method over one IPC channel whose handler validates its
  * argument with the schema below; the web adapter implements the same methods on web APIs.
  */

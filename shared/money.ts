@@ -1,5 +1,6 @@
 /**
- * Money is an integer in the currency's smallest unit used in practice (DESIGN section 4);
+ * Money is an integer in the currency's smallest unit used in practice (ARCHITECTURE.md
+ * "Records and metadata");
  * for rupiah that is whole rupiah. Formatting goes through Intl with the user's locale.
  */
 declare const rupiahBrand: unique symbol;

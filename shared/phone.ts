@@ -1,6 +1,6 @@
 /**
  * Phone numbers as Indonesian shops see them: "0812-3456-7890", "62812...", "+62 812 ..." are one
- * number. Stored twice (DESIGN section 4): as the user typed it and as E.164 ("+6281234567890").
+ * number. Stored twice (ARCHITECTURE.md "Records and metadata"): as the user typed it and as E.164 ("+6281234567890").
  * The "max" metadata validates number ranges, not just lengths, so typos are caught.
  *
  * A number typed without "+" belongs to the shop's default country (Settings, Indonesia unless

@@ -1,6 +1,6 @@
 /**
  * A customer's figures, kept in a local table so screens read one row instead of replaying
- * every sale and ledger entry (DESIGN section 4, "derived data may be stored for speed").
+ * every sale and ledger entry (ARCHITECTURE.md "Derived figures").
  *
  * `customerFigures` is THE full recomputation: the write-time upkeep (renderer/db/derived)
  * calls it for every customer an event touches, the rebuild calls it for every customer, and

@@ -1,4 +1,4 @@
-/** Building blocks shared by every record schema (DESIGN section 4). */
+/** Building blocks shared by every record schema (ARCHITECTURE.md "Records and metadata"). */
 import { z } from 'zod';
 import { isHlcStamp, type HlcStamp } from '../hlc';
 import { ULID_PATTERN } from '../ids';

@@ -1,4 +1,5 @@
-/** Every record the app stores and syncs, by table name (DESIGN section 4). */
+/** Every record the app stores and syncs, by table name (ARCHITECTURE.md "Events and
+ * mutable records"). */
 import type { z } from 'zod';
 import { contactSchema } from './contact';
 import { feedbackSchema } from './feedback';

@@ -3,7 +3,7 @@ import { isoDateTimeSchema, pointsSchema, recordMetaShape, ulidSchema } from './
 
 /**
  * Loyalty ledger entries: immutable events. There is no "expire" entry: expiry is derived from
- * the ledger and the rules at read time (DESIGN section 4), so two devices never expire the same
+ * the ledger and the rules at read time (ARCHITECTURE.md "Loyalty ledger"), so two devices never expire the same
  * points twice. Entries a rule creates (earn for a sale, a birthday bonus) get an id derived
  * from their cause, so two devices make the same entry.
  */

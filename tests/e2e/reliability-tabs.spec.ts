@@ -1,6 +1,6 @@
 /**
  * Two tabs of the app on one device edit the same customer at the same time. Every save is a
- * last-writer-wins patch per field (DESIGN section 6): different fields both survive; on the
+ * last-writer-wins patch per field (ARCHITECTURE.md "Sync files and merge rules"): different fields both survive; on the
  * same field the later save wins and the value it replaced is kept in the history. Both tabs
  * show the result without a reload (live queries cross tabs).
  */

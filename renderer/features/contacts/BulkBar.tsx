@@ -11,10 +11,9 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/services';
+import { useUndoNotice } from '../../app/ui/useUndoNotice';
 import { StartQueueModal } from '../messaging/StartQueueModal';
 import { useExportContacts } from './useExportContacts';
-
-const UNDO_MS = 10_000;
 
 function TagAction({
   label,
@@ -69,34 +68,16 @@ export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }
   const { contacts } = useRepositories();
   const exportContacts = useExportContacts();
   const [messaging, setMessaging] = useState(false);
+  const showUndo = useUndoNotice();
 
   const remove = async () => {
     const removed = await contacts.removeMany(ids);
     onClear();
-    const id = `bulk-deleted-${Date.now()}`;
-    notifications.show({
-      id,
-      autoClose: UNDO_MS,
-      color: 'gray',
-      message: (
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text size="sm">{t('contacts.selection.deleted', { count: removed.length })}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(id);
-              await contacts.restoreMany(removed);
-              notifications.show({
-                message: t('contacts.selection.restored', { count: removed.length }),
-                autoClose: 3000,
-              });
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Group>
-      ),
+    showUndo({
+      id: `bulk-deleted-${Date.now()}`,
+      message: t('contacts.selection.deleted', { count: removed.length }),
+      undo: () => contacts.restoreMany(removed),
+      undone: t('contacts.selection.restored', { count: removed.length }),
     });
   };
 

@@ -39,7 +39,7 @@ import { useUiStore } from '../../app/ui-store';
 import { ContactMergeHistory } from '../backup-sync/ContactMergeHistory';
 import { ContactLoyaltyPanel } from '../loyalty/ContactLoyaltyPanel';
 import { ContactRfm } from '../reports/ContactRfm';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { EraseContactButton } from '../privacy/EraseContactButton';
 import { ContactTimelinePanel } from '../timeline/ContactTimelinePanel';
 import { ContactDrawer } from './ContactDrawer';

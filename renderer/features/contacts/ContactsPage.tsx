@@ -33,7 +33,7 @@ import { MOD_KEY_LABEL } from '../../app/keys';
 import { useUiStore } from '../../app/ui-store';
 import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { ContactDrawer } from './ContactDrawer';
 import { QueueResumeBanner } from '../messaging/QueuePage';
 import { StartQueueModal } from '../messaging/StartQueueModal';

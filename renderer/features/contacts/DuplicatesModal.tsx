@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
+import { useUndoNotice } from '../../app/ui/useUndoNotice';
 import { groupDuplicatePairs } from '../../../shared/contacts/duplicates';
 import { useContactName } from '../privacy/useContactName';
 import { useFormatPhone } from './usePhoneRegion';
@@ -65,6 +65,7 @@ export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose:
   const { t } = useTranslation();
   const { contacts } = useRepositories();
   const nameOf = useContactName();
+  const showUndo = useUndoNotice();
   const [dismissed, setDismissed] = useState(loadDismissed);
   const [confirming, setConfirming] = useState<{ survivor: Contact; losers: Contact[] } | null>(
     null,
@@ -83,34 +84,14 @@ export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose:
     setConfirming(null);
     const loserIds = losers.map((c) => c.id);
     const merged = await contacts.mergeGroup(survivor.id, loserIds);
-    const nid = `merged-${survivor.id}-${Date.now()}`;
-    notifications.show({
-      id: nid,
-      autoClose: 8000,
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">
-            {t('contacts.duplicates.merged', {
-              loser: losers.map(nameOf).join(', '),
-              survivor: nameOf(survivor),
-            })}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={() => {
-              notifications.hide(nid);
-              void contacts
-                .undoMergeGroup(loserIds, merged)
-                .then(() =>
-                  notifications.show({ message: t('duplicates.undone'), autoClose: 3000 }),
-                );
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Group>
-      ),
+    showUndo({
+      id: `merged-${survivor.id}-${Date.now()}`,
+      message: t('contacts.duplicates.merged', {
+        loser: losers.map(nameOf).join(', '),
+        survivor: nameOf(survivor),
+      }),
+      undo: () => contacts.undoMergeGroup(loserIds, merged),
+      undone: t('duplicates.undone'),
     });
   };
   /** "Not duplicates": every pair inside the group is remembered as not the same person. */

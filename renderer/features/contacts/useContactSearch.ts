@@ -5,14 +5,6 @@ import type { SearchHits } from '../../../shared/contacts/search-index';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
 
-/** Contacts matching the query, kept live: any write anywhere in the app updates the list. */
-export function useContactSearch(query: string): Contact[] | undefined {
-  const { contacts } = useRepositories();
-  // Typing stays responsive: the list re-queries with the latest query React has time for.
-  const deferred = useDeferredValue(query);
-  return useLiveQuery(() => contacts.search(deferred), [contacts, deferred]);
-}
-
 export interface ContactListState {
   /** The matching ids in list order; rows read their display data by id (useContactRows). */
   hits: SearchHits;

@@ -9,7 +9,7 @@ import { useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
 import { useShortcutRequest } from '../../app/shortcuts';
 import type { FollowUpView } from '../../db/repositories/timeline';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpRow } from './FollowUpRow';
 import { useNow } from './useNow';

@@ -1,13 +1,11 @@
-import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { dayAtIn, formatDateTime } from '../../../shared/dates';
 import type { FollowUp } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
+import { useUndoNotice } from '../../app/ui/useUndoNotice';
 import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
-
-const UNDO_MS = 8000;
 
 /** Snooze choices, computed from now on the shop's clock (the device's when unset). */
 export function snoozeTargets(now: Date, timeZone?: string) {
@@ -32,28 +30,9 @@ export function useFollowUpActions() {
   const { locale } = useLocale();
   const { timeline } = useRepositories();
 
-  const undoable = (id: string, message: string, undo: () => Promise<unknown>) => {
-    notifications.show({
-      id,
-      autoClose: UNDO_MS,
-      color: 'gray',
-      message: (
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text size="sm">{message}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(id);
-              await undo();
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Group>
-      ),
-    });
-  };
+  const showUndo = useUndoNotice();
+  const undoable = (id: string, message: string, undo: () => Promise<unknown>) =>
+    showUndo({ id, message, undo });
 
   return {
     async complete(f: FollowUp) {

@@ -30,7 +30,7 @@ import { ruleAt } from '../../../shared/loyalty/rules';
 import { useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import './chart-setup';
 import { CohortHeatmap } from './CohortHeatmap';
 import { dayLabel, monthLabel, shopUtcOffset, periodLabel, periodSlug } from './format';

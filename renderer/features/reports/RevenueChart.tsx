@@ -7,6 +7,7 @@ import { monthKey, type MonthRevenue } from '../../../shared/reports';
 import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { ChartCard } from './ChartCard';
+import { ChartTable } from './ChartTable';
 import { COLORS } from './chart-setup';
 import { money, moneyCell, moneyCompact, monthLabel, num } from './format';
 
@@ -40,34 +41,33 @@ export function RevenueChart({
     ]),
   });
   const table = (
-    <Table striped highlightOnHover withTableBorder data-testid="revenue-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('reports.revenue.month')}</Table.Th>
-          <Table.Th ta="right">{t('reports.revenue.revenue')}</Table.Th>
-          <Table.Th ta="right">{t('reports.revenue.orders')}</Table.Th>
-          <Table.Th ta="right">{t('reports.revenue.buyers')}</Table.Th>
-          <Table.Th />
+    <ChartTable
+      testId="revenue-table"
+      columns={[
+        { label: t('reports.revenue.month') },
+        { label: t('reports.revenue.revenue'), numeric: true },
+        { label: t('reports.revenue.orders'), numeric: true },
+        { label: t('reports.revenue.buyers'), numeric: true },
+        {},
+      ]}
+      hover
+    >
+      {months.map((m, i) => (
+        <Table.Tr key={m.month}>
+          <Table.Td>{labels[i]}</Table.Td>
+          <Table.Td ta="right">{money(m.revenue, locale, currency)}</Table.Td>
+          <Table.Td ta="right">{num(m.orders, locale)}</Table.Td>
+          <Table.Td ta="right">{num(m.buyers, locale)}</Table.Td>
+          <Table.Td ta="right">
+            {m.buyers > 0 && (
+              <Anchor component="button" type="button" size="xs" onClick={() => onDrill(m.month)}>
+                {t('reports.chart.showCustomers')}
+              </Anchor>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {months.map((m, i) => (
-          <Table.Tr key={m.month}>
-            <Table.Td>{labels[i]}</Table.Td>
-            <Table.Td ta="right">{money(m.revenue, locale, currency)}</Table.Td>
-            <Table.Td ta="right">{num(m.orders, locale)}</Table.Td>
-            <Table.Td ta="right">{num(m.buyers, locale)}</Table.Td>
-            <Table.Td ta="right">
-              {m.buyers > 0 && (
-                <Anchor component="button" type="button" size="xs" onClick={() => onDrill(m.month)}>
-                  {t('reports.chart.showCustomers')}
-                </Anchor>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </ChartTable>
   );
   return (
     <ChartCard

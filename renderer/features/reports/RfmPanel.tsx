@@ -22,6 +22,7 @@ import {
 import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { ChartCard } from './ChartCard';
+import { ChartTable } from './ChartTable';
 import { money, moneyCell, num, pct } from './format';
 import { SEGMENT_COLORS, SEGMENT_HEX } from './segments';
 
@@ -127,43 +128,41 @@ export function RfmPanel({
   );
 
   const table = (
-    <Table striped withTableBorder data-testid="rfm-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('reports.rfm.segment')}</Table.Th>
-          <Table.Th ta="right">{t('reports.rfm.customers')}</Table.Th>
-          <Table.Th ta="right">{t('reports.rfm.share')}</Table.Th>
-          <Table.Th ta="right">{t('reports.rfm.revenue')}</Table.Th>
-          <Table.Th />
+    <ChartTable
+      testId="rfm-table"
+      columns={[
+        { label: t('reports.rfm.segment') },
+        { label: t('reports.rfm.customers'), numeric: true },
+        { label: t('reports.rfm.share'), numeric: true },
+        { label: t('reports.rfm.revenue'), numeric: true },
+        {},
+      ]}
+    >
+      {RFM_SEGMENTS.map((s, i) => (
+        <Table.Tr key={s}>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {name(s)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`reports.rfm.advice.${s}`)}
+            </Text>
+          </Table.Td>
+          <Table.Td ta="right">{num(rfm.counts[i]!, locale)}</Table.Td>
+          <Table.Td ta="right">
+            {total ? pct((rfm.counts[i]! / total) * 100, locale, 0) : '—'}
+          </Table.Td>
+          <Table.Td ta="right">{money(rfm.revenue[i]!, locale, currency)}</Table.Td>
+          <Table.Td ta="right">
+            {rfm.counts[i]! > 0 && (
+              <Anchor component="button" type="button" size="xs" onClick={() => onSegment(s)}>
+                {t('reports.chart.showCustomers')}
+              </Anchor>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {RFM_SEGMENTS.map((s, i) => (
-          <Table.Tr key={s}>
-            <Table.Td>
-              <Text size="sm" fw={600}>
-                {name(s)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t(`reports.rfm.advice.${s}`)}
-              </Text>
-            </Table.Td>
-            <Table.Td ta="right">{num(rfm.counts[i]!, locale)}</Table.Td>
-            <Table.Td ta="right">
-              {total ? pct((rfm.counts[i]! / total) * 100, locale, 0) : '—'}
-            </Table.Td>
-            <Table.Td ta="right">{money(rfm.revenue[i]!, locale, currency)}</Table.Td>
-            <Table.Td ta="right">
-              {rfm.counts[i]! > 0 && (
-                <Anchor component="button" type="button" size="xs" onClick={() => onSegment(s)}>
-                  {t('reports.chart.showCustomers')}
-                </Anchor>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </ChartTable>
   );
 
   return (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { monthKey, type FeedbackSummary } from '../../../shared/reports';
 import { useLocale } from '../../i18n/useLocale';
 import { ChartCard } from './ChartCard';
+import { ChartTable } from './ChartTable';
 import { COLORS } from './chart-setup';
 import { monthLabel, num, pct } from './format';
 
@@ -49,46 +50,44 @@ export function SatisfactionPanel({
     ]),
   });
   const table = (
-    <Table striped withTableBorder data-testid="satisfaction-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('reports.satisfaction.month')}</Table.Th>
-          <Table.Th ta="right">{t('reports.satisfaction.promoters')}</Table.Th>
-          <Table.Th ta="right">{t('reports.satisfaction.passives')}</Table.Th>
-          <Table.Th ta="right">{t('reports.satisfaction.detractors')}</Table.Th>
-          <Table.Th ta="right">{t('reports.satisfaction.nps')}</Table.Th>
-          <Table.Th ta="right">{t('reports.satisfaction.csat')}</Table.Th>
-          <Table.Th ta="right">{t('reports.satisfaction.ces')}</Table.Th>
+    <ChartTable
+      testId="satisfaction-table"
+      columns={[
+        { label: t('reports.satisfaction.month') },
+        { label: t('reports.satisfaction.promoters'), numeric: true },
+        { label: t('reports.satisfaction.passives'), numeric: true },
+        { label: t('reports.satisfaction.detractors'), numeric: true },
+        { label: t('reports.satisfaction.nps'), numeric: true },
+        { label: t('reports.satisfaction.csat'), numeric: true },
+        { label: t('reports.satisfaction.ces'), numeric: true },
+      ]}
+    >
+      {months.map(({ month, summary: s }, i) => (
+        <Table.Tr key={month}>
+          <Table.Td>{labels[i]}</Table.Td>
+          <Table.Td ta="right">{num(s.nps.promoters, locale)}</Table.Td>
+          <Table.Td ta="right">{num(s.nps.passives, locale)}</Table.Td>
+          <Table.Td ta="right">{num(s.nps.detractors, locale)}</Table.Td>
+          <Table.Td ta="right">{num(s.nps.nps, locale)}</Table.Td>
+          <Table.Td ta="right">
+            {pct(s.csat.csat, locale, 0)}{' '}
+            {s.csat.count > 0 && (
+              <Text span c="dimmed" size="xs">
+                ({s.csat.count})
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td ta="right">
+            {num(s.ces.ces, locale, 1)}{' '}
+            {s.ces.count > 0 && (
+              <Text span c="dimmed" size="xs">
+                ({s.ces.count})
+              </Text>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {months.map(({ month, summary: s }, i) => (
-          <Table.Tr key={month}>
-            <Table.Td>{labels[i]}</Table.Td>
-            <Table.Td ta="right">{num(s.nps.promoters, locale)}</Table.Td>
-            <Table.Td ta="right">{num(s.nps.passives, locale)}</Table.Td>
-            <Table.Td ta="right">{num(s.nps.detractors, locale)}</Table.Td>
-            <Table.Td ta="right">{num(s.nps.nps, locale)}</Table.Td>
-            <Table.Td ta="right">
-              {pct(s.csat.csat, locale, 0)}{' '}
-              {s.csat.count > 0 && (
-                <Text span c="dimmed" size="xs">
-                  ({s.csat.count})
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td ta="right">
-              {num(s.ces.ces, locale, 1)}{' '}
-              {s.ces.count > 0 && (
-                <Text span c="dimmed" size="xs">
-                  ({s.ces.count})
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </ChartTable>
   );
   return (
     <ChartCard

@@ -8,6 +8,7 @@ import { useShop } from '../../app/useShop';
 import { useLocale } from '../../i18n/useLocale';
 import { useContactName } from '../privacy/useContactName';
 import { ChartCard } from './ChartCard';
+import { ChartTable } from './ChartTable';
 import { money, moneyCell, num } from './format';
 
 /** The period's best customers by net revenue, with their customer value; a name opens them. */
@@ -64,41 +65,40 @@ export function TopCustomers({
     ]),
   });
   const table = (
-    <Table striped highlightOnHover withTableBorder data-testid="top-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('reports.top.name')}</Table.Th>
-          <Table.Th ta="right">{t('reports.top.revenue')}</Table.Th>
-          <Table.Th ta="right">{t('reports.top.orders')}</Table.Th>
-          <Table.Th>{t('reports.top.lastPurchase')}</Table.Th>
-          <Table.Th ta="right">{t('reports.top.clv')}</Table.Th>
+    <ChartTable
+      testId="top-table"
+      columns={[
+        { label: t('reports.top.name') },
+        { label: t('reports.top.revenue'), numeric: true },
+        { label: t('reports.top.orders'), numeric: true },
+        { label: t('reports.top.lastPurchase') },
+        { label: t('reports.top.clv'), numeric: true },
+      ]}
+      hover
+    >
+      {top.map((r, i) => (
+        <Table.Tr key={r.customer}>
+          <Table.Td>
+            {ids[i] ? (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => navigate(`/contacts/${ids[i]}`)}
+              >
+                {nameOf(i)}
+              </Anchor>
+            ) : (
+              nameOf(i)
+            )}
+          </Table.Td>
+          <Table.Td ta="right">{money(r.revenue, locale, currency)}</Table.Td>
+          <Table.Td ta="right">{num(r.orders, locale)}</Table.Td>
+          <Table.Td>{date(r.lastAt)}</Table.Td>
+          <Table.Td ta="right">{money(r.clv, locale, currency)}</Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {top.map((r, i) => (
-          <Table.Tr key={r.customer}>
-            <Table.Td>
-              {ids[i] ? (
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="sm"
-                  onClick={() => navigate(`/contacts/${ids[i]}`)}
-                >
-                  {nameOf(i)}
-                </Anchor>
-              ) : (
-                nameOf(i)
-              )}
-            </Table.Td>
-            <Table.Td ta="right">{money(r.revenue, locale, currency)}</Table.Td>
-            <Table.Td ta="right">{num(r.orders, locale)}</Table.Td>
-            <Table.Td>{date(r.lastAt)}</Table.Td>
-            <Table.Td ta="right">{money(r.clv, locale, currency)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </ChartTable>
   );
   const body =
     top.length === 0 ? (

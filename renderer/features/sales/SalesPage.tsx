@@ -20,7 +20,7 @@ import { useRepositories } from '../../app/services';
 import { useShop } from '../../app/useShop';
 import { useShortcutRequest } from '../../app/shortcuts';
 import { useLocale } from '../../i18n/useLocale';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { paymentOptions, type PaymentMethod } from './payment';
 import { RecordSaleModal } from './RecordSaleModal';
 import { RefundModal } from './RefundModal';

@@ -1,5 +1,4 @@
 import { Alert, Button, Chip, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
   IconBrandWhatsapp,
@@ -11,11 +10,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_KINDS } from '../../../shared/schemas/note';
 import { useRepositories } from '../../app/services';
+import { useUndoNotice } from '../../app/ui/useUndoNotice';
 import type { TimelineKind } from '../../db/repositories/timeline';
 import { FollowUpForm } from '../followups/FollowUpForm';
 import { FollowUpRow } from '../followups/FollowUpRow';
 import { useNow } from '../followups/useNow';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { AddInteractionForm } from './AddInteractionForm';
 import { TimelineList } from './TimelineList';
 import { WhatsAppDialog } from './WhatsAppDialog';
@@ -55,28 +55,13 @@ export function ContactTimelinePanel({
   const complaints = useLiveQuery(() => timeline.openComplaints(contactId), [timeline, contactId]);
   const open = (followUps ?? []).filter((f) => f.doneAt === undefined);
 
+  const showUndo = useUndoNotice();
   const remove = async (id: string) => {
     await timeline.removeInteraction(id);
-    const nid = `note-deleted-${id}`;
-    notifications.show({
-      id: nid,
-      autoClose: 8000,
-      color: 'gray',
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">{t('timeline.panel.deleted')}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(nid);
-              await timeline.restoreInteraction(id);
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Group>
-      ),
+    showUndo({
+      id: `note-deleted-${id}`,
+      message: t('timeline.panel.deleted'),
+      undo: () => timeline.restoreInteraction(id),
     });
   };
 

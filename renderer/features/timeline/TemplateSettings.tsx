@@ -26,6 +26,7 @@ import { renderMessage, type MessageFacts } from '../../../shared/timeline/messa
 import { PLACEHOLDERS, unknownPlaceholders } from '../../../shared/timeline/templates';
 import { useShop } from '../../app/useShop';
 import { useRepositories } from '../../app/services';
+import { useUndoNotice } from '../../app/ui/useUndoNotice';
 import { INTL_LOCALE } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { templateLabel } from './template-label';
@@ -40,28 +41,13 @@ export function TemplateSettings() {
   const templates = useLiveQuery(() => timeline.templates(), [timeline]);
   const [editing, setEditing] = useState<{ id?: string; fields: TemplateFields } | null>(null);
 
+  const showUndo = useUndoNotice();
   const remove = async (tpl: MessageTemplate) => {
     await timeline.removeTemplate(tpl.id);
-    const nid = `template-deleted-${tpl.id}`;
-    notifications.show({
-      id: nid,
-      autoClose: 8000,
-      color: 'gray',
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">{t('timeline.templates.deleted')}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(nid);
-              await timeline.restoreTemplate(tpl.id);
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Group>
-      ),
+    showUndo({
+      id: `template-deleted-${tpl.id}`,
+      message: t('timeline.templates.deleted'),
+      undo: () => timeline.restoreTemplate(tpl.id),
     });
   };
 

@@ -28,7 +28,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { FollowUpForm } from '../followups/FollowUpForm';
 import { FollowUpRow } from '../followups/FollowUpRow';
 import { useNow } from '../followups/useNow';
-import { EmptyState } from '../placeholder/EmptyState';
+import { EmptyState } from '../../app/ui/EmptyState';
 import { useContactName } from '../privacy/useContactName';
 import { useExpiringPoints, type ExpiringPoints } from '../timeline/loyalty-integration';
 import { WhatsAppDialog, type TemplatePurpose } from '../timeline/WhatsAppDialog';
