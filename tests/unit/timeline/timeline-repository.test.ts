@@ -70,7 +70,7 @@ describe('interactions and the timeline', () => {
     const empty = await timeline.addInteraction(note(c, { text: '  ' }));
     expect(empty).toEqual({
       ok: false,
-      errors: [{ path: 'text', message: 'timeline.errors.textRequired' }],
+      error: [{ path: 'text', message: 'timeline.errors.textRequired' }],
     });
     expect(await repos.db.notes.count()).toBe(1);
   });
@@ -232,7 +232,7 @@ describe('follow-ups', () => {
   it('refuses a follow-up without a title', async () => {
     const c = await contact();
     const r = await timeline.addFollowUp(fu(c, { title: '' }));
-    expect(!r.ok && r.errors[0]!.message).toBe('timeline.errors.titleRequired');
+    expect(!r.ok && r.error[0]!.message).toBe('timeline.errors.titleRequired');
     expect(await repos.db.followUps.count()).toBe(0);
   });
 });
@@ -261,7 +261,7 @@ describe('templates', () => {
       purpose: 'custom',
       body: { en: '', id: '' },
     });
-    expect(!bad.ok && bad.errors[0]!.message).toBe('timeline.errors.templateNameRequired');
+    expect(!bad.ok && bad.error[0]!.message).toBe('timeline.errors.templateNameRequired');
   });
 });
 
