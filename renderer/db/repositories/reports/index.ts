@@ -29,6 +29,7 @@ import {
   type LoyaltyDataset,
   type ReportDataset,
 } from '../../../../shared/reports';
+import type { Note, Sale } from '../../../../shared/schemas';
 import type { DeviceClock } from '../../clock';
 import type { KenalDb } from '../../database';
 import { abortError, forEachPage } from './paged-read';
@@ -88,6 +89,49 @@ function progressCounter(total: number, onProgress?: (p: LoadProgress) => void) 
     done += n;
     onProgress?.({ done, total });
   };
+}
+
+/** A refund as read, its contact resolved; it is added once every refund is known. */
+type Refund = { contact: string; at: number; amount: number; reversesId?: string };
+
+/**
+ * Add the refunds in time order: the refund that completes a purchase's refund (alone or with
+ * earlier partial ones) cancels the order; a partial one only returns money
+ * (shared/loyalty/purchases.ts). `reversed[i]` is the sale refunds[i] reverses, if still there.
+ */
+function addRefunds(b: DatasetBuilder, refunds: Refund[], reversed: (Sale | undefined)[]): void {
+  const cancels = new Uint8Array(refunds.length);
+  const refundedSoFar = new Map<string, number>();
+  const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
+  for (const i of inTimeOrder) {
+    const original = reversed[i];
+    if (original === undefined) continue;
+    const before = refundedSoFar.get(original.id) ?? 0;
+    const after = before + refunds[i]!.amount;
+    refundedSoFar.set(original.id, after);
+    if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
+      cancels[i] = 1;
+  }
+  refunds.forEach((r, i) =>
+    b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
+  );
+}
+
+/** Add the live complaints of live contacts, with when each was resolved. */
+function addComplaints(b: DatasetBuilder, complaints: Note[], resolve: ContactResolver): void {
+  for (const n of complaints) {
+    if (n.deletedAt !== undefined) continue;
+    const contact = resolve(n.contactId);
+    if (contact === null) continue;
+    // A resolved complaint without a resolvedAt counts as resolved when its status changed.
+    const resolvedAt =
+      n.complaintStatus !== 'resolved'
+        ? undefined
+        : n.resolvedAt !== undefined
+          ? Date.parse(n.resolvedAt)
+          : stampWall(n.stamps['complaintStatus'] ?? n.updatedAt);
+    b.addComplaint(contact, Date.parse(n.at), resolvedAt);
+  }
 }
 
 export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
@@ -166,7 +210,6 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
 
       // One builder and refund list per id range, joined in range order afterwards: the same
       // dataset, customer numbers included, as one reader in id order gives.
-      type Refund = { contact: string; at: number; amount: number; reversesId?: string };
       const byPart: { b: DatasetBuilder; refunds: Refund[] }[] = [];
       const partOf = (i: number) => (byPart[i] ??= { b: new DatasetBuilder(), refunds: [] });
       const nParts = await forEachPage(
@@ -193,25 +236,9 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         b.appendSales(partOf(i).b);
         refunds.push(...partOf(i).refunds);
       }
-      // The refund that completes a purchase's refund (alone or with earlier partial ones)
-      // cancels the order; a partial one only returns money (shared/loyalty/purchases.ts).
       if (signal?.aborted) throw abortError();
       const reversed = await db.sales.bulkGet(refunds.map((r) => r.reversesId ?? ''));
-      const cancels = new Uint8Array(refunds.length);
-      const refundedSoFar = new Map<string, number>();
-      const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
-      for (const i of inTimeOrder) {
-        const original = reversed[i];
-        if (original === undefined) continue;
-        const before = refundedSoFar.get(original.id) ?? 0;
-        const after = before + refunds[i]!.amount;
-        refundedSoFar.set(original.id, after);
-        if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
-          cancels[i] = 1;
-      }
-      refunds.forEach((r, i) =>
-        b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
-      );
+      addRefunds(b, refunds, reversed);
 
       await forEachPage(db.feedback, size, signal, (rows) => {
         for (const f of rows) {
@@ -224,19 +251,7 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
 
       if (signal?.aborted) throw abortError();
       const complaints = await db.notes.where('kind').equals('complaint').toArray();
-      for (const n of complaints) {
-        if (n.deletedAt !== undefined) continue;
-        const contact = resolve(n.contactId);
-        if (contact === null) continue;
-        // A resolved complaint without a resolvedAt counts as resolved when its status changed.
-        const resolvedAt =
-          n.complaintStatus !== 'resolved'
-            ? undefined
-            : n.resolvedAt !== undefined
-              ? Date.parse(n.resolvedAt)
-              : stampWall(n.stamps['complaintStatus'] ?? n.updatedAt);
-        b.addComplaint(contact, Date.parse(n.at), resolvedAt);
-      }
+      addComplaints(b, complaints, resolve);
       step(complaints.length);
       // Referrals (advocacy), both ends resolved through merges, after the sales numbered
       // the customers who bought.
