@@ -1,6 +1,6 @@
 /**
  * The first implementation of the Today screen's "gone quiet" list, kept as the reference the
- * kept projection (renderer/db/repositories/timeline.ts) is measured against (bench) and must
+ * kept projection (renderer/db/repositories/timeline/gone-quiet-cache.ts) is measured against (bench) and must
  * agree with (unit tests): one cursor over the [contactId+at] index, each contact resolved
  * through its merges by gets.
  */

@@ -30,3 +30,32 @@ export function splitDuration(ms: number): { days: number; hours: number; minute
     minutes: minutes % 60,
   };
 }
+
+/**
+ * What moving a complaint to `status` changes: resolving needs resolution text and keeps the
+ * first `resolvedAt` (time to resolve = resolvedAt - at); leaving "resolved" clears it and keeps
+ * the old resolution unless a new one was typed.
+ */
+export function complaintStatusPatch(
+  current: Pick<Note, 'resolvedAt'>,
+  status: NonNullable<Note['complaintStatus']>,
+  resolution: string,
+  nowIso: string,
+): Pick<Partial<Note>, 'complaintStatus' | 'resolution' | 'resolvedAt'> {
+  if (status === 'resolved') {
+    return { complaintStatus: status, resolution, resolvedAt: current.resolvedAt ?? nowIso };
+  }
+  return {
+    complaintStatus: status,
+    resolvedAt: undefined,
+    ...(resolution.trim() !== '' && { resolution }),
+  };
+}
+
+/** An interaction that becomes a complaint (when added or corrected) starts open. */
+export function startsOpen(
+  kind: Note['kind'],
+  current?: Pick<Note, 'complaintStatus'>,
+): 'open' | undefined {
+  return kind === 'complaint' && current?.complaintStatus === undefined ? 'open' : undefined;
+}

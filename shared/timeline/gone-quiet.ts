@@ -166,3 +166,14 @@ export function goneQuiet(
   const visits = visitsOf(purchaseTimes, timeZone);
   return visits && quietVerdict(visits, now, options);
 }
+
+/** Most overdue first (days since the last visit over the customer's threshold), then by id. */
+export function byMostOverdue(
+  a: { id: string; verdict: Pick<QuietVerdict, 'daysSince' | 'thresholdDays'> },
+  b: { id: string; verdict: Pick<QuietVerdict, 'daysSince' | 'thresholdDays'> },
+): number {
+  return (
+    b.verdict.daysSince / b.verdict.thresholdDays - a.verdict.daysSince / a.verdict.thresholdDays ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

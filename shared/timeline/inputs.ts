@@ -4,10 +4,11 @@
  * languages. Very long text is kept whole up to MAX_TEXT, never cut.
  */
 import { z } from 'zod';
-import type { FieldError } from '../contact-input';
+import { ok, err } from '../result';
 import { MAX_TEXT, ulidSchema } from '../schemas/common';
 import { COMPLAINT_STATUSES, INTERACTION_KINDS } from '../schemas/note';
 import { REPEAT_RULES } from '../schemas/followup';
+import { isTimelineError, type TimelineResult } from './errors';
 
 const isoMoment = z
   .string()
@@ -48,19 +49,16 @@ export const resolutionInputSchema = z.object({
 });
 export type ResolutionInput = z.input<typeof resolutionInputSchema>;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
-
-function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+function parseWith<S extends z.ZodType>(schema: S, input: unknown): TimelineResult<z.output<S>> {
   const r = schema.safeParse(input);
-  if (r.success) return { ok: true, value: r.data };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => ({
+  if (r.success) return ok(r.data);
+  return err(
+    r.error.issues.map((i) => ({
       path: i.path.join('.'),
       // zod's own messages (wrong enum, bad id) are not for users; give them a generic key.
-      message: i.message.startsWith('timeline.') ? i.message : 'timeline.errors.invalid',
+      message: isTimelineError(i.message) ? i.message : 'timeline.errors.invalid',
     })),
-  };
+  );
 }
 
 export const parseInteractionInput = (input: unknown) => parseWith(interactionInputSchema, input);
@@ -69,13 +67,10 @@ export const parseFollowUpInput = (input: unknown) => parseWith(followUpInputSch
 /** Resolving a complaint needs a word on how it was resolved. */
 export function parseResolutionInput(
   input: unknown,
-): Parsed<z.output<typeof resolutionInputSchema>> {
+): TimelineResult<z.output<typeof resolutionInputSchema>> {
   const r = parseWith(resolutionInputSchema, input);
   if (r.ok && r.value.status === 'resolved' && r.value.resolution.trim() === '') {
-    return {
-      ok: false,
-      errors: [{ path: 'resolution', message: 'timeline.errors.resolutionRequired' }],
-    };
+    return err([{ path: 'resolution', message: 'timeline.errors.resolutionRequired' }]);
   }
   return r;
 }
@@ -85,16 +80,3 @@ export function isInPast(dueAt: string, now: Date): boolean {
   const t = Date.parse(dueAt);
   return !Number.isNaN(t) && t < now.getTime();
 }
-
-/** Every i18n key the parsers above can return (a test checks both languages have them). */
-export const TIMELINE_ERROR_KEYS = [
-  'timeline.errors.dateInvalid',
-  'timeline.errors.textTooLong',
-  'timeline.errors.textRequired',
-  'timeline.errors.outcomeTooLong',
-  'timeline.errors.contactRequired',
-  'timeline.errors.titleRequired',
-  'timeline.errors.titleTooLong',
-  'timeline.errors.resolutionRequired',
-  'timeline.errors.invalid',
-] as const;

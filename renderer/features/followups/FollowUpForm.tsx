@@ -80,7 +80,7 @@ function FollowUpFormBody({ onClose, contactId, existing }: FollowUpFormProps) {
         ? await timeline.updateFollowUp(existing.id, input)
         : await timeline.addFollowUp(input);
       if (!r.ok) {
-        setErrors(r.errors);
+        setErrors(r.error);
         setConfirmPast(false);
         return;
       }

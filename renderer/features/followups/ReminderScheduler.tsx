@@ -45,7 +45,8 @@ export function ReminderScheduler() {
 
   useEffect(() => {
     let timer: number | undefined;
-    let stopped = false;
+    // Aborted when the effect is cleaned up: no tick runs or schedules another after that.
+    const stop = new AbortController();
 
     const show = async (due: Reminder[]) => {
       const names = new Map<string, string>();
@@ -114,7 +115,7 @@ export function ReminderScheduler() {
     };
 
     const tick = async () => {
-      if (stopped) return;
+      if (stop.signal.aborted) return;
       let delay = 60_000;
       try {
         delay = await runReminderCheck(timeline, SESSION_START, show);
@@ -122,12 +123,12 @@ export function ReminderScheduler() {
         // A failed read or claim is retried on the next tick (nothing was claimed). Once a window
         // is claimed its reminders are shown; a notification the system refuses is not retried.
       }
-      if (!stopped) timer = window.setTimeout(() => void tick(), Math.max(250, delay));
+      if (!stop.signal.aborted) timer = window.setTimeout(() => void tick(), Math.max(250, delay));
     };
 
     void tick();
     return () => {
-      stopped = true;
+      stop.abort();
       window.clearTimeout(timer);
     };
   }, [host, navigate, t, timeline, version, nameOf]);

@@ -30,7 +30,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
       const at = fromLocalInput(when);
       const r = await timeline.addInteraction({ contactId, kind, at: at || when, text, outcome });
       if (!r.ok) {
-        setErrors(r.errors);
+        setErrors(r.error);
         return;
       }
       setErrors([]);

@@ -25,7 +25,7 @@ export function ComplaintActions({ note }: { note: Note }) {
   const move = async (next: 'open' | 'in_progress' | 'resolved', text = '') => {
     const r = await timeline.setComplaintStatus(note.id, { status: next, resolution: text });
     if (!r.ok) {
-      setError(r.errors[0]?.message ?? 'timeline.errors.invalid');
+      setError(r.error[0]?.message ?? 'timeline.errors.invalid');
       return false;
     }
     notifications.show({ message: t('timeline.complaint.updated'), autoClose: 2500 });

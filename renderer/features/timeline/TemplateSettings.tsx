@@ -140,7 +140,7 @@ export function TemplateSettings() {
             onCancel={() => setEditing(null)}
             onSave={async (fields) => {
               const r = await timeline.saveTemplate(editing.id, fields);
-              if (!r.ok) return r.errors;
+              if (!r.ok) return r.error;
               notifications.show({ message: t('timeline.templates.saved'), autoClose: 2500 });
               setEditing(null);
             }}

@@ -79,17 +79,17 @@ describe('an erased customer takes nothing new on this device', { timeout: 60_00
       at: NOW,
       text: PERSONAL.noteText,
     });
-    expect(note).toEqual({ ok: false, errors: [blocked] });
+    expect(note).toEqual({ ok: false, error: [blocked] });
     expect(await repos.timeline.logWhatsApp(siti.id, PERSONAL.whatsapp)).toEqual({
       ok: false,
-      errors: [blocked],
+      error: [blocked],
     });
     const followUp = await repos.timeline.addFollowUp({
       contactId: siti.id,
       title: PERSONAL.followUpTitle,
       dueAt: NOW,
     });
-    expect(followUp).toEqual({ ok: false, errors: [blocked] });
+    expect(followUp).toEqual({ ok: false, error: [blocked] });
     // Moving another customer's follow-up onto her is refused too.
     const budis = await repos.timeline.addFollowUp({
       contactId: other.contact.id,
@@ -103,7 +103,7 @@ describe('an erased customer takes nothing new on this device', { timeout: 60_00
       title: PERSONAL.followUpTitle,
       dueAt: NOW,
     });
-    expect(moved).toEqual({ ok: false, errors: [blocked] });
+    expect(moved).toEqual({ ok: false, error: [blocked] });
     expect(await dump(repos)).toBe(beforeMove);
 
     const refused = { ok: false, error: ERASED_CONTACT_ERROR };

@@ -1,5 +1,5 @@
 /**
- * The paged, columnar load (renderer/db/repositories/reports.ts) gives the same dataset as the
+ * The paged, columnar load (renderer/db/repositories/reports/) gives the same dataset as the
  * plain reading of every table with the resolution rules written out here, on a book with
  * merges (a chain), deleted contacts and events, whole and partial refunds, feedback,
  * complaints and a ledger; and the liability it feeds is expiry-aware.

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GONE_QUIET, goneQuiet, median } from '../../../shared/timeline/gone-quiet';
+import {
+  byMostOverdue,
+  DEFAULT_GONE_QUIET,
+  goneQuiet,
+  median,
+} from '../../../shared/timeline/gone-quiet';
 
 const DAY = 86_400_000;
 const NOW = new Date(Date.UTC(2026, 10, 23, 5, 0)); // 12:00 in Jakarta
@@ -69,5 +74,16 @@ describe('gone quiet', () => {
         if (v) expect(v.daysSince).toBe(Math.min(...ago));
       }),
     );
+  });
+});
+
+describe('most overdue first', () => {
+  it('orders by days since over the threshold, then by id', () => {
+    const q = (id: string, daysSince: number, thresholdDays: number) => ({
+      id,
+      verdict: { daysSince, thresholdDays },
+    });
+    const list = [q('b', 30, 30), q('c', 90, 30), q('a', 60, 60), q('d', 20, 10)];
+    expect(list.sort(byMostOverdue).map((x) => x.id)).toEqual(['c', 'd', 'a', 'b']);
   });
 });

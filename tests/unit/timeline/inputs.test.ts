@@ -7,8 +7,8 @@ import {
   parseFollowUpInput,
   parseInteractionInput,
   parseResolutionInput,
-  TIMELINE_ERROR_KEYS,
 } from '../../../shared/timeline/inputs';
+import { TIMELINE_ERRORS } from '../../../shared/timeline/errors';
 
 const CONTACT = '01JD0000000000000000000000';
 const lookup = (tree: unknown, key: string): unknown =>
@@ -31,7 +31,7 @@ describe('interaction input', () => {
     for (const text of ['', '   \n\t ']) {
       expect(parseInteractionInput({ ...base, text })).toEqual({
         ok: false,
-        errors: [{ path: 'text', message: 'timeline.errors.textRequired' }],
+        error: [{ path: 'text', message: 'timeline.errors.textRequired' }],
       });
     }
   });
@@ -42,12 +42,12 @@ describe('interaction input', () => {
     expect(r.ok && r.value.text).toBe(long);
     const tooLong = parseInteractionInput({ ...base, text: `${long}x` });
     expect(tooLong.ok).toBe(false);
-    expect(!tooLong.ok && tooLong.errors[0]!.message).toBe('timeline.errors.textTooLong');
+    expect(!tooLong.ok && tooLong.error[0]!.message).toBe('timeline.errors.textTooLong');
   });
 
   it('refuses an invalid date', () => {
     const r = parseInteractionInput({ ...base, at: '2026-02-30T25:00' });
-    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(['timeline.errors.dateInvalid']);
+    expect(!r.ok && r.error.map((e) => e.message)).toEqual(['timeline.errors.dateInvalid']);
   });
 });
 
@@ -57,7 +57,7 @@ describe('follow-up input', () => {
   it('defaults to not repeating and requires a contact and a title', () => {
     expect(parseFollowUpInput(base)).toMatchObject({ ok: true, value: { repeat: 'none' } });
     const r = parseFollowUpInput({ ...base, contactId: '', title: '  ' });
-    expect(!r.ok && r.errors.map((e) => e.message).sort()).toEqual([
+    expect(!r.ok && r.error.map((e) => e.message).sort()).toEqual([
       'timeline.errors.contactRequired',
       'timeline.errors.titleRequired',
     ]);
@@ -74,7 +74,7 @@ describe('complaint resolution input', () => {
   it('resolving needs resolution text; moving to in progress does not', () => {
     expect(parseResolutionInput({ status: 'resolved', resolution: ' ' })).toEqual({
       ok: false,
-      errors: [{ path: 'resolution', message: 'timeline.errors.resolutionRequired' }],
+      error: [{ path: 'resolution', message: 'timeline.errors.resolutionRequired' }],
     });
     expect(parseResolutionInput({ status: 'in_progress' }).ok).toBe(true);
   });
@@ -82,7 +82,7 @@ describe('complaint resolution input', () => {
 
 describe('validation messages', () => {
   it('every message key exists in English and Bahasa Indonesia', () => {
-    for (const key of [...TIMELINE_ERROR_KEYS, 'timeline.errors.templateNameRequired']) {
+    for (const key of TIMELINE_ERRORS) {
       expect(typeof lookup(en, key), key).toBe('string');
       expect(typeof lookup(id, key), key).toBe('string');
     }

@@ -4,12 +4,12 @@
  * merge) always answering what a repository reading everything afresh answers.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyContactInput } from '../../../shared/contact-input';
-import { newId } from '../../../shared/ids';
-import type { Sale } from '../../../shared/schemas';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import { createTimelineRepository } from '../../../renderer/db/repositories/timeline';
-import { firstGoneQuiet } from '../../../bench/reference/gone-quiet-first';
+import { emptyContactInput } from '../../../../../shared/contact-input';
+import { newId } from '../../../../../shared/ids';
+import type { Sale } from '../../../../../shared/schemas';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
+import { createTimelineRepository } from '../../../../../renderer/db/repositories/timeline';
+import { firstGoneQuiet } from '../../../../../bench/reference/gone-quiet-first';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-23T03:00:00.000Z');

@@ -11,14 +11,14 @@
  * sales reports first. Rows become typed columns right away; no row outlives its page.
  *
  * Merged duplicates: every contact's {id, mergedInto, deletedAt} is loaded once into a Map, and
- * each event's contact is resolved through it (chains followed; a cycle ends at its smallest
- * id, as in the contacts repository), so a merged contact's events count for the survivor.
+ * each event's contact is resolved through it (shared/contacts/survivor.ts: chains followed,
+ * the one cycle rule), so a merged contact's events count for the survivor.
  * Deleted events are ignored, and so are events of a contact that was deleted.
  */
-import { survivorResolver } from '../../../shared/contacts/survivor';
-import { LOYALTY_RULES_KEY } from '../../../shared/loyalty/rules';
-import { SHOP_TIME_ZONE_KEY } from '../../../shared/shop-settings';
-import { isFullyRefunded } from '../../../shared/loyalty/purchases';
+import { survivorResolver } from '../../../../shared/contacts/survivor';
+import { LOYALTY_RULES_KEY } from '../../../../shared/loyalty/rules';
+import { SHOP_TIME_ZONE_KEY } from '../../../../shared/shop-settings';
+import { isFullyRefunded } from '../../../../shared/loyalty/purchases';
 import {
   bonusCode,
   DatasetBuilder,
@@ -28,10 +28,11 @@ import {
   SALE_REFUND,
   type LoyaltyDataset,
   type ReportDataset,
-} from '../../../shared/reports';
-import type { DeviceClock } from '../clock';
-import type { KenalDb } from '../database';
-import Dexie, { type Table } from 'dexie';
+} from '../../../../shared/reports';
+import type { Note, Sale } from '../../../../shared/schemas';
+import type { DeviceClock } from '../../clock';
+import type { KenalDb } from '../../database';
+import { abortError, forEachPage } from './paged-read';
 
 export interface LoadProgress {
   /** Rows read so far and the rows to read in all. */
@@ -63,121 +64,9 @@ const DEFAULT_PAGE = 10_000;
 /** Two ranges side by side: measured ~22 % faster than one on 1M sales; four gained no more. */
 const DEFAULT_PARTS = 2;
 
-function abortError(): Error {
-  const e = new Error('Loading the report was cancelled');
-  e.name = 'AbortError';
-  return e;
-}
-
 /** Wall-clock milliseconds of an HLC stamp ("<wallMs:15>-..."). */
 const stampWall = (stamp: string | undefined): number =>
   stamp === undefined ? Number.NaN : Number(stamp.slice(0, 15));
-
-/** Read the ids in [lower, upper) in primary-key order, `size` rows at a time. */
-async function forEachPageInRange<T extends { id: string }>(
-  table: Table<T, string>,
-  range: KeyRange,
-  size: number,
-  signal: AbortSignal | undefined,
-  fn: (rows: T[]) => void,
-): Promise<void> {
-  let lower = range.lower;
-  let includeLower = true;
-  for (;;) {
-    if (signal?.aborted) throw abortError();
-    const page = await table
-      .where(':id')
-      .between(lower, range.upper, includeLower, false)
-      .limit(size)
-      .toArray();
-    if (signal?.aborted) throw abortError();
-    if (page.length === 0) return;
-    fn(page);
-    if (page.length < size) return;
-    lower = page[page.length - 1]!.id;
-    includeLower = false;
-  }
-}
-
-/** A primary-key range [lower, upper); '' is below every id, Dexie.maxKey above them all. */
-interface KeyRange {
-  lower: string;
-  upper: string | typeof Dexie.maxKey;
-}
-
-/**
- * Split a table's ids into `parts` consecutive ranges of roughly equal width (not count: the
- * cut points are evenly spaced strings between the first and the last id), for reading side
- * by side. Every id falls in exactly one range, whatever the cut points are.
- */
-async function splitIds(table: Table<{ id: string }, string>, parts: number): Promise<KeyRange[]> {
-  const whole: KeyRange[] = [{ lower: '', upper: Dexie.maxKey }];
-  if (parts <= 1) return whole;
-  const [first] = await table.orderBy(':id').limit(1).primaryKeys();
-  const [last] = await table.orderBy(':id').reverse().limit(1).primaryKeys();
-  if (first === undefined || last === undefined || first === last) return whole;
-  // Strictly ascending cut points, so no range is empty by construction or inverted.
-  const bounds = [''];
-  for (const c of evenCuts(first, last, parts)) if (c > first && c > bounds.at(-1)!) bounds.push(c);
-  return bounds.map((lower, i) => ({ lower, upper: bounds[i + 1] ?? Dexie.maxKey }));
-}
-
-/** `parts - 1` strings evenly spaced between a and b (as numbers in base 65536, 16 digits). */
-export function evenCuts(a: string, b: string, parts: number): string[] {
-  const DIGITS = 16;
-  const value = (s: string) => {
-    let v = 0n;
-    for (let i = 0; i < DIGITS; i++) v = v * 65536n + BigInt(i < s.length ? s.charCodeAt(i) : 0);
-    return v;
-  };
-  const text = (v: bigint) => {
-    const codes: number[] = [];
-    for (let i = 0; i < DIGITS; i++) {
-      codes.unshift(Number(v % 65536n));
-      v /= 65536n;
-    }
-    // Trailing zero digits stand for "nothing more": drop them so the cut sorts where it should.
-    while (codes.length > 1 && codes[codes.length - 1] === 0) codes.pop();
-    return String.fromCharCode(...codes);
-  };
-  const [lo, hi] = [value(a), value(b)];
-  const out: string[] = [];
-  for (let k = 1; k < parts; k++) out.push(text(lo + ((hi - lo) * BigInt(k)) / BigInt(parts)));
-  return out;
-}
-
-/**
- * Read a whole table in primary-key order, `size` rows at a time, in `parts` id ranges read side
- * by side: IndexedDB reads one range's next page while this thread deserializes the other's
- * (about a fifth faster on a million sales than one range). `fn` gets each range's pages in
- * order, with the range's index.
- */
-async function forEachPage<T extends { id: string }>(
-  table: Table<T, string>,
-  size: number,
-  signal: AbortSignal | undefined,
-  fn: (rows: T[], part: number) => void,
-  parts = 1,
-): Promise<number> {
-  const ranges = await splitIds(table as unknown as Table<{ id: string }, string>, parts);
-  // One reader failing (or the caller cancelling) stops the others at their next page.
-  const stop = new AbortController();
-  const cancel = () => stop.abort();
-  signal?.addEventListener('abort', cancel);
-  try {
-    await Promise.all(
-      ranges.map((range, part) =>
-        forEachPageInRange(table, range, size, stop.signal, (rows) => fn(rows, part)),
-      ),
-    );
-  } catch (err) {
-    stop.abort();
-    throw err;
-  } finally {
-    signal?.removeEventListener('abort', cancel);
-  }
-  return ranges.length;
-}
 
 /** Resolves contact ids through `mergedInto`, from one bulk read of every contact. */
 function makeResolver(
@@ -200,6 +89,49 @@ function progressCounter(total: number, onProgress?: (p: LoadProgress) => void) 
     done += n;
     onProgress?.({ done, total });
   };
+}
+
+/** A refund as read, its contact resolved; it is added once every refund is known. */
+type Refund = { contact: string; at: number; amount: number; reversesId?: string };
+
+/**
+ * Add the refunds in time order: the refund that completes a purchase's refund (alone or with
+ * earlier partial ones) cancels the order; a partial one only returns money
+ * (shared/loyalty/purchases.ts). `reversed[i]` is the sale refunds[i] reverses, if still there.
+ */
+function addRefunds(b: DatasetBuilder, refunds: Refund[], reversed: (Sale | undefined)[]): void {
+  const cancels = new Uint8Array(refunds.length);
+  const refundedSoFar = new Map<string, number>();
+  const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
+  for (const i of inTimeOrder) {
+    const original = reversed[i];
+    if (original === undefined) continue;
+    const before = refundedSoFar.get(original.id) ?? 0;
+    const after = before + refunds[i]!.amount;
+    refundedSoFar.set(original.id, after);
+    if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
+      cancels[i] = 1;
+  }
+  refunds.forEach((r, i) =>
+    b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
+  );
+}
+
+/** Add the live complaints of live contacts, with when each was resolved. */
+function addComplaints(b: DatasetBuilder, complaints: Note[], resolve: ContactResolver): void {
+  for (const n of complaints) {
+    if (n.deletedAt !== undefined) continue;
+    const contact = resolve(n.contactId);
+    if (contact === null) continue;
+    // A resolved complaint without a resolvedAt counts as resolved when its status changed.
+    const resolvedAt =
+      n.complaintStatus !== 'resolved'
+        ? undefined
+        : n.resolvedAt !== undefined
+          ? Date.parse(n.resolvedAt)
+          : stampWall(n.stamps['complaintStatus'] ?? n.updatedAt);
+    b.addComplaint(contact, Date.parse(n.at), resolvedAt);
+  }
 }
 
 export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
@@ -278,7 +210,6 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
 
       // One builder and refund list per id range, joined in range order afterwards: the same
       // dataset, customer numbers included, as one reader in id order gives.
-      type Refund = { contact: string; at: number; amount: number; reversesId?: string };
       const byPart: { b: DatasetBuilder; refunds: Refund[] }[] = [];
       const partOf = (i: number) => (byPart[i] ??= { b: new DatasetBuilder(), refunds: [] });
       const nParts = await forEachPage(
@@ -305,25 +236,9 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         b.appendSales(partOf(i).b);
         refunds.push(...partOf(i).refunds);
       }
-      // The refund that completes a purchase's refund (alone or with earlier partial ones)
-      // cancels the order; a partial one only returns money (shared/loyalty/purchases.ts).
       if (signal?.aborted) throw abortError();
       const reversed = await db.sales.bulkGet(refunds.map((r) => r.reversesId ?? ''));
-      const cancels = new Uint8Array(refunds.length);
-      const refundedSoFar = new Map<string, number>();
-      const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
-      for (const i of inTimeOrder) {
-        const original = reversed[i];
-        if (original === undefined) continue;
-        const before = refundedSoFar.get(original.id) ?? 0;
-        const after = before + refunds[i]!.amount;
-        refundedSoFar.set(original.id, after);
-        if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
-          cancels[i] = 1;
-      }
-      refunds.forEach((r, i) =>
-        b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
-      );
+      addRefunds(b, refunds, reversed);
 
       await forEachPage(db.feedback, size, signal, (rows) => {
         for (const f of rows) {
@@ -336,19 +251,7 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
 
       if (signal?.aborted) throw abortError();
       const complaints = await db.notes.where('kind').equals('complaint').toArray();
-      for (const n of complaints) {
-        if (n.deletedAt !== undefined) continue;
-        const contact = resolve(n.contactId);
-        if (contact === null) continue;
-        // A resolved complaint without a resolvedAt counts as resolved when its status changed.
-        const resolvedAt =
-          n.complaintStatus !== 'resolved'
-            ? undefined
-            : n.resolvedAt !== undefined
-              ? Date.parse(n.resolvedAt)
-              : stampWall(n.stamps['complaintStatus'] ?? n.updatedAt);
-        b.addComplaint(contact, Date.parse(n.at), resolvedAt);
-      }
+      addComplaints(b, complaints, resolve);
       step(complaints.length);
       // Referrals (advocacy), both ends resolved through merges, after the sales numbered
       // the customers who bought.

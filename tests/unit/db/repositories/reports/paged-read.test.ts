@@ -1,12 +1,12 @@
 /**
- * The cut points the reports repository splits a table's ids at, to read ranges side by side:
+ * The cut points the reports repository (reports/paged-read.ts) splits a table's ids at, to read ranges side by side:
  * whatever the ids, the cuts are ascending and lie between the first and the last id, so the
  * ranges cover every id exactly once.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evenCuts } from '../../../renderer/db/repositories/reports';
-import { newId } from '../../../shared/ids';
+import { evenCuts } from '../../../../../renderer/db/repositories/reports/paged-read';
+import { newId } from '../../../../../shared/ids';
 
 const withoutTrailingNul = (s: string) => {
   let end = s.length;

@@ -1,0 +1,184 @@
+/**
+ * Interactions (notes, calls, WhatsApp chats, visits, e-mails, complaints), the complaint
+ * workflow, the WhatsApp log and a contact's timeline. Each write is one read-write transaction
+ * over `notes` + `meta` (the clock); contacts are read in it to refuse a write to an erased
+ * customer. Deletes are tombstones with undo.
+ */
+import { newId } from '../../../../shared/ids';
+import { applyPatch, createMutable, restore, tombstone } from '../../../../shared/records';
+import { err, ok } from '../../../../shared/result';
+import type { Note } from '../../../../shared/schemas';
+import {
+  complaintStatusPatch,
+  isOpenComplaint,
+  startsOpen,
+} from '../../../../shared/timeline/complaints';
+import type { TimelineResult } from '../../../../shared/timeline/errors';
+import {
+  parseInteractionInput,
+  parseResolutionInput,
+  type InteractionInput,
+  type ResolutionInput,
+} from '../../../../shared/timeline/inputs';
+import { isErasedContact } from '../../erased-contacts';
+import { aliasIdsOf } from '../../identity';
+import { erasedError, mustGet, withContacts, type TimelineContext } from './context';
+import type { ComplaintView, TimelineItem, TimelineKind } from './types';
+
+const isLiveNote = (n: Note) => n.deletedAt === undefined;
+
+export function createNotes({ db, clock, now }: TimelineContext) {
+  const rwNotes = <T>(fn: () => Promise<T>) =>
+    db.transaction('rw', db.notes, db.meta, db.contacts, fn);
+
+  /** Record an interaction; a complaint starts open. Empty text is refused, long text kept. */
+  async function addInteraction(input: InteractionInput): Promise<TimelineResult<Note>> {
+    const parsed = parseInteractionInput(input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    return rwNotes(async () => {
+      if (await isErasedContact(db, v.contactId)) return err([erasedError]);
+      const at = now();
+      const note: Note = createMutable(
+        {
+          contactId: v.contactId,
+          kind: v.kind,
+          at: v.at,
+          text: v.text,
+          outcome: v.outcome.trim() === '' ? undefined : v.outcome,
+          complaintStatus: startsOpen(v.kind),
+        },
+        { id: newId(at.getTime()), createdAt: at.toISOString(), stamp: await clock.stamp() },
+      );
+      await db.notes.add(note);
+      return ok(note);
+    });
+  }
+
+  /** A tombstone (`remove`) or its undo (`restore`): no-op when already in that state. */
+  function setDeleted(id: string, deleted: boolean): Promise<Note> {
+    return rwNotes(async () => {
+      const current = mustGet('note', await db.notes.get(id), id);
+      if ((current.deletedAt !== undefined) === deleted) return current;
+      const stamp = await clock.stamp();
+      const record = deleted ? tombstone(current, stamp) : restore(current, stamp);
+      await db.notes.put(record);
+      return record;
+    });
+  }
+
+  return {
+    addInteraction,
+
+    /** Correct an interaction; only fields that changed get new stamps. */
+    async updateInteraction(id: string, input: InteractionInput): Promise<TimelineResult<Note>> {
+      const parsed = parseInteractionInput(input);
+      if (!parsed.ok) return parsed;
+      const v = parsed.value;
+      return rwNotes(async () => {
+        const current = mustGet('note', await db.notes.get(id), id);
+        const open = startsOpen(v.kind, current);
+        const patch: Partial<Note> = {
+          kind: v.kind,
+          at: v.at,
+          text: v.text,
+          outcome: v.outcome.trim() === '' ? undefined : v.outcome,
+          ...(open && { complaintStatus: open }),
+        };
+        const { record, changed } = applyPatch(current, patch, await clock.stamp());
+        if (changed.length > 0) await db.notes.put(record);
+        return ok(record);
+      });
+    },
+
+    /**
+     * Move a complaint along open -> in progress -> resolved (shared/timeline/complaints.ts
+     * `complaintStatusPatch`: resolving needs resolution text and stamps `resolvedAt`).
+     */
+    async setComplaintStatus(id: string, input: ResolutionInput): Promise<TimelineResult<Note>> {
+      const parsed = parseResolutionInput(input);
+      if (!parsed.ok) return parsed;
+      const { status, resolution } = parsed.value;
+      return rwNotes(async () => {
+        const current = mustGet('note', await db.notes.get(id), id);
+        const patch = complaintStatusPatch(current, status, resolution, now().toISOString());
+        const { record, changed } = applyPatch(current, patch, await clock.stamp());
+        if (changed.length > 0) await db.notes.put(record);
+        return ok(record);
+      });
+    },
+
+    removeInteraction: (id: string): Promise<Note> => setDeleted(id, true),
+
+    restoreInteraction: (id: string): Promise<Note> => setDeleted(id, false),
+
+    /**
+     * A contact's timeline, newest first: interactions, sales and points events of the contact
+     * and of every duplicate merged into it. `kinds` (empty or absent = all) filters it.
+     */
+    async timeline(
+      contactId: string,
+      kinds: readonly TimelineKind[] = [],
+    ): Promise<TimelineItem[]> {
+      const ids = await aliasIdsOf(db, contactId);
+      const want = (k: TimelineKind) => kinds.length === 0 || kinds.includes(k);
+      const items: TimelineItem[] = [];
+      for (const id of ids) {
+        const lo = [id, ''];
+        const hi = [id, '\uffff'];
+        const notes = await db.notes.where('[contactId+at]').between(lo, hi, true, true).toArray();
+        for (const note of notes) {
+          if (isLiveNote(note) && want(note.kind)) {
+            items.push({ type: 'note', at: note.at, id: note.id, note });
+          }
+        }
+        if (want('sale')) {
+          const sales = await db.sales
+            .where('[contactId+at]')
+            .between(lo, hi, true, true)
+            .toArray();
+          for (const sale of sales) {
+            if (!sale.deletedAt) items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+          }
+        }
+        if (want('followup')) {
+          const done = await db.followUps.where('contactId').equals(id).toArray();
+          for (const f of done) {
+            if (f.doneAt !== undefined && !f.deletedAt) {
+              items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
+            }
+          }
+        }
+        if (want('points')) {
+          const entries = await db.ledger
+            .where('[contactId+at]')
+            .between(lo, hi, true, true)
+            .toArray();
+          for (const entry of entries) {
+            if (!entry.deletedAt) items.push({ type: 'points', at: entry.at, id: entry.id, entry });
+          }
+        }
+      }
+      // ISO strings with offsets do not sort as text; compare instants, then ids for stability.
+      return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
+    },
+
+    /** Complaints not yet resolved: of one contact (with its merged duplicates) or of everyone. */
+    async openComplaints(contactId?: string): Promise<ComplaintView[]> {
+      let notes = await db.notes.where('kind').equals('complaint').toArray();
+      if (contactId !== undefined) {
+        const ids = new Set(await aliasIdsOf(db, contactId));
+        notes = notes.filter((n) => ids.has(n.contactId));
+      }
+      const open = notes
+        .filter(isOpenComplaint)
+        .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      return withContacts(db, open, (note, contact) => ({ note, contact }));
+    },
+
+    /** Record that a WhatsApp message was sent (or a chat opened) from the app. */
+    async logWhatsApp(contactId: string, text: string): Promise<TimelineResult<Note>> {
+      return addInteraction({ contactId, kind: 'whatsapp', at: now().toISOString(), text });
+    },
+  };
+}
