@@ -16,20 +16,26 @@ const c = (id: string, extra: object = {}) =>
     { id, createdAt: '2026-03-01T08:00:00.000Z', stamp: at(1000) },
   );
 const none = new Map<string, HlcStamp>();
+/** A copy of a record with some fields changed. */
+const edit = <R extends object>(r: R, fields: object): R => ({ ...r, ...fields });
 
 describe('destructiveChange', () => {
   it('names a deletion, an erasure and a re-link; an ordinary edit is none', () => {
     const live = c('a');
     expect(destructiveChange('contacts', live, tombstone(live, at(2000)), none)).toBe('removed');
-    expect(destructiveChange('contacts', live, { ...live, mergedInto: 'b' }, none)).toBe('removed');
+    expect(destructiveChange('contacts', live, edit(live, { mergedInto: 'b' }), none)).toBe(
+      'removed',
+    );
     expect(
       destructiveChange('contacts', live, eraseMutable('contacts', live, at(2000)), none),
     ).toBe('erased');
     const linked = c('a', { mergedInto: 'b' });
-    expect(destructiveChange('contacts', linked, { ...linked, mergedInto: 'x' }, none)).toBe(
+    expect(destructiveChange('contacts', linked, edit(linked, { mergedInto: 'x' }), none)).toBe(
       'relinked',
     );
-    expect(destructiveChange('contacts', live, { ...live, name: 'Sari W.' }, none)).toBeUndefined();
+    expect(
+      destructiveChange('contacts', live, edit(live, { name: 'Sari W.' }), none),
+    ).toBeUndefined();
   });
 
   it("does not count a note scrubbed for its erased contact (the contact's erasure counts)", () => {
