@@ -3,6 +3,7 @@
  * lists. Each user action is one read-write transaction (its table + `meta` for the clock);
  * deletes are tombstones with undo. Sales and the loyalty ledger are read, never written here.
  */
+import { sameFingerprint, tableFingerprint, type TableFingerprint } from '../table-fingerprint';
 import { TimelineRecordNotFoundError } from '../errors';
 import { isErasedContact } from '../erased-contacts';
 import { ERASED_CONTACT_ERROR } from '../errors';
@@ -117,14 +118,7 @@ const isOpenFollowUp = (f: FollowUp) => f.doneAt === undefined && f.deletedAt ==
 /** Sales read per request while projecting visits (bounded memory per step). */
 const VISITS_CHUNK = 5_000;
 
-interface SalesFingerprint {
-  count: number;
-  lastUpdated: string;
-  lastLocal: string;
-}
-
-const sameFingerprint = (a: SalesFingerprint, b: SalesFingerprint) =>
-  a.count === b.count && a.lastUpdated === b.lastUpdated && a.lastLocal === b.lastLocal;
+type SalesFingerprint = TableFingerprint;
 
 /** Count one more live purchase in a visits projection. */
 function addPurchase(byContact: Map<string, Visits>, s: Sale, zone?: string): void {
@@ -218,18 +212,8 @@ export function createTimelineRepository(
    * What changes whenever the sales table does: a new row raises the count; an own write
    * (new sale, tombstone) carries a newer `updatedAt`; a merge or restore a newer `_localStamp`.
    */
-  async function salesFingerprint(table: KenalDb['sales'] | KenalDb['contacts'] = db.sales) {
-    const t = table as KenalDb['sales'];
-    const [count, lastUpdated, lastLocal] = await Promise.all([
-      t.count(),
-      t.orderBy('updatedAt').lastKey(),
-      t.orderBy('_localStamp').lastKey(),
-    ]);
-    return {
-      count,
-      lastUpdated: typeof lastUpdated === 'string' ? lastUpdated : '',
-      lastLocal: typeof lastLocal === 'string' ? lastLocal : '',
-    };
+  function salesFingerprint(table: KenalDb['sales'] | KenalDb['contacts'] = db.sales) {
+    return tableFingerprint(table);
   }
 
   /**
