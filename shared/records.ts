@@ -1,5 +1,5 @@
 /**
- * Making and changing records with their sync metadata (DESIGN section 4). Pure: the caller
+ * Making and changing records with their sync metadata (ARCHITECTURE.md "Records and metadata"). Pure: the caller
  * supplies the id, the wall-clock time and HLC stamps, so the same inputs give the same record.
  */
 import type { HlcStamp } from './hlc';

@@ -1,5 +1,5 @@
 /**
- * Dexie schema. Version 1 holds every table of DESIGN section 4 with the indexes the contact
+ * Dexie schema. Version 1 holds every table of ARCHITECTURE.md "Records and metadata" with the indexes the contact
  * list and search need; later versions add indexes in migrations (renderer/db/migrations).
  * Only the first field of each string is the primary key; the rest are indexes, not columns.
  */
