@@ -1,5 +1,5 @@
 /**
- * Moving this device's clock past the stamps of an imported file (DESIGN section 6), so every
+ * Moving this device's clock past the stamps of an imported file (ARCHITECTURE.md "Sync files and merge rules"), so every
  * later local change sorts after everything the device has seen.
  *
  * A file from a device whose clock runs far ahead (more than DEFAULT_MAX_DRIFT_MS, a day) must

@@ -1,5 +1,5 @@
 /**
- * The encrypted file variant (DESIGN section 5), on WebCrypto only: a key is derived from the
+ * The encrypted file variant (ARCHITECTURE.md "Sync files and merge rules"), on WebCrypto only: a key is derived from the
  * password with PBKDF2-SHA-256 (>= 600,000 iterations, OWASP 2023 advice) and a random 16-byte
  * salt; the envelope text is sealed with AES-256-GCM under a random 12-byte IV. GCM's tag makes
  * a wrong password and a tampered file fail the same way: decryption throws, nothing is read.

@@ -8,14 +8,15 @@
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN } from '../hlc';
 import { derivedId } from '../ids';
+import type { SyncError } from './errors';
 
 const PREFIX = 'device.';
 
 export const deviceNameSchema = z
   .string()
   .trim()
-  .min(1, 'backup.folder.nameRequired')
-  .max(60, 'backup.folder.nameTooLong');
+  .min(1, 'backup.folder.nameRequired' satisfies SyncError)
+  .max(60, 'backup.folder.nameTooLong' satisfies SyncError);
 
 const valueSchema = z.object({ name: deviceNameSchema });
 

@@ -1,5 +1,5 @@
 /**
- * The backup / sync file (DESIGN section 5): an envelope around every table's records, with a
+ * The backup / sync file (ARCHITECTURE.md "Sync files and merge rules"): an envelope around every table's records, with a
  * sha256 of the canonical JSON of `tables`. `readKenalFile` checks a file completely — JSON,
  * format, version, kind, checksum, every record against its schema — before the caller may
  * write anything, and says what is wrong in terms a user can be told (FileProblem).

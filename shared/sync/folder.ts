@@ -1,5 +1,5 @@
 /**
- * The sync folder (DESIGN section 6), pure planning only: file names, which files to read, which
+ * The sync folder (ARCHITECTURE.md "Sync files and merge rules"), pure planning only: file names, which files to read, which
  * of this device's own files to prune. All I/O happens behind HostApi in the renderer.
  *
  * Each device writes only its own files, named

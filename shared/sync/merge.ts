@@ -1,5 +1,5 @@
 /**
- * Merging one record from a sync file into this device's copy (DESIGN section 6). Pure.
+ * Merging one record from a sync file into this device's copy (ARCHITECTURE.md "Sync files and merge rules"). Pure.
  *
  * Mutable records: every field is a last-writer-wins register. For each field the value with
  * the greater HLC stamp wins; `deletedAt` is such a field too (its stamp is stamps.deletedAt),

@@ -98,18 +98,32 @@ async function rebuildOnce(db: KenalDb, r: Runner, signal: AbortSignal): Promise
  * Resolve once the figures are built for FIGURES_VERSION (rebuilding them first when needed;
  * one rebuild at a time per database).
  */
-export async function ensureFigures(db: KenalDb): Promise<void> {
+export async function ensureFigures(db: KenalDb, signal?: AbortSignal): Promise<void> {
   if (!KEEP_FIGURES) return;
   const r = runnerOf(db);
-  if (r.running) return r.running;
+  if (r.running) return follow(r, signal);
   const mark = (await db.meta.get(FIGURES_META_KEY))?.value;
   if (mark === CURRENT) return;
-  return startRebuild(db);
+  return startRebuild(db, signal);
 }
 
-function startRebuild(db: KenalDb): Promise<void> {
+/**
+ * The running rebuild, stopped when `signal` aborts. Every cancel goes through an AbortSignal:
+ * the runner's own controller (cancelRebuild, a repair replacing a rebuild) and the caller's.
+ */
+function follow(r: Runner, signal: AbortSignal | undefined): Promise<void> {
+  const running = r.running!;
+  const cancel = r.cancel;
+  if (signal && cancel) {
+    if (signal.aborted) cancel.abort();
+    else signal.addEventListener('abort', () => cancel.abort(), { once: true });
+  }
+  return running;
+}
+
+function startRebuild(db: KenalDb, signal?: AbortSignal): Promise<void> {
   const r = runnerOf(db);
-  if (r.running) return r.running;
+  if (r.running) return follow(r, signal);
   const cancel = new AbortController();
   r.cancel = cancel;
   r.running = rebuildOnce(db, r, cancel.signal).finally(() => {
@@ -117,11 +131,11 @@ function startRebuild(db: KenalDb): Promise<void> {
     r.cancel = null;
     report(r, null);
   });
-  return r.running;
+  return follow(r, signal);
 }
 
 /** The Settings repair action: mark the figures stale and rebuild them from the events. */
-export async function repairFigures(db: KenalDb): Promise<void> {
+export async function repairFigures(db: KenalDb, signal?: AbortSignal): Promise<void> {
   if (!KEEP_FIGURES) return;
   const r = runnerOf(db);
   if (r.running) {
@@ -129,10 +143,10 @@ export async function repairFigures(db: KenalDb): Promise<void> {
     await r.running.catch(() => undefined);
   }
   await db.meta.put({ key: FIGURES_META_KEY, value: `${STALE}:repair:${Date.now()}` });
-  return startRebuild(db);
+  return startRebuild(db, signal);
 }
 
-/** Stop a running rebuild (the figures stay stale). */
+/** Stop a running rebuild (the figures stay stale): aborts the rebuild's AbortSignal. */
 export function cancelRebuild(db: KenalDb): void {
   runnerOf(db).cancel?.abort();
 }

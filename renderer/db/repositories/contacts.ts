@@ -2,6 +2,7 @@
  * Contacts repository: the only way features read or write contacts. Each user action is one
  * read-write transaction that validates, stamps (HLC + ULID) and writes; deletes are tombstones.
  */
+import { withLocalStamp, withoutLocalStamp } from '../local-fields';
 import { ImportCancelledError } from '../errors';
 import { ContactNotFoundError } from '../errors';
 import { isErased } from '../../../shared/privacy/erase';
@@ -63,7 +64,7 @@ export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: F
  * the write (indexed: the search index catches up by reading rows written since its last look).
  */
 function toRow(contact: Contact, localStamp: string): ContactRow {
-  return Object.assign({ ...contact, ...contactIndexFields(contact) }, { _localStamp: localStamp });
+  return withLocalStamp({ ...contact, ...contactIndexFields(contact) }, localStamp);
 }
 
 /** The stored contact without its derived index keys. */
@@ -75,9 +76,8 @@ export function fromRow(row: ContactRow): Contact {
     tagKeys: _t,
     emailKeys: _e,
     cityKeys: _c,
-    _localStamp: _l,
     ...contact
-  } = row as ContactRow & { _localStamp?: string };
+  } = withoutLocalStamp(row);
   return contact;
 }
 

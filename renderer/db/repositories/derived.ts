@@ -30,10 +30,14 @@ export function createDerivedRepository(db: KenalDb) {
   return {
     /** True when every screen can read the kept figures (a live query re-runs on change). */
     ready: () => figuresReady(db),
-    /** Rebuild when stale (after an upgrade, a restore or a rules change). */
-    ensure: () => settle(ensureFigures(db)),
-    /** Settings: rebuild every figure from the events. */
-    repair: () => settle(repairFigures(db)),
+    /**
+     * Rebuild when stale (after an upgrade, a restore or a rules change); aborting `signal`
+     * stops it ('cancelled').
+     */
+    ensure: (signal?: AbortSignal) => settle(ensureFigures(db, signal)),
+    /** Settings: rebuild every figure from the events; aborting `signal` stops it. */
+    repair: (signal?: AbortSignal) => settle(repairFigures(db, signal)),
+    /** Stop whatever rebuild runs (the progress bar's cancel button). */
     cancel: () => cancelRebuild(db),
     watch: (listener: (p: RebuildProgress | null) => void) => watchRebuild(db, listener),
   };

@@ -2,7 +2,9 @@
  * Device names (shared/sync/device-names.ts): each device names itself in a synced setting.
  */
 import { applyPatch, createMutable } from '../../../shared/records';
+import { err, ok, type Result } from '../../../shared/result';
 import type { Setting } from '../../../shared/schemas';
+import { isSyncError, type SyncError } from '../../../shared/sync/errors';
 import {
   DEVICE_NAME_PREFIX,
   deviceNameKey,
@@ -22,9 +24,12 @@ export function createDevicesRepository(db: KenalDb, clock: DeviceClock, now = (
     },
 
     /** Name this device (one transaction); the error is an i18n key. */
-    async setOwnName(raw: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    async setOwnName(raw: string): Promise<Result<void, SyncError>> {
       const parsed = deviceNameSchema.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+      if (!parsed.success) {
+        const code = parsed.error.issues[0]?.message ?? '';
+        return err(isSyncError(code) ? code : 'backup.folder.nameRequired');
+      }
       const value = { name: parsed.data };
       const key = deviceNameKey(clock.deviceId);
       await db.transaction('rw', db.settings, db.meta, async () => {
@@ -41,7 +46,7 @@ export function createDevicesRepository(db: KenalDb, clock: DeviceClock, now = (
           await db.settings.add(record);
         }
       });
-      return { ok: true };
+      return ok(undefined);
     },
   };
 }

@@ -10,6 +10,7 @@ import type { HlcStamp } from '../../../shared/hlc';
 import { eraseMutable, eraseRecord } from '../../../shared/privacy/erase';
 import type { RecordMeta, TableName } from '../../../shared/schemas';
 import { aliasIdsOf } from '../identity';
+import { localStampOf, withLocalStamp, withoutLocalStamp } from '../local-fields';
 import { openDeviceClock, type DeviceClock } from '../clock';
 import type { ContactRow, KenalDb } from '../database';
 import { fromRow, type ContactsRepository } from './contacts';
@@ -36,15 +37,7 @@ export async function saveErased(db: KenalDb, erased: Map<string, HlcStamp>): Pr
   await db.meta.put({ key: ERASED_KEY, value: JSON.stringify(Object.fromEntries(erased)) });
 }
 
-const LOCAL_STAMP = '_localStamp';
 type Row = RecordMeta & Record<string, unknown>;
-
-/** The synced record of a row (the erasure treats every unknown field as personal). */
-function withoutLocalStamp<R extends object>(row: R): R {
-  const copy = { ...row } as Record<string, unknown>;
-  delete copy[LOCAL_STAMP];
-  return copy as unknown as R;
-}
 
 /**
  * Scrub every note, follow-up, sale, ledger entry and feedback answer of these contacts for their
@@ -100,11 +93,12 @@ export async function eraseLinkedRecords(
       const puts: Row[] = [];
       for (const row of rows) {
         touched.push([t, row.id]);
+        // The synced record of the row (the erasure treats every unknown field as personal).
         const record = withoutLocalStamp(row);
         const erasedRow = eraseRecord(t, record, at);
         if (erasedRow === record) continue;
-        const stamp = localStamp ?? row[LOCAL_STAMP];
-        puts.push(stamp === undefined ? erasedRow : { ...erasedRow, [LOCAL_STAMP]: stamp });
+        const stamp = localStamp ?? localStampOf(row);
+        puts.push(stamp === undefined ? erasedRow : withLocalStamp(erasedRow, stamp));
       }
       if (puts.length > 0) await db.table<Row, string>(t).bulkPut(puts);
       written += puts.length;
@@ -132,13 +126,6 @@ export interface PersonExport {
   sales: object[];
   ledger: object[];
   feedback: object[];
-}
-
-const LOCAL_ONLY = '_localStamp';
-function strip(row: object): object {
-  const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-  delete copy[LOCAL_ONLY];
-  return copy;
 }
 
 export function createPrivacyRepository(
@@ -203,12 +190,12 @@ export function createPrivacyRepository(
         async () => {
           const people = await db.contacts.bulkGet(ids);
           const perId = async (read: (id: string) => Promise<object[]>) =>
-            (await Promise.all(ids.map(read))).flat().map(strip);
+            (await Promise.all(ids.map(read))).flat().map(withoutLocalStamp);
           return {
             format: 'kenal-person' as const,
             version: 1 as const,
             exportedAt: now.toISOString(),
-            contacts: people.flatMap((c) => (c ? [strip(fromRow(c))] : [])),
+            contacts: people.flatMap((c) => (c ? [withoutLocalStamp(fromRow(c))] : [])),
             notes: await perId((id) =>
               db.notes
                 .where('[contactId+at]')

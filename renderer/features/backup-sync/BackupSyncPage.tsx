@@ -7,7 +7,7 @@ import { RestoreCard } from './RestoreCard';
 import { SyncCard } from './SyncCard';
 import { SyncStatus } from './SyncStatus';
 
-/** Backups the user owns, restore with a preview, and device sync by file (DESIGN 5 and 6). */
+/** Backups the user owns, restore with a preview, and device sync by file (ARCHITECTURE.md "Sync files and merge rules"). */
 export function BackupSyncPage() {
   const { t } = useTranslation();
   // A phone has no sync folder, so sync by file comes first.

@@ -1,5 +1,5 @@
 /**
- * One round of the sync folder (DESIGN section 6; naming and planning in shared/sync/folder.ts):
+ * One round of the sync folder (ARCHITECTURE.md "Sync files and merge rules"; naming and planning in shared/sync/folder.ts):
  *  1. list the folder; a folder that cannot be listed changes nothing;
  *  2. read other devices' files not merged yet (planReads), merge each with importSync. A file
  *     that does not check out is not marked merged: a cut-off or checksum-failing file is a copy

@@ -127,3 +127,37 @@ describe('screens read the kept figures and show what the events say', () => {
     expect(sales).toEqual((await loyalty.contactSales(regular)).slice(0, 3));
   });
 });
+
+describe('cancelling the figures rebuild', () => {
+  async function staleFigures() {
+    await contact('Siti');
+    await contact('Budi');
+    await repos.db.meta.put({ key: 'figures.version', value: 'stale:test' });
+  }
+
+  it("stops when the caller's AbortSignal aborts, and the figures stay stale", async () => {
+    await staleFigures();
+    const stop = new AbortController();
+    stop.abort();
+    expect(await repos.derived.ensure(stop.signal)).toBe('cancelled');
+    expect(await repos.derived.ready()).toBe(false);
+    expect(await repos.derived.ensure()).toBe('done');
+    expect(await repos.derived.ready()).toBe(true);
+  });
+
+  it('the cancel action aborts a running repair', async () => {
+    await staleFigures();
+    // Cancel as the progress bar would: once the rebuild reports that it runs.
+    const stopWatching = repos.derived.watch((p) => {
+      if (p) repos.derived.cancel();
+    });
+    expect(await repos.derived.repair()).toBe('cancelled');
+    stopWatching();
+    expect(await repos.derived.ready()).toBe(false);
+  });
+
+  it('a repair runs to the end when its signal is never aborted', async () => {
+    expect(await repos.derived.repair(new AbortController().signal)).toBe('done');
+    expect(await repos.derived.ready()).toBe(true);
+  });
+});

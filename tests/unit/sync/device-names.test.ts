@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deviceNamesFrom } from '../../../shared/sync/device-names';
 import { exportSyncText, importSyncText, openDevice } from './device';
+import { SYNC_ERRORS } from '../../../shared/sync/errors';
+import { en } from '../../../renderer/i18n/en';
+import { id } from '../../../renderer/i18n/id';
 
 describe('device names', () => {
   it('each device names itself; the name reaches the other devices by sync', async () => {
@@ -59,5 +62,16 @@ describe('device names', () => {
         { key: 'loyalty.rules', value: { name: 'x' } },
       ]),
     ).toEqual({ [id]: 'Kasir 1' });
+  });
+});
+
+describe('sync error codes', () => {
+  it('each is a message in English and Bahasa Indonesia', () => {
+    const lookup = (tree: object, key: string): unknown =>
+      key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], tree);
+    for (const code of SYNC_ERRORS) {
+      expect(typeof lookup(en, code), code).toBe('string');
+      expect(typeof lookup(id, code), code).toBe('string');
+    }
   });
 });

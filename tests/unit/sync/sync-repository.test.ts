@@ -1,3 +1,8 @@
+/**
+ * The sync repository as a whole (renderer/db/repositories/sync/): export, merge, restore and
+ * their interplay across devices, so it keeps this path. Pure parts: row-merge.test.ts and
+ * mass-change.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { formatStamp, parseStamp } from '../../../shared/hlc';
 import { newId } from '../../../shared/ids';

@@ -15,6 +15,7 @@
  * the one cycle rule), so a merged contact's events count for the survivor.
  * Deleted events are ignored, and so are events of a contact that was deleted.
  */
+import { fingerprintText, tableFingerprint } from '../../table-fingerprint';
 import { survivorResolver } from '../../../../shared/contacts/survivor';
 import { LOYALTY_RULES_KEY } from '../../../../shared/loyalty/rules';
 import { SHOP_TIME_ZONE_KEY } from '../../../../shared/shop-settings';
@@ -174,15 +175,8 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         [db.contacts, db.sales, db.feedback, db.notes, db.ledger, db.settings],
         async () => {
           const parts = await Promise.all(
-            [db.contacts, db.sales, db.feedback, db.notes, db.ledger, db.settings].map(
-              async (t) => {
-                const [count, last, local] = await Promise.all([
-                  t.count(),
-                  t.orderBy('updatedAt').lastKey(),
-                  t.orderBy('_localStamp').lastKey(),
-                ]);
-                return `${count}:${String(last ?? '')}:${String(local ?? '')}`;
-              },
+            [db.contacts, db.sales, db.feedback, db.notes, db.ledger, db.settings].map(async (t) =>
+              fingerprintText(await tableFingerprint(t)),
             ),
           );
           return parts.join('|');

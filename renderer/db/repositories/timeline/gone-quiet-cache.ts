@@ -5,6 +5,7 @@
  * `storagemutated` event says when sales or contacts may have changed; a fingerprint of the
  * table (count, newest `updatedAt`, newest `_localStamp`) says what changed.
  */
+import { sameFingerprint, tableFingerprint, type TableFingerprint } from '../../table-fingerprint';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { Sale } from '../../../../shared/schemas';
 import {
@@ -21,14 +22,7 @@ import { shopZone } from './context';
 /** Sales read per request while projecting visits (bounded memory per step). */
 const VISITS_CHUNK = 5_000;
 
-interface SalesFingerprint {
-  count: number;
-  lastUpdated: string;
-  lastLocal: string;
-}
-
-const sameFingerprint = (a: SalesFingerprint, b: SalesFingerprint) =>
-  a.count === b.count && a.lastUpdated === b.lastUpdated && a.lastLocal === b.lastLocal;
+type SalesFingerprint = TableFingerprint;
 
 /** Count one more live purchase in a visits projection. */
 function addPurchase(byContact: Map<string, Visits>, s: Sale, zone?: string): void {
@@ -63,22 +57,9 @@ export function createQuietProjection(db: KenalDb) {
   let visitsCache:
     (SalesFingerprint & { byContact: Map<string, Visits>; zone: string | undefined }) | null = null;
 
-  /**
-   * What changes whenever the sales table does: a new row raises the count; an own write
-   * (new sale, tombstone) carries a newer `updatedAt`; a merge or restore a newer `_localStamp`.
-   */
-  async function salesFingerprint(table: KenalDb['sales'] | KenalDb['contacts'] = db.sales) {
-    const t = table as KenalDb['sales'];
-    const [count, lastUpdated, lastLocal] = await Promise.all([
-      t.count(),
-      t.orderBy('updatedAt').lastKey(),
-      t.orderBy('_localStamp').lastKey(),
-    ]);
-    return {
-      count,
-      lastUpdated: typeof lastUpdated === 'string' ? lastUpdated : '',
-      lastLocal: typeof lastLocal === 'string' ? lastLocal : '',
-    };
+  /** What changes whenever the sales (or contacts) table does (renderer/db/table-fingerprint). */
+  function salesFingerprint(table: KenalDb['sales'] | KenalDb['contacts'] = db.sales) {
+    return tableFingerprint(table);
   }
 
   /**
