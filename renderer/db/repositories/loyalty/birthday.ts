@@ -2,7 +2,7 @@
  * Birthday bonuses: granted once a year per member, ids derived from contact and year.
  */
 import { calendarDateIn, startOfDayIn } from '../../../../shared/dates';
-import { derivedId } from '../../../../shared/ids';
+import { birthdayEventId } from '../../../../shared/event-ids';
 import { ruleAt, sortedVersions } from '../../../../shared/loyalty/rules';
 import { createEvent } from '../../../../shared/records';
 import type { ContactRow } from '../../database';
@@ -99,7 +99,7 @@ export function createBirthdayOperations(ctx: LoyaltyContext) {
               if (!hasPurchase) continue;
               const year = day.year;
               const [, m, d] = c.birthday.split('-').map(Number) as [number, number, number];
-              const id = derivedId(Date.UTC(year, m - 1, d), `birthday:${c.id}:${year}`);
+              const id = birthdayEventId(c.id, year, m, d);
               if (await db.ledger.get(id)) continue;
               await db.ledger.add(
                 createEvent(

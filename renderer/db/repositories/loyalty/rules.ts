@@ -1,7 +1,7 @@
 /**
  * Loyalty rules: read them, add a rule version.
  */
-import { derivedId } from '../../../../shared/ids';
+import { settingId } from '../../../../shared/event-ids';
 import {
   LOYALTY_RULES_KEY,
   loyaltyRuleSchema,
@@ -16,7 +16,7 @@ import type { Failure } from './types';
 
 // Every `at` is stored as UTC ISO (toISOString): the `at` indexes compare strings, and
 // "10:00+07:00" would otherwise sort after "09:00Z".
-const RULES_SETTING_ID = derivedId(0, `setting:${LOYALTY_RULES_KEY}`);
+const RULES_SETTING_ID = settingId(LOYALTY_RULES_KEY);
 
 export function createRulesOperations(ctx: LoyaltyContext) {
   const { db, clock, now, getRules } = ctx;

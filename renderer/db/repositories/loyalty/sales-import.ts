@@ -2,7 +2,7 @@
  * Importing a sales file in one all-or-nothing transaction.
  */
 import { survivorResolver } from '../../../../shared/contacts/survivor';
-import { derivedId } from '../../../../shared/ids';
+import { reversalEventId } from '../../../../shared/event-ids';
 import {
   earnEntryId,
   importCustomers,
@@ -250,7 +250,7 @@ export function createSalesImportOperations(ctx: LoyaltyContext) {
             const reversal = earnings?.reversals.get(s.id);
             if (reversal) {
               earnRows.push({
-                id: derivedId(Date.parse(sale.at), `reversal:${sale.id}`),
+                id: reversalEventId(sale.id, Date.parse(sale.at)),
                 createdAt,
                 updatedAt: stamp,
                 contactId: sale.contactId,

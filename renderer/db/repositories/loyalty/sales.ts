@@ -2,7 +2,7 @@
  * Recording a sale (its points, welcome and referral bonuses) and refunding one.
  */
 import type { HlcStamp } from '../../../../shared/hlc';
-import { derivedId } from '../../../../shared/ids';
+import { reversalEventId } from '../../../../shared/event-ids';
 import { welcomeEntryId } from '../../../../shared/loyalty/import-points';
 import {
   firstErrorKey,
@@ -261,7 +261,7 @@ export function createSaleOperations(ctx: LoyaltyContext) {
                 reversesId: earn.id,
                 reason,
               },
-              { ...ctx, id: derivedId(Date.parse(v.at), `reversal:${refund.id}`) },
+              { ...ctx, id: reversalEventId(refund.id, Date.parse(v.at)) },
             ),
           );
         }
