@@ -21,7 +21,7 @@ import {
   IconPlus,
 } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDateIn, dayAtIn, formatCalendarDate, formatDateTime } from '../../../shared/dates';
 import { isErased } from '../../../shared/privacy/erase';
@@ -80,10 +80,6 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   useShortcutRequest('sale', () => {
     if (!erased) setDialog('sale');
   });
-
-  useEffect(() => {
-    void loyalty.grantBirthdayBonuses(contactId);
-  }, [loyalty, contactId]);
 
   if (!data || !contact) return null;
   const { tier, rule } = data;

@@ -1,43 +1,20 @@
 /**
- * Birthday bonuses: granted once a year per member, ids derived from contact and year.
+ * Birthday bonuses: the rule is shared/loyalty/birthday.ts; this grants what it says is due.
+ * Called from one place only, the app's start-up task (renderer/app/StartupTasks.tsx): reading
+ * a contact never grants.
  */
-import { calendarDateIn, startOfDayIn } from '../../../../shared/dates';
-import { birthdayEventId } from '../../../../shared/event-ids';
-import { ruleAt, sortedVersions } from '../../../../shared/loyalty/rules';
+import {
+  birthdayBonusesDue,
+  birthdayBonusPossible,
+  birthdaysInWindow,
+} from '../../../../shared/loyalty/birthday';
 import { createEvent } from '../../../../shared/records';
 import type { ContactRow } from '../../database';
 import type { LoyaltyContext } from './context';
-import { DAY_MS, isLive } from './context';
+import { isLive } from './context';
 
-/** A birthday bonus is given up to this long after the birthday (the app may be closed on it). */
 /** Contacts read per page when looking for birthdays. */
 const CANDIDATE_PAGE = 2000;
-
-const BIRTHDAY_WINDOW_MS = 30 * DAY_MS;
-
-/**
- * This year's and last year's birthday (midnight on the shop's clock, `timeZone`; the device's
- * when unset) that fell in the last 30 days, with its year. 29 Feb in a common year counts on
- * 28 Feb.
- */
-function birthdaysInWindow(
-  birthday: string,
-  today: Date,
-  timeZone: string | undefined,
-): { year: number; ms: number }[] {
-  const [, m, d] = birthday.split('-').map(Number) as [number, number, number];
-  const out: { year: number; ms: number }[] = [];
-  const thisYear = Number(calendarDateIn(today.getTime(), timeZone).slice(0, 4));
-  for (const year of [thisYear, thisYear - 1]) {
-    const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-    const date = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-    const ms = startOfDayIn(date, timeZone);
-    if (ms === null) continue;
-    const age = today.getTime() - ms;
-    if (age >= 0 && age <= BIRTHDAY_WINDOW_MS) out.push({ year, ms });
-  }
-  return out;
-}
 
 export function createBirthdayOperations(ctx: LoyaltyContext) {
   const { db, now, salesOf, getRules, stampCtx } = ctx;
@@ -61,28 +38,18 @@ export function createBirthdayOperations(ctx: LoyaltyContext) {
   }
   return {
     /**
-     * Birthday bonuses due today: for members (a contact with a purchase) whose birthday was in
-     * the last 30 days and who have not had this year's bonus. The id is derived from contact
-     * and year, so any number of devices and runs give one bonus per year. Returns how many
-     * were given.
+     * Birthday bonuses due today (shared/loyalty/birthday.ts) that the ledger does not hold
+     * yet: any number of devices and runs give one bonus per year. Returns how many were given.
      */
-    async grantBirthdayBonuses(contactId?: string): Promise<number> {
+    async grantBirthdayBonuses(): Promise<number> {
       const today = now();
+      const todayMs = today.getTime();
       const rules = await db.transaction('r', db.settings, () => getRules());
-      // No rule in force over the last month gives a birthday bonus (the default): nothing to
-      // read. Otherwise only contacts whose birthday fell in that month are candidates.
-      const windowStart = today.getTime() - BIRTHDAY_WINDOW_MS;
-      const bonusPossible = sortedVersions(rules).some(
-        (v, i, all) =>
-          v.enabled &&
-          v.birthdayBonus > 0 &&
-          Date.parse(v.effectiveFrom) <= today.getTime() &&
-          (all[i + 1] === undefined || Date.parse(all[i + 1]!.effectiveFrom) > windowStart),
+      // Only contacts whose birthday fell in the last month are candidates.
+      if (!birthdayBonusPossible(rules, todayMs)) return 0;
+      const candidateIds = await birthdayCandidates(
+        (b) => birthdaysInWindow(b, todayMs, rules.timeZone).length > 0,
       );
-      if (!bonusPossible && !contactId) return 0;
-      const candidateIds = contactId
-        ? [contactId]
-        : await birthdayCandidates((b) => birthdaysInWindow(b, today, rules.timeZone).length > 0);
       if (candidateIds.length === 0) return 0;
       return db.transaction(
         'rw',
@@ -92,26 +59,20 @@ export function createBirthdayOperations(ctx: LoyaltyContext) {
           let given = 0;
           for (const c of rows) {
             if (!c || !isLive(c) || !c.birthday) continue;
-            for (const day of birthdaysInWindow(c.birthday, today, rules.timeZone)) {
-              const rule = ruleAt(rules, day.ms);
-              if (!rule.enabled || rule.birthdayBonus <= 0) continue;
-              const hasPurchase = (await salesOf(c.id)).some((s) => s.kind === 'purchase');
-              if (!hasPurchase) continue;
-              const year = day.year;
-              const [, m, d] = c.birthday.split('-').map(Number) as [number, number, number];
-              const id = birthdayEventId(c.id, year, m, d);
-              if (await db.ledger.get(id)) continue;
+            const isMember = (await salesOf(c.id)).some((s) => s.kind === 'purchase');
+            for (const bonus of birthdayBonusesDue(c, isMember, rules, todayMs)) {
+              if (await db.ledger.get(bonus.id)) continue;
               await db.ledger.add(
                 createEvent(
                   {
-                    contactId: c.id,
+                    contactId: bonus.contactId,
                     kind: 'bonus' as const,
-                    at: new Date(day.ms).toISOString(),
-                    points: rule.birthdayBonus,
+                    at: bonus.at,
+                    points: bonus.points,
                     reason: 'birthday',
-                    ruleId: rule.id,
+                    ruleId: bonus.ruleId,
                   },
-                  await stampCtx(today, id),
+                  await stampCtx(today, bonus.id),
                 ),
               );
               given++;
