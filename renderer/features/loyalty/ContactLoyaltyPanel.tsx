@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDateIn, dayAtIn, formatCalendarDate, formatDateTime } from '../../../shared/dates';
 import { isErased } from '../../../shared/privacy/erase';
+import { pointsToRupiah } from '../../../shared/loyalty/rules';
 import type { SaleRow } from '../../db/repositories/loyalty';
 import { useRepositories } from '../../app/services';
 import { useMoney } from '../../app/useMoney';
@@ -166,7 +167,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           {rule.pointValue > 0 && data.balance > 0 && (
             <Text size="sm" c="dimmed">
               {t('sales.loyalty.worth', {
-                amount: money(data.balance * rule.pointValue),
+                amount: money(pointsToRupiah(data.balance, rule)),
               })}
             </Text>
           )}

@@ -5,8 +5,7 @@ import { settingId } from '../../../../shared/event-ids';
 import {
   LOYALTY_RULES_KEY,
   loyaltyRuleSchema,
-  parseRules,
-  withVersion,
+  rulesWithNewVersion,
   type LoyaltyRule,
 } from '../../../../shared/loyalty/rules';
 import { applyPatch, createMutable } from '../../../../shared/records';
@@ -31,8 +30,10 @@ export function createRulesOperations(ctx: LoyaltyContext) {
       return db.transaction('rw', db.settings, db.meta, async () => {
         const at = now();
         const row = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
-        const current = row && !row.deletedAt ? parseRules(row.value) : parseRules(undefined);
-        const value = withVersion(current, parsed.data);
+        const value = rulesWithNewVersion(
+          row && !row.deletedAt ? row.value : undefined,
+          parsed.data,
+        );
         const stamp = await clock.stamp();
         if (row) {
           const { record } = applyPatch(row, { value }, stamp);
