@@ -28,12 +28,23 @@ import type { Sale } from '../../../../shared/schemas';
 import type { ContactRow } from '../../database';
 import { batchFigures } from '../../derived/middleware';
 import { ERASED_CONTACT_ERROR } from '../../errors';
+import type { LoyaltyError } from '../../../../shared/loyalty/errors';
 import type { LoyaltyContext } from './context';
 import { DAY_MS } from './context';
 import type { CheckoutFailure, Failure, RecordSaleResult } from './types';
 
 /** Clocks of two devices differ a little: a refund a few minutes ahead is not in the future. */
 const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** Typed as a loyalty error so the checkout's result keeps its codes (a bare const widens). */
+const ERASED: LoyaltyError = ERASED_CONTACT_ERROR;
+
+/** A saved checkout before its balance is read: what the balance read needs rides along. */
+type SavedSale = Omit<RecordSaleResult, 'balance'> & {
+  contactId: string;
+  rules: LoyaltyRules;
+  at: Date;
+};
 
 export function createSaleOperations(ctx: LoyaltyContext) {
   const { db, now, aliasIds, balanceAt, tierSalesOf, ledgerOf, getRules, liveContact, stampCtx } =
@@ -101,10 +112,10 @@ export function createSaleOperations(ctx: LoyaltyContext) {
         'rw',
         [db.sales, db.ledger, db.settings, db.contacts, db.meta, db.customerFigures],
         async () =>
-          batchFigures(db.core, async () => {
+          batchFigures(db.core, async (): Promise<SavedSale | CheckoutFailure> => {
             const contact = await liveContact(v.contactId);
             if (!contact) return { ok: false as const, error: 'sales.errors.contactNotFound' };
-            if (isErased(contact)) return { ok: false as const, error: ERASED_CONTACT_ERROR };
+            if (isErased(contact)) return { ok: false as const, error: ERASED };
             const at = now();
             const ctx = await stampCtx(at);
             const rules = await getRules();

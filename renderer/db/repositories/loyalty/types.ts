@@ -1,4 +1,5 @@
 /** The shapes the loyalty repository returns (renderer/db/repositories/loyalty/). */
+import type { LoyaltyError } from '../../../../shared/loyalty/errors';
 import type { ExpiringPoints, HistoryRow } from '../../../../shared/loyalty/ledger';
 import type { OverRefund } from '../../../../shared/loyalty/over-refund';
 import type { LoyaltyRule } from '../../../../shared/loyalty/rules';
@@ -6,7 +7,8 @@ import type { TierStatus } from '../../../../shared/loyalty/tiers';
 import type { Points } from '../../../../shared/money';
 import type { Sale } from '../../../../shared/schemas';
 
-export type Failure = { ok: false; error: string };
+/** An expected failure: one of the loyalty error codes (shared/loyalty/errors.ts). */
+export type Failure = { ok: false; error: LoyaltyError };
 /** A refused checkout; `max` is the most points that sale could redeem, when that is why. */
 export type CheckoutFailure = Failure & { max?: number };
 
