@@ -26,8 +26,9 @@ export function ulidTime(id: string): number {
 }
 
 /**
- * A deterministic ULID for an event whose cause is known (ARCHITECTURE.md "Events and mutable records"): the points earned
- * for sale X, the sale imported from invoice "INV-7" — so two devices that make "the same"
+ * A deterministic ULID for an event whose cause is known (ARCHITECTURE.md "Events and mutable
+ * records"; every recipe is in shared/event-ids.ts): the points earned for sale X, the sale
+ * imported from invoice "INV-7" — so two devices that make "the same"
  * event make the same id, and a merge counts it once. The time part is `timeMs`; the other 80
  * bits are a hash of `key` (two independent 53-bit hashes, so collisions need ~2^40 keys).
  */

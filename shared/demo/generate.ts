@@ -9,7 +9,7 @@
  * some customers stop buying (churn) so retention and "gone quiet" have something to find.
  */
 import { formatStamp, type HlcStamp } from '../hlc';
-import { derivedId } from '../ids';
+import { demoRecordId, earnEventId, reversalEventId } from '../event-ids';
 import { createEvent, createMutable } from '../records';
 import { DEFAULT_RULES } from '../loyalty/rules';
 import { earnForSale, pointsToReverse } from '../loyalty/tiers';
@@ -102,7 +102,7 @@ export function* demoBookChunks(
   const stampAt = (ms: number): HlcStamp =>
     formatStamp({ wall: Math.floor(ms), counter: counter++ % 100_000, deviceId: DEMO_DEVICE_ID });
   const ctx = (key: string, ms: number) => ({
-    id: derivedId(ms, `demo:${options.seed ?? 0}:${key}`),
+    id: demoRecordId(options.seed ?? 0, key, ms),
     createdAt: new Date(Math.floor(ms)).toISOString(),
     stamp: stampAt(ms),
   });
@@ -363,7 +363,7 @@ function addPoints(
       const at = Date.parse(sale.at);
       const entry = createEvent(
         { contactId, kind: 'earn' as const, at: sale.at, points, saleId: sale.id, ruleId: rule.id },
-        { ...ctx(`earn:${sale.id}`, at), id: derivedId(at, `earn:${sale.id}`) },
+        { ...ctx(`earn:${sale.id}`, at), id: earnEventId(sale.id, at) },
       );
       earned.set(sale.id, entry);
       book.ledger.push(entry);
@@ -385,7 +385,7 @@ function addPoints(
             saleId: sale.id,
             reversesId: earn.id,
           },
-          { ...ctx(`reversal:${sale.id}`, at), id: derivedId(at, `reversal:${sale.id}`) },
+          { ...ctx(`reversal:${sale.id}`, at), id: reversalEventId(sale.id, at) },
         ),
       );
       // A reversal after the redemption still takes its points back: count every reversal.
@@ -425,7 +425,7 @@ export function heavyCustomerBook(options: {
   const start = options.now - years * 365 * DAY;
   let counter = 0;
   const ctx: Ctx = (key, ms) => ({
-    id: derivedId(ms, `demo-heavy:${options.seed ?? 0}:${key}`),
+    id: demoRecordId(options.seed ?? 0, key, ms, true),
     createdAt: new Date(Math.floor(ms)).toISOString(),
     stamp: formatStamp({
       wall: Math.floor(ms),

@@ -27,7 +27,7 @@
  * welcome bonus with the id recordSale uses (`welcomeEntryId`), so a later sale on any device
  * does not give it again.
  */
-import { derivedId, ulidTime } from '../ids';
+import { importContactId, welcomeEventId } from '../event-ids';
 import type { LoyaltyRule, LoyaltyRules } from './rules';
 import { customerKey, type ImportSale } from './sales-import';
 import { salePointsEntryId } from './sale-points';
@@ -39,8 +39,7 @@ export const importedSaleAt = (s: Pick<ImportSale, 'atMs'>): string =>
   new Date(s.atMs).toISOString();
 
 /** The welcome bonus id of a contact (the same on every path that gives it). */
-export const welcomeEntryId = (contactId: string): string =>
-  derivedId(ulidTime(contactId), `welcome:${contactId}`);
+export const welcomeEntryId = welcomeEventId;
 
 /** The earn entry id of a sale (the same on every path that awards it). */
 export const earnEntryId = (sale: { id: string; at: string }): string =>
@@ -81,7 +80,7 @@ export function importCustomers(sales: readonly ImportSale[]): Map<string, Impor
  * 0: it depends on nothing but the customer (the record's createdAt says when it was made).
  */
 export function importedContactId(key: string): string {
-  return derivedId(0, `import-contact:${key}`);
+  return importContactId(key);
 }
 
 export interface ImportEarning {

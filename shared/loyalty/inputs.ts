@@ -1,4 +1,5 @@
 /** What a user types to record a sale, a refund, a redemption, an adjustment or feedback. */
+import { isLoyaltyError, type LoyaltyError } from './errors';
 import { z } from 'zod';
 import { FEEDBACK_RANGES } from '../schemas/feedback';
 import { PAYMENT_METHODS, saleLineSchema } from '../schemas/sale';
@@ -87,9 +88,7 @@ export const feedbackInputSchema = z
 export type FeedbackInput = z.input<typeof feedbackInputSchema>;
 
 /** The first message of a failed parse: an i18n key when we wrote it, else a generic one. */
-export function firstErrorKey(error: z.ZodError): string {
+export function firstErrorKey(error: z.ZodError): LoyaltyError {
   const msg = error.issues[0]?.message ?? '';
-  return msg.startsWith('sales.errors.') || msg.startsWith('checkout.errors.')
-    ? msg
-    : 'sales.errors.invalid';
+  return isLoyaltyError(msg) ? msg : 'sales.errors.invalid';
 }

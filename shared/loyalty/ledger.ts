@@ -1,8 +1,8 @@
 /**
  * The loyalty ledger engine: balance, first-in first-out expiry and the history a customer
- * sees, derived from immutable ledger entries and the rules (DESIGN section 4). Nothing here is
- * stored: every device derives the same numbers from the same set of entries, in any order
- * they arrived, and expiry is never an event of its own.
+ * sees, derived from immutable ledger entries and the rules (ARCHITECTURE.md "Loyalty
+ * ledger"). Nothing here is stored: every device derives the same numbers from the same set
+ * of entries, in any order they arrived, and expiry is never an event of its own.
  *
  * The model, replayed in time order (ties: credits before debits, then by id):
  * - a credit (earn, bonus, positive adjust or reversal) opens a lot that expires

@@ -1,8 +1,8 @@
 /**
  * A person gets one welcome bonus, one birthday bonus a year, and a referrer one referral bonus
- * per person they referred. Duplicates that were merged (DESIGN section 4, `mergedInto`) may
- * each have earned theirs before the merge, on one device or two; once their ledgers are read
- * together, only one of each counts. The entries stay in the database (events are never edited
+ * per person they referred. Duplicates that were merged (ARCHITECTURE.md "Merged contacts",
+ * `mergedInto`) may each have earned theirs before the merge, on one device or two; once their
+ * ledgers are read together, only one of each counts. The entries stay in the database (events are never edited
  * or dropped); the lowest id is the one that counts, so every device keeps the same one.
  *
  * A referral bonus counts once per referred person: `resolve` maps the referred contact to the

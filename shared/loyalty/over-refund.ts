@@ -15,7 +15,7 @@
  * Pure: the same sales give the same answer on every device.
  */
 import type { HlcStamp } from '../hlc';
-import { derivedId } from '../ids';
+import { overRefundEventId } from '../event-ids';
 import { createMutable } from '../records';
 import type { FollowUp } from '../schemas';
 import type { RefundableSale } from './purchases';
@@ -128,7 +128,7 @@ export function withCountedRefunds<S extends RefundEvent>(sales: readonly S[]): 
 
 /** The id of the follow-up that asks someone to resolve an over-refunded purchase. */
 export const overRefundFollowUpId = (o: Pick<OverRefund, 'saleId' | 'saleAt'>): string =>
-  derivedId(Date.parse(o.saleAt), `over-refund:${o.saleId}`);
+  overRefundEventId(o.saleId, Date.parse(o.saleAt));
 
 /**
  * The follow-up for an over-refunded purchase. Devices see the over-refund after different sets

@@ -12,7 +12,7 @@
  * ledger counts one per person (`withoutMergedDuplicateBonuses` with a resolver), the lowest
  * id, the same on every device.
  */
-import { derivedId, ulidTime } from '../ids';
+import { referralEventId } from '../event-ids';
 import { ruleAt, type LoyaltyRule, type LoyaltyRules } from './rules';
 import type { SaleLike } from './tiers';
 import { isFirstPurchase } from './welcome';
@@ -20,8 +20,7 @@ import { isFirstPurchase } from './welcome';
 export const REFERRAL_REASON = 'referral';
 
 /** The referral bonus id brought by the first purchase of `referredId`. */
-export const referralEntryId = (referredId: string): string =>
-  derivedId(ulidTime(referredId), `referral:${referredId}`);
+export const referralEntryId = referralEventId;
 
 /** The rule's referral bonus for a first purchase at `atMs`, or null when it gives none. */
 export function referralRuleAt(

@@ -175,6 +175,32 @@ export function withVersion(rules: LoyaltyRules, version: LoyaltyRule): LoyaltyR
 }
 
 /**
+ * A new rule version from the settings form's `draft`, in force from `startMs` (midnight of the
+ * chosen day on the shop's clock): its id is made from that instant, so two devices that save
+ * a version for the same day make one version.
+ */
+export function newRuleVersion(
+  draft: Omit<LoyaltyRule, 'id' | 'effectiveFrom'>,
+  startMs: number,
+): LoyaltyRule {
+  const effectiveFrom = new Date(startMs).toISOString();
+  return { ...draft, id: `v${Date.parse(effectiveFrom)}`, effectiveFrom };
+}
+
+/**
+ * What saving a rule version writes: the stored rules (a settings value, or none) with
+ * `version` added, replacing a version with the same effective date.
+ */
+export function rulesWithNewVersion(stored: unknown, version: LoyaltyRule): LoyaltyRules {
+  return withVersion(parseRules(stored), version);
+}
+
+/** What `points` are worth in rupiah (minor units) when redeemed under `rule`. */
+export function pointsToRupiah(points: number, rule: Pick<LoyaltyRule, 'pointValue'>): number {
+  return points * rule.pointValue;
+}
+
+/**
  * The rules stored in a settings value, or the defaults when there is none or it is invalid,
  * read in the shop's time zone (the SHOP_TIME_ZONE_KEY setting's value, when set and valid).
  */

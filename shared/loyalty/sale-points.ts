@@ -1,17 +1,17 @@
 /**
  * The ledger entries a sale makes: the points earned for it and the points redeemed in it. Both
- * have an id derived from the sale (shared/ids derivedId), so two devices that record or import
+ * have an id derived from the sale (shared/event-ids.ts), so two devices that record or import
  * the same sale make one entry, and the guard (shared/sync/guard.ts) knows them as rule-derived.
  * Pure.
  */
-import { derivedId } from '../ids';
+import { earnEventId, redeemEventId } from '../event-ids';
 import type { LedgerEntry } from '../schemas';
 
 export type SalePointsKind = 'earn' | 'redeem';
 
 /** The id of a sale's earn or redeem entry. */
 export const salePointsEntryId = (kind: SalePointsKind, sale: { id: string; at: string }) =>
-  derivedId(Date.parse(sale.at), `${kind}:${sale.id}`);
+  (kind === 'earn' ? earnEventId : redeemEventId)(sale.id, Date.parse(sale.at));
 
 /**
  * The fields and id of the entry moving `points` (a positive count) for a sale: added when

@@ -2,14 +2,14 @@
  * Importing past sales from a POS or spreadsheet CSV: the column mapping, and turning one row
  * into a sale to import. Pure; the CSV parsing (papaparse) and the writing happen elsewhere.
  *
- * Identity: an imported sale's id is derivedId(time, 'invoice:' + invoiceNo) (see
+ * Identity: an imported sale's id is importedInvoiceEventId (shared/event-ids.ts) (see
  * `importedSaleId`), so importing the same file again, on this or another device, adds nothing.
  * The time in the id is the date as written in the file read as UTC, so it does not depend on
  * the device's time zone.
  */
 import { lineAmount } from '../sales/checkout';
 import { readDateText, zonedTimeToUtc, type DateOrder, type NaiveDateTime } from '../dates';
-import { derivedId } from '../ids';
+import { importedInvoiceEventId, importedRefundEventId } from '../event-ids';
 import { IDR, readMoney, type Currency, type DecimalSeparator, type MoneyProblem } from '../money';
 import { normalizePhone } from '../phone';
 import type { PAYMENT_METHODS } from '../schemas/sale';
@@ -480,11 +480,11 @@ export interface ImportSale {
 }
 
 export const importedSaleId = (naiveUtcMs: number, invoiceNo: string) =>
-  derivedId(naiveUtcMs, `invoice:${invoiceNo}`);
+  importedInvoiceEventId(invoiceNo, naiveUtcMs);
 
 /** The id of an imported refund: from its invoice (a "C" cancellation or a sale's returns). */
 export const importedRefundId = (naiveUtcMs: number, invoiceNo: string) =>
-  derivedId(naiveUtcMs, `refund:${invoiceNo}`);
+  importedRefundEventId(invoiceNo, naiveUtcMs);
 
 /** UCI / many POS: a cancelled invoice is the number with a "C" in front ("C536379"). */
 export const isCancellationInvoice = (invoiceNo: string): boolean => /^C\d/i.test(invoiceNo);

@@ -15,6 +15,7 @@
  *   false`) earns nothing on a sale that redeems.
  */
 import type { SaleLineRecord } from '../schemas/sale';
+import { pointsToRupiah } from '../loyalty/rules';
 
 /** Quantities are kept to three decimals, as a sales import reads them. */
 const QUANTITY_SCALE = 1000;
@@ -129,7 +130,7 @@ export function planCheckout(
     return { ok: false, error: 'checkout.errors.redeemNotAllowed' };
   const max = maxRedeemable(subtotal, available, rule);
   if (redeem > max) return { ok: false, error: 'checkout.errors.redeemTooMuch', max };
-  const discount = redeem * rule.pointValue;
+  const discount = pointsToRupiah(redeem, rule);
   return {
     ok: true,
     subtotal,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN } from '../hlc';
-import { derivedId } from '../ids';
+import { deviceNameId } from '../event-ids';
 import type { SyncError } from './errors';
 
 const PREFIX = 'device.';
@@ -27,7 +27,7 @@ export function deviceNameKey(deviceId: string): string {
 
 /** The setting's id, the same on every device (only the named device writes it). */
 export function deviceNameSettingId(deviceId: string): string {
-  return derivedId(0, `device-name:${deviceId}`);
+  return deviceNameId(deviceId);
 }
 
 /** Device names from setting rows; rows that are removed or malformed are left out. */

@@ -21,7 +21,7 @@
  *        rather than allowed to win forever. The file's other rows still merge.
  */
 import { DEFAULT_MAX_DRIFT_MS, isHlcStamp, parseStamp, type HlcStamp } from '../hlc';
-import { derivedId } from '../ids';
+import { reversalEventId } from '../event-ids';
 import { earnEntryId, welcomeEntryId } from '../loyalty/import-points';
 import { importedSaleId } from '../loyalty/sales-import';
 import { eraseRecord, ERASED_MARK } from '../privacy/erase';
@@ -164,7 +164,7 @@ export function isRuleDerived(table: TableName, record: RecordMeta): boolean {
   const saleId = str(r.saleId);
   if (r.kind === 'earn' && saleId !== undefined) return r.id === earnEntryId({ id: saleId, at });
   if (r.kind === 'reversal' && saleId !== undefined) {
-    return r.id === derivedId(Date.parse(at), `reversal:${saleId}`);
+    return r.id === reversalEventId(saleId, Date.parse(at));
   }
   const contactId = str(r.contactId);
   if (r.kind === 'bonus' && contactId !== undefined) return r.id === welcomeEntryId(contactId);
@@ -189,7 +189,7 @@ export function pickDerived<R extends RecordMeta>(local: R, remote: R): R {
 
 /**
  * What an event says, without when a device wrote it down: two devices that make "the same"
- * derived event (shared/ids derivedId) write one body with their own stamps, and the merge then
+ * derived event (shared/event-ids.ts) write one body with their own stamps, and the merge then
  * keeps one of them the same way everywhere.
  */
 function bodyOf(record: RecordMeta): string {

@@ -3,7 +3,7 @@
  * ids derived from their key, so two devices that each set one make one record, merged per
  * field like any other setting.
  */
-import { derivedId } from '../../../shared/ids';
+import { settingId } from '../../../shared/event-ids';
 import { applyPatch, createMutable } from '../../../shared/records';
 import type { Setting } from '../../../shared/schemas';
 import {
@@ -41,7 +41,7 @@ export function createShopRepository(
     } else {
       const record: Setting = createMutable(
         { key, value },
-        { id: derivedId(0, `setting:${key}`), createdAt: now().toISOString(), stamp },
+        { id: settingId(key), createdAt: now().toISOString(), stamp },
       );
       await db.settings.add(record);
     }

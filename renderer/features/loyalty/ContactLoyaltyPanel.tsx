@@ -21,10 +21,11 @@ import {
   IconPlus,
 } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDateIn, dayAtIn, formatCalendarDate, formatDateTime } from '../../../shared/dates';
 import { isErased } from '../../../shared/privacy/erase';
+import { pointsToRupiah } from '../../../shared/loyalty/rules';
 import type { SaleRow } from '../../db/repositories/loyalty';
 import { useRepositories } from '../../app/services';
 import { useMoney } from '../../app/useMoney';
@@ -80,10 +81,6 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
   useShortcutRequest('sale', () => {
     if (!erased) setDialog('sale');
   });
-
-  useEffect(() => {
-    void loyalty.grantBirthdayBonuses(contactId);
-  }, [loyalty, contactId]);
 
   if (!data || !contact) return null;
   const { tier, rule } = data;
@@ -170,7 +167,7 @@ export function ContactLoyaltyPanel({ contactId }: { contactId: string }) {
           {rule.pointValue > 0 && data.balance > 0 && (
             <Text size="sm" c="dimmed">
               {t('sales.loyalty.worth', {
-                amount: money(data.balance * rule.pointValue),
+                amount: money(pointsToRupiah(data.balance, rule)),
               })}
             </Text>
           )}

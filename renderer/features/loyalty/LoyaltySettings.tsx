@@ -24,7 +24,12 @@ import {
   formatCalendarDate,
   startOfDayIn,
 } from '../../../shared/dates';
-import { loyaltyRuleSchema, sortedVersions, type LoyaltyRule } from '../../../shared/loyalty/rules';
+import {
+  loyaltyRuleSchema,
+  newRuleVersion,
+  sortedVersions,
+  type LoyaltyRule,
+} from '../../../shared/loyalty/rules';
 import { formatMoney } from '../../../shared/money';
 import { DateField, type DateFieldProblem } from '../../app/inputs/DateField';
 import { MoneyInput, type MoneyValue } from '../../app/inputs/MoneyInput';
@@ -88,8 +93,7 @@ function RulesForm({ current, versions }: { current: LoyaltyRule; versions: Loya
       setError(t('sales.errors.dateRequired'));
       return;
     }
-    const effectiveFrom = new Date(start).toISOString();
-    const version: LoyaltyRule = { ...draft, id: `v${Date.parse(effectiveFrom)}`, effectiveFrom };
+    const version = newRuleVersion(draft, start);
     if (!loyaltyRuleSchema.safeParse(version).success) {
       setError(t('sales.errors.rulesInvalid'));
       return;

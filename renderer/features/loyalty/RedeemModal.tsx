@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } fro
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoyaltyRule } from '../../../shared/loyalty/rules';
+import { pointsToRupiah, type LoyaltyRule } from '../../../shared/loyalty/rules';
 import { useRepositories } from '../../app/services';
 import { useMoney } from '../../app/useMoney';
 import { useLocale } from '../../i18n/useLocale';
@@ -106,7 +106,7 @@ function RedeemForm({
           data-autofocus
           description={
             rule.pointValue > 0 && n > 0
-              ? t('sales.redeem.discount', { amount: money(n * rule.pointValue) })
+              ? t('sales.redeem.discount', { amount: money(pointsToRupiah(n, rule)) })
               : undefined
           }
         />

@@ -17,6 +17,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDateIn, datePattern } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
+import { pointsToRupiah } from '../../../shared/loyalty/rules';
 import {
   canRedeemAsDiscount,
   checkoutLines,
@@ -351,7 +352,7 @@ function SaleForm({ contactId, onClose }: { contactId?: string; onClose: () => v
               <Text size="sm">
                 {t('checkout.points.available', {
                   points: count(available),
-                  amount: money(available * rule.pointValue),
+                  amount: money(pointsToRupiah(available, rule)),
                 })}
               </Text>
               {canRedeem ? (

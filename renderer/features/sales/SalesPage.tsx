@@ -12,7 +12,7 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { IconFileImport, IconPlus, IconReceipt, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCalendarDays, startOfDayIn } from '../../../shared/dates';
 import type { SaleRow, SalesFilter } from '../../db/repositories/loyalty';
@@ -51,11 +51,6 @@ export function SalesPage() {
   const [limit, setLimit] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
   useShortcutRequest('sale', () => setRecording(true));
-
-  // Birthday bonuses are due once a day; granting is idempotent (ids derived per year).
-  useEffect(() => {
-    void loyalty.grantBirthdayBonuses();
-  }, [loyalty]);
 
   const filter: SalesFilter = {
     fromMs: shopDayMs(range[0], 0, shop.timeZone),

@@ -1,3 +1,4 @@
+/** Tests the whole loyalty repository (renderer/db/repositories/loyalty/), through its index. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { derivedId } from '../../../shared/ids';
 import { emptyContactInput } from '../../../shared/contact-input';

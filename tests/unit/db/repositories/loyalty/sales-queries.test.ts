@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyContactInput } from '../../../shared/contact-input';
-import { wordTokens, foldText } from '../../../shared/text';
-import type { Sale } from '../../../shared/schemas';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import type { SalesFilter } from '../../../renderer/db/repositories/loyalty';
+import { emptyContactInput } from '../../../../../shared/contact-input';
+import { wordTokens, foldText } from '../../../../../shared/text';
+import type { Sale } from '../../../../../shared/schemas';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
+import type { SalesFilter } from '../../../../../renderer/db/repositories/loyalty';
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = Date.parse('2026-01-05T03:00:00.000Z');

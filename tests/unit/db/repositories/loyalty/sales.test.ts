@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyContactInput } from '../../../shared/contact-input';
-import { DEFAULT_RULE } from '../../../shared/loyalty/rules';
-import { ledgerEntrySchema, saleSchema } from '../../../shared/schemas';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import { createLoyaltyRepository } from '../../../renderer/db/repositories/loyalty';
+import { emptyContactInput } from '../../../../../shared/contact-input';
+import { DEFAULT_RULE } from '../../../../../shared/loyalty/rules';
+import { ledgerEntrySchema, saleSchema } from '../../../../../shared/schemas';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
+import { createLoyaltyRepository } from '../../../../../renderer/db/repositories/loyalty';
 
 let repos: Repositories;
 let loyalty: ReturnType<typeof createLoyaltyRepository>;

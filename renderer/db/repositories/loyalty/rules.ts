@@ -1,0 +1,52 @@
+/**
+ * Loyalty rules: read them, add a rule version.
+ */
+import { settingId } from '../../../../shared/event-ids';
+import {
+  LOYALTY_RULES_KEY,
+  loyaltyRuleSchema,
+  rulesWithNewVersion,
+  type LoyaltyRule,
+} from '../../../../shared/loyalty/rules';
+import { applyPatch, createMutable } from '../../../../shared/records';
+import type { Setting } from '../../../../shared/schemas';
+import type { LoyaltyContext } from './context';
+import type { Failure } from './types';
+
+// Every `at` is stored as UTC ISO (toISOString): the `at` indexes compare strings, and
+// "10:00+07:00" would otherwise sort after "09:00Z".
+const RULES_SETTING_ID = settingId(LOYALTY_RULES_KEY);
+
+export function createRulesOperations(ctx: LoyaltyContext) {
+  const { db, clock, now, getRules } = ctx;
+
+  return {
+    getRules,
+
+    /** Add a rule version (validated); versions with another effective date are kept. */
+    async saveRuleVersion(version: LoyaltyRule): Promise<{ ok: true } | Failure> {
+      const parsed = loyaltyRuleSchema.safeParse(version);
+      if (!parsed.success) return { ok: false, error: 'sales.errors.rulesInvalid' };
+      return db.transaction('rw', db.settings, db.meta, async () => {
+        const at = now();
+        const row = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
+        const value = rulesWithNewVersion(
+          row && !row.deletedAt ? row.value : undefined,
+          parsed.data,
+        );
+        const stamp = await clock.stamp();
+        if (row) {
+          const { record } = applyPatch(row, { value }, stamp);
+          await db.settings.put(record);
+        } else {
+          const record: Setting = createMutable(
+            { key: LOYALTY_RULES_KEY, value },
+            { id: RULES_SETTING_ID, createdAt: at.toISOString(), stamp },
+          );
+          await db.settings.add(record);
+        }
+        return { ok: true as const };
+      });
+    },
+  };
+}
