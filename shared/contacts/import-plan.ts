@@ -96,11 +96,6 @@ export function planCounts(plan: readonly PlanAction[]): PlanCounts {
   return counts;
 }
 
-/** How many rows the import will write (add or merge) under a choice: the preview's "Import N". */
-export function rowsToImport(counts: PlanCounts, choice: DuplicateChoice): number {
-  return choice === 'skip' ? counts.fresh : counts.fresh + counts.inBook + counts.inFile;
-}
-
 /** What the import does with one row once the user chose what duplicates get. */
 export type RowOutcome =
   | { kind: 'add' }
@@ -126,6 +121,7 @@ export interface ImportTally {
   skipped: number;
 }
 
+/** The tally of a plan's outcomes; `added + merged` is the preview's "Import N". */
 export function tallyOutcomes(outcomes: readonly RowOutcome[]): ImportTally {
   const tally: ImportTally = { added: 0, merged: 0, skipped: 0 };
   for (const o of outcomes) {

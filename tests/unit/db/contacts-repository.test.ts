@@ -1,3 +1,7 @@
+/**
+ * The contacts repository as a whole (renderer/db/repositories/contacts/index.ts: every group
+ * through `repos.contacts`); tests of one group are in tests/unit/db/repositories/contacts/.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   emptyContactInput,

@@ -4,11 +4,11 @@
  * only the fields it edited, and the values are found by a filter.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import { planCustomFields } from '../../../shared/contacts/custom-fields';
-import { prepareRow } from '../../../shared/contacts/import-rows';
-import { contactToInput } from '../../../shared/contact-input';
-import { newId } from '../../../shared/ids';
+import { openRepositories, type Repositories } from '../../../../renderer/db';
+import { planCustomFields } from '../../../../shared/contacts/custom-fields';
+import { prepareRow } from '../../../../shared/contacts/import-rows';
+import { contactToInput } from '../../../../shared/contact-input';
+import { newId } from '../../../../shared/ids';
 
 let repos: Repositories;
 let n = 0;

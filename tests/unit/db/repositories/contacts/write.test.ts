@@ -8,9 +8,9 @@ import {
   contactToInput,
   emptyContactInput,
   type ContactInput,
-} from '../../../shared/contact-input';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import type { Contact } from '../../../shared/schemas';
+} from '../../../../../shared/contact-input';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
+import type { Contact } from '../../../../../shared/schemas';
 
 let repos: Repositories;
 let n = 0;

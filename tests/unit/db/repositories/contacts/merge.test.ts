@@ -1,8 +1,8 @@
 /** Duplicates met on day one (issue #19 item 8): the warning on save, group merges and undo. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyContactInput, type ContactInput } from '../../../shared/contact-input';
-import { groupDuplicatePairs } from '../../../shared/contacts/duplicates';
-import { openRepositories, type Repositories } from '../../../renderer/db';
+import { emptyContactInput, type ContactInput } from '../../../../../shared/contact-input';
+import { groupDuplicatePairs } from '../../../../../shared/contacts/duplicates';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
 
 let repos: Repositories;
 let n = 0;
