@@ -33,15 +33,15 @@ describe('the shop\u2019s own fields', () => {
       error: 'customFields.errors.optionsRequired',
     });
     if (!a.ok) return;
-    await repos.customFields.update(a.field.id, {
+    await repos.customFields.update(a.value.id, {
       name: 'Level',
       type: 'choice',
       options: ['Gold'],
     });
     expect(await repos.customFields.list()).toEqual([
-      { id: a.field.id, name: 'Level', type: 'choice', options: ['Gold'] },
+      { id: a.value.id, name: 'Level', type: 'choice', options: ['Gold'] },
     ]);
-    await repos.customFields.remove(a.field.id);
+    await repos.customFields.remove(a.value.id);
     expect(await repos.customFields.list()).toEqual([]);
     // The definition is a synced setting: removal is a tombstone, not a lost row.
     expect(await repos.db.settings.where('key').startsWith('contactField.').count()).toBe(1);
@@ -90,7 +90,7 @@ describe('the shop\u2019s own fields', () => {
     const all = await repos.db.contacts.toArray();
     const siti = all.find((c) => c.name === 'Siti')!;
     const budi = all.find((c) => c.name === 'Budi')!;
-    expect(siti.custom).toEqual({ [level.id]: 'Gold', [existing.field.id]: '40' });
+    expect(siti.custom).toEqual({ [level.id]: 'Gold', [existing.value.id]: '40' });
     // "besar" is no number: kept in the note, not in the number field.
     expect(budi.custom).toEqual({ [level.id]: 'Silver' });
     expect(budi.note).toContain('Shoe size: besar');
@@ -100,8 +100,8 @@ describe('the shop\u2019s own fields', () => {
     const level = await repos.customFields.create({ name: 'Level', type: 'text' });
     const size = await repos.customFields.create({ name: 'Size', type: 'text' });
     if (!level.ok || !size.ok) throw new Error('create');
-    const L = level.field.id;
-    const S = size.field.id;
+    const L = level.value.id;
+    const S = size.value.id;
     const saved = await repos.contacts.create({
       ...contactToInput({ name: 'Ayu', phones: [], tags: [], note: '' }),
       custom: { [L]: 'Silver', [S]: '38' },
