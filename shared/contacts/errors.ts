@@ -23,3 +23,11 @@ export function customFieldError(message: string | undefined): CustomFieldError 
     ? (message as CustomFieldError)
     : 'customFields.errors.invalid';
 }
+
+/** Why a contact was not saved. The form's field-level messages travel with it (`fields`). */
+export const CONTACT_SAVE_ERRORS = [
+  'contacts.invalid',
+  'privacy.erase.blocked',
+  'checkout.errors.referSelf',
+] as const;
+export type ContactSaveErrorCode = (typeof CONTACT_SAVE_ERRORS)[number];

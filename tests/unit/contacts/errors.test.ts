@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { en } from '../../../renderer/i18n/en';
 import { id } from '../../../renderer/i18n/id';
-import { CUSTOM_FIELD_ERRORS, customFieldError } from '../../../shared/contacts/errors';
+import {
+  CONTACT_SAVE_ERRORS,
+  CUSTOM_FIELD_ERRORS,
+  customFieldError,
+} from '../../../shared/contacts/errors';
 
-const CODES = [...CUSTOM_FIELD_ERRORS];
+const CODES = [...CUSTOM_FIELD_ERRORS, ...CONTACT_SAVE_ERRORS];
 
 describe('contacts error codes', () => {
   it.each(['en', 'id'] as const)('each code is a text in %s', async (lng) => {

@@ -25,7 +25,7 @@ afterEach(async () => {
 async function contact(name = 'Siti Rahayu', birthday = '') {
   const r = await repos.contacts.create({ ...emptyContactInput(), name, birthday });
   if (!r.ok) throw new Error('contact');
-  return r.contact.id;
+  return r.value.id;
 }
 
 async function sale(

@@ -13,6 +13,7 @@ import { planMerge } from '../../../../shared/contacts/merge';
 import { isErased } from '../../../../shared/privacy/erase';
 import { applyPatch } from '../../../../shared/records';
 import type { Contact } from '../../../../shared/schemas';
+import { ok } from '../../../../shared/result';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
 import { ContactNotFoundError, ErasedContactError } from '../../errors';
 import { fromRow, isLive, patchRow, toRow, type ContactsContext } from './context';
@@ -124,7 +125,7 @@ export function contactMerges({ db, clock, rw }: ContactsContext, writes: Contac
           ? await writes.update(editing.id, input, editing.base)
           : await writes.create(input);
         if (!saved.ok) return saved;
-        return { ok: true, contact: await merge(saved.contact.id, survivorId) };
+        return ok(await merge(saved.value.id, survivorId));
       }, [db.history]);
     },
 

@@ -10,14 +10,27 @@ import { isErased } from '../../../../shared/privacy/erase';
 import { applyPatch, createMutable, restore, tombstone } from '../../../../shared/records';
 import type { Contact } from '../../../../shared/schemas';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
+import type { ContactSaveErrorCode } from '../../../../shared/contacts/errors';
+import { err, ok, type Result } from '../../../../shared/result';
 import { foldText } from '../../../../shared/text';
 import type { ContactRow } from '../../database';
 import { ContactNotFoundError, ERASED_CONTACT_ERROR } from '../../errors';
 import { fromRow, isLive, patchRow, toRow, withConsentDate, type ContactsContext } from './context';
 
-export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: FieldError[] };
+/** Why a save was refused: a code, and the messages the form shows beside its fields. */
+export interface ContactSaveError {
+  code: ContactSaveErrorCode;
+  fields: FieldError[];
+}
+export type SaveResult = Result<Contact, ContactSaveError>;
 
-const erasedError = { path: 'name', message: ERASED_CONTACT_ERROR };
+/** The form's fields did not validate (shared/contact-input.ts). */
+export const invalidFields = (fields: FieldError[]) =>
+  err<ContactSaveError>({ code: 'contacts.invalid', fields });
+
+/** A refusal about one field, shown beside it. */
+const refused = (code: ContactSaveErrorCode, path: string) =>
+  err<ContactSaveError>({ code, fields: [{ path, message: code }] });
 
 /** The optional form fields: cleared when the form sends them empty. */
 const CLEARABLE = { email: undefined, birthday: undefined } as const;
@@ -89,7 +102,7 @@ export function contactWrites({ db, clock, now, rw }: ContactsContext) {
   return {
     async create(input: ContactInput): Promise<SaveResult> {
       const parsed = parseContactInput(input);
-      if (!parsed.ok) return parsed;
+      if (!parsed.ok) return invalidFields(parsed.errors);
       return rw(async () => {
         const at = now();
         const stamp = await clock.stamp();
@@ -99,7 +112,7 @@ export function contactWrites({ db, clock, now, rw }: ContactsContext) {
           stamp,
         });
         await db.contacts.add(toRow(contact, stamp));
-        return { ok: true, contact };
+        return ok(contact);
       });
     },
 
@@ -111,17 +124,14 @@ export function contactWrites({ db, clock, now, rw }: ContactsContext) {
      */
     async update(id: string, input: ContactInput, base?: ContactInput): Promise<SaveResult> {
       const parsed = parseContactInput(input);
-      if (!parsed.ok) return parsed;
+      if (!parsed.ok) return invalidFields(parsed.errors);
       if (parsed.fields.referredBy === id)
-        return {
-          ok: false,
-          errors: [{ path: 'referredBy', message: 'checkout.errors.referSelf' }],
-        };
+        return refused('checkout.errors.referSelf', 'referredBy');
       const opened = base ? parseContactInput(base) : undefined;
       return rw(async () => {
         const row = await db.contacts.get(id);
         if (!row || row.deletedAt) throw new ContactNotFoundError(id);
-        if (isErased(row)) return { ok: false, errors: [erasedError] };
+        if (isErased(row)) return refused(ERASED_CONTACT_ERROR, 'name');
         const current = fromRow(row);
         // Every form field is sent, so a cleared optional field is an explicit `undefined`.
         const all: Partial<ContactInputFields> = { ...CLEARABLE, ...parsed.fields };
@@ -150,7 +160,7 @@ export function contactWrites({ db, clock, now, rw }: ContactsContext) {
             );
           }
         }
-        return { ok: true, contact: record };
+        return ok(record);
       }, [db.history]);
     },
 

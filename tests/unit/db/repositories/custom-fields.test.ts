@@ -107,20 +107,20 @@ describe('the shop\u2019s own fields', () => {
       custom: { [L]: 'Silver', [S]: '38' },
     });
     if (!saved.ok) throw new Error('save');
-    const opened = contactToInput(saved.contact);
+    const opened = contactToInput(saved.value);
     // Another tab changes Size.
     await repos.contacts.update(
-      saved.contact.id,
+      saved.value.id,
       { ...opened, custom: { [L]: 'Silver', [S]: '39' } },
       opened,
     );
     // This form, opened before, changes Level.
     await repos.contacts.update(
-      saved.contact.id,
+      saved.value.id,
       { ...opened, custom: { [L]: 'Gold', [S]: '38' } },
       opened,
     );
-    const now = await repos.contacts.get(saved.contact.id);
+    const now = await repos.contacts.get(saved.value.id);
     expect(now?.custom).toEqual({ [L]: 'Gold', [S]: '39' });
     expect(
       Object.keys(now!.stamps)
