@@ -56,28 +56,21 @@ export function PreviewStep({
     <Stack>
       <Text fw={600}>{t('contacts.import.previewTitle')}</Text>
       <Group gap="xs">
-        <Badge color="teal" variant="light" tt="none" data-testid="import-ready">
-          {t('contacts.import.ready', { count: rows.length - rejected.length })}
-        </Badge>
-        {rejected.length > 0 && (
-          <Badge color="red" variant="light" tt="none" data-testid="import-rejected">
-            {t('contacts.import.rejected', { count: rejected.length })}
-          </Badge>
-        )}
-        {kept.length > 0 && (
-          <Badge color="yellow" variant="light" tt="none" data-testid="import-warnings-count">
-            {t('contacts.import.warnings', { count: kept.length })}
-          </Badge>
-        )}
-        {counts.inBook > 0 && (
-          <Badge color="orange" variant="light" tt="none" data-testid="import-duplicates">
-            {t('contacts.import.duplicates', { count: counts.inBook })}
-          </Badge>
-        )}
-        {counts.inFile > 0 && (
-          <Badge color="orange" variant="light" tt="none" data-testid="import-in-file">
-            {t('contacts.import.inFile', { count: counts.inFile })}
-          </Badge>
+        {(
+          [
+            ['import-ready', 'teal', 'ready', rows.length - rejected.length],
+            ['import-rejected', 'red', 'rejected', rejected.length],
+            ['import-warnings-count', 'yellow', 'warnings', kept.length],
+            ['import-duplicates', 'orange', 'duplicates', counts.inBook],
+            ['import-in-file', 'orange', 'inFile', counts.inFile],
+          ] as const
+        ).map(([testId, color, key, count]) =>
+          // "Ready" shows even at 0; the others only when there is something to count.
+          count > 0 || key === 'ready' ? (
+            <Badge key={key} color={color} variant="light" tt="none" data-testid={testId}>
+              {t(`contacts.import.${key}`, { count })}
+            </Badge>
+          ) : null,
         )}
       </Group>
       <EncodingSelect value={encoding} onChange={onEncoding} />
