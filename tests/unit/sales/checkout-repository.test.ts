@@ -156,7 +156,10 @@ describe('referral bonus', () => {
     });
     expect(self).toEqual({
       ok: false,
-      errors: [{ path: 'referredBy', message: 'checkout.errors.referSelf' }],
+      error: {
+        code: 'checkout.errors.referSelf',
+        fields: [{ path: 'referredBy', message: 'checkout.errors.referSelf' }],
+      },
     });
   });
 });
