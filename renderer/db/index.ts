@@ -65,4 +65,4 @@ export async function openRepositories(name?: string): Promise<Repositories> {
 }
 
 export { KenalDb } from './database';
-export type { SaveResult } from './repositories/contacts';
+export type { ImportSummary, SaveResult } from './repositories/contacts';

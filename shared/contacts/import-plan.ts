@@ -1,7 +1,7 @@
 /**
  * What an import will do with each row, decided once and used by both the preview (its counts
- * and its "Import N contacts") and the import itself (renderer/db/repositories/contacts.ts), so
- * the preview never promises what the import does not do (#18.4).
+ * and its "Import N contacts") and the import itself (renderer/db/repositories/contacts/
+ * import.ts), so the preview never promises what the import does not do (#18.4).
  *
  * A row is a duplicate when it shares a phone (E.164) or an e-mail with a contact in the book or
  * with an earlier row of the same file; a row with neither is matched by its name and
@@ -96,7 +96,38 @@ export function planCounts(plan: readonly PlanAction[]): PlanCounts {
   return counts;
 }
 
-/** How many rows the import will write (add or merge) under a choice: the preview's "Import N". */
-export function rowsToImport(counts: PlanCounts, choice: DuplicateChoice): number {
-  return choice === 'skip' ? counts.fresh : counts.fresh + counts.inBook + counts.inFile;
+/** What the import does with one row once the user chose what duplicates get. */
+export type RowOutcome =
+  | { kind: 'add' }
+  /** Into a contact of the book. */
+  | { kind: 'merge'; id: string }
+  /** Into the contact an earlier row of this file became (its index among the planned rows). */
+  | { kind: 'merge'; row: number }
+  | { kind: 'skip'; reason: 'in-book' | 'in-file' };
+
+/** The plan under the user's choice: skip a duplicate, merge it into its match, or add it anyway. */
+export function rowOutcomes(plan: readonly PlanAction[], choice: DuplicateChoice): RowOutcome[] {
+  return plan.map((a): RowOutcome => {
+    if (a.kind === 'add' || choice === 'add') return { kind: 'add' };
+    if (choice === 'skip') return { kind: 'skip', reason: a.kind };
+    return a.kind === 'in-book' ? { kind: 'merge', id: a.id } : { kind: 'merge', row: a.row };
+  });
+}
+
+/** What an import did (or, from the plan, will do): the result the user is shown. */
+export interface ImportTally {
+  added: number;
+  merged: number;
+  skipped: number;
+}
+
+/** The tally of a plan's outcomes; `added + merged` is the preview's "Import N". */
+export function tallyOutcomes(outcomes: readonly RowOutcome[]): ImportTally {
+  const tally: ImportTally = { added: 0, merged: 0, skipped: 0 };
+  for (const o of outcomes) {
+    if (o.kind === 'add') tally.added++;
+    else if (o.kind === 'merge') tally.merged++;
+    else tally.skipped++;
+  }
+  return tally;
 }

@@ -131,6 +131,10 @@ test('importing the same file twice adds nobody; duplicates inside the file get 
   await next(dialog);
   await expect(dialog.getByTestId('import-ready')).toHaveText('11 ready to import');
   await expect(dialog.getByTestId('import-in-file')).toHaveText('2 appear twice in this file');
+  // "Import N" is the plan under the choice: merging the two repeats writes them too.
+  await dialog.getByText('Merge into the existing contact').click();
+  await expect(dialog.getByRole('button', { name: 'Import 11 contacts' })).toBeVisible();
+  await dialog.getByText('Skip them').click();
   await dialog.getByRole('button', { name: 'Import 9 contacts' }).click();
   await expect(dialog.getByText('9 added, 0 merged, 2 skipped.')).toBeVisible(WORK);
   // The last "Close": the step's own button (the first is the dialog's X, also named Close).

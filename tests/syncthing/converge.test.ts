@@ -41,7 +41,7 @@ async function randomAction(d: KenalDevice, rand: () => number, made: Made, n: n
       name: `${d.name} customer ${n}`,
       phones: [{ label: 'mobile', raw: `0812${String(1000000 + Math.floor(rand() * 8999999))}` }],
     });
-    if (res.ok) made.contacts.add(res.contact.id);
+    if (res.ok) made.contacts.add(res.value.id);
   } else if (r < 0.45) {
     const c = pick();
     await contacts.update(c.id, {
@@ -128,7 +128,7 @@ describe.skipIf(missing !== null)('sync through a real Syncthing', () => {
         ...emptyContactInput(),
         name: `Offline test ${d.name}`,
       });
-      if (res.ok) made.push(res.contact.id);
+      if (res.ok) made.push(res.value.id);
     }
     await exchange(st, [a!, b!, c!], 2);
     // C is cut off: it has only its own new customer; A and B have each other's.

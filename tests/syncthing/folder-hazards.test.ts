@@ -18,8 +18,8 @@ const missing = syncthingMissing();
 
 async function addCustomer(d: KenalDevice, name: string): Promise<string> {
   const res = await d.repos.contacts.create({ ...emptyContactInput(), name });
-  if (!res.ok) throw new Error(`contact refused: ${JSON.stringify(res.errors)}`);
-  return res.contact.id;
+  if (!res.ok) throw new Error(`contact refused: ${JSON.stringify(res.error)}`);
+  return res.value.id;
 }
 const names = async (d: KenalDevice) =>
   (await d.repos.db.contacts.toArray()).map((c) => c.name).sort();

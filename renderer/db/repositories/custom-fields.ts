@@ -13,14 +13,17 @@ import {
   type CustomFieldDef,
   type CustomFieldDefValue,
 } from '../../../shared/contacts/custom-fields';
+import { customFieldError, type CustomFieldError } from '../../../shared/contacts/errors';
 import type { HlcStamp } from '../../../shared/hlc';
-import { derivedId, newId } from '../../../shared/ids';
+import { newId } from '../../../shared/ids';
+import { settingId } from '../../../shared/event-ids';
 import { applyPatch, createMutable, tombstone } from '../../../shared/records';
+import { err, ok, type Result } from '../../../shared/result';
 import type { Setting } from '../../../shared/schemas';
 import type { DeviceClock } from '../clock';
 import type { KenalDb } from '../database';
 
-export type CustomFieldResult = { ok: true; field: CustomFieldDef } | { ok: false; error: string };
+export type CustomFieldResult = Result<CustomFieldDef, CustomFieldError>;
 
 /** Live definitions (call inside a transaction over `settings` for a consistent read). */
 export async function readCustomFields(db: KenalDb): Promise<CustomFieldDef[]> {
@@ -40,7 +43,7 @@ export async function addCustomFields(
     const key = customFieldKey(id);
     return createMutable(
       { key, value: customFieldDefValueSchema.parse(value) },
-      { id: derivedId(0, `setting:${key}`), createdAt, stamp },
+      { id: settingId(key), createdAt, stamp },
     );
   });
   if (rows.length > 0) await db.settings.bulkAdd(rows);
@@ -55,17 +58,16 @@ export function createCustomFieldsRepository(
   async function check(
     value: unknown,
     exceptId?: string,
-  ): Promise<{ ok: true; value: CustomFieldDefValue } | { ok: false; error: string }> {
+  ): Promise<Result<CustomFieldDefValue, CustomFieldError>> {
     const parsed = customFieldDefValueSchema.safeParse(value);
-    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+    if (!parsed.success) return err(customFieldError(parsed.error.issues[0]?.message));
     const others = (await readCustomFields(db)).filter((d) => d.id !== exceptId);
-    if (findCustomField(others, parsed.data.name))
-      return { ok: false, error: 'customFields.errors.nameTaken' };
+    if (findCustomField(others, parsed.data.name)) return err('customFields.errors.nameTaken');
     if (exceptId === undefined && others.length >= MAX_CUSTOM_FIELDS)
-      return { ok: false, error: 'customFields.errors.tooMany' };
+      return err('customFields.errors.tooMany');
     const value2 = { ...parsed.data };
     if (value2.type !== 'choice') delete value2.options;
-    return { ok: true, value: value2 };
+    return ok(value2);
   }
 
   return {
@@ -80,7 +82,7 @@ export function createCustomFieldsRepository(
         const at = now();
         const field = { id: newId(at.getTime()), ...checked.value };
         await addCustomFields(db, [field], stamp, at.toISOString());
-        return { ok: true, field };
+        return ok(field);
       });
     },
 
@@ -88,13 +90,13 @@ export function createCustomFieldsRepository(
     async update(id: string, value: unknown): Promise<CustomFieldResult> {
       return db.transaction('rw', db.settings, db.meta, async () => {
         const row = await db.settings.where('key').equals(customFieldKey(id)).first();
-        if (!row || row.deletedAt) return { ok: false, error: 'customFields.errors.gone' };
+        if (!row || row.deletedAt) return err('customFields.errors.gone');
         const checked = await check(value, id);
         if (!checked.ok) return checked;
         const stamp = await clock.stamp();
         const { record, changed } = applyPatch(row, { value: checked.value }, stamp);
         if (changed.length > 0) await db.settings.put(record);
-        return { ok: true, field: { id, ...checked.value } };
+        return ok({ id, ...checked.value });
       });
     },
 

@@ -48,9 +48,9 @@ export function ContactDrawer({
     const result = isNew
       ? await contacts.create(values)
       : await contacts.update(id, values, opened);
-    if (!result.ok) return result.errors;
+    if (!result.ok) return result.error.fields;
     notifications.show({
-      message: t(isNew ? 'contacts.created' : 'contacts.updated', { name: nameOf(result.contact) }),
+      message: t(isNew ? 'contacts.created' : 'contacts.updated', { name: nameOf(result.value) }),
       autoClose: 3000,
     });
     onClose();
@@ -111,7 +111,7 @@ export function ContactDrawer({
           duplicates.dismiss();
           if (!result.ok) return;
           notifications.show({
-            message: t('duplicates.merged', { name: nameOf(result.contact) }),
+            message: t('duplicates.merged', { name: nameOf(result.value) }),
             autoClose: 3000,
           });
           onClose();

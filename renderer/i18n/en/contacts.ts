@@ -7,6 +7,7 @@ export const contacts = {
   updated: '{{name}} saved',
   deleted: '{{name}} deleted',
   restored: '{{name}} restored',
+  invalid: 'Some details need fixing before this contact can be saved.',
   notFound: 'This contact does not exist or was deleted.',
   emptyTitle: 'No contacts yet',
   emptyDescription:

@@ -30,6 +30,7 @@ export const customFields = {
     'These columns have no place among Kenal’s fields. Kept, each becomes a field of your own (text), shown and edited on every contact.',
   fromFileNew: 'new',
   errors: {
+    invalid: 'This field could not be saved; check its name and choices.',
     nameRequired: 'Give the field a name.',
     nameTooLong: 'The name is too long (60 characters at most).',
     nameTaken: 'There is already a field with that name.',

@@ -9,6 +9,7 @@ export const contacts: Translations['contacts'] = {
   updated: '{{name}} disimpan',
   deleted: '{{name}} dihapus',
   restored: '{{name}} dikembalikan',
+  invalid: 'Ada data yang perlu diperbaiki sebelum kontak ini bisa disimpan.',
   notFound: 'Kontak ini tidak ada atau sudah dihapus.',
   emptyTitle: 'Belum ada kontak',
   emptyDescription:

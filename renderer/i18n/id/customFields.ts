@@ -32,6 +32,7 @@ export const customFields: Translations['customFields'] = {
     'Kolom-kolom ini tidak punya tempat di antara kolom Kenal. Jika disimpan, masing-masing menjadi kolom Anda sendiri (teks), tampil dan bisa diubah di setiap kontak.',
   fromFileNew: 'baru',
   errors: {
+    invalid: 'Kolom ini tidak dapat disimpan; periksa nama dan pilihannya.',
     nameRequired: 'Beri nama kolom ini.',
     nameTooLong: 'Namanya terlalu panjang (paling banyak 60 karakter).',
     nameTaken: 'Sudah ada kolom dengan nama itu.',

@@ -12,7 +12,12 @@ import {
   type ImportFile,
 } from '../../../shared/contacts/import-file';
 import { guessMapping } from '../../../shared/contacts/import-mapping';
-import { planCounts, planImport, rowsToImport } from '../../../shared/contacts/import-plan';
+import {
+  planCounts,
+  planImport,
+  rowOutcomes,
+  tallyOutcomes,
+} from '../../../shared/contacts/import-plan';
 import { prepareRow, type PreparedRow } from '../../../shared/contacts/import-rows';
 import type { ContactInputFields } from '../../../shared/contact-input';
 import { detectEncoding } from '../../../shared/text-encoding';
@@ -126,8 +131,8 @@ describe('Google Contacts CSV (2024 export header set)', () => {
     );
     const counts = planCounts(plan);
     expect(counts).toEqual({ fresh: 9, inBook: 0, inFile: 2 });
-    expect(rowsToImport(counts, 'skip')).toBe(9);
-    expect(rowsToImport(counts, 'merge')).toBe(11);
+    expect(tallyOutcomes(rowOutcomes(plan, 'skip'))).toEqual({ added: 9, merged: 0, skipped: 2 });
+    expect(tallyOutcomes(rowOutcomes(plan, 'merge'))).toEqual({ added: 9, merged: 2, skipped: 0 });
   });
 });
 

@@ -37,8 +37,8 @@ afterEach(async () => {
 
 async function add(r: Repositories, name: string, over: Partial<ContactInput> = {}) {
   const res = await r.contacts.create({ ...emptyContactInput(), name, ...over });
-  if (!res.ok) throw new Error(JSON.stringify(res.errors));
-  return res.contact;
+  if (!res.ok) throw new Error(JSON.stringify(res.error));
+  return res.value;
 }
 
 const names = async (r: Repositories, q: string) => (await r.contacts.search(q)).map((c) => c.name);

@@ -1,3 +1,7 @@
+/**
+ * The contacts repository as a whole (renderer/db/repositories/contacts/index.ts: every group
+ * through `repos.contacts`); tests of one group are in tests/unit/db/repositories/contacts/.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   emptyContactInput,
@@ -29,8 +33,8 @@ const input = (over: Partial<ContactInput> = {}): ContactInput => ({
 
 async function create(over: Partial<ContactInput> = {}) {
   const r = await repos.contacts.create(input(over));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
 }
 
 describe('contacts repository', () => {
@@ -54,7 +58,8 @@ describe('contacts repository', () => {
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual(
+    expect(r.error.code).toBe('contacts.invalid');
+    expect(r.error.fields).toEqual(
       expect.arrayContaining([{ path: 'name', message: 'errors.nameRequired' }]),
     );
     expect(await repos.db.contacts.count()).toBe(0);
@@ -64,7 +69,9 @@ describe('contacts repository', () => {
     );
     expect(phoneOnly.ok).toBe(false);
     if (!phoneOnly.ok)
-      expect(phoneOnly.errors).toEqual([{ path: 'phones.0.raw', message: 'errors.phoneInvalid' }]);
+      expect(phoneOnly.error.fields).toEqual([
+        { path: 'phones.0.raw', message: 'errors.phoneInvalid' },
+      ]);
     expect(await repos.db.contacts.count()).toBe(0);
   });
 
@@ -128,7 +135,7 @@ describe('contacts repository', () => {
     try {
       expect(reopened.clock.deviceId).toBe(repos.clock.deviceId);
       const r = await reopened.contacts.create(input({ name: 'Dewi', phones: [] }));
-      expect(r.ok && r.contact.updatedAt > b.updatedAt).toBe(true);
+      expect(r.ok && r.value.updatedAt > b.updatedAt).toBe(true);
     } finally {
       reopened.db.close();
     }
@@ -142,7 +149,7 @@ describe('contacts repository', () => {
           (i % 2 ? repos : other).contacts.create(input({ name: `C${i}`, phones: [] })),
         ),
       );
-      const stamps = results.map((r) => (r.ok ? r.contact.updatedAt : ''));
+      const stamps = results.map((r) => (r.ok ? r.value.updatedAt : ''));
       expect(new Set(stamps).size).toBe(20);
     } finally {
       other.db.close();
@@ -350,6 +357,6 @@ describe('import, merge and bulk actions', () => {
       c.id,
       input({ marketingConsent: true } as Partial<ContactInput>),
     );
-    expect(again.ok && again.contact.marketingConsentAt).toBe(c.marketingConsentAt);
+    expect(again.ok && again.value.marketingConsentAt).toBe(c.marketingConsentAt);
   });
 });

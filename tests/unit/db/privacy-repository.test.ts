@@ -18,8 +18,8 @@ async function contact(name: string, phone: string) {
     name,
     phones: [{ label: 'mobile', raw: phone }],
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact.id;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.id;
 }
 
 describe('personal data export (UU PDP)', () => {

@@ -24,8 +24,8 @@ async function contact(name: string, birthday?: string) {
     name,
     ...(birthday ? { birthday } : {}),
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact.id;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.id;
 }
 
 describe('kept figures', () => {

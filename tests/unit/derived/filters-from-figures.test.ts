@@ -82,8 +82,8 @@ async function build(book: Book): Promise<Repositories> {
       tags: c.vip ? ['vip'] : [],
       ...(c.stage ? { stage: c.stage } : {}),
     });
-    if (!made.ok) throw new Error(JSON.stringify(made.errors));
-    ids.push(made.contact.id);
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    ids.push(made.value.id);
   }
   for (const s of book.sales) {
     const contactId = ids[s.c % ids.length]!;

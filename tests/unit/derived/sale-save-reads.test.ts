@@ -66,7 +66,7 @@ describe('recording a sale', () => {
     } as never);
     const made = await contacts.create({ ...emptyContactInput(), name: 'Langganan' });
     if (!made.ok) throw new Error('contact');
-    const id = made.contact.id;
+    const id = made.value.id;
     count.clear();
     const r = await loyalty.recordSale({
       contactId: id,

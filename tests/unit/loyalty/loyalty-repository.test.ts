@@ -30,8 +30,8 @@ async function contact(name = 'Siti Rahayu', phone = '0812-3456-7890', birthday?
     phones: [{ label: 'mobile', raw: phone }],
     ...(birthday ? { birthday } : {}),
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact.id;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.id;
 }
 
 async function sale(contactId: string, amount: number, at = '2026-11-20T10:00:00+07:00') {

@@ -85,7 +85,7 @@ async function computeOn(deviceZone: string) {
     birthday: '1990-04-10',
   });
   if (!created.ok) throw new Error('contact');
-  const budi = created.contact.id;
+  const budi = created.value.id;
   await shop.loyalty.recordSale({
     contactId: budi,
     amount: 50_000,

@@ -185,7 +185,7 @@ describe('the send queue on this device', () => {
       ...extra,
     });
     if (!r.ok) throw new Error('contact');
-    return r.contact.id;
+    return r.value.id;
   }
 
   it('is kept across a reopen, logs each send on the timeline and skips who may not be messaged', async () => {

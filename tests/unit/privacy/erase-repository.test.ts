@@ -117,7 +117,7 @@ describe('erasing a customer (UU PDP)', { timeout: 60_000 }, () => {
     expect((await a.db.followUps.toArray()).every((f) => f.deletedAt !== undefined)).toBe(true);
     // No history of the erased records is left; other customers are untouched.
     expect(await a.db.history.count()).toBe(0);
-    const budi = (await a.contacts.get(other.ok ? other.contact.id : ''))!;
+    const budi = (await a.contacts.get(other.ok ? other.value.id : ''))!;
     expect([budi.name, budi.note]).toEqual(['Budi Santoso', 'keeps his data']);
     expect(await a.contacts.search('siti')).toEqual([]);
   });

@@ -60,15 +60,15 @@ describe('an erased customer takes nothing new on this device', { timeout: 60_00
       name: PERSONAL.name,
       phones: [{ label: 'mobile', raw: PERSONAL.phoneRaw }],
     });
-    expect(edit).toEqual({ ok: false, errors: [blocked] });
+    expect(edit).toEqual({ ok: false, error: { code: blocked.message, fields: [blocked] } });
 
     const other = await repos.contacts.create({ ...emptyContactInput(), name: 'Budi' });
     if (!other.ok) throw new Error('contact not created');
     const afterCreate = await dump(repos);
-    await expect(repos.contacts.merge(other.contact.id, siti.id)).rejects.toBeInstanceOf(
+    await expect(repos.contacts.merge(other.value.id, siti.id)).rejects.toBeInstanceOf(
       ErasedContactError,
     );
-    await expect(repos.contacts.merge(siti.id, other.contact.id)).rejects.toBeInstanceOf(
+    await expect(repos.contacts.merge(siti.id, other.value.id)).rejects.toBeInstanceOf(
       ErasedContactError,
     );
     expect(await dump(repos)).toBe(afterCreate);
@@ -92,7 +92,7 @@ describe('an erased customer takes nothing new on this device', { timeout: 60_00
     expect(followUp).toEqual({ ok: false, error: [blocked] });
     // Moving another customer's follow-up onto her is refused too.
     const budis = await repos.timeline.addFollowUp({
-      contactId: other.contact.id,
+      contactId: other.value.id,
       title: 'Call Budi',
       dueAt: NOW,
     });

@@ -27,7 +27,7 @@ async function addPerson(repos: Repositories, name: string, raw: string, note: s
     note,
   });
   if (!made.ok) throw new Error('contact not created');
-  return made.contact.id;
+  return made.value.id;
 }
 
 /** A has Siti and erases her; B, which had her before, acts without knowing; then they swap files. */

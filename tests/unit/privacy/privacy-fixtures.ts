@@ -75,8 +75,8 @@ export async function seedCustomer(repos: Repositories): Promise<Customer> {
     email: PERSONAL.dupEmail,
   });
   if (!created.ok || !dup.ok) throw new Error('contact not created');
-  const id = created.contact.id;
-  const dupId = dup.contact.id;
+  const id = created.value.id;
+  const dupId = dup.value.id;
   await repos.contacts.merge(dupId, id);
 
   const { db, clock } = repos;

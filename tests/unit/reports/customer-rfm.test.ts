@@ -48,7 +48,7 @@ describe('scores by contact id through the report engine', () => {
     const contact = async (name: string) => {
       const r = await repos.contacts.create({ ...emptyContactInput(), name });
       if (!r.ok) throw new Error('contact not saved');
-      return r.contact.id;
+      return r.value.id;
     };
     const sale = async (contactId: string, daysAgo: number, amount = 100_000) => {
       const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();

@@ -52,7 +52,7 @@ function random(seed: number) {
 async function contact(name: string): Promise<string> {
   const r = await repos.contacts.create({ ...emptyContactInput(), name });
   if (!r.ok) throw new Error('contact not saved');
-  return r.contact.id;
+  return r.value.id;
 }
 
 const DAY = 86_400_000;

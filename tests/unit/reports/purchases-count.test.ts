@@ -50,7 +50,7 @@ describe('with the repositories', () => {
   async function contact(name: string) {
     const r = await repos.contacts.create({ ...emptyContactInput(), name });
     if (!r.ok) throw new Error('contact not saved');
-    return r.contact.id;
+    return r.value.id;
   }
   async function sale(contactId: string, amount: number, at: string) {
     const r = await loyalty.recordSale({ contactId, amount, at, paymentMethod: 'cash' });

@@ -81,7 +81,7 @@ describe('report engine reading a database', () => {
     await engine.read({ ...source, fingerprint: fp1 });
     expect(counts).toEqual({ dataset: 1, loyalty: 1 });
     const sale = await repos.loyalty.recordSale({
-      contactId: c.contact.id,
+      contactId: c.value.id,
       amount: 50_000,
       at: '2026-03-03T10:00:00.000Z',
     });
@@ -89,7 +89,7 @@ describe('report engine reading a database', () => {
     const fp2 = await repos.reports.fingerprint();
     expect(fp2).not.toBe(fp1);
     const ids = await engine.read({ ...source, fingerprint: fp2 });
-    expect(ids).toEqual([c.contact.id]);
+    expect(ids).toEqual([c.value.id]);
     expect(counts.dataset).toBe(2);
     const result = await engine.compute(options);
     expect(result.current.orders.revenue).toBe(50_000);
@@ -101,7 +101,7 @@ describe('report engine reading a database', () => {
     const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Wayan' });
     if (!c.ok) throw new Error('contact not saved');
     await repos.loyalty.recordSale({
-      contactId: c.contact.id,
+      contactId: c.value.id,
       amount: 200_000,
       at: '2026-03-03T10:00:00.000Z',
     });

@@ -26,7 +26,7 @@ afterEach(async () => {
 async function contact(name: string): Promise<string> {
   const r = await repos.contacts.create({ ...emptyContactInput(), name });
   if (!r.ok) throw new Error('contact not saved');
-  return r.contact.id;
+  return r.value.id;
 }
 
 async function meta() {

@@ -73,7 +73,7 @@ describe('welcome bonus in the loyalty repository', () => {
       phones: [{ label: 'mobile', raw: phone }],
     });
     if (!r.ok) throw new Error('contact not saved');
-    return r.contact.id;
+    return r.value.id;
   }
   async function sale(contactId: string, at: string) {
     const r = await loyalty.recordSale({ contactId, amount: 100_000, at, paymentMethod: 'cash' });

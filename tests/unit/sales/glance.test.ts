@@ -18,8 +18,8 @@ async function contact(name: string) {
     name,
     phones: [{ label: 'mobile', raw: `0812${String(++n).padStart(8, '0')}` }],
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact.id;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.id;
 }
 
 const DAY = 86_400_000;

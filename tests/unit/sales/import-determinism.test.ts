@@ -203,7 +203,7 @@ describe('points of imported sales', () => {
               phones: [{ label: 'mobile', raw: phone }],
             });
             if (!r.ok) throw new Error('contact');
-            ids.push(r.contact.id);
+            ids.push(r.value.id);
           }
           await sync(a, b);
           // One customer exists on A only: B's import creates it.

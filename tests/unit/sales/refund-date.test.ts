@@ -22,7 +22,7 @@ describe('a refund dated in the past (#18.7)', () => {
       city: '',
       consent: false,
     } as never);
-    const contactId = (c as { ok: true; contact: { id: string } }).contact.id;
+    const contactId = (c as { ok: true; value: { id: string } }).value.id;
     const sale = await r.loyalty.recordSale({
       contactId,
       amount: 100_000,

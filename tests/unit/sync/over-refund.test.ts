@@ -24,7 +24,7 @@ async function customerWithSale(amount = 300_000) {
     phones: [{ label: 'mobile', raw: '0812-1111-2222' }],
   });
   if (!made.ok) throw new Error('contact not created');
-  const contactId = made.contact.id;
+  const contactId = made.value.id;
   const sold = await a.loyalty.recordSale({
     contactId,
     amount,

@@ -38,8 +38,8 @@ async function person(r: Repositories, name: string, phone: string, referredBy?:
     phones: [{ label: 'mobile', raw: phone }],
     ...(referredBy ? { referredBy } : {}),
   });
-  if (!c.ok) throw new Error(JSON.stringify(c.errors));
-  return c.contact.id;
+  if (!c.ok) throw new Error(JSON.stringify(c.error));
+  return c.value.id;
 }
 
 async function buy(r: Repositories, contactId: string) {

@@ -27,7 +27,7 @@ async function followUpDueAt(ms: number): Promise<string> {
   const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Siti Rahayu' });
   if (!c.ok) throw new Error('contact');
   const f = await timeline.addFollowUp({
-    contactId: c.contact.id,
+    contactId: c.value.id,
     title: 'Call back',
     dueAt: new Date(ms).toISOString(),
   });

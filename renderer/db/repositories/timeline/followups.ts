@@ -3,7 +3,8 @@
  * delete with undo, and the lists. Each write is one read-write transaction over `followUps` +
  * `meta`; contacts are read in it to refuse a write to an erased customer.
  */
-import { derivedId, newId } from '../../../../shared/ids';
+import { newId } from '../../../../shared/ids';
+import { nextFollowUpEventId } from '../../../../shared/event-ids';
 import { applyPatch, createMutable, restore, tombstone } from '../../../../shared/records';
 import { err, ok } from '../../../../shared/result';
 import type { FollowUp } from '../../../../shared/schemas';
@@ -94,7 +95,7 @@ export function createFollowUps({ db, clock, now }: TimelineContext) {
         const fields = nextFollowUpFields(current, at);
         if (!fields) return { done, next: null };
         // Derived from this follow-up only (not from "now"), so every device gets the same id.
-        const nextId = derivedId(Date.parse(current.dueAt), `followup-next:${current.id}`);
+        const nextId = nextFollowUpEventId(current.id, Date.parse(current.dueAt));
         const existing = await db.followUps.get(nextId);
         if (existing && !existing.deletedAt) return { done, next: existing };
         const base = createMutable(fields, { id: nextId, createdAt: at.toISOString(), stamp });

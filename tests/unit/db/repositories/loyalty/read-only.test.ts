@@ -41,7 +41,7 @@ describe('a contact page read', () => {
       birthday: '1990-11-20',
     });
     if (!r.ok) throw new Error('contact');
-    const id = r.contact.id;
+    const id = r.value.id;
     const sold = await loyalty.recordSale({
       contactId: id,
       amount: 100_000,

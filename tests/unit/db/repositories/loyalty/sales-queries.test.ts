@@ -77,8 +77,8 @@ async function build(book: Book): Promise<Repositories> {
   const ids: string[] = [];
   for (const n of book.contacts) {
     const made = await r.contacts.create({ ...emptyContactInput(), name: NAMES[n]! });
-    if (!made.ok) throw new Error(JSON.stringify(made.errors));
-    ids.push(made.contact.id);
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    ids.push(made.value.id);
   }
   for (const s of book.sales) {
     const at = new Date(START + s.day * DAY).toISOString();

@@ -26,8 +26,8 @@ async function contact(name: string, referredBy?: string) {
     phones: [{ label: 'mobile', raw: `0812${String(++n).padStart(8, '0')}` }],
     ...(referredBy ? { referredBy } : {}),
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact.id;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.id;
 }
 
 const lines = [
@@ -156,7 +156,10 @@ describe('referral bonus', () => {
     });
     expect(self).toEqual({
       ok: false,
-      errors: [{ path: 'referredBy', message: 'checkout.errors.referSelf' }],
+      error: {
+        code: 'checkout.errors.referSelf',
+        fields: [{ path: 'referredBy', message: 'checkout.errors.referSelf' }],
+      },
     });
   });
 });

@@ -30,7 +30,7 @@ const timelineAt = (now: Date) => createTimelineRepository(repos.db, repos.clock
 async function contact(name: string) {
   const r = await repos.contacts.create({ ...emptyContactInput(), name });
   if (!r.ok) throw new Error('contact');
-  return r.contact.id;
+  return r.value.id;
 }
 
 /** A sale row as a device writes it, `daysAgo` days before NOW; stamps increase. */

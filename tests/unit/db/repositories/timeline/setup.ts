@@ -31,7 +31,7 @@ export function useTimelineDb(): TimelineTestEnv {
     async contact(name = 'Siti Rahayu', birthday = '') {
       const r = await env.repos.contacts.create({ ...emptyContactInput(), name, birthday });
       if (!r.ok) throw new Error('contact');
-      return r.contact.id;
+      return r.value.id;
     },
     async sale(contactId: string, at: string, kind: Sale['kind'] = 'purchase', amount = 150_000) {
       const id = newId(Date.parse(at));

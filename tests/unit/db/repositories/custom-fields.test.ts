@@ -4,11 +4,11 @@
  * only the fields it edited, and the values are found by a filter.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import { planCustomFields } from '../../../shared/contacts/custom-fields';
-import { prepareRow } from '../../../shared/contacts/import-rows';
-import { contactToInput } from '../../../shared/contact-input';
-import { newId } from '../../../shared/ids';
+import { openRepositories, type Repositories } from '../../../../renderer/db';
+import { planCustomFields } from '../../../../shared/contacts/custom-fields';
+import { prepareRow } from '../../../../shared/contacts/import-rows';
+import { contactToInput } from '../../../../shared/contact-input';
+import { newId } from '../../../../shared/ids';
 
 let repos: Repositories;
 let n = 0;
@@ -33,15 +33,15 @@ describe('the shop\u2019s own fields', () => {
       error: 'customFields.errors.optionsRequired',
     });
     if (!a.ok) return;
-    await repos.customFields.update(a.field.id, {
+    await repos.customFields.update(a.value.id, {
       name: 'Level',
       type: 'choice',
       options: ['Gold'],
     });
     expect(await repos.customFields.list()).toEqual([
-      { id: a.field.id, name: 'Level', type: 'choice', options: ['Gold'] },
+      { id: a.value.id, name: 'Level', type: 'choice', options: ['Gold'] },
     ]);
-    await repos.customFields.remove(a.field.id);
+    await repos.customFields.remove(a.value.id);
     expect(await repos.customFields.list()).toEqual([]);
     // The definition is a synced setting: removal is a tombstone, not a lost row.
     expect(await repos.db.settings.where('key').startsWith('contactField.').count()).toBe(1);
@@ -90,7 +90,7 @@ describe('the shop\u2019s own fields', () => {
     const all = await repos.db.contacts.toArray();
     const siti = all.find((c) => c.name === 'Siti')!;
     const budi = all.find((c) => c.name === 'Budi')!;
-    expect(siti.custom).toEqual({ [level.id]: 'Gold', [existing.field.id]: '40' });
+    expect(siti.custom).toEqual({ [level.id]: 'Gold', [existing.value.id]: '40' });
     // "besar" is no number: kept in the note, not in the number field.
     expect(budi.custom).toEqual({ [level.id]: 'Silver' });
     expect(budi.note).toContain('Shoe size: besar');
@@ -100,27 +100,27 @@ describe('the shop\u2019s own fields', () => {
     const level = await repos.customFields.create({ name: 'Level', type: 'text' });
     const size = await repos.customFields.create({ name: 'Size', type: 'text' });
     if (!level.ok || !size.ok) throw new Error('create');
-    const L = level.field.id;
-    const S = size.field.id;
+    const L = level.value.id;
+    const S = size.value.id;
     const saved = await repos.contacts.create({
       ...contactToInput({ name: 'Ayu', phones: [], tags: [], note: '' }),
       custom: { [L]: 'Silver', [S]: '38' },
     });
     if (!saved.ok) throw new Error('save');
-    const opened = contactToInput(saved.contact);
+    const opened = contactToInput(saved.value);
     // Another tab changes Size.
     await repos.contacts.update(
-      saved.contact.id,
+      saved.value.id,
       { ...opened, custom: { [L]: 'Silver', [S]: '39' } },
       opened,
     );
     // This form, opened before, changes Level.
     await repos.contacts.update(
-      saved.contact.id,
+      saved.value.id,
       { ...opened, custom: { [L]: 'Gold', [S]: '38' } },
       opened,
     );
-    const now = await repos.contacts.get(saved.contact.id);
+    const now = await repos.contacts.get(saved.value.id);
     expect(now?.custom).toEqual({ [L]: 'Gold', [S]: '39' });
     expect(
       Object.keys(now!.stamps)

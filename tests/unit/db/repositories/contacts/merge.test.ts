@@ -1,8 +1,8 @@
 /** Duplicates met on day one (issue #19 item 8): the warning on save, group merges and undo. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyContactInput, type ContactInput } from '../../../shared/contact-input';
-import { groupDuplicatePairs } from '../../../shared/contacts/duplicates';
-import { openRepositories, type Repositories } from '../../../renderer/db';
+import { emptyContactInput, type ContactInput } from '../../../../../shared/contact-input';
+import { groupDuplicatePairs } from '../../../../../shared/contacts/duplicates';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
 
 let repos: Repositories;
 let n = 0;
@@ -22,8 +22,8 @@ const input = (name: string, phone = '', over: Partial<ContactInput> = {}): Cont
 });
 async function create(name: string, phone = '', over: Partial<ContactInput> = {}) {
   const r = await repos.contacts.create(input(name, phone, over));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
 }
 
 describe('the warning on saving a contact', () => {
@@ -57,7 +57,7 @@ describe('the warning on saving a contact', () => {
       siti.id,
       input('Siti R', '0812-3456-7890', { email: 'siti@toko.id', tags: ['VIP'] }),
     );
-    expect(r.ok && r.contact.id).toBe(siti.id);
+    expect(r.ok && r.value.id).toBe(siti.id);
     const live = await repos.contacts.list('');
     expect(live.map((c) => c.name)).toEqual(['Siti Rahayu']);
     expect(live[0]!.email).toBe('siti@toko.id');

@@ -8,9 +8,9 @@ import {
   contactToInput,
   emptyContactInput,
   type ContactInput,
-} from '../../../shared/contact-input';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import type { Contact } from '../../../shared/schemas';
+} from '../../../../../shared/contact-input';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
+import type { Contact } from '../../../../../shared/schemas';
 
 let repos: Repositories;
 let n = 0;
@@ -31,14 +31,14 @@ async function siti(): Promise<Contact> {
     city: 'Bogor',
     tags: ['vip'],
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
 }
 
 async function save(id: string, opened: ContactInput, change: Partial<ContactInput>) {
   const r = await repos.contacts.update(id, { ...opened, ...change }, opened);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.contact;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
 }
 
 it('different fields changed in two open forms both survive', async () => {
@@ -90,5 +90,5 @@ it('without the opened values (API callers) every field is written, as before', 
   const stale = contactToInput(c);
   await save(c.id, contactToInput(c), { city: 'Bandung' });
   const r = await repos.contacts.update(c.id, { ...stale, address: 'Jl. Melati No. 7' });
-  expect(r.ok && r.contact.city).toBe('Bogor');
+  expect(r.ok && r.value.city).toBe('Bogor');
 });

@@ -1,22 +1,27 @@
 /**
- * #18.4 end to end on a real (fake-IndexedDB) database: the preview's plan and the import agree,
- * duplicates inside one file get the same choices as duplicates in the book, and importing the
- * same file twice adds nothing, contacts without phone or e-mail included.
+ * renderer/db/repositories/contacts/import.ts on a real (fake-IndexedDB) database (#18.4): the
+ * preview's plan and the import agree (its summary is the plan's tally), duplicates inside one
+ * file get the same choices as duplicates in the book, and importing the same file twice adds
+ * nothing, contacts without phone or e-mail included.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openRepositories, type Repositories } from '../../../renderer/db';
-import { importFileSize, rawContactAt, readImportFile } from '../../../shared/contacts/import-file';
-import { guessMapping } from '../../../shared/contacts/import-mapping';
+import { openRepositories, type Repositories } from '../../../../../renderer/db';
 import {
-  planCounts,
+  importFileSize,
+  rawContactAt,
+  readImportFile,
+} from '../../../../../shared/contacts/import-file';
+import { guessMapping } from '../../../../../shared/contacts/import-mapping';
+import {
   planImport,
-  rowsToImport,
+  rowOutcomes,
+  tallyOutcomes,
   type DuplicateChoice,
-} from '../../../shared/contacts/import-plan';
-import { prepareRow } from '../../../shared/contacts/import-rows';
-import { detectEncoding } from '../../../shared/text-encoding';
-import type { ContactInputFields } from '../../../shared/contact-input';
+} from '../../../../../shared/contacts/import-plan';
+import { prepareRow } from '../../../../../shared/contacts/import-rows';
+import { detectEncoding } from '../../../../../shared/text-encoding';
+import type { ContactInputFields } from '../../../../../shared/contact-input';
 
 let repos: Repositories;
 let dbCounter = 0;
@@ -38,9 +43,20 @@ async function googleRows(): Promise<ContactInputFields[]> {
   ).flatMap((r) => (r.ok ? [r.fields] : []));
 }
 
-async function previewCount(rows: ContactInputFields[], choice: DuplicateChoice) {
+/** What the preview shows: the plan against the book, under the choice, tallied. */
+async function previewTally(rows: ContactInputFields[], choice: DuplicateChoice) {
   const index = await repos.contacts.matchIndex();
-  return rowsToImport(planCounts(planImport(rows, (k) => index.get(k))), choice);
+  return tallyOutcomes(
+    rowOutcomes(
+      planImport(rows, (k) => index.get(k)),
+      choice,
+    ),
+  );
+}
+
+async function previewCount(rows: ContactInputFields[], choice: DuplicateChoice) {
+  const { added, merged } = await previewTally(rows, choice);
+  return added + merged;
 }
 
 describe('import plan and import agree (#18.4)', () => {
@@ -48,9 +64,23 @@ describe('import plan and import agree (#18.4)', () => {
     'with "%s", the preview count is what the import writes',
     async (choice) => {
       const rows = await googleRows();
-      const promised = await previewCount(rows, choice);
+      const promised = await previewTally(rows, choice);
       const summary = await repos.contacts.importMany(rows, { onDuplicate: choice });
-      expect(summary.added + summary.merged).toBe(promised);
+      expect(summary).toEqual(promised);
+    },
+  );
+
+  it.each(['skip', 'merge', 'add'] as const)(
+    'with "%s" and duplicates both in the book and in the file, the import does what the plan says',
+    async (choice) => {
+      const rows = await googleRows();
+      // Half the file is in the book already; the other half has its in-file repeats.
+      await repos.contacts.importMany(rows.slice(0, 5), { onDuplicate: 'add' });
+      const promised = await previewTally(rows, choice);
+      expect(promised.added + promised.merged + promised.skipped).toBe(rows.length);
+      const summary = await repos.contacts.importMany(rows, { onDuplicate: choice });
+      expect(summary).toEqual(promised);
+      expect(await repos.contacts.count()).toBe(5 + summary.added);
     },
   );
 
@@ -77,14 +107,5 @@ describe('import plan and import agree (#18.4)', () => {
     const again = await repos.contacts.importMany(rows, { onDuplicate: 'skip' });
     expect(again.added).toBe(0);
     expect(await repos.contacts.count()).toBe(9);
-  });
-});
-
-describe('default phone country setting', () => {
-  it('is Indonesia until changed, and is kept', async () => {
-    expect(await repos.contacts.phoneRegion()).toBe('ID');
-    await repos.contacts.setPhoneRegion('US');
-    expect(await repos.contacts.phoneRegion()).toBe('US');
-    await expect(repos.contacts.setPhoneRegion('XX')).rejects.toThrow();
   });
 });
