@@ -1,9 +1,8 @@
 /**
  * Device names (shared/sync/device-names.ts): each device names itself in a synced setting.
  */
-import { applyPatch, createMutable } from '../../../shared/records';
+import { putSetting } from '../settings';
 import { err, ok, type Result } from '../../../shared/result';
-import type { Setting } from '../../../shared/schemas';
 import { isSyncError, type SyncError } from '../../../shared/sync/errors';
 import {
   DEVICE_NAME_PREFIX,
@@ -33,18 +32,7 @@ export function createDevicesRepository(db: KenalDb, clock: DeviceClock, now = (
       const value = { name: parsed.data };
       const key = deviceNameKey(clock.deviceId);
       await db.transaction('rw', db.settings, db.meta, async () => {
-        const row = await db.settings.where('key').equals(key).first();
-        const stamp = await clock.stamp();
-        if (row) {
-          const { record, changed } = applyPatch(row, { value }, stamp);
-          if (changed.length > 0) await db.settings.put(record);
-        } else {
-          const record: Setting = createMutable(
-            { key, value },
-            { id: deviceNameSettingId(clock.deviceId), createdAt: now().toISOString(), stamp },
-          );
-          await db.settings.add(record);
-        }
+        await putSetting(db, clock, key, value, now(), deviceNameSettingId(clock.deviceId));
       });
       return ok(undefined);
     },

@@ -3,8 +3,7 @@
  * ids derived from their key, so two devices that each set one make one record, merged per
  * field like any other setting.
  */
-import { settingId } from '../../../shared/event-ids';
-import { applyPatch, createMutable } from '../../../shared/records';
+import { putSetting, settingValue } from '../settings';
 import type { Setting } from '../../../shared/schemas';
 import {
   currencySettingSchema,
@@ -26,26 +25,9 @@ export function createShopRepository(
   clock: DeviceClock,
   now: () => Date = () => new Date(),
 ) {
-  async function valueOf(key: string): Promise<unknown> {
-    const row = await db.settings.where('key').equals(key).first();
-    return row && !row.deletedAt ? row.value : undefined;
-  }
-
+  const valueOf = (key: string) => settingValue(db, key);
   /** Write one setting; the caller holds the read-write transaction. */
-  async function put(key: string, value: Setting['value']): Promise<void> {
-    const row = await db.settings.where('key').equals(key).first();
-    const stamp = await clock.stamp();
-    if (row) {
-      const { record } = applyPatch(row, { value }, stamp);
-      await db.settings.put(record);
-    } else {
-      const record: Setting = createMutable(
-        { key, value },
-        { id: settingId(key), createdAt: now().toISOString(), stamp },
-      );
-      await db.settings.add(record);
-    }
-  }
+  const put = (key: string, value: Setting['value']) => putSetting(db, clock, key, value, now());
 
   async function write(key: string, value: Setting['value']): Promise<void> {
     await db.transaction('rw', db.settings, db.meta, () => put(key, value));

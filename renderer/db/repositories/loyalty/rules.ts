@@ -1,6 +1,7 @@
 /**
  * Loyalty rules: read them, add a rule version.
  */
+import { putSetting, settingValue } from '../../settings';
 import { settingId } from '../../../../shared/event-ids';
 import {
   LOYALTY_RULES_KEY,
@@ -8,8 +9,6 @@ import {
   rulesWithNewVersion,
   type LoyaltyRule,
 } from '../../../../shared/loyalty/rules';
-import { applyPatch, createMutable } from '../../../../shared/records';
-import type { Setting } from '../../../../shared/schemas';
 import type { LoyaltyContext } from './context';
 import type { Failure } from './types';
 
@@ -29,22 +28,8 @@ export function createRulesOperations(ctx: LoyaltyContext) {
       if (!parsed.success) return { ok: false, error: 'sales.errors.rulesInvalid' };
       return db.transaction('rw', db.settings, db.meta, async () => {
         const at = now();
-        const row = await db.settings.where('key').equals(LOYALTY_RULES_KEY).first();
-        const value = rulesWithNewVersion(
-          row && !row.deletedAt ? row.value : undefined,
-          parsed.data,
-        );
-        const stamp = await clock.stamp();
-        if (row) {
-          const { record } = applyPatch(row, { value }, stamp);
-          await db.settings.put(record);
-        } else {
-          const record: Setting = createMutable(
-            { key: LOYALTY_RULES_KEY, value },
-            { id: RULES_SETTING_ID, createdAt: at.toISOString(), stamp },
-          );
-          await db.settings.add(record);
-        }
+        const value = rulesWithNewVersion(await settingValue(db, LOYALTY_RULES_KEY), parsed.data);
+        await putSetting(db, clock, LOYALTY_RULES_KEY, value, at, RULES_SETTING_ID);
         return { ok: true as const };
       });
     },

@@ -3,6 +3,7 @@
  * clock, "now", and the helpers several groups use (contact summaries, one transaction per
  * user action, the erased-customer refusal).
  */
+import { settingValue } from '../../settings';
 import { resolveSurvivor } from '../../../../shared/contacts/survivor';
 import type { FollowUp } from '../../../../shared/schemas';
 import { SHOP_TIME_ZONE_KEY, timeZoneSettingSchema } from '../../../../shared/shop-settings';
@@ -82,7 +83,6 @@ export async function withContacts<T extends { contactId: string }, V>(
 
 /** The shop's time zone (undefined: the device's), whose calendar days count as visits. */
 export async function shopZone(db: KenalDb): Promise<string | undefined> {
-  const row = await db.settings.where('key').equals(SHOP_TIME_ZONE_KEY).first();
-  const parsed = timeZoneSettingSchema.safeParse(row && !row.deletedAt ? row.value : undefined);
+  const parsed = timeZoneSettingSchema.safeParse(await settingValue(db, SHOP_TIME_ZONE_KEY));
   return parsed.success ? parsed.data : undefined;
 }
