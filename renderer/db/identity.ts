@@ -2,7 +2,9 @@
  * Contact identity over the database: the one place a repository asks "who is this id now" and
  * "which ids are this person" (the rule itself: shared/contacts/survivor.ts).
  */
+import Dexie from 'dexie';
 import { aliasGroup, resolveSurvivor } from '../../shared/contacts/survivor';
+import type { Feedback, LedgerEntry, Note, Sale } from '../../shared/schemas';
 import type { KenalDb } from './database';
 
 /**
@@ -24,4 +26,40 @@ export function survivorIdOf(db: KenalDb, id: string): Promise<string> {
 export async function mergeLinks(db: KenalDb): Promise<Map<string, string>> {
   const rows = await db.contacts.where('mergedInto').above('').toArray();
   return new Map(rows.map((c) => [c.id, c.mergedInto!]));
+}
+
+/** The event tables kept per contact in time order (their `[contactId+at]` index). */
+interface ContactEventRows {
+  notes: Note;
+  sales: Sale;
+  ledger: LedgerEntry;
+  feedback: Feedback;
+}
+type ContactEventTable = keyof ContactEventRows;
+type EventRow<T extends ContactEventTable> = ContactEventRows[T];
+
+/**
+ * A person's live events in one table: theirs and those of every duplicate merged into them,
+ * read by index. `from` (an ISO time) reads only events at or after it; `newest` only the newest
+ * N of each id's range, newest first (a page). Unordered across ids otherwise.
+ */
+export async function contactEvents<T extends ContactEventTable>(
+  db: KenalDb,
+  table: T,
+  contactId: string,
+  options: { from?: string; newest?: number } = {},
+): Promise<EventRow<T>[]> {
+  const ids = await aliasIdsOf(db, contactId);
+  const t = db[table] as unknown as Dexie.Table<EventRow<T>, string>;
+  const lists = await Promise.all(
+    ids.map((id) => {
+      let c = t
+        .where('[contactId+at]')
+        .between([id, options.from ?? Dexie.minKey], [id, Dexie.maxKey], true, true);
+      if (options.newest !== undefined) c = c.reverse();
+      c = c.filter((e) => e.deletedAt === undefined);
+      return (options.newest !== undefined ? c.limit(options.newest) : c).toArray();
+    }),
+  );
+  return lists.flat();
 }

@@ -15,7 +15,7 @@ import { foldText } from '../../../../shared/text';
 import type { CatalogStatus } from '../../contact-catalog';
 import type { ContactRow } from '../../database';
 import { figuresReady } from '../../derived/read';
-import { aliasIdsOf, survivorIdOf } from '../../identity';
+import { aliasIdsOf, contactEvents, survivorIdOf } from '../../identity';
 import { forEachLiveRow, fromRow, isLive, liveByIds, type ContactsContext } from './context';
 import { purchaseFacts, purchaseMatch } from './purchase-filter';
 
@@ -190,16 +190,8 @@ export function contactReads({ db, now, catalog }: ContactsContext) {
           };
         }
       }
-      const ids = await aliasIdsOf(db, id);
       const row = await db.contacts.get(id);
-      const sales = (
-        await Promise.all(
-          ids.map((x) =>
-            db.sales.where('[contactId+at]').between([x, ''], [x, '\uffff']).toArray(),
-          ),
-        )
-      ).flat();
-      const summary = summarizePurchases(sales.filter((s) => !s.deletedAt));
+      const summary = summarizePurchases(await contactEvents(db, 'sales', id));
       return {
         stage: deriveStage(summary, row?.stage, at),
         lastPurchaseAt: summary.lastAt,

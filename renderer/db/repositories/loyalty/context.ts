@@ -3,7 +3,6 @@
  * the reads several groups make (a contact's sales and ledger across its merged duplicates, the
  * rules, a live contact, the balance now, sale rows with their customer's name).
  */
-import Dexie from 'dexie';
 import { pointsAt } from '../../../../shared/derived/customer-figures';
 import { newId } from '../../../../shared/ids';
 import { computeLedger } from '../../../../shared/loyalty/ledger';
@@ -22,7 +21,7 @@ import { SHOP_TIME_ZONE_KEY } from '../../../../shared/shop-settings';
 import type { DeviceClock } from '../../clock';
 import type { ContactRow, KenalDb } from '../../database';
 import { figuresReady } from '../../derived/read';
-import { aliasIdsOf, survivorIdOf } from '../../identity';
+import { aliasIdsOf, contactEvents, survivorIdOf } from '../../identity';
 import type { SaleRow } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -38,12 +37,6 @@ export function createLoyaltyContext(
   clock: DeviceClock,
   now: () => Date = () => new Date(),
 ) {
-  const rangeOf = (contactId: string) =>
-    [
-      [contactId, Dexie.minKey],
-      [contactId, Dexie.maxKey],
-    ] as const;
-
   const aliasIds = (id: string) => aliasIdsOf(db, id);
 
   const resolveId = (id: string) => survivorIdOf(db, id);
@@ -58,18 +51,7 @@ export function createLoyaltyContext(
     return computeLedger(await ledgerOf(contactId), rules, at.getTime()).balance;
   }
 
-  async function salesOf(contactId: string): Promise<Sale[]> {
-    const ids = await aliasIds(contactId);
-    const lists = await Promise.all(
-      ids.map((id) =>
-        db.sales
-          .where('[contactId+at]')
-          .between(...rangeOf(id))
-          .toArray(),
-      ),
-    );
-    return lists.flat().filter((s) => s.deletedAt === undefined);
-  }
+  const salesOf = (contactId: string): Promise<Sale[]> => contactEvents(db, 'sales', contactId);
 
   /**
    * The sales a tier at `atMs` can depend on: those after `atMs` minus twice the longest tier
@@ -79,13 +61,7 @@ export function createLoyaltyContext(
   async function tierSalesOf(contactId: string, rules: LoyaltyRules, atMs: number) {
     const longest = Math.max(...rules.versions.map((v) => v.tierWindowMonths));
     const from = new Date(addRuleMonths(rules, atMs, -2 * longest) - DAY_MS).toISOString();
-    const ids = await aliasIds(contactId);
-    const lists = await Promise.all(
-      ids.map((id) =>
-        db.sales.where('[contactId+at]').between([id, from], [id, Dexie.maxKey]).toArray(),
-      ),
-    );
-    const sales = lists.flat().filter((s) => s.deletedAt === undefined);
+    const sales = await contactEvents(db, 'sales', contactId, { from });
     // A refund here of an older purchase counts only up to that purchase, after the purchase's
     // earlier refunds (shared/loyalty/over-refund.ts): bring the purchase and all its refunds.
     const have = new Set(sales.map((s) => s.id));
@@ -114,16 +90,7 @@ export function createLoyaltyContext(
   }
 
   async function ledgerOf(contactId: string): Promise<LedgerEntry[]> {
-    const ids = await aliasIds(contactId);
-    const lists = await Promise.all(
-      ids.map((id) =>
-        db.ledger
-          .where('[contactId+at]')
-          .between(...rangeOf(id))
-          .toArray(),
-      ),
-    );
-    const entries = lists.flat().filter((e) => e.deletedAt === undefined);
+    const entries = await contactEvents(db, 'ledger', contactId);
     // Referral bonuses count once per referred person, whose duplicates may have merged.
     const referred = new Set<string>();
     for (const e of entries) if (isReferralBonus(e) && e.referredId) referred.add(e.referredId);
@@ -183,7 +150,6 @@ export function createLoyaltyContext(
     db,
     clock,
     now,
-    rangeOf,
     aliasIds,
     resolveId,
     balanceAt,

@@ -1,6 +1,7 @@
 /**
  * Feedback answers: add one, read a contact's.
  */
+import { contactEvents } from '../../identity';
 import {
   feedbackInputSchema,
   firstErrorKey,
@@ -14,7 +15,7 @@ import type { LoyaltyContext } from './context';
 import type { Failure } from './types';
 
 export function createFeedbackOperations(ctx: LoyaltyContext) {
-  const { db, now, rangeOf, aliasIds, liveContact, stampCtx } = ctx;
+  const { db, now, liveContact, stampCtx } = ctx;
 
   return {
     async addFeedback(input: FeedbackInput): Promise<{ ok: true; feedback: Feedback } | Failure> {
@@ -45,19 +46,9 @@ export function createFeedbackOperations(ctx: LoyaltyContext) {
 
     /** One contact's feedback answers, newest first. */
     async contactFeedback(contactId: string): Promise<Feedback[]> {
-      const ids = await aliasIds(contactId);
-      const lists = await Promise.all(
-        ids.map((id) =>
-          db.feedback
-            .where('[contactId+at]')
-            .between(...rangeOf(id))
-            .toArray(),
-        ),
+      return (await contactEvents(db, 'feedback', contactId)).sort((a, b) =>
+        a.at < b.at ? 1 : -1,
       );
-      return lists
-        .flat()
-        .filter((f) => !f.deletedAt)
-        .sort((a, b) => (a.at < b.at ? 1 : -1));
     },
   };
 }

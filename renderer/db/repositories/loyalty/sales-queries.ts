@@ -1,6 +1,7 @@
 /**
  * Reading sales: the list and its search, one contact's sales, item suggestions, the earn preview.
  */
+import { contactEvents } from '../../identity';
 import { earnForSale } from '../../../../shared/loyalty/tiers';
 import { recentItemsOf } from '../../../../shared/sales/checkout';
 import type { Sale } from '../../../../shared/schemas';
@@ -15,7 +16,7 @@ const RECENT_SALES_READ = 500;
 const SEARCH_BY_CONTACT_MAX = 500;
 
 export function createSaleQueries(ctx: LoyaltyContext) {
-  const { db, rangeOf, aliasIds, resolveId, salesOf, tierSalesOf, getRules, withNames } = ctx;
+  const { db, resolveId, salesOf, tierSalesOf, getRules, withNames } = ctx;
 
   return {
     /** The points a purchase would earn now (for the form's hint); nothing is written. */
@@ -106,19 +107,8 @@ export function createSaleQueries(ctx: LoyaltyContext) {
       if (limit === undefined) {
         return withNames((await salesOf(contactId)).sort(newestFirst));
       }
-      const ids = await aliasIds(contactId);
-      const lists = await Promise.all(
-        ids.map((id) =>
-          db.sales
-            .where('[contactId+at]')
-            .between(...rangeOf(id))
-            .reverse()
-            .filter((s) => s.deletedAt === undefined)
-            .limit(limit)
-            .toArray(),
-        ),
-      );
-      const list = lists.flat().sort(newestFirst).slice(0, limit);
+      const newest = await contactEvents(db, 'sales', contactId, { newest: limit });
+      const list = newest.sort(newestFirst).slice(0, limit);
       return withNames(list);
     },
   };

@@ -21,7 +21,7 @@ import {
   type ResolutionInput,
 } from '../../../../shared/timeline/inputs';
 import { isErasedContact } from '../../erased-contacts';
-import { aliasIdsOf } from '../../identity';
+import { aliasIdsOf, contactEvents } from '../../identity';
 import { erasedError, mustGet, withContacts, type TimelineContext } from './context';
 import type { ComplaintView, TimelineItem, TimelineKind } from './types';
 
@@ -120,44 +120,28 @@ export function createNotes({ db, clock, now }: TimelineContext) {
       contactId: string,
       kinds: readonly TimelineKind[] = [],
     ): Promise<TimelineItem[]> {
-      const ids = await aliasIdsOf(db, contactId);
       const want = (k: TimelineKind) => kinds.length === 0 || kinds.includes(k);
       const items: TimelineItem[] = [];
-      for (const id of ids) {
-        const lo = [id, ''];
-        const hi = [id, '\uffff'];
-        const notes = await db.notes.where('[contactId+at]').between(lo, hi, true, true).toArray();
-        for (const note of notes) {
-          if (isLiveNote(note) && want(note.kind)) {
-            items.push({ type: 'note', at: note.at, id: note.id, note });
+      for (const note of await contactEvents(db, 'notes', contactId)) {
+        if (isLiveNote(note) && want(note.kind)) {
+          items.push({ type: 'note', at: note.at, id: note.id, note });
+        }
+      }
+      if (want('sale')) {
+        for (const sale of await contactEvents(db, 'sales', contactId))
+          items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+      }
+      if (want('followup')) {
+        const ids = await aliasIdsOf(db, contactId);
+        for (const f of await db.followUps.where('contactId').anyOf(ids).toArray()) {
+          if (f.doneAt !== undefined && !f.deletedAt) {
+            items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
           }
         }
-        if (want('sale')) {
-          const sales = await db.sales
-            .where('[contactId+at]')
-            .between(lo, hi, true, true)
-            .toArray();
-          for (const sale of sales) {
-            if (!sale.deletedAt) items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
-          }
-        }
-        if (want('followup')) {
-          const done = await db.followUps.where('contactId').equals(id).toArray();
-          for (const f of done) {
-            if (f.doneAt !== undefined && !f.deletedAt) {
-              items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
-            }
-          }
-        }
-        if (want('points')) {
-          const entries = await db.ledger
-            .where('[contactId+at]')
-            .between(lo, hi, true, true)
-            .toArray();
-          for (const entry of entries) {
-            if (!entry.deletedAt) items.push({ type: 'points', at: entry.at, id: entry.id, entry });
-          }
-        }
+      }
+      if (want('points')) {
+        for (const entry of await contactEvents(db, 'ledger', contactId))
+          items.push({ type: 'points', at: entry.at, id: entry.id, entry });
       }
       // ISO strings with offsets do not sort as text; compare instants, then ids for stability.
       return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
