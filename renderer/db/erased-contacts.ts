@@ -4,7 +4,7 @@
  * adjustment or survey answer, since each would put personal data back under the erased id.
  * Re-adding the person is an explicit new contact. A refund of an earlier sale is still
  * recorded (the money goes back), without its free-text reason. Sync files are not refused
- * here: their rows of an erased contact are scrubbed on arrival (repositories/sync.ts), so
+ * here: their rows of an erased contact are scrubbed on arrival (repositories/sync/import.ts), so
  * every device converges on the same scrubbed rows.
  */
 import { isErased } from '../../shared/privacy/erase';

@@ -8,7 +8,7 @@ export const SCHEMA_V1 = {
   // Derived search keys (sortKey, nameTokens, phoneKeys, tagKeys, emailKeys, cityKeys) live on
   // the row: see shared/contact-index.ts. `_localStamp` (every table): when this device last
   // wrote the row (own edit, merge or restore), so an incremental sync export also carries
-  // what it merged from others (renderer/db/repositories/sync.ts). Neither is ever exported.
+  // what it merged from others (renderer/db/repositories/sync/). Neither is ever exported.
   contacts:
     'id, sortKey, *nameTokens, *phoneKeys, *tagKeys, *emailKeys, *cityKeys, email, updatedAt, mergedInto, _localStamp',
   notes: 'id, [contactId+at], kind, updatedAt, _localStamp',

@@ -1,5 +1,5 @@
 /**
- * Merging duplicate contact A into B (DESIGN section 4). Events are never edited: A gets
+ * Merging duplicate contact A into B (ARCHITECTURE.md "Merged contacts"). Events are never edited: A gets
  * `mergedInto: B` and every query resolves A to B, so A's notes, follow-ups, sales, ledger
  * entries and feedback count for B. B gets the union of what A knew, field by field:
  * - phones: B's, then A's numbers B does not have (by E.164), at most 20;

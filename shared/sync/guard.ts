@@ -8,7 +8,7 @@
  *   fields of that table (plus the erasure mark), at most one per field, and never a name from
  *   Object.prototype's world (`constructor`, `toString`, `__proto__`): such a file is refused
  *   whole, with the record named, before anything is written.
- * - `screenIncoming` (called by the import for every record, renderer/db/repositories/sync.ts):
+ * - `screenIncoming` (called by the import for every record, renderer/db/repositories/sync/import.ts):
  *   a well-formed record that would break an invariant is quarantined: it changes nothing, and
  *   the user is told which file and how many rows were refused, and why.
  *     1. Events are immutable: a sale, ledger entry or feedback answer whose id exists here with
