@@ -25,7 +25,8 @@ async function save(page: Page) {
   await page.bringToFront();
   const form = page.getByRole('form', { name: 'Contact details' });
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form).toBeHidden();
+  // The save waits on the other tab's write lock: on a loaded runner it took over 5 s once.
+  await expect(form).toBeHidden({ timeout: 15_000 });
 }
 
 async function setup(context: BrowserContext) {
