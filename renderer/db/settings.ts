@@ -10,9 +10,14 @@ import type { DeviceClock } from './clock';
 import type { KenalDb } from './database';
 
 /** A setting's live value (undefined when never set or removed). */
-export async function settingValue(db: KenalDb, key: string): Promise<unknown> {
-  const row = await db.settings.where('key').equals(key).first();
-  return row && !row.deletedAt ? row.value : undefined;
+export function settingValue(db: KenalDb, key: string): Promise<unknown> {
+  // Not `async`: inside a caller's transaction (Today's gone-quiet read), an async wrapper's
+  // extra native promise hop lost Dexie's transaction zone and the read failed.
+  return db.settings
+    .where('key')
+    .equals(key)
+    .first()
+    .then((row) => (row && !row.deletedAt ? row.value : undefined));
 }
 
 /**
