@@ -1,10 +1,12 @@
 /**
  * Sales import at scale (issue #11): a POS CSV with `scale.salesImportRows` rows, imported the way the
  * import window does it (its worker, into a fresh database holding the seeded book's contacts),
- * measured against a raw bulkAdd of as many sale rows, and the longest main-thread task while
+ * measured against a raw bulkAdd of the same sale and ledger rows, and the longest main-thread task while
  * the worker runs (the window must not freeze).
  */
-import type { Sale } from '../../shared/schemas';
+import Dexie from 'dexie';
+import { SCHEMA_V1 } from '../../renderer/db/schema';
+import type { LedgerEntry, Sale } from '../../shared/schemas';
 import { firstGoneQuiet } from '../reference/gone-quiet-first';
 import { createTimelineRepository } from '../../renderer/db/repositories/timeline';
 import { guessSalesMapping } from '../../shared/loyalty/sales-import';
@@ -158,23 +160,49 @@ async function salesImport(ctx: ScenarioContext): Promise<Measurement[]> {
   ]);
   if (salesCount !== rows) throw new Error(`imported ${salesCount} sales, expected ${rows}`);
 
-  ctx.log(`baseline: one bulkAdd of ${rows.toLocaleString('en')} sale rows`);
-  const base = await ctx.freshRepos('sales-bulkadd');
+  // The baseline: the same rows the import wrote (its sales, and one ledger entry per entry it
+  // made) with one bulkAdd per table in one transaction, into a bare Dexie database with the
+  // same indexes and no kept figures. What the import adds on top: reading the CSV, matching
+  // customers, creating the new ones, the points rules and the kept figures (derived tables).
+  ctx.log(
+    `baseline: bulkAdd of ${rows.toLocaleString('en')} sale rows and ` +
+      `${ledgerCount.toLocaleString('en')} ledger rows`,
+  );
   const stamp = '000000000000000-00000-bench' as Sale['updatedAt'];
+  const contactOf = (i: number) => book[i % Math.max(1, book.length)]?.id ?? 'C';
+  const atOf = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
   const saleRows: Sale[] = Array.from({ length: rows }, (_, i) => ({
     id: `B${String(i).padStart(25, '0')}`,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: stamp,
-    contactId: book[i % Math.max(1, book.length)]?.id ?? 'C',
+    contactId: contactOf(i),
     kind: 'purchase',
-    at: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+    at: atOf(i),
     amount: 50_000,
     invoiceNo: `POS-${i}`,
     paymentMethod: 'cash',
   }));
+  const ledgerRows: LedgerEntry[] = Array.from({ length: ledgerCount }, (_, i) => ({
+    id: `L${String(i).padStart(25, '0')}`,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: stamp,
+    contactId: contactOf(i),
+    kind: 'earn',
+    at: atOf(i),
+    points: 5,
+    saleId: `B${String(i % rows).padStart(25, '0')}`,
+  }));
+  const bareName = `bench-bare-${Date.now()}`;
+  const bare = new Dexie(bareName);
+  bare.version(1).stores(SCHEMA_V1);
   const t1 = performance.now();
-  await base.db.sales.bulkAdd(saleRows);
+  await bare.transaction('rw', ['sales', 'ledger'], async () => {
+    await bare.table('sales').bulkAdd(saleRows);
+    await bare.table('ledger').bulkAdd(ledgerRows);
+  });
   const bulkMs = performance.now() - t1;
+  bare.close();
+  await Dexie.delete(bareName);
 
   const r = answer.result;
   // The Long Tasks API measures what blocked the main thread; the heartbeat's gap also counts
@@ -182,11 +210,12 @@ async function salesImport(ctx: ScenarioContext): Promise<Measurement[]> {
   const stall = watched.longTasksSupported ? watched.longTaskMs : watched.heartbeatGapMs;
   return [
     {
-      name: `Sales CSV import ${rows.toLocaleString('en')} rows vs bulkAdd of the sales`,
+      name: `Sales CSV import ${rows.toLocaleString('en')} rows vs bulkAdd of the same rows`,
       unit: 'ms',
       ours: importMs,
       baseline: bulkMs,
-      target: { kind: 'ratio-max', value: 3 },
+      // Issue #16 item 7: within 2.5x of a raw bulkAdd of the same rows, derived tables included.
+      target: { kind: 'ratio-max', value: 2.5 },
       detail:
         `${r.added.toLocaleString('en')} sales, ${r.contactsCreated.toLocaleString('en')} new ` +
         `customers, ${ledgerCount.toLocaleString('en')} ledger entries, ` +
