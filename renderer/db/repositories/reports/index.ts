@@ -20,6 +20,8 @@ import { survivorResolver } from '../../../../shared/contacts/survivor';
 import { LOYALTY_RULES_KEY } from '../../../../shared/loyalty/rules';
 import { SHOP_TIME_ZONE_KEY } from '../../../../shared/shop-settings';
 import { isFullyRefunded } from '../../../../shared/loyalty/purchases';
+import { pointsAt } from '../../../../shared/derived/customer-figures';
+import { figuresReady } from '../../derived/read';
 import {
   bonusCode,
   DatasetBuilder,
@@ -255,6 +257,43 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         if (a !== null && r !== null) b.addReferral(a, r);
       }
       return { ...b.build(), resolve };
+    },
+
+    /**
+     * Every live customer's points balance at each of `moments`, from the kept figures
+     * (renderer/db/derived): O(customers), no ledger read. A kept row holds the balance at its
+     * latest ledger entry and the unexpired lots, so the balance at any later moment is exact
+     * (shared/derived/customer-figures.ts pointsAt). A moment before some customer's latest
+     * entry gets null (the ledger must be replayed: loadLoyalty), and so does every moment
+     * while the figures are not built for this version (a rebuild is due or running).
+     */
+    async keptBalances(
+      moments: readonly number[],
+      options: Pick<LoadOptions, 'signal' | 'pageSize'> = {},
+    ): Promise<(Float64Array | null)[]> {
+      const none = moments.map(() => null);
+      if (!(await figuresReady(db))) return none;
+      const balances = moments.map(() => [] as number[]);
+      const exact = moments.map(() => true);
+      await forEachPage(
+        db.customerFigures,
+        options.pageSize ?? DEFAULT_PAGE,
+        options.signal,
+        (rows) => {
+          for (const row of rows) {
+            if (row.live !== 1 || row.ledgerAsOfMs === undefined) continue;
+            moments.forEach((at, i) => {
+              if (!exact[i]) return;
+              const state = pointsAt(row, at);
+              if (state === null) exact[i] = false;
+              else balances[i]!.push(state.balance);
+            });
+          }
+        },
+      );
+      // A rebuild that started meanwhile may have left some rows behind: do not trust them.
+      if (!(await figuresReady(db))) return none;
+      return balances.map((b, i) => (exact[i] ? Float64Array.from(b) : null));
     },
 
     /**
