@@ -134,6 +134,26 @@ describe('report engine reading a database', () => {
     expect(counts).toEqual({ dataset: 1, loyalty: 1 });
   });
 
+  it('while the kept figures are stale (written behind the app, a restore), the liability is replayed from the ledger', async () => {
+    const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Ketut' });
+    if (!c.ok) throw new Error('contact not saved');
+    await repos.loyalty.recordSale({
+      contactId: c.value.id,
+      amount: 400_000,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    await repos.db.meta.put({ key: 'figures.version', value: 'stale' });
+    // A stale row that would give a wrong answer if it were read.
+    await repos.db.customerFigures.clear();
+    const { wrapped, counts } = counting(repos.reports);
+    const engine = createReportEngine();
+    await engine.read({ dbName: repos.db.name, reports: wrapped, fingerprint: 'stale' });
+    const l = await engine.liability(options);
+    expect(l.pending).toBeUndefined();
+    expect(l.current).toEqual({ holders: 1, points: 40, value: 40, overdrafts: 0 });
+    expect(counts.loyalty).toBe(1);
+  });
+
   it('leaving the screen after the reports show still finishes the ledger for next time', async () => {
     const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Wayan' });
     if (!c.ok) throw new Error('contact not saved');

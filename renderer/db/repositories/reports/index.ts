@@ -6,9 +6,9 @@
  * Speed (issue #6): reading rows out of IndexedDB (structured-clone deserialization) is nearly
  * all of the cost, so the sales reports read only what they need: contacts (for merges and
  * deletes), sales, feedback and complaints, in big pages by primary-key range (each page its own
- * short transaction, so a sale being recorded meanwhile never waits). The ledger, as big as the
- * sales, is read afterwards by loadLoyalty for the points liability, so the screen shows the
- * sales reports first. Rows become typed columns right away; no row outlives its page.
+ * short transaction, so a sale being recorded meanwhile never waits). The points liability
+ * reads the kept figures (keptBalances, O(customers)); the ledger, as big as the sales, is read
+ * by loadLoyalty only for a moment the kept figures cannot answer (one in the past). Rows become typed columns right away; no row outlives its page.
  *
  * Merged duplicates: every contact's {id, mergedInto, deletedAt} is loaded once into a Map, and
  * each event's contact is resolved through it (shared/contacts/survivor.ts: chains followed,
@@ -269,7 +269,7 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
      */
     async keptBalances(
       moments: readonly number[],
-      options: Pick<LoadOptions, 'signal' | 'pageSize'> = {},
+      options: Pick<LoadOptions, 'signal' | 'pageSize' | 'parts'> = {},
     ): Promise<(Float64Array | null)[]> {
       const none = moments.map(() => null);
       if (!(await figuresReady(db))) return none;
@@ -290,6 +290,8 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
             });
           }
         },
+        // Order does not matter: the liability sums and counts.
+        options.parts ?? DEFAULT_PARTS,
       );
       // A rebuild that started meanwhile may have left some rows behind: do not trust them.
       if (!(await figuresReady(db))) return none;
