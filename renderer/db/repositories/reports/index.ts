@@ -8,7 +8,8 @@
  * deletes), sales, feedback and complaints, in big pages by primary-key range (each page its own
  * short transaction, so a sale being recorded meanwhile never waits). The points liability
  * reads the kept figures (keptBalances, O(customers)); the ledger, as big as the sales, is read
- * by loadLoyalty only for a moment the kept figures cannot answer (one in the past). Rows become typed columns right away; no row outlives its page.
+ * by loadLoyalty only for a moment the kept figures cannot answer (one in the past). Rows
+ * become typed columns right away; no row outlives its page.
  *
  * Merged duplicates: every contact's {id, mergedInto, deletedAt} is loaded once into a Map, and
  * each event's contact is resolved through it (shared/contacts/survivor.ts: chains followed,
