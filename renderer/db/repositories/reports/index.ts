@@ -20,13 +20,13 @@ import { fingerprintText, tableFingerprint } from '../../table-fingerprint';
 import { survivorResolver } from '../../../../shared/contacts/survivor';
 import { LOYALTY_RULES_KEY } from '../../../../shared/loyalty/rules';
 import { SHOP_TIME_ZONE_KEY } from '../../../../shared/shop-settings';
-import { isFullyRefunded } from '../../../../shared/loyalty/purchases';
 import { pointsAt } from '../../../../shared/derived/customer-figures';
 import { figuresReady } from '../../derived/read';
 import {
   bonusCode,
   DatasetBuilder,
   LedgerBuilder,
+  refundCancels,
   SALE_CANCEL,
   SALE_PURCHASE,
   SALE_REFUND,
@@ -99,23 +99,11 @@ function progressCounter(total: number, onProgress?: (p: LoadProgress) => void) 
 type Refund = { contact: string; at: number; amount: number; reversesId?: string };
 
 /**
- * Add the refunds in time order: the refund that completes a purchase's refund (alone or with
- * earlier partial ones) cancels the order; a partial one only returns money
- * (shared/loyalty/purchases.ts). `reversed[i]` is the sale refunds[i] reverses, if still there.
+ * Add the refunds, each a cancel or a partial refund (shared/reports/refunds.ts).
+ * `reversed[i]` is the sale refunds[i] reverses, if still there.
  */
 function addRefunds(b: DatasetBuilder, refunds: Refund[], reversed: (Sale | undefined)[]): void {
-  const cancels = new Uint8Array(refunds.length);
-  const refundedSoFar = new Map<string, number>();
-  const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
-  for (const i of inTimeOrder) {
-    const original = reversed[i];
-    if (original === undefined) continue;
-    const before = refundedSoFar.get(original.id) ?? 0;
-    const after = before + refunds[i]!.amount;
-    refundedSoFar.set(original.id, after);
-    if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
-      cancels[i] = 1;
-  }
+  const cancels = refundCancels(refunds, reversed);
   refunds.forEach((r, i) =>
     b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
   );
