@@ -8,6 +8,7 @@ export * from './liability';
 export * from './periods';
 export * from './purchase-index';
 export * from './referrals';
+export * from './refunds';
 export * from './report';
 export * from './retention';
 export * from './revenue';

@@ -122,9 +122,27 @@ function periodMetrics(
   };
 }
 
+/** Points owed at `asOfMs`, replayed from the ledger (the definition; see liability.ts). */
+export function liabilityAt(
+  loyalty: LoyaltyDataset,
+  asOfMs: number,
+  pointValue: number,
+): LiabilitySummary {
+  return pointsLiability(expiryAwareBalances(loyalty, asOfMs), pointValue);
+}
+
 /** Points owed at the end of a period (the moment just before `end`). */
 function periodLiability(loyalty: LoyaltyDataset, period: Period, o: ReportOptions) {
-  return pointsLiability(expiryAwareBalances(loyalty, period.end - 1), o.pointValue);
+  return liabilityAt(loyalty, period.end - 1, o.pointValue);
+}
+
+/**
+ * The moments the liabilities are taken at: just before the end of the chosen period and,
+ * when comparing, of the previous one (what computeLiability measures).
+ */
+export function liabilityMoments(o: ReportOptions): number[] {
+  const p = reportPeriods(o);
+  return o.compare ? [p.current.end - 1, p.previous.end - 1] : [p.current.end - 1];
 }
 
 /** The liability of the chosen period and of the previous one (when comparing). */

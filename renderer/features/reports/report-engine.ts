@@ -40,8 +40,8 @@ export interface ReportEngine {
   /** Use a dataset read elsewhere (the worker takes ownership of its buffers). */
   load(dataset: ReportDataset, loyalty?: LoyaltyDataset): void;
   compute(options: ReportOptions, onProgress?: (fraction: number) => void): Promise<ReportResult>;
-  /** The points liability for these options, once the ledger is read. */
-  liability(options: ReportOptions): Promise<LiabilityPair>;
+  /** The points liability for these options (`exact`: wait for the previous period's too). */
+  liability(options: ReportOptions, exact?: boolean): Promise<LiabilityPair>;
   drill(options: ReportOptions, query: DrillQuery): Promise<number[]>;
   /** Every customer's RFM scores as of `asOf` (customer numbers as in `read`'s answer). */
   scores(asOf: number): Promise<RfmScores>;
@@ -166,7 +166,8 @@ function engineOn(port: Port & { setReports?(r: ReportsRepository): void }): Rep
       send<ReportResult>({ type: 'compute', id: nextId++, options }, (m) => {
         if (m.type === 'progress') onProgress?.(m.fraction);
       }),
-    liability: (options) => send<LiabilityPair>({ type: 'liability', id: nextId++, options }),
+    liability: (options, exact) =>
+      send<LiabilityPair>({ type: 'liability', id: nextId++, options, exact }),
     drill: (options, query) => send<number[]>({ type: 'drill', id: nextId++, options, query }),
     scores: (asOf) => send<RfmScores>({ type: 'scores', id: nextId++, asOf }),
     dispose: () => {

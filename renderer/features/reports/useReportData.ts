@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DrillQuery, ReportOptions, ReportResult } from '../../../shared/reports';
 import { useRepositories } from '../../app/services';
 import { sharedReportEngine, type ReportEngine } from './report-engine';
+import type { LiabilityPair } from './worker-protocol';
 
 export type ReportStatus =
   | { phase: 'reading'; done: number; total: number }
@@ -107,15 +108,18 @@ export function useReportData(options: ReportOptions): ReportData {
         setResult(r);
         setStatus({ phase: 'ready' });
         if (r.current.liability !== null) return;
+        const show = (l: LiabilityPair): Promise<void> | undefined => {
+          if (stale) return;
+          setResult({
+            ...r,
+            current: { ...r.current, liability: l.current },
+            previous: r.previous && { ...r.previous, liability: l.previous },
+          });
+          // The current figure came from the kept balances; the previous one needs the ledger.
+          if (l.pending) return e.liability(o, true).then(show);
+        };
         e.liability(o)
-          .then((l) => {
-            if (stale) return;
-            setResult({
-              ...r,
-              current: { ...r.current, liability: l.current },
-              previous: r.previous && { ...r.previous, liability: l.previous },
-            });
-          })
+          .then(show)
           // Without the ledger the other reports still stand; the liability stays pending.
           .catch(() => {});
       })

@@ -22,8 +22,11 @@ export type ToWorker =
   | { type: 'load'; dataset: ReportDataset }
   | { type: 'loadLoyalty'; loyalty: LoyaltyDataset }
   | { type: 'compute'; id: number; options: ReportOptions }
-  /** The points liability; answered once the ledger is read. */
-  | { type: 'liability'; id: number; options: ReportOptions }
+  /**
+   * The points liability. Without `exact`, the current figure may come alone first (from the
+   * kept figures, `pending` set) while the previous one waits for the ledger.
+   */
+  | { type: 'liability'; id: number; options: ReportOptions; exact?: boolean }
   | { type: 'drill'; id: number; options: ReportOptions; query: DrillQuery }
   /** Every customer's RFM scores as of a moment (contact page, contacts export). */
   | { type: 'scores'; id: number; asOf: number };
@@ -31,6 +34,8 @@ export type ToWorker =
 export interface LiabilityPair {
   current: LiabilitySummary;
   previous: LiabilitySummary | null;
+  /** `previous` is still being replayed from the ledger: ask again with `exact`. */
+  pending?: boolean;
 }
 
 export type FromWorker =

@@ -2,13 +2,22 @@
  * What the report worker holds and how it answers messages, apart from the Worker itself so the
  * same code runs in-process (unit tests, a browser that refuses the worker).
  *
- * Holds only compact typed arrays: the sales-side dataset, the ledger dataset, and the liability
- * already computed per period end (a period change recomputes the sales reports, which are fast;
- * the ledger replay is cached).
+ * Holds only compact typed arrays: the sales-side dataset, the ledger dataset (once needed), and
+ * the liability already computed per period end (a period change recomputes the sales reports,
+ * which are fast; the ledger replay is cached).
+ *
+ * The points liability comes from the kept figures (O(customers), no ledger read) whenever they
+ * answer exactly: at any moment after every customer's latest ledger entry, which is the
+ * period running now. A liability at a moment in the past (the previous period to compare
+ * with, a period chosen in the past) needs each customer's balance back then, which neither the
+ * kept balances nor monthly totals give (per-lot expiry, overdrafts not netted): the ledger is
+ * read and replayed then, in the background, after the current figure is shown.
  */
 import {
-  computeLiability,
   computeReport,
+  liabilityAt,
+  liabilityMoments,
+  pointsLiability,
   drillCustomers,
   rfmScoresAsOf,
   reportPeriods,
@@ -53,6 +62,8 @@ export function createWorkerState(
   reportsFor: (dbName: string) => Promise<ReportsRepository>,
 ): WorkerState {
   let held: Held | null = null;
+  /** Where the kept balances and, on demand, the ledger are read (null: datasets handed over). */
+  let source: { reports: ReportsRepository; resolve?: ContactResolver } | null = null;
   let loyalty: LoyaltyDataset | null = null;
   /** Liability requests waiting for the ledger of the current (or next) read. */
   let waiters: { ok: (l: LoyaltyDataset) => void; fail: (e: unknown) => void }[] = [];
@@ -70,31 +81,38 @@ export function createWorkerState(
     waiters = [];
     for (const w of failed) w.fail(err);
   };
-  const whenLoyalty = (): Promise<LoyaltyDataset> =>
-    loyalty ? Promise.resolve(loyalty) : new Promise((ok, fail) => waiters.push({ ok, fail }));
+  /** The ledger read in progress; a newer dataset read aborts it. */
+  let ledgerRead: AbortController | null = null;
+  /**
+   * Read the ledger (once, when a liability needs it). Not cancelled by the screen, so a return
+   * visit finds it read. Requests waiting meanwhile are answered by the newest read's ledger.
+   */
+  function startLedger() {
+    if (loyalty || ledgerRead || !source || waiters.length === 0) return;
+    const ctrl = new AbortController();
+    ledgerRead = ctrl;
+    source.reports
+      .loadLoyalty({ signal: ctrl.signal, resolve: source.resolve })
+      .then(
+        (l) => ledgerRead === ctrl && setLoyalty(l),
+        (err: unknown) => ledgerRead === ctrl && failLoyalty(err),
+      )
+      .finally(() => {
+        if (ledgerRead === ctrl) ledgerRead = null;
+      });
+  }
+  const whenLoyalty = (): Promise<LoyaltyDataset> => {
+    if (loyalty) return Promise.resolve(loyalty);
+    const answer = new Promise<LoyaltyDataset>((ok, fail) => waiters.push({ ok, fail }));
+    startLedger();
+    return answer;
+  };
 
-  /** The read in progress (both phases); a newer read aborts it. */
+  /** The dataset read in progress; a newer read aborts it. */
   let current: AbortController | null = null;
   /** Set while the sales side is read: what the screen's cancel (an 'abort' message) stops. */
   let reading: AbortController | null = null;
   let currentDb = '';
-
-  /** Phase 2: the ledger. Not cancelled by the screen, so a return visit finds it read. */
-  async function readLedger(
-    reports: ReportsRepository,
-    ctrl: AbortController,
-    resolve: ContactResolver | undefined,
-  ) {
-    try {
-      const l = await reports.loadLoyalty({ signal: ctrl.signal, resolve });
-      if (current === ctrl) setLoyalty(l);
-    } catch (err) {
-      // A newer read took over: its ledger is what the waiting requests get.
-      if (current === ctrl) failLoyalty(err);
-    } finally {
-      if (current === ctrl) current = null;
-    }
-  }
 
   async function read(id: number, dbName: string, fingerprint: string | undefined) {
     if (
@@ -104,20 +122,17 @@ export function createWorkerState(
       dbName === currentDb
     ) {
       post({ type: 'loaded', id, customerIds: held.customerIds, cached: true });
-      // The ledger read failed earlier: try again for the liability.
-      if (!loyalty && current === null) {
-        const ctrl = new AbortController();
-        current = ctrl;
-        void readLedger(await reportsFor(dbName), ctrl, undefined);
-      }
       return;
     }
     current?.abort();
+    ledgerRead?.abort();
+    ledgerRead = null;
     const ctrl = new AbortController();
     current = ctrl;
     reading = ctrl;
     currentDb = dbName;
     held = null;
+    source = null;
     loyalty = null;
     liabilityCache.clear();
     try {
@@ -128,9 +143,12 @@ export function createWorkerState(
       });
       if (ctrl.signal.aborted) throw cancelled();
       held = { fingerprint, dataset: loaded.dataset, customerIds: loaded.customerIds };
+      source = { reports, resolve: loaded.resolve };
       reading = null;
+      current = null;
       post({ type: 'loaded', id, customerIds: loaded.customerIds, cached: false });
-      await readLedger(reports, ctrl, loaded.resolve);
+      // Liability requests that waited for an older read: this read's ledger answers them.
+      startLedger();
     } catch (err) {
       if (reading === ctrl) reading = null;
       if (current === ctrl) current = null;
@@ -138,13 +156,35 @@ export function createWorkerState(
     }
   }
 
-  async function liability(id: number, options: ReportOptions) {
+  /** The liabilities the kept figures give exactly (null where the ledger must be replayed). */
+  async function keptLiabilities(moments: number[], pointValue: number) {
+    const kept = source
+      ? await source.reports.keptBalances(moments).catch(() => moments.map(() => null))
+      : moments.map(() => null);
+    return kept.map((b) => (b ? pointsLiability(b, pointValue) : null));
+  }
+
+  /**
+   * The liability pair. With `exact` false, the current figure alone may come first (from the
+   * kept figures) with `pending` set while the previous one needs the ledger.
+   */
+  async function liability(id: number, options: ReportOptions, exact: boolean) {
     try {
-      const l = await whenLoyalty();
       const key = liabilityKey(options);
       let pair = liabilityCache.get(key);
       if (!pair) {
-        pair = computeLiability(l, options);
+        const moments = liabilityMoments(options);
+        const kept = await keptLiabilities(moments, options.pointValue);
+        const [current, previous = null] = kept;
+        if (!exact && current && kept.includes(null)) {
+          post({ type: 'liability', id, liability: { current, previous: null, pending: true } });
+          return;
+        }
+        const l = kept.includes(null) ? await whenLoyalty() : null;
+        const [cur, prev] = moments.map(
+          (at, i) => kept[i] ?? liabilityAt(l!, at, options.pointValue),
+        );
+        pair = { current: current ?? cur!, previous: options.compare ? (previous ?? prev!) : null };
         liabilityCache.set(key, pair);
       }
       post({ type: 'liability', id, liability: pair });
@@ -158,11 +198,12 @@ export function createWorkerState(
       if (m.type === 'abort') return reading?.abort();
       if (m.type === 'load') {
         held = { fingerprint: undefined, dataset: m.dataset, customerIds: [] };
+        source = null;
         return;
       }
       if (m.type === 'loadLoyalty') return setLoyalty(m.loyalty);
       if (m.type === 'read') return void read(m.id, m.dbName, m.fingerprint);
-      if (m.type === 'liability') return void liability(m.id, m.options);
+      if (m.type === 'liability') return void liability(m.id, m.options, m.exact ?? false);
       try {
         if (!held) throw new Error('no dataset loaded');
         const dataset = held.dataset;

@@ -77,9 +77,11 @@ describe('report engine reading a database', () => {
     const source = { dbName: repos.db.name, reports: wrapped };
     const fp1 = await repos.reports.fingerprint();
     await engine.read({ ...source, fingerprint: fp1 });
-    await engine.liability(options);
+    await engine.liability(options, true);
     await engine.read({ ...source, fingerprint: fp1 });
-    expect(counts).toEqual({ dataset: 1, loyalty: 1 });
+    await engine.liability(options, true);
+    // No ledger entry yet: the kept figures answer every moment, the ledger is never read.
+    expect(counts).toEqual({ dataset: 1, loyalty: 0 });
     const sale = await repos.loyalty.recordSale({
       contactId: c.value.id,
       amount: 50_000,
@@ -94,7 +96,62 @@ describe('report engine reading a database', () => {
     const result = await engine.compute(options);
     expect(result.current.orders.revenue).toBe(50_000);
     // The sale earned points under the default rules (1 per Rp 10.000).
-    expect((await engine.liability(options)).current.points).toBe(5);
+    expect((await engine.liability(options, true)).current.points).toBe(5);
+  });
+
+  it('the current liability comes from the kept figures; the ledger is read only for a past moment', async () => {
+    const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Made' });
+    if (!c.ok) throw new Error('contact not saved');
+    await repos.loyalty.recordSale({
+      contactId: c.value.id,
+      amount: 300_000,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    const { wrapped, counts } = counting(repos.reports);
+    const engine = createReportEngine();
+    await engine.read({
+      dbName: repos.db.name,
+      reports: wrapped,
+      fingerprint: await repos.reports.fingerprint(),
+    });
+    // March ends after the latest entry: exact from the kept balance, no ledger read.
+    const first = await engine.liability(options);
+    expect(first).toEqual({
+      current: { holders: 1, points: 30, value: 30, overdrafts: 0 },
+      previous: null,
+      pending: true,
+    });
+    expect(await engine.liability({ ...options, compare: false })).toEqual({
+      current: first.current,
+      previous: null,
+    });
+    expect(counts).toEqual({ dataset: 1, loyalty: 0 });
+    // February's end is before the sale: replayed from the ledger, read once.
+    const exact = await engine.liability(options, true);
+    expect(exact.current).toEqual(first.current);
+    expect(exact.previous).toEqual({ holders: 0, points: 0, value: 0, overdrafts: 0 });
+    expect(exact.pending).toBeUndefined();
+    expect(counts).toEqual({ dataset: 1, loyalty: 1 });
+  });
+
+  it('while the kept figures are stale (written behind the app, a restore), the liability is replayed from the ledger', async () => {
+    const c = await repos.contacts.create({ ...emptyContactInput(), name: 'Ketut' });
+    if (!c.ok) throw new Error('contact not saved');
+    await repos.loyalty.recordSale({
+      contactId: c.value.id,
+      amount: 400_000,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    await repos.db.meta.put({ key: 'figures.version', value: 'stale' });
+    // A stale row that would give a wrong answer if it were read.
+    await repos.db.customerFigures.clear();
+    const { wrapped, counts } = counting(repos.reports);
+    const engine = createReportEngine();
+    await engine.read({ dbName: repos.db.name, reports: wrapped, fingerprint: 'stale' });
+    const l = await engine.liability(options);
+    expect(l.pending).toBeUndefined();
+    expect(l.current).toEqual({ holders: 1, points: 40, value: 40, overdrafts: 0 });
+    expect(counts.loyalty).toBe(1);
   });
 
   it('leaving the screen after the reports show still finishes the ledger for next time', async () => {
@@ -116,7 +173,7 @@ describe('report engine reading a database', () => {
     await engine.read(source, { signal: leave.signal });
     leave.abort(); // the screen unmounts: its cancel only stops the sales-side read
     await engine.read(source);
-    expect((await engine.liability(options)).current.points).toBe(20);
+    expect((await engine.liability(options, true)).current.points).toBe(20);
     expect(counts).toEqual({ dataset: 1, loyalty: 1 });
   });
 

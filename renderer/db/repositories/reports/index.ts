@@ -6,9 +6,10 @@
  * Speed (issue #6): reading rows out of IndexedDB (structured-clone deserialization) is nearly
  * all of the cost, so the sales reports read only what they need: contacts (for merges and
  * deletes), sales, feedback and complaints, in big pages by primary-key range (each page its own
- * short transaction, so a sale being recorded meanwhile never waits). The ledger, as big as the
- * sales, is read afterwards by loadLoyalty for the points liability, so the screen shows the
- * sales reports first. Rows become typed columns right away; no row outlives its page.
+ * short transaction, so a sale being recorded meanwhile never waits). The points liability
+ * reads the kept figures (keptBalances, O(customers)); the ledger, as big as the sales, is read
+ * by loadLoyalty only for a moment the kept figures cannot answer (one in the past). Rows
+ * become typed columns right away; no row outlives its page.
  *
  * Merged duplicates: every contact's {id, mergedInto, deletedAt} is loaded once into a Map, and
  * each event's contact is resolved through it (shared/contacts/survivor.ts: chains followed,
@@ -19,11 +20,13 @@ import { fingerprintText, tableFingerprint } from '../../table-fingerprint';
 import { survivorResolver } from '../../../../shared/contacts/survivor';
 import { LOYALTY_RULES_KEY } from '../../../../shared/loyalty/rules';
 import { SHOP_TIME_ZONE_KEY } from '../../../../shared/shop-settings';
-import { isFullyRefunded } from '../../../../shared/loyalty/purchases';
+import { pointsAt } from '../../../../shared/derived/customer-figures';
+import { figuresReady } from '../../derived/read';
 import {
   bonusCode,
   DatasetBuilder,
   LedgerBuilder,
+  refundCancels,
   SALE_CANCEL,
   SALE_PURCHASE,
   SALE_REFUND,
@@ -96,23 +99,11 @@ function progressCounter(total: number, onProgress?: (p: LoadProgress) => void) 
 type Refund = { contact: string; at: number; amount: number; reversesId?: string };
 
 /**
- * Add the refunds in time order: the refund that completes a purchase's refund (alone or with
- * earlier partial ones) cancels the order; a partial one only returns money
- * (shared/loyalty/purchases.ts). `reversed[i]` is the sale refunds[i] reverses, if still there.
+ * Add the refunds, each a cancel or a partial refund (shared/reports/refunds.ts).
+ * `reversed[i]` is the sale refunds[i] reverses, if still there.
  */
 function addRefunds(b: DatasetBuilder, refunds: Refund[], reversed: (Sale | undefined)[]): void {
-  const cancels = new Uint8Array(refunds.length);
-  const refundedSoFar = new Map<string, number>();
-  const inTimeOrder = refunds.map((_, i) => i).sort((x, y) => refunds[x]!.at - refunds[y]!.at);
-  for (const i of inTimeOrder) {
-    const original = reversed[i];
-    if (original === undefined) continue;
-    const before = refundedSoFar.get(original.id) ?? 0;
-    const after = before + refunds[i]!.amount;
-    refundedSoFar.set(original.id, after);
-    if (!isFullyRefunded(original.amount, before) && isFullyRefunded(original.amount, after))
-      cancels[i] = 1;
-  }
+  const cancels = refundCancels(refunds, reversed);
   refunds.forEach((r, i) =>
     b.addSale(r.contact, r.at, r.amount, cancels[i] ? SALE_CANCEL : SALE_REFUND),
   );
@@ -255,6 +246,45 @@ export function createReportsRepository(db: KenalDb, _clock: DeviceClock) {
         if (a !== null && r !== null) b.addReferral(a, r);
       }
       return { ...b.build(), resolve };
+    },
+
+    /**
+     * Every live customer's points balance at each of `moments`, from the kept figures
+     * (renderer/db/derived): O(customers), no ledger read. A kept row holds the balance at its
+     * latest ledger entry and the unexpired lots, so the balance at any later moment is exact
+     * (shared/derived/customer-figures.ts pointsAt). A moment before some customer's latest
+     * entry gets null (the ledger must be replayed: loadLoyalty), and so does every moment
+     * while the figures are not built for this version (a rebuild is due or running).
+     */
+    async keptBalances(
+      moments: readonly number[],
+      options: Pick<LoadOptions, 'signal' | 'pageSize' | 'parts'> = {},
+    ): Promise<(Float64Array | null)[]> {
+      const none = moments.map(() => null);
+      if (!(await figuresReady(db))) return none;
+      const balances = moments.map(() => [] as number[]);
+      const exact = moments.map(() => true);
+      await forEachPage(
+        db.customerFigures,
+        options.pageSize ?? DEFAULT_PAGE,
+        options.signal,
+        (rows) => {
+          for (const row of rows) {
+            if (row.live !== 1 || row.ledgerAsOfMs === undefined) continue;
+            moments.forEach((at, i) => {
+              if (!exact[i]) return;
+              const state = pointsAt(row, at);
+              if (state === null) exact[i] = false;
+              else balances[i]!.push(state.balance);
+            });
+          }
+        },
+        // Order does not matter: the liability sums and counts.
+        options.parts ?? DEFAULT_PARTS,
+      );
+      // A rebuild that started meanwhile may have left some rows behind: do not trust them.
+      if (!(await figuresReady(db))) return none;
+      return balances.map((b, i) => (exact[i] ? Float64Array.from(b) : null));
     },
 
     /**
