@@ -38,10 +38,12 @@ import {
   visitPattern,
   visitsOf,
   type GoneQuietOptions,
+  type VisitPattern,
+  type Visits,
 } from '../timeline/gone-quiet';
 
 /** Bump when the shape or a rule of the figures changes: every row is rebuilt on next open. */
-export const FIGURES_VERSION = 2;
+export const FIGURES_VERSION = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -99,6 +101,11 @@ export interface CustomerFigures {
   refunded: number;
   /** Distinct days with a purchase on the shop's calendar (gone quiet counts visits). */
   visits: number;
+  /**
+   * The distinct visit days (day numbers on the shop's calendar), ascending: what lets a new
+   * purchase update the visit pattern without re-reading the sales (figures-append.ts).
+   */
+  visitDays: number[];
   usualIntervalDays: number | null;
   quietThresholdDays?: number;
   /** The latest purchase, refunded or not (gone quiet's "last came"). */
@@ -113,6 +120,12 @@ export interface CustomerFigures {
   lots: [number, number][];
   /** The expiry moments of `lots` (multi-entry index: "points expiring between a and b"). */
   expiryKeys: number[];
+  /**
+   * The lots with points left at ledgerAsOfMs in the replay's order (oldest earned first, the
+   * order a debit takes from), each [expiresAtMs or null for never, remaining]: what lets a new
+   * ledger entry be applied without replaying the ledger (figures-append.ts).
+   */
+  openLots: [number | null, number][];
   ledgerEntries: number;
 }
 
@@ -164,16 +177,15 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
     if (asOf === undefined || t > asOf) asOf = t;
   }
   const lots: [number, number][] = [];
+  const openLots: [number | null, number][] = [];
   let balance = 0;
   if (asOf !== undefined) {
     const state = computeLedger(entries, input.rules, asOf);
     balance = state.balance;
-    for (const lot of state.lots) {
-      if (lot.remaining > 0 && lot.expiresAtMs !== null)
-        lots.push([lot.expiresAtMs, lot.remaining]);
-    }
-    lots.sort((a, b) => a[0] - b[0]);
+    for (const lot of state.lots)
+      if (lot.remaining > 0) openLots.push([lot.expiresAtMs, lot.remaining]);
   }
+  lots.push(...expiringLots(openLots));
 
   const row: CustomerFigures = {
     id: input.id,
@@ -187,10 +199,12 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
     refunded,
     stageBase: stageBase(summary.count, contact?.stage),
     visits: visits?.days.length ?? 0,
+    visitDays: visits?.days ?? [],
     usualIntervalDays: pattern?.usualIntervalDays ?? null,
     balanceAsOf: balance,
     lots,
     expiryKeys: [...new Set(lots.map((l) => l[0]))],
+    openLots,
     ledgerEntries: entries.length,
   };
   if (live && contact.birthday) row.birthdayMD = monthDay(contact.birthday);
@@ -200,14 +214,28 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
     row.lastPurchaseAt = summary.lastAt;
     row.lastPurchaseMs = Date.parse(summary.lastAt);
   }
-  if (visits && pattern) {
-    row.lastVisitAt = visits.last;
-    row.quietThresholdDays = pattern.thresholdDays;
-    // quietVerdict: quiet when floor((now - last) / day) > threshold.
-    row.quietDueMs = visits.lastMs + (Math.floor(pattern.thresholdDays) + 1) * DAY_MS;
-  }
+  if (visits && pattern) setVisitFields(row, visits, pattern);
   if (asOf !== undefined) row.ledgerAsOfMs = asOf;
   return row;
+}
+
+/** The lots that expire, by expiry (the row's `lots`), from the open lots in replay order. */
+export function expiringLots(open: readonly [number | null, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [at, n] of open) if (at !== null) out.push([at, n]);
+  // Stable: lots expiring at the same moment stay in replay order, as the replay lists them.
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** The row's visit fields from the visits and their pattern (gone quiet's due moment). */
+export function setVisitFields(row: CustomerFigures, visits: Visits, pattern: VisitPattern): void {
+  row.visits = visits.days.length;
+  row.visitDays = visits.days;
+  row.usualIntervalDays = pattern.usualIntervalDays;
+  row.lastVisitAt = visits.last;
+  row.quietThresholdDays = pattern.thresholdDays;
+  // quietVerdict: quiet when floor((now - last) / day) > threshold.
+  row.quietDueMs = visits.lastMs + (Math.floor(pattern.thresholdDays) + 1) * DAY_MS;
 }
 
 export interface PointsAt {

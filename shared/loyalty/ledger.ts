@@ -80,6 +80,18 @@ export interface LedgerState {
 
 const isCredit = (e: LedgerLike) => e.points > 0;
 
+/**
+ * The order the replay takes entries in: by time, credits before debits at the same moment,
+ * then by id (shared/derived/figures-append.ts appends in the same order).
+ */
+export function replayOrder(a: LedgerLike, b: LedgerLike): number {
+  const d = Date.parse(a.at) - Date.parse(b.at);
+  if (d !== 0) return d;
+  const c = Number(isCredit(b)) - Number(isCredit(a));
+  if (c !== 0) return c;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Entries in replay order; duplicates (same id) counted once. */
 function ordered(entries: readonly LedgerLike[]): { list: LedgerLike[]; duplicates: number } {
   const byId = new Map<string, LedgerLike>();
@@ -93,13 +105,7 @@ function ordered(entries: readonly LedgerLike[]): { list: LedgerLike[]; duplicat
       if (JSON.stringify(e) < JSON.stringify(seen)) byId.set(e.id, e);
     }
   }
-  const list = [...byId.values()].sort((a, b) => {
-    const d = Date.parse(a.at) - Date.parse(b.at);
-    if (d !== 0) return d;
-    const c = Number(isCredit(b)) - Number(isCredit(a));
-    if (c !== 0) return c;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  const list = [...byId.values()].sort(replayOrder);
   return { list, duplicates };
 }
 

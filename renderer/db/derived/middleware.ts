@@ -31,8 +31,9 @@ import type {
 } from '../../../shared/derived/customer-figures';
 import { LOYALTY_RULES_KEY, parseRules } from '../../../shared/loyalty/rules';
 import { SHOP_TIME_ZONE_KEY } from '../../../shared/shop-settings';
+import type { AppendedEvents } from '../../../shared/derived/figures-append';
 import { FIGURES_META_KEY, FIGURES_TABLE, STALE } from './keys';
-import { refreshFigures, type FiguresSource } from './refresh';
+import { appendFigures, refreshFigures, type FiguresSource } from './refresh';
 
 const EVENT_TABLES = new Set(['sales', 'ledger']);
 /** Settings the figures are computed with: a change makes every row stale. */
@@ -54,6 +55,39 @@ interface TxState {
 interface Batch {
   events: Set<string>;
   contacts: Set<string>;
+  /** New sales and ledger rows (adds), by contact: the incremental step may take them. */
+  added: Map<string, { sales: SaleEvent[]; ledger: LedgerEvent[] }>;
+}
+
+/** Note rows just added to a sales or ledger table under their contact ids. */
+function noteAdded(
+  into: Map<string, { sales: SaleEvent[]; ledger: LedgerEvent[] }>,
+  table: string,
+  values: readonly unknown[],
+): void {
+  for (const v of values) {
+    const id = String((v as Row).contactId);
+    let entry = into.get(id);
+    if (!entry) into.set(id, (entry = { sales: [], ledger: [] }));
+    if (table === 'sales') entry.sales.push(v as SaleEvent);
+    else entry.ledger.push(v as LedgerEvent);
+  }
+}
+
+/**
+ * Bring the figures up to date after writes: customers whose only writes were new events go
+ * through the incremental step (appendFigures); the rest, and those it declines, are
+ * recomputed in full.
+ */
+async function upkeep(
+  src: FiguresSource,
+  full: Iterable<string>,
+  added: ReadonlyMap<string, AppendedEvents>,
+): Promise<void> {
+  const all = new Set(full);
+  const onlyAdded = new Map([...added].filter(([id]) => !all.has(id)));
+  for (const id of await appendFigures(src, onlyAdded)) all.add(id);
+  if (all.size > 0) await refreshFigures(src, all);
 }
 
 /** Per transaction (a DBCoreTransaction is the IDBTransaction, unique across databases). */
@@ -106,7 +140,7 @@ export async function batchFigures<T>(core: DBCore, fn: () => Promise<T>): Promi
   const tx = rootTransaction(psd);
   if (!tx) throw new Error('batchFigures needs a transaction');
   if (batches.has(tx)) return fn();
-  const batch: Batch = { events: new Set(), contacts: new Set() };
+  const batch: Batch = { events: new Set(), contacts: new Set(), added: new Map() };
   batches.set(tx, batch);
   // A failed `fn` aborts the transaction: nothing of it (figures included) is kept.
   let result: T;
@@ -115,11 +149,13 @@ export async function batchFigures<T>(core: DBCore, fn: () => Promise<T>): Promi
   } finally {
     batches.delete(tx);
   }
-  const { events, contacts } = batch;
-  if (events.size === 0 && contacts.size === 0) return result;
+  const { events, contacts, added } = batch;
+  if (events.size === 0 && contacts.size === 0 && added.size === 0) return result;
   const src = coreSource(core, trans, (f) => zone.usePSD(psd, f));
   const also = contacts.size > 0 ? await src.countedFor([...contacts]) : [];
-  await refreshFigures(src, [...events, ...contacts, ...also]);
+  // A contact written in the batch (a merge) may move events: everything the full way then.
+  if (contacts.size > 0) for (const id of added.keys()) events.add(id);
+  await upkeep(src, [...events, ...contacts, ...also], contacts.size > 0 ? new Map() : added);
   return result;
 }
 
@@ -259,6 +295,14 @@ function coreSource(
       // The shop's zone decides expiry months and visit days: the figures depend on it too.
       return parseRules(await setting(LOYALTY_RULES_KEY), await setting(SHOP_TIME_ZONE_KEY));
     },
+    async kept(id) {
+      return (await tbl(FIGURES_TABLE).get({ trans, key: id })) as CustomerFigures | undefined;
+    },
+    async figuresVersion() {
+      const row = (await tbl('meta').get({ trans, key: FIGURES_META_KEY })) as
+        { value?: unknown } | undefined;
+      return row?.value;
+    },
     async put(rows: CustomerFigures[]) {
       await tbl(FIGURES_TABLE).mutate({ type: 'put', trans, values: rows });
     },
@@ -331,14 +375,28 @@ export const figuresMiddleware: Middleware<DBCore> = {
               return res;
             }
             if (ids.length === 0) return res;
+            // New sales or ledger rows (an add that wrote them all) may take the incremental
+            // step; any other write recomputes its customers in full.
+            const added =
+              EVENT_TABLES.has(name) && req.type === 'add' && res.numFailures === 0
+                ? req.values
+                : null;
             const batch = batchOf(psd);
             if (batch) {
-              const into = name === 'contacts' ? batch.contacts : batch.events;
-              for (const id of ids) into.add(id);
+              if (added) noteAdded(batch.added, name, added);
+              else {
+                const into = name === 'contacts' ? batch.contacts : batch.events;
+                for (const id of ids) into.add(id);
+              }
               return res;
             }
             const src = coreSource(down, req.trans, zoned);
             const run = state.queue.then(async () => {
+              if (added) {
+                const map = new Map<string, { sales: SaleEvent[]; ledger: LedgerEvent[] }>();
+                noteAdded(map, name, added);
+                return upkeep(src, [], map);
+              }
               const also = name === 'contacts' ? await src.countedFor(ids) : [];
               await refreshFigures(src, [...ids, ...also]);
             });

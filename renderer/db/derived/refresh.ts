@@ -8,11 +8,13 @@
 import { aliasGroup, resolveSurvivor } from '../../../shared/contacts/survivor';
 import {
   customerFigures,
+  FIGURES_VERSION,
   type ContactFact,
   type CustomerFigures,
   type LedgerEvent,
   type SaleEvent,
 } from '../../../shared/derived/customer-figures';
+import { appendToFigures, type AppendedEvents } from '../../../shared/derived/figures-append';
 import type { LoyaltyRules } from '../../../shared/loyalty/rules';
 
 /** What a recomputation reads and writes. */
@@ -36,6 +38,10 @@ export interface FiguresSource {
   ): Promise<(SaleEvent | LedgerEvent)[] | null>;
   /** Contacts whose mergedInto is in [lo, hi] (null above `limit`). */
   mergedBetween(lo: string, hi: string, limit: number): Promise<ContactFact[] | null>;
+  /** The kept row of `id` (a survivor's; none for an id merged away). */
+  kept(id: string): Promise<CustomerFigures | undefined>;
+  /** The FIGURES_VERSION the kept rows were built with, or the stale mark (keys.ts). */
+  figuresVersion(): Promise<unknown>;
   put(rows: CustomerFigures[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
 }
@@ -100,6 +106,34 @@ export async function refreshFigures(src: FiguresSource, ids: Iterable<string>):
   for (const row of rows) gone.delete(row.id);
   if (gone.size > 0) await src.remove([...gone]);
   if (rows.length > 0) await src.put(rows);
+}
+
+/**
+ * Events just added (new rows, by contact id) that come after everything their customer's
+ * kept row holds (the ordinary sale, its points, a redemption now): the row is updated by the
+ * incremental step (shared/derived/figures-append.ts) without reading the customer's history.
+ * Returns the ids it could not do so (stale figures, no row of that id, a back-dated or
+ * refund-like event): the caller recomputes those with refreshFigures.
+ */
+export async function appendFigures(
+  src: FiguresSource,
+  appended: ReadonlyMap<string, AppendedEvents>,
+): Promise<string[]> {
+  if (appended.size === 0) return [];
+  if ((await src.figuresVersion()) !== String(FIGURES_VERSION)) return [...appended.keys()];
+  const rest: string[] = [];
+  const rows: CustomerFigures[] = [];
+  let rules: LoyaltyRules | undefined;
+  for (const [id, events] of appended) {
+    // Rows are kept under survivors only: an alias's events go the full way (to its survivor).
+    const row = await src.kept(id);
+    rules ??= await src.rules();
+    const next = row ? appendToFigures(row, events, rules) : null;
+    if (next) rows.push(next);
+    else rest.push(id);
+  }
+  if (rows.length > 0) await src.put(rows);
+  return rest;
 }
 
 /** Rows one range read may bring before each contact is read on its own instead. */

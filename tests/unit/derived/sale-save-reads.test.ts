@@ -38,9 +38,26 @@ function historyReads(): { middleware: Middleware<DBCore>; count: Map<string, nu
             ...table,
             query(req: DBCoreQueryRequest) {
               const idx = req.query.index;
-              if (idx.name === '[contactId+at]' && req.limit === undefined)
+              if (idx.name === '[contactId+at]' && req.limit === undefined) {
                 count.set(name, (count.get(name) ?? 0) + 1);
+                // From the first event on (not a window of recent ones): the whole history.
+                const lower = req.query.range.lower as unknown[] | undefined;
+                if (Array.isArray(lower) && lower[1] === down.MIN_KEY)
+                  count.set(`${name}:all`, (count.get(`${name}:all`) ?? 0) + 1);
+              }
               return table.query(req);
+            },
+            // Collection reads with a filter (identity.ts contactEvents) go through a cursor.
+            openCursor(req) {
+              const lower = req.query.range.lower as unknown[] | undefined;
+              if (
+                req.query.index.name === '[contactId+at]' &&
+                Array.isArray(lower) &&
+                lower[1] === down.MIN_KEY &&
+                !req.reverse
+              )
+                count.set(`${name}:all`, (count.get(`${name}:all`) ?? 0) + 1);
+              return table.openCursor(req);
             },
           };
         },
@@ -94,5 +111,53 @@ describe('recording a sale', () => {
       rules,
     });
     expect(kept && sameFigures(kept, full)).toBe(true);
+  });
+
+  it("a regular's next sale and redemption update the kept row without reading their history", async () => {
+    const { middleware, count } = historyReads();
+    db = new KenalDb(`sale-save-${Math.random()}`);
+    db.use(middleware);
+    await db.open();
+    const clock = await openDeviceClock(db);
+    const contacts = createContactsRepository(db, clock);
+    const loyalty = createLoyaltyRepository(db, clock);
+    const made = await contacts.create({ ...emptyContactInput(), name: 'Langganan' });
+    if (!made.ok) throw new Error('contact');
+    const id = made.value.id;
+    const day = 86_400_000;
+    for (let i = 30; i >= 1; i--) {
+      const r = await loyalty.recordSale({
+        contactId: id,
+        amount: 100_000 + i,
+        at: new Date(Date.now() - i * 3 * day).toISOString(),
+        paymentMethod: 'cash',
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+    }
+    count.clear();
+    const r = await loyalty.recordSale({
+      contactId: id,
+      amount: 250_000,
+      at: new Date().toISOString(),
+      paymentMethod: 'cash',
+      redeemPoints: 10,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(count.get('sales:all') ?? 0).toBe(0);
+    expect(count.get('ledger:all') ?? 0).toBe(0);
+    const rules = parseRules(undefined);
+    const ledger = await db.ledger.toArray();
+    expect(r.balance).toBe(computeLedger(ledger, rules, Date.now()).balance);
+    const kept = await db.customerFigures.get(id);
+    const full = customerFigures({
+      id,
+      contact: await db.contacts.get(id),
+      aliases: [id],
+      sales: await db.sales.toArray(),
+      ledger,
+      rules,
+    });
+    expect(kept && sameFigures(kept, full)).toBe(true);
+    expect(kept?.purchases).toBe(31);
   });
 });

@@ -11,7 +11,6 @@ import {
   type RefundInput,
   type SaleInput,
 } from '../../../../shared/loyalty/inputs';
-import { computeLedger } from '../../../../shared/loyalty/ledger';
 import {
   REFERRAL_REASON,
   referralBonusFor,
@@ -47,8 +46,7 @@ type SavedSale = Omit<RecordSaleResult, 'balance'> & {
 };
 
 export function createSaleOperations(ctx: LoyaltyContext) {
-  const { db, now, aliasIds, balanceAt, tierSalesOf, ledgerOf, getRules, liveContact, stampCtx } =
-    ctx;
+  const { db, now, aliasIds, balanceAt, tierSalesOf, getRules, liveContact, stampCtx } = ctx;
 
   /**
    * The welcome bonus, once per member, on their first purchase. Its id is derived from the
@@ -129,7 +127,8 @@ export function createSaleOperations(ctx: LoyaltyContext) {
               // Only a sale of now: a back-dated redemption could spend points earned after it.
               if (saleMs < at.getTime() - DAY_MS)
                 return { ok: false as const, error: 'checkout.errors.redeemPastSale' };
-              available = computeLedger(await ledgerOf(contact.id), rules, at.getTime()).available;
+              // The kept balance (one row), not a replay of the customer's whole ledger.
+              available = Math.max(0, await balanceAt(contact.id, rules, at));
             }
             const plan = planCheckout(v.amount, redeem, available, ruleAt(rules, saleMs));
             if (!plan.ok) return { ok: false as const, error: plan.error, max: plan.max };
