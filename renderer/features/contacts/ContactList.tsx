@@ -49,7 +49,6 @@ export const ContactList = memo(function ContactList({
   const { locale } = useLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: hits.length,
     getScrollElement: () => scrollRef.current,
