@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHits } from '../../../shared/contacts/search-index';
 import type { Contact } from '../../../shared/schemas';
@@ -20,7 +20,7 @@ const CACHE_MAX = 2000;
  * The contact table, virtualized: only the rows on screen are in the DOM, and only their
  * contacts are read (by id, a page at a time), at any book size.
  */
-export function ContactList({
+export const ContactList = memo(function ContactList({
   hits,
   initialRows,
   highlight,
@@ -32,7 +32,7 @@ export function ContactList({
   answers,
 }: {
   hits: SearchHits;
-  /** Contacts already read with the ids (the first screen while the index builds). */
+  /** Contacts already read with the ids (the first screen). */
   initialRows?: Contact[];
   highlight: string[];
   onOpen: (id: string) => void;
@@ -49,12 +49,12 @@ export function ContactList({
   const { locale } = useLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: hits.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows past each edge: every row drawn is redrawn on each keystroke (highlight).
+    overscan: 4,
     getItemKey: (index) => (index < hits.length ? hits.id(index) : index),
   });
   const items = virtualizer.getVirtualItems();
@@ -63,8 +63,8 @@ export function ContactList({
   const windowIds = useMemo(() => hits.slice(from, to), [hits, from, to]);
   const loaded = useContactRows(windowIds);
   const cache = useRef(new Map<string, Contact | null>());
-  if (initialRows)
-    for (const c of initialRows) if (!cache.current.has(c.id)) cache.current.set(c.id, c);
+  // Read with the ids, so as fresh as the list: they replace what the cache held.
+  if (initialRows) for (const c of initialRows) cache.current.set(c.id, c);
   if (loaded) {
     if (cache.current.size > CACHE_MAX) cache.current = new Map();
     for (const [id, c] of loaded) cache.current.set(id, c);
@@ -139,9 +139,9 @@ export function ContactList({
                     contact={contact}
                     highlight={highlight}
                     locale={locale}
-                    onOpen={() => onOpen(contact.id)}
+                    onOpen={onOpen}
                     selected={selected.has(contact.id)}
-                    onToggle={() => onToggle(contact.id)}
+                    onToggle={onToggle}
                     selectLabel={t('contacts.selection.selectRow', { name: nameOf(contact) })}
                     formatPhone={formatPhone}
                   />
@@ -155,4 +155,4 @@ export function ContactList({
       </div>
     </div>
   );
-}
+});

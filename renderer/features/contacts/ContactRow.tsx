@@ -1,5 +1,6 @@
 import { Avatar, Badge, Checkbox, Group, Highlight, Skeleton, Text } from '@mantine/core';
 import { IconCake } from '@tabler/icons-react';
+import { memo } from 'react';
 import { formatDayMonth } from '../../../shared/dates';
 import type { Contact, PhoneEntry } from '../../../shared/schemas';
 import { useContactName } from '../privacy/useContactName';
@@ -8,8 +9,12 @@ import { useContactName } from '../privacy/useContactName';
 export const CONTACT_GRID =
   '36px minmax(180px, 2.2fr) minmax(140px, 1.3fr) minmax(140px, 1.6fr) minmax(120px, 1.6fr) minmax(110px, 1fr)';
 
-/** One line of the contact list: dense, scannable, the search match highlighted. */
-export function ContactRow({
+/**
+ * One line of the contact list: dense, scannable, the search match highlighted. Memoized (its
+ * callbacks take the contact's id, so they stay the same from render to render): a keystroke
+ * redraws only the rows whose contact or highlight changed.
+ */
+export const ContactRow = memo(function ContactRow({
   contact,
   highlight,
   locale,
@@ -22,25 +27,26 @@ export function ContactRow({
   contact: Contact;
   highlight: string[];
   locale: string;
-  onOpen: () => void;
+  onOpen: (id: string) => void;
   selected: boolean;
-  onToggle: () => void;
+  onToggle: (id: string) => void;
   selectLabel: string;
   /** The shop's way of writing a phone (useFormatPhone, read once for the whole list). */
   formatPhone: (phone: PhoneEntry) => string;
 }) {
   const phone = contact.phones[0];
   const name = useContactName()(contact);
+  const open = () => onOpen(contact.id);
   return (
     <div
       role="row"
       tabIndex={0}
       className="kenal-row"
-      onClick={onOpen}
+      onClick={open}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onOpen();
+          open();
         }
       }}
       data-testid="contact-row"
@@ -52,7 +58,7 @@ export function ContactRow({
           size="xs"
           aria-label={selectLabel}
           checked={selected}
-          onChange={onToggle}
+          onChange={() => onToggle(contact.id)}
           onKeyDown={(e) => e.stopPropagation()}
         />
       </div>
@@ -115,7 +121,7 @@ export function ContactRow({
       </div>
     </div>
   );
-}
+});
 
 /** A row whose contact is still being read: same size, so the list does not jump. */
 export function ContactRowPlaceholder({ label }: { label: string }) {

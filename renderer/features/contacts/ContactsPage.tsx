@@ -24,7 +24,7 @@ import {
   IconSearch,
   IconUserSearch,
 } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { isEmptyFilter } from '../../../shared/contacts/filters';
 import { hitsOf } from '../../../shared/contacts/search-index';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +46,9 @@ import { ImportModal } from './import/ImportModal';
 import { useRepositories } from '../../app/services';
 import { useContactCount, useContactList } from './useContactSearch';
 import { useExportContacts } from './useExportContacts';
+
+/** The list before the first answer (one object, so the memoized list is not redrawn for it). */
+const EMPTY_HITS = hitsOf([]);
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -82,7 +85,15 @@ export function ContactsPage() {
   // N is global (app/shortcuts.ts).
   const openNew = () => navigate('/contacts/new');
 
-  const highlight = query.trim().split(/\s+/).filter(Boolean);
+  // From the query the hits answer (not the box's text): the list redraws once per answer, and a
+  // keystroke's urgent render leaves it alone (ContactList and ContactRow are memoized).
+  const answered = list?.query ?? '';
+  const highlight = useMemo(() => answered.trim().split(/\s+/).filter(Boolean), [answered]);
+  const openContact = useCallback((id: string) => navigate(`/contacts/${id}`), [navigate]);
+  const toggleAll = useCallback(
+    () => setSelected(allSelected || !results ? [] : results.all()),
+    [allSelected, results, setSelected],
+  );
 
   let content;
   if (total === 0) {
@@ -133,15 +144,15 @@ export function ContactsPage() {
   } else {
     content = (
       <ContactList
-        hits={results ?? hitsOf([])}
+        hits={results ?? EMPTY_HITS}
         initialRows={list?.rows}
         answers={list?.query}
         highlight={highlight}
-        onOpen={(id) => navigate(`/contacts/${id}`)}
+        onOpen={openContact}
         selected={selectedSet}
         allSelected={allSelected}
         onToggle={toggle}
-        onToggleAll={() => setSelected(allSelected || !results ? [] : results.all())}
+        onToggleAll={toggleAll}
       />
     );
   }

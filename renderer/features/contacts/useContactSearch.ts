@@ -5,12 +5,15 @@ import type { SearchHits } from '../../../shared/contacts/search-index';
 import type { Contact } from '../../../shared/schemas';
 import { useRepositories } from '../../app/services';
 
+/** How many rows come with a search's ids (more than a screen, so a first scroll is ready too). */
+const FIRST_ROWS = 50;
+
 export interface ContactListState {
   /** The matching ids in list order; rows read their display data by id (useContactRows). */
   hits: SearchHits;
   /** Only the first screen (the search index is still being built). */
   partial: boolean;
-  /** The first screen's contacts, when they came with the ids (while the index builds). */
+  /** The first screen's contacts, read with the ids. */
   rows?: Contact[];
   /** The query these hits answer (typing runs ahead of it for a moment). */
   query: string;
@@ -28,10 +31,17 @@ export function useContactList(
   const { contacts } = useRepositories();
   const deferred = useDeferredValue(query);
   const ready = useSyncExternalStore(contacts.onIndexChange, () => contacts.indexStatus().ready);
-  return useLiveQuery(
-    async () => ({ ...(await contacts.listIds(deferred, filter, onlyIds)), query: deferred }),
-    [contacts, deferred, filter, onlyIds, ready],
-  );
+  return useLiveQuery(async () => {
+    const list = await contacts.listIds(deferred, filter, onlyIds);
+    // The first screen's contacts come with the ids, in the same query: a keystroke's rows are
+    // drawn in one render, not after a second read started by the list once the ids arrived.
+    const rows =
+      list.rows ??
+      (await contacts.rowsByIds(list.hits.slice(0, FIRST_ROWS))).filter(
+        (c): c is Contact => c !== undefined,
+      );
+    return { ...list, rows, query: deferred };
+  }, [contacts, deferred, filter, onlyIds, ready]);
 }
 
 /**

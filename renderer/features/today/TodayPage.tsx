@@ -53,7 +53,7 @@ function ContactLink({ contact }: { contact: ContactSummary }) {
 export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { contacts, timeline } = useRepositories();
+  const { timeline } = useRepositories();
   const now = useNow(60_000);
   const shop = useShop();
   const dayKey = calendarDateIn(now.getTime(), shop.timeZone);
@@ -79,7 +79,9 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
     purpose: TemplatePurpose;
   } | null>(null);
 
-  const count = useLiveQuery(() => contacts.count(), [contacts]);
+  // Whether anyone is in the book (one short read; counting everyone would wait for the search
+  // index, which Today does not need).
+  const hasContacts = useLiveQuery(() => timeline.hasLiveContact(), [timeline]);
   const followUps = useLiveQuery(() => timeline.openFollowUps(), [timeline]);
   const birthdays = useLiveQuery(() => timeline.upcomingBirthdays(7), [timeline, dayKey]);
   const quiet = useLiveQuery(() => timeline.goneQuiet(), [timeline, dayKey]);
@@ -87,11 +89,9 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   const fromLoyalty = useExpiringPoints();
   const expiring = expiringPoints ?? fromLoyalty;
   const expiringIds = expiring.map((e) => e.contactId).join(',');
+  // One read for every row's contact, not one transaction per customer.
   const expiringContacts = useLiveQuery(
-    async () =>
-      Promise.all(
-        expiringIds === '' ? [] : expiringIds.split(',').map((id) => timeline.contactSummary(id)),
-      ),
+    () => timeline.contactSummaries(expiringIds === '' ? [] : expiringIds.split(',')),
     [timeline, expiringIds],
   );
 
@@ -102,8 +102,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
   );
   // The contact count too: an empty book shows the welcome, never "all clear" first.
   const loaded =
-    count !== undefined &&
-    count > 0 &&
+    hasContacts === true &&
     followUps !== undefined &&
     birthdays !== undefined &&
     quiet !== undefined &&
@@ -125,7 +124,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           {formatCalendarDate(dayKey, locale)}
         </Text>
       </div>
-      {count !== undefined && count > 0 && (
+      {hasContacts === true && (
         <Group gap="xs">
           <Button component={Link} to="/followups" variant="default">
             {t('today.seeAllFollowUps')}
@@ -138,7 +137,7 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
     </Group>
   );
 
-  if (count === 0) {
+  if (hasContacts === false) {
     return (
       <Stack gap="md">
         {header}

@@ -149,5 +149,26 @@ export function createToday({ db, now }: TimelineContext) {
       const row = (await resolveContacts(db, [id])).get(id);
       return row ? summary(row) : undefined;
     },
+
+    /**
+     * Summaries of many contacts in one read (merged ones resolve to their survivor), in the
+     * order given; undefined for one gone. Today's points list reads its rows this way: one
+     * transaction, not one per customer.
+     */
+    async contactSummaries(ids: readonly string[]): Promise<(ContactSummary | undefined)[]> {
+      const rows = await resolveContacts(db, ids);
+      return ids.map((id) => {
+        const row = rows.get(id);
+        return row ? summary(row) : undefined;
+      });
+    },
+
+    /**
+     * Whether the book has a live contact (Today shows the welcome when not). One short read
+     * by the name index, so Today never waits for the search index to count everyone.
+     */
+    async hasLiveContact(): Promise<boolean> {
+      return (await db.contacts.orderBy('sortKey').filter(isLiveContact).first()) !== undefined;
+    },
   };
 }

@@ -34,3 +34,24 @@ describe('Today', () => {
     );
   });
 });
+
+describe('Today without the search index', () => {
+  it('knows whether the book has anyone: deleted and merged contacts do not count', async () => {
+    expect(await env.timeline.hasLiveContact()).toBe(false);
+    const gone = await env.contact('Sudah Pergi');
+    await env.repos.contacts.remove(gone);
+    expect(await env.timeline.hasLiveContact()).toBe(false);
+    await env.contact('Masih Ada');
+    expect(await env.timeline.hasLiveContact()).toBe(true);
+  });
+
+  it('reads many rows’ contacts at once, a merged duplicate as its survivor, in the order asked', async () => {
+    const siti = await env.contact('Siti');
+    const budi = await env.contact('Budi');
+    const dup = await env.contact('Siti (lama)');
+    const dupRow = (await env.repos.db.contacts.get(dup))!;
+    await env.repos.db.contacts.put({ ...dupRow, mergedInto: siti });
+    const rows = await env.timeline.contactSummaries([budi, 'nobody', dup, siti]);
+    expect(rows.map((r) => r?.name)).toEqual(['Budi', undefined, 'Siti', 'Siti']);
+  });
+});
