@@ -35,3 +35,19 @@ export async function addContact(page: Page, c: NewContact): Promise<void> {
 export function rows(page: Page) {
   return page.getByTestId('contact-row');
 }
+
+/** On the Sales screen: import a sales CSV (a path or its text) and wait for the summary. */
+export async function importSalesCsv(page: Page, file: string | { csv: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Import sales' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
+  await (
+    await chooser
+  ).setFiles(
+    typeof file === 'string'
+      ? file
+      : { name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(file.csv) },
+  );
+  await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+}

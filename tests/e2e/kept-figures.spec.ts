@@ -4,7 +4,7 @@
  * live queries once stopped re-running after a contact save with the figures' upkeep on.
  */
 import { expect, test } from '@playwright/test';
-import { addContact } from './helpers';
+import { addContact, importSalesCsv } from './helpers';
 
 // Several screens and saves on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -46,4 +46,37 @@ test('an edit and two sales show their figures at once, in the list and on the c
   // The contact list shows the edited name.
   await page.getByRole('link', { name: 'Contacts', exact: true }).click();
   await expect(page.getByTestId('contact-row')).toHaveText([/Siti Rahayu Putri/]);
+});
+
+/** 90 sales of one regular, a day apart from 1 Jan 2025, each naming its product "Barang NNN". */
+function regularCsv(): string {
+  const lines = ['Tanggal,No Nota,Nama Pelanggan,No HP,Total,Produk,Metode Pembayaran'];
+  for (let i = 0; i < 90; i++) {
+    const d = new Date(Date.UTC(2025, 0, 1 + i));
+    const date = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} 10:00`;
+    const n = String(i).padStart(3, '0');
+    lines.push(`${date},INV-${n},Siti Rahayu,0812-3456-7890,"Rp 100.000",Barang ${n},Tunai`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a regular with many sales: the timeline opens on the newest page and scrolling brings the older ones', async ({
+  page,
+}) => {
+  await page.goto('./#/sales');
+  await importSalesCsv(page, { csv: regularCsv() });
+  await expect(page.getByTestId('import-done')).toContainText('90 sales imported');
+  await page.getByRole('button', { name: 'OK' }).click();
+
+  await page.goto('./#/contacts');
+  await page.getByTestId('contact-row').filter({ hasText: 'Siti Rahayu' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Siti Rahayu' })).toBeVisible();
+  const list = page.getByTestId('timeline-list');
+  // The newest sale first; the oldest (90 sales + their points = 180 entries) comes by scrolling.
+  await expect(page.getByTestId('timeline-entry').first()).toContainText(/Barang 089|points/i);
+  await expect(list.getByText('Barang 000')).toHaveCount(0);
+  await expect(async () => {
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(list.getByText('Barang 000')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 });

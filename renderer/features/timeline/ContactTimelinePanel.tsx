@@ -21,6 +21,9 @@ import { TimelineList } from './TimelineList';
 import { WhatsAppDialog } from './WhatsAppDialog';
 import { useShortcutRequest } from '../../app/shortcuts';
 
+/** Timeline entries read at first and added each time the list is scrolled to its end. */
+const PAGE = 50;
+
 const FILTERS: TimelineKind[] = [...INTERACTION_KINDS, 'sale', 'points', 'followup'];
 
 /** A contact's story: open complaints and follow-ups on top, then everything that happened. */
@@ -44,10 +47,13 @@ export function ContactTimelinePanel({
   });
 
   const contact = useLiveQuery(() => timeline.contactSummary(contactId), [timeline, contactId]);
-  const items = useLiveQuery(
-    () => timeline.timeline(contactId, kinds as TimelineKind[]),
-    [timeline, contactId, kinds],
+  // The newest page, read by index; scrolling to its end asks for the next one.
+  const [limit, setLimit] = useState(PAGE);
+  const page = useLiveQuery(
+    () => timeline.timelinePage(contactId, kinds as TimelineKind[], limit),
+    [timeline, contactId, kinds, limit],
   );
+  const items = page?.items;
   const followUps = useLiveQuery(
     () => timeline.followUpsForContact(contactId),
     [timeline, contactId],
@@ -157,6 +163,7 @@ export function ContactTimelinePanel({
           items={items ?? []}
           onDelete={(id) => void remove(id)}
           label={t('contacts.tabs.timeline')}
+          onEndReached={page?.more ? () => setLimit(page.items.length + PAGE) : undefined}
         />
       )}
 

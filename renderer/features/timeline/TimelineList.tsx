@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TimelineItem } from '../../db/repositories/timeline';
 import { TimelineEntry } from './TimelineEntry';
 
@@ -13,10 +13,13 @@ export function TimelineList({
   items,
   onDelete,
   label,
+  onEndReached,
 }: {
   items: TimelineItem[];
   onDelete: (id: string) => void;
   label: string;
+  /** Older entries exist: called when the last entry loaded scrolls into view. */
+  onEndReached?: () => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual is not React-Compiler-memoizable; this app does not use the compiler.
@@ -30,6 +33,13 @@ export function TimelineList({
     getItemKey: (index) => items[index]?.id ?? index,
   });
 
+  const virtual = virtualizer.getVirtualItems();
+  const lastShown = virtual[virtual.length - 1]?.index ?? -1;
+  const atEnd = items.length > 0 && lastShown >= items.length - 1;
+  useEffect(() => {
+    if (atEnd) onEndReached?.();
+  }, [atEnd, onEndReached, items.length]);
+
   return (
     <div
       ref={scrollRef}
@@ -41,7 +51,7 @@ export function TimelineList({
       style={{ maxHeight: 'max(360px, calc(100vh - 420px))', overflowY: 'auto', paddingRight: 4 }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
+        {virtual.map((row) => {
           const item = items[row.index];
           if (!item) return null;
           return (

@@ -147,6 +147,66 @@ export function createNotes({ db, clock, now }: TimelineContext) {
       return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
     },
 
+    /**
+     * The newest `limit` entries of a contact's timeline (as `timeline`, newest first) and
+     * whether there are older ones: each kind is read backwards by its [contactId+at] index,
+     * at most `limit` rows, so a regular with 5,000 sales opens on one page, not every event.
+     * A kind that filled its `limit` is complete only down to its oldest row read: nothing
+     * older than that is shown (the next, longer page brings it in order).
+     */
+    async timelinePage(
+      contactId: string,
+      kinds: readonly TimelineKind[],
+      limit: number,
+    ): Promise<{ items: TimelineItem[]; more: boolean }> {
+      const want = (k: TimelineKind) => kinds.length === 0 || kinds.includes(k);
+      const items: TimelineItem[] = [];
+      let floor = -Infinity;
+      let more = false;
+      const newest = async <T extends 'notes' | 'sales' | 'ledger'>(table: T) => {
+        const rows = await contactEvents(db, table, contactId, { newest: limit });
+        // Across merged aliases each read is newest-first on its own: the page's floor is the
+        // latest "oldest row read" of any alias list that was cut.
+        const byAlias = new Map<string, number[]>();
+        for (const r of rows) {
+          const list = byAlias.get(r.contactId) ?? [];
+          list.push(Date.parse(r.at));
+          byAlias.set(r.contactId, list);
+        }
+        for (const times of byAlias.values()) {
+          if (times.length < limit) continue;
+          more = true;
+          floor = Math.max(floor, Math.min(...times));
+        }
+        return rows;
+      };
+      for (const note of await newest('notes')) {
+        if (isLiveNote(note) && want(note.kind))
+          items.push({ type: 'note', at: note.at, id: note.id, note });
+      }
+      if (want('sale')) {
+        for (const sale of await newest('sales'))
+          items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+      }
+      if (want('followup')) {
+        const ids = await aliasIdsOf(db, contactId);
+        for (const f of await db.followUps.where('contactId').anyOf(ids).toArray()) {
+          if (f.doneAt !== undefined && !f.deletedAt) {
+            items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
+          }
+        }
+      }
+      if (want('points')) {
+        for (const entry of await newest('ledger'))
+          items.push({ type: 'points', at: entry.at, id: entry.id, entry });
+      }
+      const sorted = items
+        .filter((i) => Date.parse(i.at) >= floor)
+        .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
+      if (sorted.length > limit || sorted.length < items.length) more = true;
+      return { items: sorted.slice(0, limit), more };
+    },
+
     /** Complaints not yet resolved: of one contact (with its merged duplicates) or of everyone. */
     async openComplaints(contactId?: string): Promise<ComplaintView[]> {
       let notes = await db.notes.where('kind').equals('complaint').toArray();

@@ -1,6 +1,7 @@
 /** Interactions, complaints and a contact's timeline (renderer/db/repositories/timeline/notes.ts). */
 import { describe, expect, it } from 'vitest';
-import { noteSchema } from '../../../../../shared/schemas';
+import type { HlcStamp } from '../../../../../shared/hlc';
+import { noteSchema, type LedgerEntry, type Sale } from '../../../../../shared/schemas';
 import { newId } from '../../../../../shared/ids';
 import { useTimelineDb, note } from './setup';
 
@@ -110,4 +111,64 @@ describe('complaints', () => {
     });
     expect(await env.timeline.openComplaints()).toEqual([]);
   });
+});
+
+describe('a regular with 5,000 events: the timeline in pages', () => {
+  it('the first page is the newest N in order and the next page continues it', async () => {
+    const c = await env.contact();
+    const dupe = await env.contact('Siti (duplicate)');
+    const t0 = Date.parse('2020-01-01T00:00:00.000Z');
+    const hour = 3_600_000;
+    const sales: Sale[] = [];
+    const ledger: LedgerEntry[] = [];
+    for (let i = 0; i < 2500; i++) {
+      const at = new Date(t0 + i * 7 * hour).toISOString();
+      const stamp = `${String(t0 + i).padStart(15, '0')}-00000-dev1` as HlcStamp;
+      // Every tenth sale was recorded on the duplicate merged into the customer below.
+      const contactId = i % 10 === 0 ? dupe : c;
+      const id = newId(Date.parse(at));
+      sales.push({
+        id,
+        createdAt: at,
+        updatedAt: stamp,
+        contactId,
+        kind: 'purchase',
+        at,
+        amount: 1,
+      });
+      const pointsAt = new Date(t0 + i * 7 * hour + 60_000).toISOString();
+      ledger.push({
+        id: newId(Date.parse(pointsAt)),
+        createdAt: pointsAt,
+        updatedAt: stamp,
+        contactId,
+        kind: 'earn',
+        at: pointsAt,
+        points: 1,
+        saleId: id,
+      });
+    }
+    await env.repos.db.sales.bulkAdd(sales);
+    await env.repos.db.ledger.bulkAdd(ledger);
+    await env.repos.contacts.merge(dupe, c);
+    const all = await env.timeline.timeline(c);
+    expect(all).toHaveLength(5000);
+
+    const first = await env.timeline.timelinePage(c, [], 40);
+    expect(first.more).toBe(true);
+    expect(first.items.map((i) => i.id)).toEqual(all.slice(0, 40).map((i) => i.id));
+    const next = await env.timeline.timelinePage(c, [], 90);
+    expect(next.items.map((i) => i.id)).toEqual(all.slice(0, 90).map((i) => i.id));
+    const sales40 = await env.timeline.timelinePage(c, ['sale'], 40);
+    expect(sales40.items.map((i) => i.id)).toEqual(
+      all
+        .filter((i) => i.type === 'sale')
+        .slice(0, 40)
+        .map((i) => i.id),
+    );
+    const whole = await env.timeline.timelinePage(c, [], 6000);
+    expect(whole.more).toBe(false);
+    expect(whole.items).toHaveLength(5000);
+    // Seeding 5,000 rows into fake-indexeddb takes seconds on a loaded machine.
+  }, 60_000);
 });
