@@ -20,7 +20,10 @@ const byId = <T extends { id: string }>(rows: T[]) =>
 describe('demo book load', () => {
   it('keeps every customer figure equal to a rebuild from the events, chunk after chunk', async () => {
     const now = Date.parse('2026-11-23T10:00:00+07:00');
-    for (const chunk of demoBookChunks({ contacts: 60, sales: 600, now, seed: 7, points: true }, 25))
+    for (const chunk of demoBookChunks(
+      { contacts: 60, sales: 600, now, seed: 7, points: true },
+      25,
+    ))
       await repos.demo.load(chunk);
     const kept = byId(await repos.db.customerFigures.toArray());
     expect(kept.length).toBeGreaterThan(50);
