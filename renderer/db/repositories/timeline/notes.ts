@@ -163,10 +163,11 @@ export function createNotes({ db, clock, now }: TimelineContext) {
       const items: TimelineItem[] = [];
       let floor = -Infinity;
       let more = false;
-      const newest = async <T extends 'notes' | 'sales' | 'ledger'>(table: T) => {
-        const rows = await contactEvents(db, table, contactId, { newest: limit });
-        // Across merged aliases each read is newest-first on its own: the page's floor is the
-        // latest "oldest row read" of any alias list that was cut.
+      // Across merged aliases each read is newest-first on its own: the page's floor is the
+      // latest "oldest row read" of any alias list that was cut. Synchronous on purpose: an
+      // async helper around the Dexie reads would lose the live query's zone, and the page
+      // would no longer re-run when a follow-up is marked done (Dexie tracks reads per zone).
+      const cut = <R extends { contactId: string; at: string }>(rows: R[]): R[] => {
         const byAlias = new Map<string, number[]>();
         for (const r of rows) {
           const list = byAlias.get(r.contactId) ?? [];
@@ -180,12 +181,13 @@ export function createNotes({ db, clock, now }: TimelineContext) {
         }
         return rows;
       };
-      for (const note of await newest('notes')) {
+      const page = { newest: limit };
+      for (const note of cut(await contactEvents(db, 'notes', contactId, page))) {
         if (isLiveNote(note) && want(note.kind))
           items.push({ type: 'note', at: note.at, id: note.id, note });
       }
       if (want('sale')) {
-        for (const sale of await newest('sales'))
+        for (const sale of cut(await contactEvents(db, 'sales', contactId, page)))
           items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
       }
       if (want('followup')) {
@@ -197,7 +199,7 @@ export function createNotes({ db, clock, now }: TimelineContext) {
         }
       }
       if (want('points')) {
-        for (const entry of await newest('ledger'))
+        for (const entry of cut(await contactEvents(db, 'ledger', contactId, page)))
           items.push({ type: 'points', at: entry.at, id: entry.id, entry });
       }
       const sorted = items
