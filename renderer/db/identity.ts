@@ -38,6 +38,8 @@ interface ContactEventRows {
 type ContactEventTable = keyof ContactEventRows;
 type EventRow<T extends ContactEventTable> = ContactEventRows[T];
 
+const isLiveEvent = (e: { deletedAt?: string }) => e.deletedAt === undefined;
+
 /**
  * A person's live events in one table: theirs and those of every duplicate merged into them,
  * read by index. `from` (an ISO time) reads only events at or after it; `newest` only the newest
@@ -53,12 +55,14 @@ export async function contactEvents<T extends ContactEventTable>(
   const t = db[table] as unknown as Dexie.Table<EventRow<T>, string>;
   const lists = await Promise.all(
     ids.map((id) => {
-      let c = t
+      const c = t
         .where('[contactId+at]')
         .between([id, options.from ?? Dexie.minKey], [id, Dexie.maxKey], true, true);
-      if (options.newest !== undefined) c = c.reverse();
-      c = c.filter((e) => e.deletedAt === undefined);
-      return (options.newest !== undefined ? c.limit(options.newest) : c).toArray();
+      // A page needs the cursor (reverse, and the limit counts live rows only). The whole range
+      // is one getAll, filtered here: a Dexie filter() would walk a cursor, one round trip per
+      // row (3,337 tier-window sales of a regular: 1.3 s against tens of ms).
+      if (options.newest === undefined) return c.toArray().then((rows) => rows.filter(isLiveEvent));
+      return c.reverse().filter(isLiveEvent).limit(options.newest).toArray();
     }),
   );
   return lists.flat();
