@@ -60,7 +60,9 @@ function watcherInit({ load }) {
     today: () => {
       if (!q('[data-testid="today-page"][data-loaded="true"]')) return false;
       const expiring = q('[data-testid="today-expiring"]');
-      return !!expiring && qa('a', expiring).length > 0;
+      // Gone quiet reads the names of its shown rows after the list: wait for them too.
+      const quiet = q('[data-testid="today-quiet"]');
+      return !!expiring && qa('a', expiring).length > 0 && (!quiet || qa('a', quiet).length > 0);
     },
     reports: ({ loading }) => {
       const liability = q('[data-testid="kpi-liability-value"]');

@@ -257,7 +257,7 @@ async function goneQuietScenario(ctx: ScenarioContext): Promise<Measurement[]> {
   const t2 = performance.now();
   const theirs = (await firstGoneQuiet(db, now)).map((q) => q.id);
   const baselineMs = performance.now() - t2;
-  const a = ours.map((q) => q.contact.id).sort();
+  const a = ours.map((q) => q.contactId).sort();
   const b = theirs.sort();
   if (a.length !== b.length || a.some((id, i) => id !== b[i])) {
     throw new Error(`gone quiet answers differ: ${a.length} vs ${b.length} customers`);

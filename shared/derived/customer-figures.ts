@@ -41,9 +41,10 @@ import {
   type VisitPattern,
   type Visits,
 } from '../timeline/gone-quiet';
+import { isErased } from '../privacy/erase';
 
 /** Bump when the shape or a rule of the figures changes: every row is rebuilt on next open. */
-export const FIGURES_VERSION = 3;
+export const FIGURES_VERSION = 4;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -54,6 +55,8 @@ export interface ContactFact {
   stage?: LifecycleStage;
   deletedAt?: string;
   mergedInto?: string;
+  /** Field stamps: the erasure mark lives here (shared/privacy/erase.ts). */
+  stamps?: Readonly<Record<string, string>>;
 }
 
 /** What the figures need from a sale. */
@@ -74,6 +77,8 @@ export interface CustomerFigures {
   aliases: string[];
   /** 1 when the contact exists and is not deleted (indexable, unlike a boolean). */
   live: 0 | 1;
+  /** 1 when the contact's personal data was erased (UU PDP): nobody to win back. */
+  erased?: 1;
   /** "MM-DD" of a live contact's birthday, for the Today list's index range. */
   birthdayMD?: string;
   /** The stage set by hand (applies while there is no purchase history). */
@@ -110,7 +115,8 @@ export interface CustomerFigures {
   quietThresholdDays?: number;
   /** The latest purchase, refunded or not (gone quiet's "last came"). */
   lastVisitAt?: string;
-  /** From this moment the customer is "gone quiet" (ms); absent with no purchase. */
+  /** From this moment the customer is "gone quiet" (ms); absent with no purchase, or when the
+   * contact is deleted or erased (nobody to win back). */
   quietDueMs?: number;
   /** Ledger replayed up to its latest entry (ms); absent with no entry. */
   ledgerAsOfMs?: number;
@@ -207,6 +213,7 @@ export function customerFigures(input: FiguresInput): CustomerFigures {
     openLots,
     ledgerEntries: entries.length,
   };
+  if (contact?.stamps !== undefined && isErased({ stamps: contact.stamps })) row.erased = 1;
   if (live && contact.birthday) row.birthdayMD = monthDay(contact.birthday);
   if (contact?.stage) row.manualStage = contact.stage;
   if (first !== undefined) row.firstPurchaseAt = first;
@@ -234,8 +241,12 @@ export function setVisitFields(row: CustomerFigures, visits: Visits, pattern: Vi
   row.usualIntervalDays = pattern.usualIntervalDays;
   row.lastVisitAt = visits.last;
   row.quietThresholdDays = pattern.thresholdDays;
-  // quietVerdict: quiet when floor((now - last) / day) > threshold.
-  row.quietDueMs = visits.lastMs + (Math.floor(pattern.thresholdDays) + 1) * DAY_MS;
+  // quietVerdict: quiet when floor((now - last) / day) > threshold. Only someone Today may
+  // offer to win back is on that index (live, not erased), so Today reads no contact to drop
+  // the others.
+  if (row.live === 1 && row.erased === undefined)
+    row.quietDueMs = visits.lastMs + (Math.floor(pattern.thresholdDays) + 1) * DAY_MS;
+  else delete row.quietDueMs;
 }
 
 export interface PointsAt {

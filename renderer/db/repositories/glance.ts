@@ -46,14 +46,13 @@ export function createGlanceRepository(db: KenalDb) {
 
     /** Open follow-ups whose time (due, or end of snooze) has passed. */
     async overdueFollowUps(now: Date): Promise<number> {
-      return (
-        db.followUps
-          .where('dueAt')
-          // A day of slack: a due time written with an offset sorts by its text, not its moment.
-          .below(new Date(now.getTime() + 86_400_000).toISOString())
-          .filter((f) => isOverdue(f, now))
-          .count()
-      );
+      // A day of slack: a due time written with an offset sorts by its text, not its moment.
+      // One getAll, counted here: a Dexie filter() walks a cursor, a round trip per row.
+      const due = await db.followUps
+        .where('dueAt')
+        .below(new Date(now.getTime() + 86_400_000).toISOString())
+        .toArray();
+      return due.filter((f) => isOverdue(f, now)).length;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import {
   IconAlarm,
   IconAlertTriangle,
@@ -29,22 +29,14 @@ import { FollowUpForm } from '../followups/FollowUpForm';
 import { FollowUpRow } from '../followups/FollowUpRow';
 import { useNow } from '../followups/useNow';
 import { EmptyState } from '../../app/ui/EmptyState';
-import { useContactName } from '../privacy/useContactName';
 import { useExpiringPoints, type ExpiringPoints } from '../timeline/loyalty-integration';
 import { WhatsAppDialog, type TemplatePurpose } from '../timeline/WhatsAppDialog';
 import { TodayGlance } from './TodayGlance';
 import { QueueResumeBanner } from '../messaging/QueuePage';
 import { StartQueueModal } from '../messaging/StartQueueModal';
 import { TodaySection } from './TodaySection';
-
-function ContactLink({ contact }: { contact: ContactSummary }) {
-  const nameOf = useContactName();
-  return (
-    <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500}>
-      {nameOf(contact)}
-    </Anchor>
-  );
-}
+import { ContactLink } from './ContactLink';
+import { QuietRows } from './QuietRows';
 
 /**
  * Home: whom to contact today. Overdue and due follow-ups, birthdays this week, customers gone
@@ -265,30 +257,15 @@ export function TodayPage({ expiringPoints }: { expiringPoints?: ExpiringPoints[
           color="gray"
           items={quiet ?? []}
           action={messageAll(
-            (quiet ?? []).map((q) => q.contact.id),
+            (quiet ?? []).map((q) => q.contactId),
             t('messaging.sources.quiet'),
             'winback',
           )}
-          render={(q) => (
-            <Group key={q.contact.id} justify="space-between" wrap="nowrap">
-              <Stack gap={0}>
-                <ContactLink contact={q.contact} />
-                <Text size="sm" c="dimmed">
-                  {t('today.lastBought', { days: q.verdict.daysSince })} ·{' '}
-                  {q.verdict.usualIntervalDays !== null
-                    ? t('today.usually', { days: Math.round(q.verdict.usualIntervalDays) })
-                    : t('today.noPattern')}
-                </Text>
-              </Stack>
-              <Button
-                size="compact-sm"
-                variant="light"
-                color="green"
-                onClick={() => setMessage({ contact: q.contact, purpose: 'winback' })}
-              >
-                {t('today.message')}
-              </Button>
-            </Group>
+          renderShown={(shown) => (
+            <QuietRows
+              rows={shown}
+              onMessage={(contact) => setMessage({ contact, purpose: 'winback' })}
+            />
           )}
         />
         <TodaySection

@@ -10,6 +10,7 @@ export function TodaySection<T>({
   color,
   items,
   render,
+  renderShown,
   limit = 6,
   testId,
   help,
@@ -19,7 +20,10 @@ export function TodaySection<T>({
   icon: Icon;
   color: string;
   items: T[];
-  render: (item: T) => ReactNode;
+  /** One row per shown item... */
+  render?: (item: T) => ReactNode;
+  /** ...or the shown items at once (rows that read their contacts in one go). */
+  renderShown?: (shown: T[]) => ReactNode;
   limit?: number;
   testId: string;
   help?: string;
@@ -46,7 +50,7 @@ export function TodaySection<T>({
         </Text>
       )}
       <Stack gap="xs" data-testid="today-rows">
-        {shown.map(render)}
+        {renderShown ? renderShown(shown) : render && shown.map(render)}
       </Stack>
       {items.length > limit && (
         <Button

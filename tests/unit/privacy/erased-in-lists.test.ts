@@ -38,12 +38,16 @@ describe('an erased customer in lists', { timeout: 60_000 }, () => {
     const customer = await seedCustomer(repos);
     // Her one purchase is months old: she has gone quiet and has points that expire.
     const quietBefore = await repos.timeline.goneQuiet();
-    expect(quietBefore.map((q) => q.contact.id)).toEqual([customer.id]);
+    expect(quietBefore.map((q) => q.contactId)).toEqual([customer.id]);
     const expiringBefore = await repos.loyalty.expiringSoon(3650);
     expect(expiringBefore.map((e) => e.contactId)).toEqual([customer.id]);
 
+    // Today's list is an index range of the kept figures: she is on it, and leaves it.
+    const due = async () => (await repos.db.customerFigures.get(customer.id))?.quietDueMs;
+    expect(await due()).toBeGreaterThan(0);
     await repos.privacy.eraseContact(customer.id);
 
+    expect(await due()).toBeUndefined();
     expect(await repos.timeline.goneQuiet()).toEqual([]);
     expect(await repos.loyalty.expiringSoon(3650)).toEqual([]);
   });

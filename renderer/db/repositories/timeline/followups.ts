@@ -158,17 +158,17 @@ export function createFollowUps({ db, clock, now }: TimelineContext) {
 
     /** Every open follow-up, soonest (effective) due first, with its contact. */
     async openFollowUps(): Promise<FollowUpView[]> {
-      const open = (await db.followUps.orderBy('dueAt').filter(isOpenFollowUp).toArray()).sort(
-        (a, b) => remindAt(a) - remindAt(b),
-      );
+      // One getAll, filtered here: a Dexie filter() walks a cursor, a round trip per row.
+      const open = (await db.followUps.toArray())
+        .filter(isOpenFollowUp)
+        .sort((a, b) => remindAt(a) - remindAt(b));
       return withContacts(db, open, (followUp, contact) => ({ followUp, contact }));
     },
 
     /** Recently done follow-ups, newest first. */
     async doneFollowUps(limit = 200): Promise<FollowUpView[]> {
-      const done = (
-        await db.followUps.filter((f) => f.doneAt !== undefined && !f.deletedAt).toArray()
-      )
+      const done = (await db.followUps.toArray())
+        .filter((f) => f.doneAt !== undefined && !f.deletedAt)
         .sort(byDoneNewest)
         .slice(0, limit);
       return withContacts(db, done, (followUp, contact) => ({ followUp, contact }));

@@ -36,7 +36,8 @@ export function createReminders({ db }: TimelineContext) {
 
     /** Open follow-ups as reminder sources, for the scheduler. */
     async reminderSources(): Promise<FollowUp[]> {
-      return db.followUps.filter(isOpenFollowUp).toArray();
+      // One getAll: a Dexie filter() walks a cursor, a round trip per row.
+      return (await db.followUps.toArray()).filter(isOpenFollowUp);
     },
   };
 }

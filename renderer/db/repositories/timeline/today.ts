@@ -27,10 +27,7 @@ import type { BirthdayView, ContactSummary, QuietCustomer } from './types';
 /** Most overdue first; `byMostOverdue` (shared) on the customer's id. */
 const sortQuiet = (list: QuietCustomer[]) =>
   list.sort((a, b) =>
-    byMostOverdue(
-      { id: a.contact.id, verdict: a.verdict },
-      { id: b.contact.id, verdict: b.verdict },
-    ),
+    byMostOverdue({ id: a.contactId, verdict: a.verdict }, { id: b.contactId, verdict: b.verdict }),
   );
 
 export function createToday({ db, now }: TimelineContext) {
@@ -55,24 +52,23 @@ export function createToday({ db, now }: TimelineContext) {
 
   /**
    * "Gone quiet" from the kept figures: every customer whose due moment (last visit plus
-   * their threshold, shared/derived/customer-figures.ts) has passed, one index range.
+   * their threshold, shared/derived/customer-figures.ts) has passed, one index range. Only
+   * live, not erased customers are on that index, so no contact row is read: the screen reads
+   * the names of the rows it shows (contactSummaries), not of every quiet customer.
    */
   async function quietByIndex(): Promise<QuietCustomer[]> {
     const at = now();
     const rows = await db.customerFigures.where('quietDueMs').belowOrEqual(at.getTime()).toArray();
-    const contacts = await db.contacts.bulkGet(rows.map((r) => r.id));
     const out: QuietCustomer[] = [];
-    rows.forEach((r, i) => {
-      const c = contacts[i];
-      // An erased customer is never someone to win back (UU PDP).
-      if (!c || !isLiveContact(c) || isErased(c) || r.lastVisitAt === undefined) return;
+    for (const r of rows) {
+      if (r.lastVisitAt === undefined) continue;
       const visits = { days: [], lastMs: Date.parse(r.lastVisitAt), last: r.lastVisitAt };
       const verdict = quietVerdict(visits, at, DEFAULT_GONE_QUIET, {
         usualIntervalDays: r.usualIntervalDays,
         thresholdDays: r.quietThresholdDays ?? DEFAULT_GONE_QUIET.fallbackDays,
       });
-      if (verdict.quiet) out.push({ contact: summary(c), verdict });
-    });
+      if (verdict.quiet) out.push({ contactId: r.id, verdict });
+    }
     return sortQuiet(out);
   }
 
@@ -109,7 +105,7 @@ export function createToday({ db, now }: TimelineContext) {
       const row = rows.get(q.id);
       // An erased customer is nobody to win back: nothing to reach them by.
       if (row && isLiveContact(row) && !isErased(row)) {
-        out.push({ contact: summary(row), verdict: q.verdict });
+        out.push({ contactId: q.id, verdict: q.verdict });
       }
     });
     return sortQuiet(out);

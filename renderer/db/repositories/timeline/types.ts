@@ -39,8 +39,9 @@ export interface FollowUpView {
   contact: ContactSummary;
 }
 
+/** A customer gone quiet: the screen reads the names of the rows it shows (contactSummaries). */
 export interface QuietCustomer {
-  contact: ContactSummary;
+  contactId: string;
   verdict: QuietVerdict;
 }
 

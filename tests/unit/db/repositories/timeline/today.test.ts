@@ -21,8 +21,9 @@ describe('Today', () => {
     await env.sale(fresh, new Date(env.now.getTime() - 10 * 86_400_000).toISOString());
 
     const quiet = await env.timeline.goneQuiet();
+    const names = await env.timeline.contactSummaries(quiet.map((q) => q.contactId));
     expect(
-      quiet.map((q) => [q.contact.name, q.verdict.daysSince, q.verdict.usualIntervalDays]),
+      quiet.map((q, i) => [names[i]?.name, q.verdict.daysSince, q.verdict.usualIntervalDays]),
     ).toEqual([['Weekly Wati', 40, 7]]);
   });
 
