@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../app/services';
@@ -19,12 +19,19 @@ export function QuietRows({
   const { t } = useTranslation();
   const { timeline } = useRepositories();
   const ids = rows.map((q) => q.contactId).join(',');
-  const contacts = useLiveQuery(
-    () => timeline.contactSummaries(ids === '' ? [] : ids.split(',')),
+  const read = useLiveQuery(
+    async () => ({
+      ids,
+      contacts: await timeline.contactSummaries(ids === '' ? [] : ids.split(',')),
+    }),
     [timeline, ids],
   );
+  // The answer for these rows (after "+N more", the last answer is for fewer rows for a moment).
+  const contacts = read?.ids === ids ? read.contacts : undefined;
   return rows.map((q, i) => {
-    const contact = contacts?.[i];
+    // A placeholder while the names are read (a moment): the card keeps its rows and height.
+    if (contacts === undefined) return <Skeleton key={q.contactId} height={44} radius="sm" />;
+    const contact = contacts[i];
     if (!contact) return null;
     return (
       <Group key={q.contactId} justify="space-between" wrap="nowrap">
