@@ -28,6 +28,11 @@ export function QuietRows({
   );
   // The answer for these rows (after "+N more", the last answer is for fewer rows for a moment).
   const contacts = read?.ids === ids ? read.contacts : undefined;
+  const usually = (days: number | null) => {
+    if (days === null) return t('today.noPattern');
+    const n = Math.round(days);
+    return n <= 1 ? t('today.usuallyDaily') : t('today.usually', { days: n });
+  };
   return rows.map((q, i) => {
     // A placeholder while the names are read (a moment): the card keeps its rows and height.
     if (contacts === undefined) return <Skeleton key={q.contactId} height={44} radius="sm" />;
@@ -39,9 +44,7 @@ export function QuietRows({
           <ContactLink contact={contact} />
           <Text size="sm" c="dimmed">
             {t('today.lastBought', { days: q.verdict.daysSince })} ·{' '}
-            {q.verdict.usualIntervalDays !== null
-              ? t('today.usually', { days: Math.round(q.verdict.usualIntervalDays) })
-              : t('today.noPattern')}
+            {usually(q.verdict.usualIntervalDays)}
           </Text>
         </Stack>
         <Button size="compact-sm" variant="light" color="green" onClick={() => onMessage(contact)}>

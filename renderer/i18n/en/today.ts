@@ -22,6 +22,7 @@ export const today = {
   turns: 'turns {{age}}',
   lastBought: 'Last purchase {{days}} days ago',
   usually: 'usually every {{days}} days',
+  usuallyDaily: 'usually every day',
   noPattern: 'no regular pattern yet',
   greet: 'Send greeting',
   message: 'Message',

@@ -23,6 +23,7 @@ export const today: Translations['today'] = {
   turns: 'berusia {{age}}',
   lastBought: 'Terakhir belanja {{days}} hari lalu',
   usually: 'biasanya setiap {{days}} hari',
+  usuallyDaily: 'biasanya setiap hari',
   noPattern: 'belum ada pola rutin',
   greet: 'Kirim ucapan',
   message: 'Kirim pesan',
