@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
   customerFigures,
   sameFigures,
+  type ContactFact,
   type LedgerEvent,
   type SaleEvent,
 } from '../../../shared/derived/customer-figures';
@@ -126,9 +127,16 @@ const appendArb = fc.record({
   ),
 });
 
-const input = (sales: SaleEvent[], ledger: LedgerEvent[]) => ({
+/** A live contact, a deleted one and an erased one: only the first is on the gone-quiet index. */
+const contactArb = fc.constantFrom<ContactFact>(
+  { id: 'c1' },
+  { id: 'c1', deletedAt: '2024-02-01T00:00:00.000Z' },
+  { id: 'c1', stamps: { erasedAt: '001706745600000-00000-dev1' } },
+);
+
+const input = (sales: SaleEvent[], ledger: LedgerEvent[], contact: ContactFact = { id: 'c1' }) => ({
   id: 'c1',
-  contact: { id: 'c1' },
+  contact,
   aliases: ['c1'],
   sales,
   ledger,
@@ -138,9 +146,9 @@ const input = (sales: SaleEvent[], ledger: LedgerEvent[]) => ({
 describe('appending events to the kept figures', () => {
   it('equals the full recomputation of the history with the events', () => {
     fc.assert(
-      fc.property(fc.array(rawArb, { maxLength: 60 }), appendArb, (raw, more) => {
+      fc.property(fc.array(rawArb, { maxLength: 60 }), appendArb, contactArb, (raw, more, c) => {
         const h = history(raw);
-        const kept = customerFigures(input(h.sales, h.ledger));
+        const kept = customerFigures(input(h.sales, h.ledger, c));
         const maxOf = (list: { at: string }[]) =>
           list.reduce((m, e) => Math.max(m, Date.parse(e.at)), T0);
         // Each new event is later than the ones before it (of its table); ties at the start.
@@ -162,9 +170,12 @@ describe('appending events to the kept figures', () => {
         const appended = appendToFigures(kept, { sales, ledger }, RULES);
         // The ordinary case always takes the step: new purchases and entries after the row.
         expect(appended).not.toBeNull();
-        const full = customerFigures(input([...h.sales, ...sales], [...h.ledger, ...ledger]));
+        const full = customerFigures(input([...h.sales, ...sales], [...h.ledger, ...ledger], c));
         expect(appended).toEqual(full);
         expect(sameFigures(appended!, full)).toBe(true);
+        // Nobody to win back: a deleted or erased contact is never on the gone-quiet index.
+        if (c.deletedAt !== undefined || c.stamps !== undefined)
+          expect(appended!.quietDueMs).toBeUndefined();
       }),
       { numRuns: 400 },
     );

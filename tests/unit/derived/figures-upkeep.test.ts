@@ -98,6 +98,21 @@ describe('screens read the kept figures and show what the events say', () => {
       at: '2026-03-01T10:00:00+07:00',
       paymentMethod: 'cash',
     });
+    // Two more who went quiet, then were erased and deleted: nobody Today may offer to win back.
+    const erased = await contact('Erased');
+    const deleted = await contact('Deleted');
+    for (const id of [erased, deleted]) {
+      for (let w = 0; w < 3; w++) {
+        await loyalty.recordSale({
+          contactId: id,
+          amount: 80_000,
+          at: new Date(Date.parse('2026-06-01T10:00:00+07:00') + w * 7 * 86_400_000).toISOString(),
+          paymentMethod: 'cash',
+        });
+      }
+    }
+    await repos.privacy.eraseContact(erased);
+    await repos.contacts.remove(deleted);
     await loyalty.redeem({ contactId: regular, points: 20 });
     const sale = (await repos.db.sales.toArray())[0]!;
     await loyalty.refundSale({ saleId: sale.id, amount: 50_000, at: '2026-03-05T10:00:00+07:00' });

@@ -158,10 +158,16 @@ export function createFollowUps({ db, clock, now }: TimelineContext) {
 
     /** Every open follow-up, soonest (effective) due first, with its contact. */
     async openFollowUps(): Promise<FollowUpView[]> {
-      // One getAll, filtered here: a Dexie filter() walks a cursor, a round trip per row.
+      // One getAll, filtered here: a Dexie filter() walks a cursor, a round trip per row. Ties
+      // keep the due-index order the list had when it walked that index (due text, then id).
       const open = (await db.followUps.toArray())
         .filter(isOpenFollowUp)
-        .sort((a, b) => remindAt(a) - remindAt(b));
+        .sort(
+          (a, b) =>
+            remindAt(a) - remindAt(b) ||
+            (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0) ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        );
       return withContacts(db, open, (followUp, contact) => ({ followUp, contact }));
     },
 
