@@ -7,7 +7,7 @@
 import { newId } from '../../../../shared/ids';
 import { applyPatch, createMutable, restore, tombstone } from '../../../../shared/records';
 import { err, ok } from '../../../../shared/result';
-import type { Note } from '../../../../shared/schemas';
+import type { FollowUp, LedgerEntry, Note, Sale } from '../../../../shared/schemas';
 import {
   complaintStatusPatch,
   isOpenComplaint,
@@ -26,6 +26,38 @@ import { erasedError, mustGet, withContacts, type TimelineContext } from './cont
 import type { ComplaintView, TimelineItem, TimelineKind } from './types';
 
 const isLiveNote = (n: Note) => n.deletedAt === undefined;
+
+/** `kinds` empty = every kind. */
+const wanted = (kinds: readonly TimelineKind[]) => (k: TimelineKind) =>
+  kinds.length === 0 || kinds.includes(k);
+
+/** ISO strings with offsets do not sort as text: instants, newest first, then ids for stability. */
+const newestFirst = (a: TimelineItem, b: TimelineItem) =>
+  Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id);
+
+/**
+ * A contact's timeline entries from the rows read (the timeline and its pages share it): live
+ * notes of the wanted kinds, sales, done follow-ups (at their done time) and points entries.
+ * Synchronous, so the reads stay in the caller's live-query zone.
+ */
+function itemsOf(
+  want: (k: TimelineKind) => boolean,
+  notes: readonly Note[],
+  sales: readonly Sale[],
+  followUps: readonly FollowUp[],
+  ledger: readonly LedgerEntry[],
+): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  for (const note of notes)
+    if (isLiveNote(note) && want(note.kind))
+      items.push({ type: 'note', at: note.at, id: note.id, note });
+  for (const sale of sales) items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
+  for (const f of followUps)
+    if (f.doneAt !== undefined && !f.deletedAt)
+      items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
+  for (const entry of ledger) items.push({ type: 'points', at: entry.at, id: entry.id, entry });
+  return items;
+}
 
 export function createNotes({ db, clock, now }: TimelineContext) {
   const rwNotes = <T>(fn: () => Promise<T>) =>
@@ -120,31 +152,17 @@ export function createNotes({ db, clock, now }: TimelineContext) {
       contactId: string,
       kinds: readonly TimelineKind[] = [],
     ): Promise<TimelineItem[]> {
-      const want = (k: TimelineKind) => kinds.length === 0 || kinds.includes(k);
-      const items: TimelineItem[] = [];
-      for (const note of await contactEvents(db, 'notes', contactId)) {
-        if (isLiveNote(note) && want(note.kind)) {
-          items.push({ type: 'note', at: note.at, id: note.id, note });
-        }
-      }
-      if (want('sale')) {
-        for (const sale of await contactEvents(db, 'sales', contactId))
-          items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
-      }
-      if (want('followup')) {
-        const ids = await aliasIdsOf(db, contactId);
-        for (const f of await db.followUps.where('contactId').anyOf(ids).toArray()) {
-          if (f.doneAt !== undefined && !f.deletedAt) {
-            items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
-          }
-        }
-      }
-      if (want('points')) {
-        for (const entry of await contactEvents(db, 'ledger', contactId))
-          items.push({ type: 'points', at: entry.at, id: entry.id, entry });
-      }
-      // ISO strings with offsets do not sort as text; compare instants, then ids for stability.
-      return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
+      const want = wanted(kinds);
+      const notes = await contactEvents(db, 'notes', contactId);
+      const sales = want('sale') ? await contactEvents(db, 'sales', contactId) : [];
+      const followUps = want('followup')
+        ? await db.followUps
+            .where('contactId')
+            .anyOf(await aliasIdsOf(db, contactId))
+            .toArray()
+        : [];
+      const ledger = want('points') ? await contactEvents(db, 'ledger', contactId) : [];
+      return itemsOf(want, notes, sales, followUps, ledger).sort(newestFirst);
     },
 
     /**
@@ -159,8 +177,7 @@ export function createNotes({ db, clock, now }: TimelineContext) {
       kinds: readonly TimelineKind[],
       limit: number,
     ): Promise<{ items: TimelineItem[]; more: boolean }> {
-      const want = (k: TimelineKind) => kinds.length === 0 || kinds.includes(k);
-      const items: TimelineItem[] = [];
+      const want = wanted(kinds);
       let floor = -Infinity;
       let more = false;
       // Across merged aliases each read is newest-first on its own: the page's floor is the
@@ -182,29 +199,17 @@ export function createNotes({ db, clock, now }: TimelineContext) {
         return rows;
       };
       const page = { newest: limit };
-      for (const note of cut(await contactEvents(db, 'notes', contactId, page))) {
-        if (isLiveNote(note) && want(note.kind))
-          items.push({ type: 'note', at: note.at, id: note.id, note });
-      }
-      if (want('sale')) {
-        for (const sale of cut(await contactEvents(db, 'sales', contactId, page)))
-          items.push({ type: 'sale', at: sale.at, id: sale.id, sale });
-      }
-      if (want('followup')) {
-        const ids = await aliasIdsOf(db, contactId);
-        for (const f of await db.followUps.where('contactId').anyOf(ids).toArray()) {
-          if (f.doneAt !== undefined && !f.deletedAt) {
-            items.push({ type: 'followup', at: f.doneAt, id: f.id, followUp: f });
-          }
-        }
-      }
-      if (want('points')) {
-        for (const entry of cut(await contactEvents(db, 'ledger', contactId, page)))
-          items.push({ type: 'points', at: entry.at, id: entry.id, entry });
-      }
-      const sorted = items
-        .filter((i) => Date.parse(i.at) >= floor)
-        .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
+      const notes = cut(await contactEvents(db, 'notes', contactId, page));
+      const sales = want('sale') ? cut(await contactEvents(db, 'sales', contactId, page)) : [];
+      const followUps = want('followup')
+        ? await db.followUps
+            .where('contactId')
+            .anyOf(await aliasIdsOf(db, contactId))
+            .toArray()
+        : [];
+      const ledger = want('points') ? cut(await contactEvents(db, 'ledger', contactId, page)) : [];
+      const items = itemsOf(want, notes, sales, followUps, ledger);
+      const sorted = items.filter((i) => Date.parse(i.at) >= floor).sort(newestFirst);
       if (sorted.length > limit || sorted.length < items.length) more = true;
       return { items: sorted.slice(0, limit), more };
     },
